@@ -1,0 +1,58 @@
+/// How many terminal cells text takes: East Asian wide and emoji characters take two,
+/// combining marks none. Used wherever text is aligned in columns.
+public enum DisplayWidth {
+  /// The cells one grapheme cluster takes (0, 1 or 2).
+  public static func of(_ character: Character) -> Int {
+    let scalars = character.unicodeScalars
+    guard let first = scalars.first else { return 0 }
+    if scalars.contains("\u{FE0F}") || first.properties.isEmojiPresentation { return 2 }
+    if isWide(first.value) { return 2 }
+    if isZeroWidth(first) { return 0 }
+    return 1
+  }
+
+  /// The cells `text` takes.
+  public static func of(_ text: String) -> Int {
+    text.reduce(0) { $0 + of($1) }
+  }
+
+  /// `text` cut to at most `width` cells, ending in `…` when cut; a wide character is never split.
+  public static func truncate(_ text: String, to width: Int) -> String {
+    guard width > 0 else { return "" }
+    guard of(text) > width else { return text }
+    var result = ""
+    var used = 0
+    for character in text {
+      let cells = of(character)
+      if used + cells > width - 1 { break }
+      result.append(character)
+      used += cells
+    }
+    return result + "…"
+  }
+
+  /// `text` padded with spaces (or cut) to exactly `width` cells.
+  public static func pad(_ text: String, to width: Int) -> String {
+    let cut = truncate(text, to: width)
+    return cut + String(repeating: " ", count: max(0, width - of(cut)))
+  }
+
+  static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format: return true
+    default: return scalar.value == 0x200B
+    }
+  }
+
+  static func isWide(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+      0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19,
+      0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF,
+      0x20000...0x2FFFD, 0x30000...0x3FFFD:
+      return true
+    default:
+      return false
+    }
+  }
+}

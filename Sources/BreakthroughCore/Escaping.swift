@@ -1,0 +1,32 @@
+/// Makes stored text safe to print: control characters are shown escaped, never raw.
+///
+/// Text is stored as given; this is applied at every output (table, tsv, show, log, screens).
+public enum Escaping {
+  /// `text` with every C0 and C1 control character (and DEL) written as an escape
+  /// (`\e`, `\a`, `\n`, `\t`, `\r`, `\\u{9b}` …). Returns `text` itself when there are none.
+  public static func forDisplay(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    var result = ""
+    result.reserveCapacity(text.utf8.count + 8)
+    for scalar in text.unicodeScalars {
+      guard isControl(scalar) else {
+        result.unicodeScalars.append(scalar)
+        continue
+      }
+      switch scalar.value {
+      case 0x1B: result += "\\e"
+      case 0x07: result += "\\a"
+      case 0x0A: result += "\\n"
+      case 0x09: result += "\\t"
+      case 0x0D: result += "\\r"
+      default: result += "\\u{\(String(scalar.value, radix: 16))}"
+      }
+    }
+    return result
+  }
+
+  /// True for C0 controls, DEL and C1 controls.
+  public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+  }
+}

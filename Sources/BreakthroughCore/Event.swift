@@ -1,0 +1,120 @@
+import Foundation
+
+/// One fact in the ledger: who said what, when. The ledger is a list of these; everything
+/// else is folded from it.
+public struct Event: Sendable {
+  /// Globally unique, so that ledgers can be merged line by line.
+  public let id: String
+  public let at: Date
+  public let actor: Handle
+  public let body: EventBody
+
+  public init(id: String, at: Date, actor: Handle, body: EventBody) {
+    self.id = id
+    self.at = at
+    self.actor = actor
+    self.body = body
+  }
+}
+
+/// What an event says.
+public enum EventBody: Sendable {
+  /// A breakthrough declared; a later declaration revises the current one.
+  case declared(BreakthroughTerms)
+  /// The current breakthrough accounted for at its by-when.
+  case breakthroughAccounted(breakthrough: String, outcome: BreakthroughOutcome, note: String?)
+  case made(PromiseTerms)
+  /// The performer reports delivery; `accepted` when the customer accepted it then and there.
+  case delivered(promise: String, accepted: Bool, note: String?)
+  case accepted(promise: String, note: String?)
+  case rejected(promise: String, note: String)
+  /// Accounted as not kept, optionally with the promise that replaces it. `lateRenegotiation`
+  /// marks a renegotiation asked for after the by-when, which is recorded as this.
+  case notKept(promise: String, note: String, replacement: PromiseTerms?, lateRenegotiation: Bool)
+  case renegotiated(promise: String, note: String?, replacement: PromiseTerms)
+  case revoked(promise: String, note: String)
+  case released(promise: String, note: String?)
+  case confidence(promise: String, level: Confidence, note: String?)
+
+  /// The ledger's name for the kind.
+  public var kind: String {
+    switch self {
+    case .declared: return "breakthrough.declared"
+    case .breakthroughAccounted: return "breakthrough.accounted"
+    case .made: return "promise.made"
+    case .delivered: return "promise.delivered"
+    case .accepted: return "promise.accepted"
+    case .rejected: return "promise.rejected"
+    case .notKept: return "promise.not-kept"
+    case .renegotiated: return "promise.renegotiated"
+    case .revoked: return "promise.revoked"
+    case .released: return "promise.released"
+    case .confidence: return "promise.confidence"
+    }
+  }
+
+  /// The promise the event is about, if any.
+  public var promiseID: String? {
+    switch self {
+    case .made(let terms): return terms.id
+    case .delivered(let id, _, _), .accepted(let id, _), .rejected(let id, _), .notKept(let id, _, _, _),
+      .renegotiated(let id, _, _), .revoked(let id, _), .released(let id, _), .confidence(let id, _, _):
+      return id
+    case .declared, .breakthroughAccounted: return nil
+    }
+  }
+}
+
+/// The terms of a promise as made: who promises whom what, by when.
+public struct PromiseTerms: Sendable, Equatable {
+  public var id: String
+  /// The short number (`P12`), assigned under the ledger lock.
+  public var number: Int
+  public var performer: Handle
+  public var customer: Handle
+  /// The conditions of satisfaction, in one sentence.
+  public var what: String
+  public var by: ByWhen
+  /// The breakthrough it forwards, or nil when unlinked.
+  public var breakthrough: String?
+  /// The promise this one replaces (after a renegotiation or a not-kept accounting).
+  public var replaces: String?
+
+  public init(id: String, number: Int, performer: Handle, customer: Handle, what: String, by: ByWhen,
+              breakthrough: String?, replaces: String?) {
+    self.id = id
+    self.number = number
+    self.performer = performer
+    self.customer = customer
+    self.what = what
+    self.by = by
+    self.breakthrough = breakthrough
+    self.replaces = replaces
+  }
+}
+
+/// The terms of a breakthrough declaration.
+public struct BreakthroughTerms: Sendable, Equatable {
+  public var id: String
+  public var statement: String
+  /// How everyone will know it happened.
+  public var measure: String?
+  public var why: String?
+  public var by: ByWhen
+
+  public init(id: String, statement: String, measure: String?, why: String?, by: ByWhen) {
+    self.id = id
+    self.statement = statement
+    self.measure = measure
+    self.why = why
+    self.by = by
+  }
+}
+
+/// How a breakthrough was accounted for.
+public enum BreakthroughOutcome: String, Sendable, CaseIterable {
+  case achieved
+  case notAchieved = "not-achieved"
+  /// Replaced by a new declaration.
+  case revised
+}

@@ -1,0 +1,182 @@
+import Foundation
+
+/// The ledger's line format: one JSON object a line with a format version (`v`), a unique
+/// `id`, the time (`at`), the `actor`, the `kind`, and the kind's fields beside them.
+public enum EventCoding {
+  /// The format version this build writes.
+  public static let formatVersion = 1
+
+  /// What one ledger line holds.
+  public enum Line {
+    case event(Event)
+    /// A kind this build does not know (a newer format): kept, reported, not folded.
+    case unknownKind(String)
+  }
+
+  /// The ledger line for `event`, without its newline.
+  public static func line(for event: Event) -> String {
+    var members: [(key: String, value: JSONValue)] = [
+      ("v", .number(Double(formatVersion))),
+      ("id", .string(event.id)),
+      ("at", .string(Timestamp.text(event.at))),
+      ("actor", .string(event.actor.text)),
+      ("kind", .string(event.body.kind)),
+    ]
+    members += fields(of: event.body)
+    return JSONWriter.text(.object(members))
+  }
+
+  /// Reads one ledger line (without its newline).
+  public static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(Refusal) -> Line {
+    let value: JSONValue
+    do { value = try JSONParser.parse(bytes) } catch {
+      throw Refusal("not JSON (\(error.reason) at byte \(error.offset + 1))")
+    }
+    guard case .object = value else { throw Refusal("not a JSON object") }
+    let reader = FieldReader(value: value)
+    guard let version = value["v"]?.intValue, version >= 1 else { throw Refusal("missing format version \"v\"") }
+    let id = try reader.text("id")
+    guard let at = Timestamp.parse(try reader.text("at")) else {
+      throw Refusal("\"at\" is not a UTC time like 2026-11-26T23:50:00.000Z")
+    }
+    let actor = try reader.handle("actor")
+    let kind = try reader.text("kind")
+    guard let body = try body(kind: kind, reader) else { return .unknownKind(kind) }
+    return .event(Event(id: id, at: at, actor: actor, body: body))
+  }
+
+  /// Reads one ledger line from text.
+  public static func decode(_ text: String) throws(Refusal) -> Line {
+    var copy = text
+    let result: Result<Line, Refusal> = copy.withUTF8 { buffer in
+      do throws(Refusal) { return .success(try decode(buffer)) } catch { return .failure(error) }
+    }
+    return try result.get()
+  }
+
+  static func body(kind: String, _ reader: FieldReader) throws(Refusal) -> EventBody? {
+    switch kind {
+    case "breakthrough.declared":
+      return .declared(try breakthroughTerms(reader))
+    case "breakthrough.accounted":
+      guard let outcome = BreakthroughOutcome(rawValue: try reader.text("outcome")) else {
+        throw Refusal("\"outcome\" must be achieved, not-achieved or revised")
+      }
+      return .breakthroughAccounted(breakthrough: try reader.text("breakthrough"), outcome: outcome, note: try reader.optionalText("note"))
+    case "promise.made":
+      return .made(try promiseTerms(reader))
+    case "promise.delivered":
+      return .delivered(promise: try reader.text("promise"), accepted: reader.flag("accepted"), note: try reader.optionalText("note"))
+    case "promise.accepted":
+      return .accepted(promise: try reader.text("promise"), note: try reader.optionalText("note"))
+    case "promise.rejected":
+      return .rejected(promise: try reader.text("promise"), note: try reader.text("note"))
+    case "promise.not-kept":
+      let replacement = try reader.object("then").map { (then) throws(Refusal) in try promiseTerms(then) }
+      return .notKept(promise: try reader.text("promise"), note: try reader.text("note"), replacement: replacement,
+                      lateRenegotiation: reader.flag("lateRenegotiation"))
+    case "promise.renegotiated":
+      guard let then = try reader.object("then") else { throw Refusal("missing \"then\"") }
+      return .renegotiated(promise: try reader.text("promise"), note: try reader.optionalText("note"), replacement: try promiseTerms(then))
+    case "promise.revoked":
+      return .revoked(promise: try reader.text("promise"), note: try reader.text("note"))
+    case "promise.released":
+      return .released(promise: try reader.text("promise"), note: try reader.optionalText("note"))
+    case "promise.confidence":
+      guard let level = Confidence(rawValue: try reader.text("level")) else {
+        throw Refusal("\"level\" must be on-track, at-risk or off-track")
+      }
+      return .confidence(promise: try reader.text("promise"), level: level, note: try reader.optionalText("note"))
+    default:
+      return nil
+    }
+  }
+
+  static func promiseTerms(_ reader: FieldReader) throws(Refusal) -> PromiseTerms {
+    guard let number = reader.value["number"]?.intValue, number > 0 else { throw Refusal("\"number\" must be a positive whole number") }
+    return PromiseTerms(
+      id: try reader.text(reader.value["promise"] == nil ? "id" : "promise"), number: number,
+      performer: try reader.handle("performer"), customer: try reader.handle("customer"),
+      what: try reader.text("what"), by: try reader.byWhen("by"),
+      breakthrough: try reader.optionalText("breakthrough"), replaces: try reader.optionalText("replaces"))
+  }
+
+  static func breakthroughTerms(_ reader: FieldReader) throws(Refusal) -> BreakthroughTerms {
+    BreakthroughTerms(
+      id: try reader.text("breakthrough"), statement: try reader.text("statement"),
+      measure: try reader.optionalText("measure"), why: try reader.optionalText("why"), by: try reader.byWhen("by"))
+  }
+
+  static func fields(of body: EventBody) -> [(key: String, value: JSONValue)] {
+    func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+    switch body {
+    case .declared(let terms):
+      return [("breakthrough", .string(terms.id)), ("statement", .string(terms.statement)), ("measure", optional(terms.measure)),
+              ("why", optional(terms.why)), ("by", .string(terms.by.ledgerText))]
+    case .breakthroughAccounted(let id, let outcome, let note):
+      return [("breakthrough", .string(id)), ("outcome", .string(outcome.rawValue)), ("note", optional(note))]
+    case .made(let terms):
+      return termsFields(terms, idKey: "promise")
+    case .delivered(let id, let accepted, let note):
+      return [("promise", .string(id)), ("accepted", .bool(accepted)), ("note", optional(note))]
+    case .accepted(let id, let note), .released(let id, let note):
+      return [("promise", .string(id)), ("note", optional(note))]
+    case .rejected(let id, let note), .revoked(let id, let note):
+      return [("promise", .string(id)), ("note", .string(note))]
+    case .notKept(let id, let note, let replacement, let late):
+      return [("promise", .string(id)), ("note", .string(note)),
+              ("then", replacement.map { .object(termsFields($0, idKey: "id")) } ?? .null), ("lateRenegotiation", .bool(late))]
+    case .renegotiated(let id, let note, let replacement):
+      return [("promise", .string(id)), ("note", optional(note)), ("then", .object(termsFields(replacement, idKey: "id")))]
+    case .confidence(let id, let level, let note):
+      return [("promise", .string(id)), ("level", .string(level.rawValue)), ("note", optional(note))]
+    }
+  }
+
+  static func termsFields(_ terms: PromiseTerms, idKey: String) -> [(key: String, value: JSONValue)] {
+    [(idKey, .string(terms.id)), ("number", .number(Double(terms.number))), ("performer", .string(terms.performer.text)),
+     ("customer", .string(terms.customer.text)), ("what", .string(terms.what)), ("by", .string(terms.by.ledgerText)),
+     ("breakthrough", terms.breakthrough.map(JSONValue.string) ?? .null), ("replaces", terms.replaces.map(JSONValue.string) ?? .null)]
+  }
+}
+
+/// Typed access to the fields of a ledger object, with refusals that name the field.
+struct FieldReader {
+  let value: JSONValue
+
+  func text(_ key: String) throws(Refusal) -> String {
+    guard let text = value[key]?.stringValue else { throw Refusal("missing text field \"\(key)\"") }
+    return text
+  }
+
+  func optionalText(_ key: String) throws(Refusal) -> String? {
+    switch value[key] {
+    case nil, .null?: return nil
+    case .string(let text)?: return text
+    default: throw Refusal("\"\(key)\" must be text or null")
+    }
+  }
+
+  func flag(_ key: String) -> Bool {
+    value[key]?.boolValue ?? false
+  }
+
+  func handle(_ key: String) throws(Refusal) -> Handle {
+    let text = try text(key)
+    guard Handle.isValid(text) else { throw Refusal("\"\(key)\" is not a handle") }
+    return Handle(checked: text)
+  }
+
+  func byWhen(_ key: String) throws(Refusal) -> ByWhen {
+    guard let by = ByWhen(ledgerText: try text(key)) else { throw Refusal("\"\(key)\" is not a date like 2026-11-28 or 2026-11-28T17:00") }
+    return by
+  }
+
+  func object(_ key: String) throws(Refusal) -> FieldReader? {
+    switch value[key] {
+    case nil, .null?: return nil
+    case .object?: return FieldReader(value: value[key] ?? .null)
+    default: throw Refusal("\"\(key)\" must be an object or null")
+    }
+  }
+}

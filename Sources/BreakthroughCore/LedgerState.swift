@@ -1,0 +1,141 @@
+import Foundation
+
+/// Everything the ledger says, folded from its events: promises, breakthroughs, people.
+public struct LedgerState: Sendable {
+  /// Every promise in the order it was made.
+  public private(set) var promises: [Promise] = []
+  /// Every breakthrough in the order declared; the last one is current.
+  public private(set) var breakthroughs: [Breakthrough] = []
+  /// Everyone named so far, in the order first named.
+  public private(set) var people: [Handle] = []
+  /// How many events were folded.
+  public private(set) var eventCount = 0
+  /// Events that could not be applied (they name a promise the ledger does not have).
+  public private(set) var anomalies: [String] = []
+
+  private var indexByID: [String: Int] = [:]
+  private var indexByNumber: [Int: Int] = [:]
+  private var knownPeople: Set<Handle> = []
+
+  public init() {}
+
+  /// The number the next promise gets.
+  public var nextNumber: Int { highestNumber + 1 }
+  private var highestNumber = 0
+
+  /// The breakthrough in force: the last declared.
+  public var currentBreakthrough: Breakthrough? { breakthroughs.last }
+
+  public func promise(id: String) -> Promise? {
+    indexByID[id].map { promises[$0] }
+  }
+
+  public func promise(number: Int) -> Promise? {
+    indexByNumber[number].map { promises[$0] }
+  }
+
+  /// Folds one event in. Events that name an unknown promise are kept as anomalies.
+  public mutating func apply(_ event: Event) {
+    eventCount += 1
+    note(event.actor)
+    switch event.body {
+    case .declared(let terms):
+      if let current = breakthroughs.indices.last, breakthroughs[current].outcome == nil {
+        breakthroughs[current].outcome = .revised
+        breakthroughs[current].accountedAt = event.at
+      }
+      breakthroughs.append(Breakthrough(terms: terms, declaredBy: event.actor, declaredAt: event.at))
+    case .breakthroughAccounted(let id, let outcome, let note):
+      guard let index = breakthroughs.lastIndex(where: { $0.id == id }) else {
+        return anomaly(event, "names breakthrough \(id), which the ledger does not have")
+      }
+      breakthroughs[index].outcome = outcome
+      breakthroughs[index].outcomeNote = note
+      breakthroughs[index].accountedAt = event.at
+    case .made(let terms):
+      add(terms, event: event, summary: "made")
+    default:
+      applyToPromise(event)
+    }
+  }
+
+  private mutating func applyToPromise(_ event: Event) {
+    guard let promiseID = event.body.promiseID, let index = indexByID[promiseID] else {
+      return anomaly(event, "names promise \(event.body.promiseID ?? "?"), which the ledger does not have")
+    }
+    func close(_ state: PromiseState) {
+      promises[index].state = state
+      promises[index].closedAt = event.at
+      promises[index].closedBy = event.actor
+    }
+    func record(_ summary: String, _ note: String?) {
+      promises[index].history.append(HistoryEntry(at: event.at, actor: event.actor, summary: summary, note: note))
+    }
+    switch event.body {
+    case .delivered(_, let accepted, let note):
+      promises[index].deliveredAt = event.at
+      if accepted {
+        close(.kept)
+        record("delivered and accepted", note)
+      } else {
+        promises[index].state = .delivered
+        record("delivered", note)
+      }
+    case .accepted(_, let note):
+      close(.kept)
+      record("accepted", note)
+    case .rejected(_, let note):
+      promises[index].state = .open
+      promises[index].deliveredAt = nil
+      record("rejected", note)
+    case .notKept(_, let note, let replacement, let late):
+      close(.notKept)
+      promises[index].wasRenegotiatedLate = late
+      let replaced = replacement.map { "; replaced by P\($0.number)" } ?? ""
+      record((late ? "renegotiated after its by-when: not kept" : "not kept") + replaced, note)
+      if let replacement { replace(index, with: replacement, event: event) }
+    case .renegotiated(_, let note, let replacement):
+      close(.renegotiated)
+      record("renegotiated; replaced by P\(replacement.number)", note)
+      replace(index, with: replacement, event: event)
+    case .revoked(_, let note):
+      close(.revoked)
+      record("revoked", note)
+    case .released(_, let note):
+      close(.released)
+      record("released", note)
+    case .confidence(_, let level, let note):
+      promises[index].confidence = level
+      record("stated \(level.words)", note)
+    case .declared, .breakthroughAccounted, .made:
+      break
+    }
+  }
+
+  private mutating func replace(_ index: Int, with replacement: PromiseTerms, event: Event) {
+    promises[index].replacedBy = replacement.id
+    add(replacement, event: event, summary: "made to replace \(promises[index].label)")
+  }
+
+  private mutating func add(_ terms: PromiseTerms, event: Event, summary: String) {
+    guard indexByID[terms.id] == nil else {
+      return anomaly(event, "makes promise \(terms.id) a second time")
+    }
+    var promise = Promise(terms: terms, madeAt: event.at)
+    promise.history.append(HistoryEntry(at: event.at, actor: event.actor, summary: summary, note: nil))
+    indexByID[terms.id] = promises.count
+    if indexByNumber[terms.number] == nil { indexByNumber[terms.number] = promises.count }
+    highestNumber = max(highestNumber, terms.number)
+    promises.append(promise)
+    note(terms.performer)
+    note(terms.customer)
+  }
+
+  private mutating func note(_ person: Handle) {
+    if knownPeople.insert(person).inserted { people.append(person) }
+  }
+
+  private mutating func anomaly(_ event: Event, _ problem: String) {
+    anomalies.append("event \(event.id) (\(event.body.kind)) \(problem); it was left out")
+  }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// A moment as read on the team's wall clock: a calendar day and the second of that day.
+///
+/// Made from an instant and a time zone at the edge; everything in the domain that asks
+/// "is it past?" compares local moments, so daylight-saving changes never shift a day.
+public struct LocalMoment: Hashable, Comparable, Sendable {
+  public let day: CalendarDay
+  /// Seconds since local midnight, 0..<86_400 (a leap hour is folded by the zone).
+  public let secondOfDay: Int
+
+  public init(day: CalendarDay, secondOfDay: Int) {
+    self.day = day
+    self.secondOfDay = secondOfDay
+  }
+
+  /// The local moment of `instant` in `zone`.
+  public init(_ instant: Date, in zone: TimeZone) {
+    let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: instant)
+    let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    day = CalendarDay(daysSinceEpoch: days)
+    secondOfDay = seconds - days * 86_400
+  }
+
+  /// `HH:MM`.
+  public var clock: String {
+    "\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2))"
+  }
+
+  public static func < (lhs: LocalMoment, rhs: LocalMoment) -> Bool {
+    (lhs.day, lhs.secondOfDay) < (rhs.day, rhs.secondOfDay)
+  }
+}

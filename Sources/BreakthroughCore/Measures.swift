@@ -1,0 +1,99 @@
+import Foundation
+
+/// The figures of accountability for one person or the team (PRODUCT.md, "Measures").
+public struct Figures: Equatable, Sendable {
+  /// Promises whose by-when has passed, or that were closed before it (released ones never count).
+  public var cameDue = 0
+  /// Kept, and delivered at or before the by-when.
+  public var keptOnTime = 0
+  /// Renegotiated or revoked before the by-when.
+  public var closedWithNotice = 0
+  /// Open promises past their by-when, and their days overdue added up.
+  public var unaccounted = 0
+  public var daysOverdue = 0
+  /// Open promises, and those of them due in the next 7 days.
+  public var open = 0
+  public var dueWithinWeek = 0
+
+  public init() {}
+
+  /// kept on time ÷ came due; nil when nothing came due.
+  public var keptOnTimeRate: Double? { rate(keptOnTime) }
+  /// (kept on time + closed with notice) ÷ came due; nil when nothing came due.
+  public var honoredRate: Double? { rate(keptOnTime + closedWithNotice) }
+
+  private func rate(_ count: Int) -> Double? {
+    cameDue == 0 ? nil : Double(count) / Double(cameDue)
+  }
+
+  mutating func count(_ promise: Promise, now: LocalMoment, zone: TimeZone) {
+    let isPast = promise.by.isPast(at: now)
+    switch promise.state {
+    case .released:
+      return
+    case .open:
+      open += 1
+      if isPast {
+        unaccounted += 1
+        daysOverdue += promise.by.daysLate(at: now)
+      } else if now.day.days(until: promise.by.day) <= 7 {
+        dueWithinWeek += 1
+      }
+    default:
+      break
+    }
+    guard isPast || promise.state.isClosed else { return }
+    cameDue += 1
+    if promise.state == .kept && promise.wasDeliveredOnTime(in: zone) { keptOnTime += 1 }
+    if promise.wasClosedWithNotice(in: zone) { closedWithNotice += 1 }
+  }
+}
+
+/// The measures of a ledger at a moment: the team, each person, and the current breakthrough.
+public struct Measures: Sendable {
+  public let team: Figures
+  /// Per performer, in the order people were first named.
+  public let people: [(person: Handle, figures: Figures)]
+  /// The current breakthrough, if any.
+  public let breakthrough: BreakthroughFigures?
+
+  /// Measures over the window of the current breakthrough: promises made since it was declared
+  /// (every promise when none is declared).
+  public init(_ state: LedgerState, now: Date, zone: TimeZone) {
+    let localNow = LocalMoment(now, in: zone)
+    let since = state.currentBreakthrough?.declaredAt ?? .distantPast
+    var team = Figures()
+    var byPerson: [Handle: Figures] = [:]
+    var linked = Figures()
+    var linkedCount = 0
+    let currentID = state.currentBreakthrough?.id
+    for promise in state.promises where promise.madeAt >= since {
+      team.count(promise, now: localNow, zone: zone)
+      byPerson[promise.performer, default: Figures()].count(promise, now: localNow, zone: zone)
+      if let currentID, promise.terms.breakthrough == currentID {
+        linkedCount += 1
+        linked.count(promise, now: localNow, zone: zone)
+      }
+    }
+    self.team = team
+    people = state.people.compactMap { person in byPerson[person].map { (person, $0) } }
+    breakthrough = state.currentBreakthrough.map {
+      BreakthroughFigures(breakthrough: $0, daysLeft: localNow.day.days(until: $0.terms.by.day), linkedPromises: linkedCount, linked: linked)
+    }
+  }
+}
+
+/// How the current breakthrough stands.
+public struct BreakthroughFigures: Sendable {
+  public let breakthrough: Breakthrough
+  /// Calendar days from today to its by-when (negative once past).
+  public let daysLeft: Int
+  public let linkedPromises: Int
+  /// The figures of the promises linked to it.
+  public let linked: Figures
+}
+
+extension Double {
+  /// `83%`.
+  public var percent: String { "\(Int((self * 100).rounded()))%" }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// A promise as the ledger has made it so far: its terms, where it stands, and its history.
+public struct Promise: Sendable {
+  public let terms: PromiseTerms
+  public let madeAt: Date
+  public internal(set) var state: PromiseState = .open
+  /// When the performer last reported delivery (delivery time decides "on time").
+  public internal(set) var deliveredAt: Date?
+  /// When and by whom it was closed.
+  public internal(set) var closedAt: Date?
+  public internal(set) var closedBy: Handle?
+  public internal(set) var confidence: Confidence?
+  /// The promise that replaced this one, after a renegotiation or a not-kept accounting.
+  public internal(set) var replacedBy: String?
+  /// Renegotiation was asked for after the by-when, so it was recorded as not kept.
+  public internal(set) var wasRenegotiatedLate = false
+  public internal(set) var history: [HistoryEntry] = []
+
+  public var id: String { terms.id }
+  public var number: Int { terms.number }
+  public var performer: Handle { terms.performer }
+  public var customer: Handle { terms.customer }
+  public var what: String { terms.what }
+  public var by: ByWhen { terms.by }
+  public var replaces: String? { terms.replaces }
+
+  /// `P12`.
+  public var label: String { "P\(terms.number)" }
+
+  /// Open and past its by-when: an accounting is owed.
+  public func isOverdue(at now: LocalMoment) -> Bool {
+    state == .open && by.isPast(at: now)
+  }
+
+  /// Delivered at or before the by-when (delivery time counts, not acceptance time).
+  public func wasDeliveredOnTime(in zone: TimeZone) -> Bool {
+    guard let deliveredAt else { return false }
+    return !by.isPast(at: LocalMoment(deliveredAt, in: zone))
+  }
+
+  /// Closed before its by-when by renegotiation or revocation: honored with notice.
+  public func wasClosedWithNotice(in zone: TimeZone) -> Bool {
+    guard state == .renegotiated || state == .revoked, let closedAt else { return false }
+    return !by.isPast(at: LocalMoment(closedAt, in: zone))
+  }
+}
+
+/// One line of a promise's history.
+public struct HistoryEntry: Sendable {
+  public let at: Date
+  public let actor: Handle
+  /// What happened, in words ("made", "delivered", "accepted", "stated at risk" …).
+  public let summary: String
+  public let note: String?
+
+  public init(at: Date, actor: Handle, summary: String, note: String?) {
+    self.at = at
+    self.actor = actor
+    self.summary = summary
+    self.note = note
+  }
+}
+
+/// A breakthrough as declared, and how it was accounted for.
+public struct Breakthrough: Sendable {
+  public let terms: BreakthroughTerms
+  public let declaredBy: Handle
+  public let declaredAt: Date
+  public internal(set) var outcome: BreakthroughOutcome?
+  public internal(set) var outcomeNote: String?
+  public internal(set) var accountedAt: Date?
+
+  public var id: String { terms.id }
+}

@@ -1,0 +1,128 @@
+import BreakthroughCore
+import Foundation
+
+/// The ledger as one JSON-lines file: appended under an exclusive `flock`, synced before a
+/// move is reported done, and read incrementally so that `refresh` costs only what is new.
+public final class FileLedger: LedgerStore {
+  public let path: String
+  public private(set) var state = LedgerState()
+
+  private var reader: PosixFile?
+  private var readerIdentity: (device: UInt64, inode: UInt64)?
+  /// Bytes and complete lines folded so far.
+  private var consumed = 0
+  private var lines = 0
+  private var damage: (line: Int, reason: String)?
+  private var pendingWarnings: [String] = []
+  private var reportedTornTail: Int?
+  private let now: () -> Date
+
+  /// Opens (and folds) the ledger at `path`. A missing file is an empty ledger; it is created
+  /// by the first append.
+  public init(path: String, clock: @escaping () -> Date = Date.init) throws(StoreError) {
+    self.path = path
+    self.now = clock
+    try refresh()
+  }
+
+  public func takeWarnings() -> [String] {
+    defer { pendingWarnings.removeAll() }
+    return pendingWarnings
+  }
+
+  @discardableResult
+  public func refresh() throws(StoreError) -> Bool {
+    try reopenIfReplaced()
+    guard let reader else { return false }
+    let before = state.eventCount + lines
+    let tail = try fold(from: reader)
+    if let tail, reportedTornTail != consumed, reader.isIdle() {
+      reportedTornTail = consumed
+      pendingWarnings.append("\(path):\(lines + 1): \(tail.problem) (\(tail.bytes) bytes): a write was cut off; "
+        + "it is left out, and the next change sets it aside into a file beside the ledger")
+    }
+    return state.eventCount + lines != before
+  }
+
+  @discardableResult
+  public func append(_ move: (LedgerState) throws(Refusal) -> MoveOutcome) throws(StoreError) -> MoveOutcome {
+    let writer = try PosixFile.openForAppending(path)
+    try writer.lockExclusively()
+    try reopenIfReplaced()
+    if let reader { _ = try fold(from: reader) }
+    if let damage { throw StoreError.damaged(path: path, line: damage.line, reason: damage.reason) }
+    try setAsideTornTail(writer)
+    let outcome: MoveOutcome
+    do { outcome = try move(state) } catch { throw StoreError.refused(error) }
+    let text = outcome.events.map { EventCoding.line(for: $0) + "\n" }.joined()
+    let bytes = Array(text.utf8)
+    do {
+      try writer.append(bytes)
+      try writer.sync()
+    } catch {
+      // Nothing half-written may stay: cut back to where this append began.
+      try? writer.truncate(to: consumed)
+      try? writer.sync()
+      throw StoreError.io("\(error.description); nothing was recorded")
+    }
+    for event in outcome.events { state.apply(event) }
+    consumed += bytes.count
+    lines += outcome.events.count
+    return outcome
+  }
+
+  /// Reads and folds what follows `consumed`; returns what is left unread at the end, if anything.
+  private func fold(from file: PosixFile) throws(StoreError) -> (problem: String, bytes: Int)? {
+    let bytes = try file.readToEnd(from: consumed)
+    guard !bytes.isEmpty else { return nil }
+    var scanner = LineScanner()
+    scanner.scan(bytes, firstLine: lines + 1, into: &state)
+    for unknown in scanner.unknownKinds {
+      pendingWarnings.append("\(path):\(unknown.line): event kind \"\(Escaping.forDisplay(unknown.kind))\" is from a newer "
+        + "version of breakthrough; the line is kept in the ledger but not shown here (upgrade to see it)")
+    }
+    if damage == nil, let found = scanner.damage {
+      damage = found
+      pendingWarnings.append(StoreError.damaged(path: path, line: found.line, reason: found.reason).description)
+    }
+    consumed += scanner.consumed
+    lines += scanner.lines
+    let left = bytes.count - scanner.consumed
+    return left > 0 ? (scanner.tailProblem ?? "unreadable", left) : nil
+  }
+
+  /// Under the lock any bytes after the last complete line are a torn write: keep them in a
+  /// file beside the ledger, then cut them off so the next line starts clean.
+  private func setAsideTornTail(_ writer: PosixFile) throws(StoreError) {
+    let torn = try writer.readToEnd(from: consumed)
+    guard !torn.isEmpty else { return }
+    let asidePath = path + ".torn-" + Timestamp.text(now()).filter { $0.isNumber || $0 == "T" }
+    let aside = try PosixFile.createNew(asidePath)
+    try aside.append(torn)
+    try aside.sync()
+    try writer.truncate(to: consumed)
+    try writer.sync()
+    pendingWarnings.append("\(path):\(lines + 1): set aside \(torn.count) bytes of a torn last line (a write cut off) into \(asidePath)")
+    reportedTornTail = nil
+  }
+
+  /// Opens the file when it appears, and starts over when it was replaced (a new inode).
+  private func reopenIfReplaced() throws(StoreError) {
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      if errno == ENOENT, reader == nil { return }
+      if errno == ENOENT { throw StoreError.io("\(path) was removed while open; nothing was changed") }
+      throw PosixFile.failure("cannot read \(path)")
+    }
+    let identity = (UInt64(info.st_dev), UInt64(info.st_ino))
+    if let readerIdentity, readerIdentity == identity, Int(info.st_size) >= consumed { return }
+    reader = try PosixFile.openForReading(path)
+    readerIdentity = identity
+    if consumed > 0 {
+      state = LedgerState()
+      consumed = 0
+      lines = 0
+      damage = nil
+    }
+  }
+}

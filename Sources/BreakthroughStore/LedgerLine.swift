@@ -1,0 +1,35 @@
+import BreakthroughCore
+
+/// One line of the ledger file as read, for showing the ledger as it is (`log`).
+public struct LedgerLine: Sendable {
+  public enum Content: Sendable {
+    case event(Event)
+    case unknownKind(String)
+    case unreadable(String)
+  }
+
+  /// 1-based line number in the file.
+  public let number: Int
+  public let content: Content
+}
+
+extension FileLedger {
+  /// Every line of the ledger at `path`, decoded (a missing file has none).
+  public static func readLines(path: String) throws(StoreError) -> [LedgerLine] {
+    guard let file = try PosixFile.openForReading(path) else { return [] }
+    let bytes = try file.readToEnd(from: 0)
+    return bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated().compactMap { offset, line in
+      if line.isEmpty && offset > 0 && line.startIndex == bytes.count { return nil }
+      let content: LedgerLine.Content
+      do throws(Refusal) {
+        switch try Array(line).withUnsafeBufferPointer({ (buffer) throws(Refusal) in try EventCoding.decode(buffer) }) {
+        case .event(let event): content = .event(event)
+        case .unknownKind(let kind): content = .unknownKind(kind)
+        }
+      } catch {
+        content = .unreadable(error.message)
+      }
+      return LedgerLine(number: offset + 1, content: content)
+    }
+  }
+}

@@ -1,0 +1,135 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A thin owner of one POSIX file descriptor: the few calls the ledger needs, each turning
+/// `errno` into a sentence that names the file.
+final class PosixFile {
+  let descriptor: Int32
+  let path: String
+
+  private init(descriptor: Int32, path: String) {
+    self.descriptor = descriptor
+    self.path = path
+  }
+
+  deinit { close(descriptor) }
+
+  /// Opens for reading; nil when the file does not exist yet.
+  static func openForReading(_ path: String) throws(StoreError) -> PosixFile? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      if errno == ENOENT { return nil }
+      throw failure("cannot read \(path)")
+    }
+    let file = PosixFile(descriptor: descriptor, path: path)
+    try file.requireRegularFile()
+    return file
+  }
+
+  /// Opens for appending, creating the file (0600) and its folder (0700) when missing.
+  static func openForAppending(_ path: String) throws(StoreError) -> PosixFile {
+    try makeFolder(of: path)
+    let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else {
+      throw failure("cannot write \(path)", fix: errno == EACCES || errno == EROFS
+        ? "check its permissions (ls -l) or name another file with --store" : nil)
+    }
+    let file = PosixFile(descriptor: descriptor, path: path)
+    try file.requireRegularFile()
+    return file
+  }
+
+  /// Creates a new file that must not exist yet, for writing (0600).
+  static func createNew(_ path: String) throws(StoreError) -> PosixFile {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { throw failure("cannot create \(path)") }
+    return PosixFile(descriptor: descriptor, path: path)
+  }
+
+  static func makeFolder(of path: String) throws(StoreError) {
+    guard let slash = path.lastIndex(of: "/") else { return }
+    let folder = String(path[..<slash])
+    guard !folder.isEmpty else { return }
+    var info = stat()
+    if stat(folder, &info) == 0 {
+      guard info.st_mode & S_IFMT == S_IFDIR else { throw StoreError.io("cannot create the ledger in \(folder): it is not a folder") }
+      return
+    }
+    try makeFolder(of: folder)
+    guard mkdir(folder, 0o700) == 0 || errno == EEXIST else { throw failure("cannot create the folder \(folder)") }
+  }
+
+  func requireRegularFile() throws(StoreError) {
+    let info = try status()
+    guard info.st_mode & S_IFMT == S_IFREG else {
+      throw StoreError.io("\(path) is not a regular file (a folder?): name the ledger file itself with --store, for example \(path)/ledger.jsonl")
+    }
+  }
+
+  func status() throws(StoreError) -> stat {
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { throw PosixFile.failure("cannot inspect \(path)") }
+    return info
+  }
+
+  /// Reads bytes from `offset` to the end of the file.
+  func readToEnd(from offset: Int) throws(StoreError) -> [UInt8] {
+    let size = Int(try status().st_size)
+    guard size > offset else { return [] }
+    var bytes = [UInt8](repeating: 0, count: size - offset)
+    var done = 0
+    while done < bytes.count {
+      let count = bytes.withUnsafeMutableBytes { buffer in
+        pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+      }
+      if count < 0 && errno == EINTR { continue }
+      guard count >= 0 else { throw PosixFile.failure("cannot read \(path)") }
+      if count == 0 { break }
+      done += count
+    }
+    return Array(bytes[0..<done])
+  }
+
+  /// Writes all of `bytes` at the end of the file (the descriptor is opened for appending).
+  func append(_ bytes: [UInt8]) throws(StoreError) {
+    var done = 0
+    while done < bytes.count {
+      let count = bytes.withUnsafeBytes { buffer in
+        write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+      }
+      if count < 0 && errno == EINTR { continue }
+      guard count > 0 else { throw PosixFile.failure("cannot write \(path)") }
+      done += count
+    }
+  }
+
+  func sync() throws(StoreError) {
+    guard fsync(descriptor) == 0 else { throw PosixFile.failure("cannot sync \(path) to disk") }
+  }
+
+  func truncate(to size: Int) throws(StoreError) {
+    guard ftruncate(descriptor, off_t(size)) == 0 else { throw PosixFile.failure("cannot truncate \(path)") }
+  }
+
+  /// Waits for the exclusive lock that every writer takes.
+  func lockExclusively() throws(StoreError) {
+    while flock(descriptor, LOCK_EX) != 0 {
+      guard errno == EINTR else { throw PosixFile.failure("cannot lock \(path)") }
+    }
+  }
+
+  /// True when no writer holds the lock right now (checked without waiting, and let go at once).
+  func isIdle() -> Bool {
+    guard flock(descriptor, LOCK_SH | LOCK_NB) == 0 else { return false }
+    flock(descriptor, LOCK_UN)
+    return true
+  }
+
+  static func failure(_ what: String, fix: String? = nil) -> StoreError {
+    let reason = String(cString: strerror(errno))
+    return StoreError.io("\(what): \(reason)" + (fix.map { "; \($0)" } ?? ""))
+  }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+
+/// `breakthrough`: make, keep and account for the promises that forward a public breakthrough.
+@main
+struct BreakthroughCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "breakthrough",
+    abstract: "Make, keep and rigorously account for the promises that forward your team's breakthrough.",
+    discussion: """
+      Dates: YYYY-MM-DD, today, tomorrow, a weekday (mon…sun: the next one), +3d, +2w, eow (this Friday),
+      eom (end of month), each optionally followed by HH:MM. A date without a time is due by the end of that day.
+
+      The ledger: --store PATH, else $BREAKTHROUGH_STORE, else $XDG_DATA_HOME/breakthrough/ledger.jsonl.
+      Who you are: --as HANDLE, else $BREAKTHROUGH_USER, else $USER.
+      """,
+    subcommands: [
+      DeclareCommand.self, AccountBreakthroughCommand.self, PromiseCommand.self, DoneCommand.self,
+      AcceptCommand.self, RejectCommand.self, NotKeptCommand.self, RenegotiateCommand.self,
+      RevokeCommand.self, ReleaseCommand.self, ConfidenceCommand.self, ListCommand.self,
+      ShowCommand.self, LogCommand.self, StatsCommand.self,
+    ]
+  )
+
+  static func main() {
+    // A write past a file-size limit must fail with EFBIG and a message, not kill the process.
+    signal(SIGXFSZ, SIG_IGN)
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      exit(withError: error)
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import BreakthroughCore
+
+struct DoneCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "done",
+    abstract: "Report delivery of a promise; it waits for the customer to accept (kept at once with --accepted).")
+
+  @Argument(help: "The promise, e.g. P12.") var number: String
+  @Flag(help: "The customer accepted it then and there (in the meeting): kept at once.") var accepted = false
+  @Option(help: "A note for the record.") var note: String?
+  @OptionGroup var common: CommonOptions
+
+  func run() throws {
+    let session = try common.openSession()
+    try session.perform(on: number) { (state, promise) throws(Refusal) in
+      try state.deliver(promise, accepted: accepted, note: note, context: session.context)
+    }
+  }
+}

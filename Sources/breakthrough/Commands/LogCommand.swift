@@ -1,0 +1,60 @@
+import ArgumentParser
+import BreakthroughCore
+import BreakthroughStore
+import Foundation
+
+struct LogCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "log",
+    abstract: "The ledger, readable: every event, oldest first.")
+
+  @OptionGroup var common: CommonOptions
+
+  func run() throws {
+    let session = try common.openSession()
+    let describer = EventDescriber(state: session.state, zone: session.zone)
+    for entry in try FileLedger.readLines(path: session.ledger.path) {
+      print(Escaping.forDisplay(describer.describe(entry)))
+    }
+  }
+}
+
+/// One event in one line of words.
+struct EventDescriber {
+  let state: LedgerState
+  let zone: TimeZone
+
+  func describe(_ entry: LedgerLine) -> String {
+    switch entry.content {
+    case .unreadable(let reason): return "\(entry.number)  (unreadable: \(reason))"
+    case .unknownKind(let kind): return "\(entry.number)  (event of a newer kind: \(kind))"
+    case .event(let event):
+      let moment = LocalMoment(event.at, in: zone)
+      return "\(moment.day.iso) \(moment.clock)  \(event.actor)  \(words(event.body))"
+    }
+  }
+
+  func label(_ id: String) -> String { state.promise(id: id)?.label ?? "an unknown promise" }
+
+  func words(_ body: EventBody) -> String {
+    func note(_ text: String?) -> String { text.map { ": \($0)" } ?? "" }
+    func terms(_ terms: PromiseTerms) -> String {
+      "P\(terms.number) \(terms.performer) → \(terms.customer) by \(terms.by.description): \(terms.what)"
+    }
+    switch body {
+    case .declared(let terms): return "declared the breakthrough, by \(terms.by.description): \(terms.statement)"
+    case .breakthroughAccounted(_, let outcome, let text): return "accounted the breakthrough \(outcome.rawValue)\(note(text))"
+    case .made(let made): return "promised \(terms(made))"
+    case .delivered(let id, let accepted, let text): return "delivered \(label(id))\(accepted ? " (accepted)" : "")\(note(text))"
+    case .accepted(let id, let text): return "accepted \(label(id))\(note(text))"
+    case .rejected(let id, let text): return "rejected \(label(id))\(note(text))"
+    case .notKept(let id, let text, let replacement, let late):
+      let then = replacement.map { "; replaced by \(terms($0))" } ?? ""
+      return "\(late ? "renegotiated after its by-when, so not kept" : "not kept"): \(label(id))\(note(text))\(then)"
+    case .renegotiated(let id, let text, let replacement): return "renegotiated \(label(id))\(note(text)); replaced by \(terms(replacement))"
+    case .revoked(let id, let text): return "revoked \(label(id))\(note(text))"
+    case .released(let id, let text): return "released \(label(id))\(note(text))"
+    case .confidence(let id, let level, let text): return "stated \(label(id)) \(level.words)\(note(text))"
+    }
+  }
+}

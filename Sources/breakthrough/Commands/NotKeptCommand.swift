@@ -1,0 +1,28 @@
+import ArgumentParser
+import BreakthroughCore
+
+struct NotKeptCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "not-kept",
+    abstract: "Account that a promise was not kept: what happened, and optionally the promise that replaces it.")
+
+  @Argument(help: "The promise, e.g. P12.") var number: String
+  @Option(help: "What happened.") var note: String
+  @Option(help: ArgumentHelp("The new promise that replaces it (with --by).", valueName: "what")) var then: String?
+  @Option(help: ArgumentHelp("By when the replacement is due.", valueName: "date")) var by: String?
+  @OptionGroup var common: CommonOptions
+
+  func validate() throws {
+    if (then == nil) != (by == nil) {
+      throw ValidationError("--then and --by go together: the replacement needs both what and by when")
+    }
+  }
+
+  func run() throws {
+    let session = try common.openSession()
+    let replacement = try then.map { (what: $0, by: try session.date(by ?? "")) }
+    try session.perform(on: number) { (state, promise) throws(Refusal) in
+      try state.accountNotKept(promise, note: note, then: replacement, context: session.context)
+    }
+  }
+}

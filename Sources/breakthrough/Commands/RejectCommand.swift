@@ -1,0 +1,19 @@
+import ArgumentParser
+import BreakthroughCore
+
+struct RejectCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "reject",
+    abstract: "As the customer, reject a delivery, saying what is missing: the promise is open again.")
+
+  @Argument(help: "The promise, e.g. P12.") var number: String
+  @Option(help: "What is missing.") var note: String
+  @OptionGroup var common: CommonOptions
+
+  func run() throws {
+    let session = try common.openSession()
+    try session.perform(on: number) { (state, promise) throws(Refusal) in
+      try state.reject(promise, note: note, context: session.context)
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import BreakthroughCore
+
+struct ReleaseCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "release",
+    abstract: "As the customer, release a promise you no longer need.")
+
+  @Argument(help: "The promise, e.g. P12.") var number: String
+  @Option(help: "A note for the record.") var note: String?
+  @OptionGroup var common: CommonOptions
+
+  func run() throws {
+    let session = try common.openSession()
+    try session.perform(on: number) { (state, promise) throws(Refusal) in
+      try state.release(promise, note: note, context: session.context)
+    }
+  }
+}

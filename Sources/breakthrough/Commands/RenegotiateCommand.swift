@@ -1,0 +1,23 @@
+import ArgumentParser
+import BreakthroughCore
+
+struct RenegotiateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "renegotiate",
+    abstract: "New terms agreed with the customer: the promise closes and a linked one carries the new by-when.",
+    discussion: "After the by-when it is too late to renegotiate: it is recorded as not kept plus the new promise, and the output says so.")
+
+  @Argument(help: "The promise, e.g. P12.") var number: String
+  @Option(help: ArgumentHelp("The new by-when.", valueName: "date")) var by: String
+  @Option(help: "New conditions of satisfaction (else the same).") var what: String?
+  @Option(help: "A note for the record.") var note: String?
+  @OptionGroup var common: CommonOptions
+
+  func run() throws {
+    let session = try common.openSession()
+    let newBy = try session.date(by)
+    try session.perform(on: number) { (state, promise) throws(Refusal) in
+      try state.renegotiate(promise, by: newBy, what: what, note: note, context: session.context)
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import BreakthroughCore
+
+struct RevokeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "revoke",
+    abstract: "As the performer, withdraw a promise, saying why.")
+
+  @Argument(help: "The promise, e.g. P12.") var number: String
+  @Option(help: "Why it is withdrawn.") var note: String
+  @OptionGroup var common: CommonOptions
+
+  func run() throws {
+    let session = try common.openSession()
+    try session.perform(on: number) { (state, promise) throws(Refusal) in
+      try state.revoke(promise, note: note, context: session.context)
+    }
+  }
+}

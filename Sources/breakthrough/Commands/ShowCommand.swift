@@ -1,0 +1,54 @@
+import ArgumentParser
+import BreakthroughCore
+import Foundation
+
+struct ShowCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "show",
+    abstract: "Show a promise with its whole history and its chain of replacements.")
+
+  @Argument(help: "The promise, e.g. P12.") var number: String
+  @Option(help: "table or json.") var format: OutputFormat = .table
+  @OptionGroup var common: CommonOptions
+
+  func run() throws {
+    let session = try common.openSession()
+    let state = session.state
+    let promise = try state.promise(named: number)
+    let record = PromiseRecord(promise: promise, state: state, now: session.localNow)
+    let chain = state.chain(of: promise)
+    if format == .json {
+      guard case .object(var members) = record.json(zone: session.zone, withHistory: true) else { return }
+      members.append(("chain", .array(chain.map { .string($0.label) })))
+      print(JSONWriter.prettyText(.object(members)))
+      return
+    }
+    func local(_ date: Date) -> String {
+      let moment = LocalMoment(date, in: session.zone)
+      return "\(moment.day.iso) \(moment.clock)"
+    }
+    var lines = [
+      "\(promise.label)  \(record.stateWords)",
+      "what       \(promise.what)",
+      "who        \(promise.performer) promised \(promise.customer)",
+      "by         \(promise.by.description) (\(promise.by.words(at: session.localNow)))",
+      "made       \(local(promise.madeAt))",
+      "forwards   \(breakthroughLine(promise, state))",
+    ]
+    if chain.count > 1 {
+      lines.append("chain      " + chain.map { $0.id == promise.id ? "[\($0.label)]" : "\($0.label) \($0.state.word)" }.joined(separator: " → "))
+    }
+    lines.append("history")
+    for entry in promise.history {
+      lines.append("  \(local(entry.at))  \(entry.actor)  \(entry.summary)" + (entry.note.map { ": \($0)" } ?? ""))
+    }
+    lines.map(Escaping.forDisplay).forEach { print($0) }
+  }
+
+  func breakthroughLine(_ promise: Promise, _ state: LedgerState) -> String {
+    guard let id = promise.terms.breakthrough, let breakthrough = state.breakthroughs.last(where: { $0.id == id }) else {
+      return "unlinked"
+    }
+    return "\"\(breakthrough.terms.statement)\""
+  }
+}

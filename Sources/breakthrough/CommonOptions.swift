@@ -1,0 +1,37 @@
+import ArgumentParser
+import BreakthroughCore
+import BreakthroughStore
+import Foundation
+
+/// The options every command takes: which ledger, and who is acting.
+struct CommonOptions: ParsableArguments {
+  @Option(name: .customLong("store"), help: ArgumentHelp(
+    "The ledger file (else $BREAKTHROUGH_STORE, else ~/.local/share/breakthrough/ledger.jsonl).", valueName: "path"))
+  var store: String?
+
+  @Option(name: .customLong("as"), help: ArgumentHelp("Act as this person (else $BREAKTHROUGH_USER, else $USER).", valueName: "handle"))
+  var actor: String?
+
+  /// Opens the ledger and names the actor, reporting what the ledger warns about.
+  func openSession() throws -> Session {
+    let environment = ProcessInfo.processInfo.environment
+    let path = StoreLocation.ledgerPath(option: store, environment: environment)
+    guard let name = StoreLocation.actorName(option: actor, environment: environment) else {
+      throw CommandFailure("who is acting? set --as HANDLE, BREAKTHROUGH_USER or USER")
+    }
+    let ledger = try FileLedger(path: path)
+    let session = Session(ledger: ledger, actor: try Handle(name), now: Date(), zone: .current)
+    session.reportWarnings()
+    return session
+  }
+}
+
+/// A message for the person and a non-zero exit.
+struct CommandFailure: Error, CustomStringConvertible {
+  let description: String
+
+  init(_ description: String) {
+    self.description = description
+  }
+}
+
