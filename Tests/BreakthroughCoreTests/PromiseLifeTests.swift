@@ -1,0 +1,212 @@
+import BreakthroughCore
+import Foundation
+import Testing
+
+/// Every state × every move: allowed moves give the right next state; refused ones change nothing.
+@Suite struct PromiseLifeTests {
+  enum Move: String, CaseIterable {
+    case deliver, accept, reject, notKept, renegotiate, revoke, release, confidence
+
+    /// The person whose move it is.
+    var actor: String {
+      switch self {
+      case .accept, .reject, .release: return "ben"
+      default: return "ana"
+      }
+    }
+
+    func run(_ state: LedgerState, _ promise: Promise, _ context: MoveContext) throws(Refusal) -> MoveOutcome {
+      let later = ByWhen(day: LocalMoment(context.now, in: context.zone).day.adding(days: 10))
+      switch self {
+      case .deliver: return try state.deliver(promise, accepted: false, note: nil, context: context)
+      case .accept: return try state.accept(promise, note: nil, context: context)
+      case .reject: return try state.reject(promise, note: "the totals are missing", context: context)
+      case .notKept: return try state.accountNotKept(promise, note: "ran out of time", then: nil, context: context)
+      case .renegotiate: return try state.renegotiate(promise, by: later, what: nil, note: nil, context: context)
+      case .revoke: return try state.revoke(promise, note: "no longer mine to do", context: context)
+      case .release: return try state.release(promise, note: nil, context: context)
+      case .confidence: return try state.stateConfidence(promise, .atRisk, note: nil, context: context)
+      }
+    }
+  }
+
+  /// A fixture holding P1 in `state`, reached through the moves people make.
+  static func fixture(in state: PromiseState) throws -> Fixture {
+    var fixture = Fixture()
+    try fixture.promise()
+    let steps: [Move]
+    switch state {
+    case .open: steps = []
+    case .delivered: steps = [.deliver]
+    case .kept: steps = [.deliver, .accept]
+    case .notKept: steps = [.notKept]
+    case .renegotiated: steps = [.renegotiate]
+    case .revoked: steps = [.revoke]
+    case .released: steps = [.release]
+    }
+    for step in steps {
+      let p1 = fixture.promise(1)
+      try fixture.perform(step.actor) { (state, context) throws(Refusal) in try step.run(state, p1, context) }
+    }
+    #expect(fixture.promise(1).state == state)
+    return fixture
+  }
+
+  static let allowed: [PromiseState: [Move: PromiseState]] = [
+    .open: [.deliver: .delivered, .notKept: .notKept, .renegotiate: .renegotiated, .revoke: .revoked,
+            .release: .released, .confidence: .open],
+    .delivered: [.accept: .kept, .reject: .open, .release: .released],
+  ]
+
+  @Test(arguments: PromiseState.allCases, Move.allCases)
+  func move(from state: PromiseState, _ move: Move) throws {
+    var fixture = try Self.fixture(in: state)
+    let before = fixture.state
+    let p1 = fixture.promise(1)
+    let expected = Self.allowed[state]?[move]
+    do {
+      try fixture.perform(move.actor) { (state, context) throws(Refusal) in try move.run(state, p1, context) }
+      #expect(expected != nil, "\(move) from \(state) should have been refused")
+      #expect(fixture.promise(1).state == expected)
+    } catch {
+      #expect(expected == nil, "\(move) from \(state) was refused: \(error.message)")
+      #expect(error.message.contains("P1 is"))
+      #expect(error.message.hasSuffix("nothing changed"))
+      #expect(fixture.state.eventCount == before.eventCount)
+      #expect(fixture.promise(1).state == state)
+      #expect(fixture.state.promises.count == before.promises.count)
+    }
+  }
+
+  @Test func refusalOfAKeptPromiseSaysWhoAcceptedItAndWhen() throws {
+    var fixture = try Self.fixture(in: .kept)
+    let p1 = fixture.promise(1)
+    #expect(throws: Refusal.self) {
+      try fixture.perform("ben") { (state, context) throws(Refusal) in try state.accept(p1, note: nil, context: context) }
+    }
+    do {
+      _ = try fixture.state.accept(p1, note: nil, context: fixture.context("ben"))
+    } catch {
+      #expect(error.message.hasPrefix("P1 is already kept (accepted by ben on 2026-11-26)"))
+    }
+  }
+
+  @Test func onlyThePerformerReportsDoneAndOnlyTheCustomerAccepts() throws {
+    var fixture = Fixture()
+    try fixture.promise()
+    let p1 = fixture.promise(1)
+    #expect(throws: Refusal("only ana, who made P1, can report it done; you are acting as ben; nothing changed")) {
+      try fixture.perform("ben") { (state, context) throws(Refusal) in try state.deliver(p1, accepted: false, note: nil, context: context) }
+    }
+    try fixture.perform("ana") { (state, context) throws(Refusal) in try state.deliver(p1, accepted: false, note: nil, context: context) }
+    let delivered = fixture.promise(1)
+    #expect(throws: Refusal.self) {
+      try fixture.perform("ana") { (state, context) throws(Refusal) in try state.accept(delivered, note: nil, context: context) }
+    }
+    #expect(fixture.promise(1).state == .delivered)
+  }
+
+  @Test func doneIsKeptAtOnceWhenAcceptedOrWhenPerformerIsCustomer() throws {
+    var fixture = Fixture()
+    try fixture.promise(to: "ben")
+    try fixture.promise(to: "ana")
+    let p1 = fixture.promise(1), p2 = fixture.promise(2)
+    try fixture.perform("ana") { (state, context) throws(Refusal) in try state.deliver(p1, accepted: true, note: "in the meeting", context: context) }
+    try fixture.perform("ana") { (state, context) throws(Refusal) in try state.deliver(p2, accepted: false, note: nil, context: context) }
+    #expect(fixture.promise(1).state == .kept)
+    #expect(fixture.promise(2).state == .kept)
+  }
+
+  @Test func rejectionReopensAndNeedsANote() throws {
+    var fixture = try Self.fixture(in: .delivered)
+    let p1 = fixture.promise(1)
+    #expect(throws: Refusal.self) {
+      try fixture.perform("ben") { (state, context) throws(Refusal) in try state.reject(p1, note: "  ", context: context) }
+    }
+    try fixture.perform("ben") { (state, context) throws(Refusal) in try state.reject(p1, note: "no totals", context: context) }
+    #expect(fixture.promise(1).state == .open)
+    #expect(fixture.promise(1).deliveredAt == nil)
+    #expect(fixture.promise(1).history.last?.note == "no totals")
+  }
+
+  @Test func renegotiationBeforeTheByWhenLinksANewPromiseBothWays() throws {
+    var fixture = Fixture()
+    try fixture.promise(dueIn: 2)
+    let p1 = fixture.promise(1)
+    let newBy = ByWhen(day: fixture.today.adding(days: 9))
+    let outcome = try fixture.perform("ana") { (state, context) throws(Refusal) in
+      try state.renegotiate(p1, by: newBy, what: nil, note: "scope grew", context: context)
+    }
+    #expect(outcome.summary.contains("renegotiated with notice; P2 replaces it"))
+    let old = fixture.promise(1), new = fixture.promise(2)
+    #expect(old.state == .renegotiated)
+    #expect(new.state == .open)
+    #expect(new.what == old.what)
+    #expect(old.replacedBy == new.id)
+    #expect(new.replaces == old.id)
+    #expect(fixture.state.chain(of: old).map(\.number) == [1, 2])
+    #expect(fixture.state.chain(of: new).map(\.number) == [1, 2])
+    #expect(old.wasClosedWithNotice(in: fixture.zone))
+  }
+
+  @Test func renegotiationAfterTheByWhenIsRecordedAsNotKeptPlusTheReplacement() throws {
+    var fixture = Fixture()
+    try fixture.promise(dueIn: 1)
+    fixture.advance(days: 3)
+    let p1 = fixture.promise(1)
+    let newBy = ByWhen(day: fixture.today.adding(days: 4))
+    let outcome = try fixture.perform("ana") { (state, context) throws(Refusal) in
+      try state.renegotiate(p1, by: newBy, what: "Ship half of it", note: nil, context: context)
+    }
+    #expect(outcome.summary.contains("so it is recorded as not kept; P2 replaces it"))
+    #expect(fixture.promise(1).state == .notKept)
+    #expect(fixture.promise(1).wasRenegotiatedLate)
+    #expect(fixture.promise(2).what == "Ship half of it")
+    #expect(fixture.promise(2).replaces == fixture.promise(1).id)
+  }
+
+  @Test func notKeptWithAReplacementChainsThreeDeep() throws {
+    var fixture = Fixture()
+    try fixture.promise()
+    for number in 1...2 {
+      let promise = fixture.promise(number)
+      let newBy = ByWhen(day: fixture.today.adding(days: 5))
+      try fixture.perform("ana") { (state, context) throws(Refusal) in
+        try state.accountNotKept(promise, note: "blocked", then: (what: "Try again", by: newBy), context: context)
+      }
+    }
+    #expect(fixture.state.chain(of: fixture.promise(2)).map(\.number) == [1, 2, 3])
+    #expect(fixture.promise(3).state == .open)
+    #expect(fixture.promise(3).performer.text == "ana")
+    #expect(fixture.promise(3).customer.text == "ben")
+  }
+
+  @Test func unknownNumbersAreRefusedWithTheRange() throws {
+    var fixture = Fixture()
+    try fixture.promise()
+    #expect(throws: Refusal("there is no promise P7: numbers go from P1 to P1; see `breakthrough list --all`")) {
+      _ = try fixture.state.promise(named: "P7")
+    }
+    #expect(throws: Refusal.self) { _ = try fixture.state.promise(named: "seven") }
+    #expect(try fixture.state.promise(named: "p1").number == 1)
+    #expect(try fixture.state.promise(named: "1").number == 1)
+  }
+
+  @Test func emptyTextIsRefused() throws {
+    var fixture = Fixture()
+    #expect(throws: Refusal("the what is empty: say it in one sentence")) { try fixture.promise("   ") }
+    #expect(fixture.state.eventCount == 0)
+  }
+
+  @Test func atRiskCloseToTheByWhenPromptsARenegotiation() throws {
+    var fixture = Fixture()
+    try fixture.promise(dueIn: 2)
+    try fixture.promise(dueIn: 5)
+    let soon = fixture.promise(1), later = fixture.promise(2)
+    let near = try fixture.perform("ana") { (state, context) throws(Refusal) in try state.stateConfidence(soon, .offTrack, note: nil, context: context) }
+    let far = try fixture.perform("ana") { (state, context) throws(Refusal) in try state.stateConfidence(later, .atRisk, note: nil, context: context) }
+    #expect(near.summary.contains("renegotiate now, while you still can"))
+    #expect(!far.summary.contains("renegotiate"))
+    #expect(fixture.promise(1).confidence == .offTrack)
+  }
+}

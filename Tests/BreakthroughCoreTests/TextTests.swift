@@ -1,0 +1,50 @@
+import BreakthroughCore
+import Testing
+
+@Suite struct TextTests {
+  @Test func controlCharactersAreShownEscaped() {
+    let hostile = "red \u{1B}[31mALERT\u{07}\u{9B}2J tab\there\nnext\u{7F}"
+    let shown = Escaping.forDisplay(hostile)
+    #expect(shown == "red \\e[31mALERT\\a\\u{9b}2J tab\\there\\nnext\\u{7f}")
+    #expect(!shown.unicodeScalars.contains(where: Escaping.isControl))
+    #expect(Escaping.forDisplay("plain 日本語") == "plain 日本語")
+  }
+
+  @Test func jsonRoundTripsEveryScalarKind() throws {
+    let value = JSONValue.object([
+      ("text", .string("quote \" backslash \\ esc \u{1B} line\nsep \u{2028} 日本 🎉")), ("n", .number(12)), ("x", .number(-1.5)),
+      ("yes", .bool(true)), ("none", .null), ("list", .array([.number(1), .string("a"), .object([])])),
+    ])
+    let text = JSONWriter.text(value)
+    #expect(!text.unicodeScalars.contains(where: Escaping.isControl))
+    #expect(try JSONParser.parse(text) == value)
+    #expect(try JSONParser.parse(JSONWriter.prettyText(value)) == value)
+  }
+
+  @Test(arguments: ["", "{", "{\"a\":}", "{\"a\":1,}", "[1 2]", "\"\u{01}\"", "\"\\x\"", "nul", "01x", "{} {}",
+                    "\"\\ud800\"", String(repeating: "[", count: 100) + String(repeating: "]", count: 100)])
+  func malformedJSONIsRefused(_ text: String) {
+    #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(text) }
+  }
+
+  @Test func surrogatePairsJoin() throws {
+    #expect(try JSONParser.parse("\"\\ud83c\\udf89\"") == .string("🎉"))
+  }
+
+  @Test func displayWidthCountsWideCharactersTwice() {
+    #expect(DisplayWidth.of("abc") == 3)
+    #expect(DisplayWidth.of("日本語") == 6)
+    #expect(DisplayWidth.of("🎉") == 2)
+    #expect(DisplayWidth.of("é") == 1)
+    #expect(DisplayWidth.truncate("日本語テキスト", to: 7) == "日本語…")
+    #expect(DisplayWidth.of(DisplayWidth.pad("日本語テキスト", to: 8)) == 8)
+  }
+
+  @Test func handlesAreFoldedAndChecked() throws {
+    #expect(try Handle("@Ana").text == "ana")
+    #expect(throws: Refusal.self) { try Handle("") }
+    #expect(throws: Refusal.self) { try Handle("ana smith") }
+    #expect(throws: Refusal.self) { try Handle("-ana") }
+    #expect(throws: Refusal.self) { try Handle("ana\u{1B}") }
+  }
+}
