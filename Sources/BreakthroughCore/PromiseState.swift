@@ -34,5 +34,11 @@ public enum Confidence: String, CaseIterable, Sendable {
   case offTrack = "off-track"
 
   /// The words shown for the level.
-  public var words: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+  public var words: String {
+    switch self {
+    case .onTrack: return "on track"
+    case .atRisk: return "at risk"
+    case .offTrack: return "off track"
+    }
+  }
 }

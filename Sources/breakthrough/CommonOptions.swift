@@ -16,11 +16,9 @@ struct CommonOptions: ParsableArguments {
   func openSession() throws -> Session {
     let environment = ProcessInfo.processInfo.environment
     let path = StoreLocation.ledgerPath(option: store, environment: environment)
-    guard let name = StoreLocation.actorName(option: actor, environment: environment) else {
-      throw CommandFailure("who is acting? set --as HANDLE, BREAKTHROUGH_USER or USER")
-    }
     let ledger = try FileLedger(path: path)
-    let session = Session(ledger: ledger, actor: try Handle(name), now: Date(), zone: .current)
+    let actorName = StoreLocation.actorName(option: actor, environment: environment)
+    let session = Session(ledger: ledger, actorName: actorName, now: Date(), zone: .current)
     session.reportWarnings()
     return session
   }

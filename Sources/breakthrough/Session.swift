@@ -5,20 +5,25 @@ import Foundation
 /// One command's view of the world: the ledger, the actor, and the moment it runs.
 final class Session {
   let ledger: FileLedger
-  let actor: Handle
+  /// Who is acting, as named by --as or the environment; only moves need it.
+  let actorName: String?
   let now: Date
   let zone: TimeZone
 
-  init(ledger: FileLedger, actor: Handle, now: Date, zone: TimeZone) {
+  init(ledger: FileLedger, actorName: String?, now: Date, zone: TimeZone) {
     self.ledger = ledger
-    self.actor = actor
+    self.actorName = actorName
     self.now = now
     self.zone = zone
   }
 
   var state: LedgerState { ledger.state }
   var localNow: LocalMoment { LocalMoment(now, in: zone) }
-  var context: MoveContext { MoveContext(actor: actor, now: now, zone: zone) }
+  /// The actor and the moment, for a move.
+  func context() throws -> MoveContext {
+    guard let actorName else { throw CommandFailure("who is acting? set --as HANDLE, BREAKTHROUGH_USER or USER") }
+    return MoveContext(actor: try Handle(actorName), now: now, zone: zone)
+  }
 
   /// Reads a date as people type it; a date already past is accepted with a warning.
   func date(_ text: String) throws -> ByWhen {
@@ -30,15 +35,16 @@ final class Session {
   }
 
   /// Appends what `move` returns on the freshest state, then prints its summary.
-  func perform(_ move: (LedgerState) throws(Refusal) -> MoveOutcome) throws {
-    let outcome = try ledger.append(move)
+  func perform(_ move: (LedgerState, MoveContext) throws(Refusal) -> MoveOutcome) throws {
+    let context = try context()
+    let outcome = try ledger.append { (state) throws(Refusal) in try move(state, context) }
     reportWarnings()
     print(Escaping.forDisplay(outcome.summary))
   }
 
   /// Performs a move on the promise that `reference` names.
-  func perform(on reference: String, _ move: (LedgerState, Promise) throws(Refusal) -> MoveOutcome) throws {
-    try perform { (state) throws(Refusal) in try move(state, try state.promise(named: reference)) }
+  func perform(on reference: String, _ move: (LedgerState, Promise, MoveContext) throws(Refusal) -> MoveOutcome) throws {
+    try perform { (state, context) throws(Refusal) in try move(state, try state.promise(named: reference), context) }
   }
 
   func reportWarnings() {

@@ -15,8 +15,8 @@ struct DeclareCommand: ParsableCommand {
   func run() throws {
     let session = try common.openSession()
     let by = try session.date(by)
-    try session.perform { (state) throws(Refusal) in
-      try state.declare(statement: statement, by: by, measure: measure, why: why, context: session.context)
+    try session.perform { (state, context) throws(Refusal) in
+      try state.declare(statement: statement, by: by, measure: measure, why: why, context: context)
     }
   }
 }

@@ -13,8 +13,8 @@ struct DoneCommand: ParsableCommand {
 
   func run() throws {
     let session = try common.openSession()
-    try session.perform(on: number) { (state, promise) throws(Refusal) in
-      try state.deliver(promise, accepted: accepted, note: note, context: session.context)
+    try session.perform(on: number) { (state, promise, context) throws(Refusal) in
+      try state.deliver(promise, accepted: accepted, note: note, context: context)
     }
   }
 }

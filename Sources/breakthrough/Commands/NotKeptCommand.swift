@@ -21,8 +21,8 @@ struct NotKeptCommand: ParsableCommand {
   func run() throws {
     let session = try common.openSession()
     let replacement = try then.map { (what: $0, by: try session.date(by ?? "")) }
-    try session.perform(on: number) { (state, promise) throws(Refusal) in
-      try state.accountNotKept(promise, note: note, then: replacement, context: session.context)
+    try session.perform(on: number) { (state, promise, context) throws(Refusal) in
+      try state.accountNotKept(promise, note: note, then: replacement, context: context)
     }
   }
 }

@@ -12,8 +12,8 @@ struct RejectCommand: ParsableCommand {
 
   func run() throws {
     let session = try common.openSession()
-    try session.perform(on: number) { (state, promise) throws(Refusal) in
-      try state.reject(promise, note: note, context: session.context)
+    try session.perform(on: number) { (state, promise, context) throws(Refusal) in
+      try state.reject(promise, note: note, context: context)
     }
   }
 }

@@ -12,8 +12,8 @@ struct RevokeCommand: ParsableCommand {
 
   func run() throws {
     let session = try common.openSession()
-    try session.perform(on: number) { (state, promise) throws(Refusal) in
-      try state.revoke(promise, note: note, context: session.context)
+    try session.perform(on: number) { (state, promise, context) throws(Refusal) in
+      try state.revoke(promise, note: note, context: context)
     }
   }
 }
