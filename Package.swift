@@ -11,20 +11,33 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     .target(name: "BreakthroughCore"),
     .target(name: "BreakthroughStore", dependencies: ["BreakthroughCore"]),
+    // A regular C target rather than a bare system library: SwiftPM rebuilds it when its header
+    // changes, and the header must define the wide-character switches before <curses.h>.
+    .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
+    .target(
+      name: "TerminalKit",
+      dependencies: ["CNcursesw", "BreakthroughCore", .product(name: "TOMLKit", package: "TOMLKit")]
+    ),
+    .target(name: "BreakthroughUI", dependencies: ["TerminalKit", "BreakthroughStore", "BreakthroughCore"]),
     .executableTarget(
       name: "breakthrough",
       dependencies: [
         "BreakthroughCore",
         "BreakthroughStore",
+        "BreakthroughUI",
+        "TerminalKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "BreakthroughCoreTests", dependencies: ["BreakthroughCore"]),
     .testTarget(name: "BreakthroughStoreTests", dependencies: ["BreakthroughStore"]),
+    .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+    .testTarget(name: "BreakthroughUITests", dependencies: ["BreakthroughUI", "TerminalKit", "BreakthroughStore"]),
     .testTarget(name: "breakthroughTests", dependencies: ["breakthrough", "BreakthroughCore"]),
   ]
 )

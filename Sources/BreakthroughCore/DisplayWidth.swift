@@ -16,8 +16,8 @@ public enum DisplayWidth {
     text.reduce(0) { $0 + of($1) }
   }
 
-  /// `text` cut to at most `width` cells, ending in `…` when cut; a wide character is never split.
-  public static func truncate(_ text: String, to width: Int) -> String {
+  /// `text` cut to at most `width` cells, ending in `ellipsis` when cut; a wide character is never split.
+  public static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> String {
     guard width > 0 else { return "" }
     guard of(text) > width else { return text }
     var result = ""
@@ -28,7 +28,7 @@ public enum DisplayWidth {
       result.append(character)
       used += cells
     }
-    return result + "…"
+    return result + ellipsis
   }
 
   /// `text` padded with spaces (or cut) to exactly `width` cells.

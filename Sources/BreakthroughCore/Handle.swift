@@ -1,7 +1,7 @@
 import Foundation
 
-/// A person's handle (`ana`): lower-case letters, digits, `.`, `_` and `-`, starting with a
-/// letter or digit, at most 32 characters. A person exists once a handle is named.
+/// A person's handle (`ana`, `李娜`): letters of any script (lower case), digits, `.`, `_` and
+/// `-`, starting with a letter or digit, at most 32 characters. A person exists once named.
 public struct Handle: Hashable, Comparable, Sendable, CustomStringConvertible {
   public let text: String
 
@@ -11,7 +11,7 @@ public struct Handle: Hashable, Comparable, Sendable, CustomStringConvertible {
     if text.hasPrefix("@") { text.removeFirst() }
     guard Handle.isValid(text) else {
       throw Refusal(
-        "\"\(Escaping.forDisplay(typed))\" is not a handle: use 1 to 32 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit (for example ana)"
+        "\"\(Escaping.forDisplay(typed))\" is not a handle: use 1 to 32 letters, digits, '.', '_' or '-', starting with a letter or digit, no spaces (for example ana)"
       )
     }
     self.text = text
@@ -30,7 +30,9 @@ public struct Handle: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
-    ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+    if scalar.isASCII { return ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) }
+    let properties = scalar.properties
+    return (properties.isAlphabetic && !properties.isUppercase) || properties.numericType == .decimal
   }
 
   public var description: String { text }

@@ -1,0 +1,82 @@
+import BreakthroughCore
+import TerminalKit
+
+/// A named thing a person can do on the board, declared once with its keys and its help
+/// text: the key bindings, the help overlay and the hint bar are all read from this table.
+public struct BoardAction: Sendable {
+  public let name: String
+  public let keys: [Key]
+  public let help: String
+  /// Its words in the hint bar at the bottom of the board, if it is shown there.
+  public let hint: String?
+  let perform: @Sendable (inout BoardState) -> [BoardEffect]
+
+  /// Every action on the board, in the order the help lists them.
+  public static let all: [BoardAction] = [
+    BoardAction(name: "help", keys: [.character("?")], help: "Show or hide this help", hint: "?:help") { state in
+      state.overlay = .help
+      return []
+    },
+    BoardAction(name: "down", keys: [.character("j"), .down], help: "Move down", hint: nil) { $0.moveCursor(by: 1); return [] },
+    BoardAction(name: "up", keys: [.character("k"), .up], help: "Move up", hint: nil) { $0.moveCursor(by: -1); return [] },
+    BoardAction(name: "top", keys: [.character("g"), .home], help: "Go to the first promise", hint: nil) { $0.moveCursor(by: -1_000_000); return [] },
+    BoardAction(name: "bottom", keys: [.character("G"), .end], help: "Go to the last promise", hint: nil) { $0.moveCursor(by: 1_000_000); return [] },
+    BoardAction(name: "page down", keys: [.pageDown, .control("d")], help: "Move down a page", hint: nil) { $0.moveCursor(by: $0.pageSize); return [] },
+    BoardAction(name: "page up", keys: [.pageUp, .control("u")], help: "Move up a page", hint: nil) { $0.moveCursor(by: -$0.pageSize); return [] },
+    BoardAction(name: "pane", keys: [.tab, .backTab, .character("l"), .character("h")], help: "Switch between the open and overdue panes", hint: "Tab:pane") {
+      $0.focus = $0.focus == .open ? .overdue : .open
+      return []
+    },
+    BoardAction(name: "detail", keys: [.enter], help: "Open the selected promise: history and chain", hint: "Enter:detail") { state in
+      if let id = state.selectedPromise?.id { state.overlay = .detail(promiseID: id) }
+      return []
+    },
+    BoardAction(name: "filter", keys: [.character("/")], help: "Filter by text or @handle (Enter keeps it, Esc clears)", hint: "/:filter") { state in
+      state.isEditingFilter = true
+      return []
+    },
+    BoardAction(name: "group", keys: [.character("p")], help: "Group open promises by person, or not", hint: nil) { state in
+      state.isGroupedByPerson.toggle()
+      state.rebuildRows()
+      return []
+    },
+    BoardAction(name: "new", keys: [.character("n")], help: "Make a new promise", hint: "n:new") { state in
+      state.overlay = .form(.newPromise())
+      return []
+    },
+    BoardAction(name: "account", keys: [.character("a")], help: "Account for the selection: done, accept, reject, not kept, renegotiate, revoke, release", hint: "a:account") { state in
+      guard let promise = state.selectedPromise else {
+        state.status = ("select a promise first (j/k), then press a", true)
+        return []
+      }
+      state.overlay = AccountMenu(for: promise).map(Overlay.menu)
+      return []
+    },
+    confidence(.onTrack, key: "1"),
+    confidence(.atRisk, key: "2"),
+    confidence(.offTrack, key: "3"),
+    BoardAction(name: "declare", keys: [.character("D")], help: "Declare or revise the breakthrough", hint: nil) { state in
+      state.overlay = .form(.declare(current: state.ledger.currentBreakthrough))
+      return []
+    },
+    BoardAction(name: "quit", keys: [.character("q"), .control("c")], help: "Quit (the ledger is already saved)", hint: "q:quit") { _ in [.quit] },
+  ]
+
+  static func confidence(_ level: Confidence, key: Character) -> BoardAction {
+    BoardAction(name: level.words, keys: [.character(key)], help: "State confidence in the selection: \(level.words)", hint: level == .onTrack ? "1/2/3:confidence" : nil) { state in
+      guard let promise = state.selectedPromise else { return [] }
+      return [.perform(.confidence(promise: promise.id, level: level))]
+    }
+  }
+
+  /// The action bound to `key`, if any.
+  static func bound(to key: Key) -> BoardAction? {
+    table[key]
+  }
+
+  private static let table: [Key: BoardAction] = {
+    var table: [Key: BoardAction] = [:]
+    for action in all { for key in action.keys where table[key] == nil { table[key] = action } }
+    return table
+  }()
+}

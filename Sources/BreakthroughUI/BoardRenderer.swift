@@ -1,0 +1,184 @@
+import BreakthroughCore
+import Foundation
+import TerminalKit
+
+extension BoardState {
+  /// Draws the board into a fresh grid: only what is visible is looked at.
+  public mutating func render() -> Grid {
+    var grid = Grid(width: width, height: height, isUnicode: glyphs.borders.horizontal != "-")
+    let overdueCount = lists[.overdue]?.rows.count ?? 0
+    guard let layout = BoardLayout(width: width, height: height, overdueCount: overdueCount) else {
+      drawTooSmall(into: &grid)
+      return grid
+    }
+    drawHeader(into: &grid, layout.header)
+    for pane in Pane.allCases {
+      guard let frame = layout.panes[pane] else { continue }
+      lists[pane]?.keepCursorVisible(frame.height - 2)
+      drawPane(pane, into: &grid, frame)
+    }
+    drawDetail(into: &grid, row: layout.detailRow)
+    drawStatus(into: &grid, row: layout.statusRow)
+    drawHints(into: &grid, row: layout.hintRow)
+    drawOverlay(into: &grid)
+    return grid
+  }
+
+  private func drawTooSmall(into grid: inout Grid) {
+    let lines = [
+      "Terminal too small: \(width)×\(height)",
+      "Breakthrough needs at least \(BoardLayout.minimumWidth)×\(BoardLayout.minimumHeight).",
+      "Enlarge the window, or press q to quit.",
+    ]
+    let top = max(0, height / 2 - 1)
+    for (offset, line) in lines.enumerated() {
+      grid.put(line, row: top + offset, column: max(0, (width - DisplayWidth.of(line)) / 2), role: offset == 0 ? .error : .text)
+    }
+  }
+
+  private func drawHeader(into grid: inout Grid, _ frame: Rect) {
+    grid.box(frame, title: "Breakthrough", borders: glyphs.borders)
+    let inner = frame.width - 4
+    let team = measures.team
+    var figures = [
+      "unaccounted \(team.unaccounted) (\(team.daysOverdue) d)", "kept on time \(percent(team.keptOnTimeRate))",
+      "honored \(percent(team.honoredRate))", "load \(team.open) open, \(team.dueWithinWeek) due in 7 d",
+    ]
+    if let breakthrough = measures.breakthrough {
+      let terms = breakthrough.breakthrough.terms
+      let left = breakthrough.daysLeft >= 0 ? "\(breakthrough.daysLeft) days left" : "\(-breakthrough.daysLeft) days past"
+      let when = "by \(terms.by.description) \(glyphs.separator) \(left)"
+      let whenWidth = DisplayWidth.of(when)
+      grid.put(terms.statement, row: frame.top + 1, column: 2, limit: inner - whenWidth - 2, role: .header)
+      grid.put(when, row: frame.top + 1, column: frame.width - 2 - whenWidth, role: breakthrough.daysLeft < 0 ? .overdue : .countdown)
+      figures.append("\(breakthrough.linkedPromises) linked")
+    } else {
+      grid.put("No breakthrough declared yet: press D to declare the team's breakthrough.", row: frame.top + 1, column: 2, limit: inner, role: .dim)
+    }
+    // Whole figures only, most important first: a cut-off number would mislead.
+    var line = ""
+    for figure in figures {
+      let next = line.isEmpty ? figure : line + " \(glyphs.separator) " + figure
+      if DisplayWidth.of(next) > inner { break }
+      line = next
+    }
+    grid.put(line, row: frame.top + 2, column: 2, limit: inner, role: team.unaccounted > 0 ? .overdue : .dim)
+  }
+
+  private func percent(_ rate: Double?) -> String { rate?.percent ?? "–" }
+
+  private func drawPane(_ pane: Pane, into grid: inout Grid, _ frame: Rect) {
+    guard let list = lists[pane] else { return }
+    let isFocused = pane == focus && overlay == nil
+    let count = list.rows.filter { $0.promiseIndex != nil }.count
+    grid.box(frame, title: "\(pane.title) (\(count))", role: isFocused ? .borderFocus : .border,
+             titleRole: pane == .overdue && count > 0 ? .overdue : .title, borders: glyphs.borders)
+    let visible = frame.height - 2
+    guard count > 0 else {
+      let empty = pane == .overdue ? "Nothing overdue: every promise past its by-when is accounted for." : emptyOpenMessage
+      grid.put(empty, row: frame.top + 1, column: frame.left + 2, limit: frame.width - 4, role: .dim)
+      return
+    }
+    let now = localNow
+    for line in 0..<visible {
+      let rowIndex = list.scroll + line
+      guard rowIndex < list.rows.count else { break }
+      let row = frame.top + 1 + line
+      let isSelected = rowIndex == list.cursor
+      switch list.rows[rowIndex] {
+      case .person(let name):
+        grid.put(name, row: row, column: frame.left + 2, limit: frame.width - 4, role: .title)
+      case .promise(let index):
+        let promise = ledger.promises[index]
+        let columns = PromiseRowColumns(promise: promise, now: now, glyphs: glyphs, pane: pane, labelWidth: labelWidth)
+        columns.draw(into: &grid, row: row, left: frame.left + 1, width: frame.width - 2,
+                     marker: isSelected ? (glyphs.borders.horizontal == "-" ? ">" : "›") : " ")
+        if isSelected && isFocused { grid.restyle(row: row, column: frame.left + 1, count: frame.width - 2, role: .selection) }
+      }
+    }
+  }
+
+  /// Wide enough for the highest number, so that every row's columns line up.
+  private var labelWidth: Int { String(ledger.nextNumber - 1).count + 1 }
+
+  private var emptyOpenMessage: String {
+    filter.isEmpty ? "No open promises. Press n to make one." : "No open promise matches the filter \"\(filter)\"."
+  }
+
+  private func drawDetail(into grid: inout Grid, row: Int) {
+    guard let promise = selectedPromise else {
+      grid.put("Select a promise with j/k to see who promised whom, when, and what became of it.", row: row, column: 1, role: .dim)
+      return
+    }
+    let made = LocalMoment(promise.madeAt, in: zone)
+    let dot = " \(glyphs.separator) "
+    var first = ["\(promise.label) \(promise.performer) \(glyphs.arrow) \(promise.customer)",
+                 "made \(made.day.iso)", "by \(promise.by.description) (\(promise.by.words(at: localNow)))", promise.state.word]
+    if let confidence = promise.confidence, promise.state == .open { first.append(confidence.words) }
+    grid.put(first.joined(separator: dot), row: row, column: 1, limit: width - 2, role: .text)
+    let history = promise.history.suffix(3).map { "\($0.summary) \(LocalMoment($0.at, in: zone).day.iso)" }
+    let chain = ledger.chain(of: promise)
+    var second = "history: " + history.joined(separator: "; ")
+    if chain.count > 1 { second += dot + "chain: " + chain.map(\.label).joined(separator: " \(glyphs.arrow) ") }
+    grid.put(second, row: row + 1, column: 1, limit: width - 2, role: .dim)
+  }
+
+  private func drawStatus(into grid: inout Grid, row: Int) {
+    if isEditingFilter {
+      let used = grid.put("/", row: row, column: 1, role: .title)
+      grid.put(filter + "_", row: row, column: 1 + used, limit: width - 40, role: .input)
+      grid.put("text or @handle · Enter keeps · Esc clears", row: row, column: width - 44, role: .hint)
+    } else if let status {
+      grid.put(status.text, row: row, column: 1, limit: width - 2, role: status.isError ? .error : .text)
+    } else if !filter.isEmpty {
+      grid.put("filter: \(filter)  (/ then Esc clears it)", row: row, column: 1, limit: width - 2, role: .hint)
+    }
+  }
+
+  private func drawHints(into grid: inout Grid, row: Int) {
+    let hints = BoardAction.all.compactMap(\.hint).joined(separator: " ")
+    grid.put(hints, row: row, column: 1, limit: width - 2, role: .hint)
+  }
+}
+
+/// The columns of one promise row: number, who, what, by-when in words, standing.
+struct PromiseRowColumns {
+  let promise: Promise
+  let now: LocalMoment
+  let glyphs: Glyphs
+  let pane: Pane
+  let labelWidth: Int
+
+  static let whoWidth = 18
+  static let byWidth = 11
+  static let standingWidth = 12
+
+  func draw(into grid: inout Grid, row: Int, left: Int, width: Int, marker: String) {
+    grid.fill(row: row, column: left, count: width, role: .text)
+    grid.put(marker, row: row, column: left, limit: 1, role: .title)
+    grid.put(promise.label, row: row, column: left + 2, limit: labelWidth, role: .title)
+    let column = left + 3 + labelWidth
+    let right = left + width
+    if pane == .overdue {
+      let lateWidth = 10
+      grid.put(promise.performer.text, row: row, column: column, limit: 9, role: .text)
+      grid.put(promise.what, row: row, column: column + 10, limit: max(0, right - column - 10 - lateWidth - 1), role: .text)
+      grid.put("\(promise.by.daysLate(at: now)) d late", row: row, column: right - lateWidth, limit: lateWidth, role: .overdue)
+      return
+    }
+    let who = "\(promise.performer) \(glyphs.arrow) \(promise.customer)"
+    grid.put(who, row: row, column: column, limit: Self.whoWidth - 1, role: .dim)
+    let whatLeft = column + Self.whoWidth, byLeft = right - Self.byWidth - Self.standingWidth
+    grid.put(promise.what, row: row, column: whatLeft, limit: max(0, byLeft - whatLeft - 1), role: .text)
+    grid.put(promise.by.words(at: now), row: row, column: byLeft, limit: Self.byWidth - 1, role: byRole)
+    let standing = glyphs.standing(of: promise, at: now)
+    grid.put(standing.text, row: row, column: right - Self.standingWidth, limit: Self.standingWidth, role: standing.role)
+  }
+
+  /// Overdue in red, due within two days in amber; a delivery waits on the customer, so it is dim.
+  private var byRole: Role {
+    if promise.state == .delivered { return .dim }
+    if promise.isOverdue(at: now) { return .overdue }
+    return now.day.days(until: promise.by.day) <= 2 ? .dueSoon : .text
+  }
+}

@@ -1,0 +1,102 @@
+import BreakthroughCore
+import Foundation
+import TerminalKit
+
+/// Everything the board shows, in one value: `update` changes it, `render` draws it.
+public struct BoardState: Sendable {
+  public internal(set) var ledger: LedgerState
+  public internal(set) var now: Date
+  public let zone: TimeZone
+  public let actor: Handle
+  public internal(set) var width: Int
+  public internal(set) var height: Int
+  public let glyphs: Glyphs
+
+  var focus: Pane = .open
+  var lists: [Pane: PaneList] = [.open: PaneList(), .overdue: PaneList()]
+  var filter = ""
+  var isEditingFilter = false
+  var isGroupedByPerson = false
+  var overlay: Overlay?
+  /// A line for the person: what the last move did, or why it was refused.
+  var status: (text: String, isError: Bool)?
+  /// Computed when the ledger changes, never per key.
+  var measures: Measures
+  var lastRefresh: Date
+
+  public init(ledger: LedgerState, now: Date, zone: TimeZone, actor: Handle, width: Int, height: Int, isUnicode: Bool) {
+    self.ledger = ledger
+    self.now = now
+    self.zone = zone
+    self.actor = actor
+    self.width = width
+    self.height = height
+    glyphs = Glyphs.forTerminal(isUnicode: isUnicode)
+    measures = Measures(ledger, now: now, zone: zone)
+    lastRefresh = now
+    rebuildRows()
+  }
+
+  var localNow: LocalMoment { LocalMoment(now, in: zone) }
+
+  /// The promise under the cursor of the focused pane.
+  public var selectedPromise: Promise? {
+    lists[focus]?.selectedID.flatMap { ledger.promise(id: $0) }
+  }
+
+  /// The ledger changed (a move here, or another process's append): rebuild what derives from it.
+  public mutating func replaceLedger(_ ledger: LedgerState) {
+    self.ledger = ledger
+    measures = Measures(ledger, now: now, zone: zone)
+    rebuildRows()
+  }
+
+  /// Rebuilds both lists from the ledger and the filter, keeping each selection by promise id.
+  mutating func rebuildRows() {
+    let now = localNow
+    let matches = FilterQuery(filter)
+    var open: [Int] = []
+    var overdue: [Int] = []
+    for (index, promise) in ledger.promises.enumerated() where !promise.state.isClosed && matches.accepts(promise) {
+      open.append(index)
+      if promise.isOverdue(at: now) { overdue.append(index) }
+    }
+    let promises = ledger.promises
+    func byWhen(_ lhs: Int, _ rhs: Int) -> Bool { (promises[lhs].by, promises[lhs].number) < (promises[rhs].by, promises[rhs].number) }
+    overdue.sort(by: byWhen)
+    open.sort(by: byWhen)
+    lists[.overdue]?.rows = overdue.map { .promise(index: $0) }
+    let openRows = isGroupedByPerson ? grouped(open) : open.map { ListRow.promise(index: $0) }
+    lists[.open]?.rows = openRows
+    for pane in Pane.allCases { lists[pane]?.reselect(promises: promises) }
+  }
+
+  private func grouped(_ indices: [Int]) -> [ListRow] {
+    var byPerson: [Handle: [Int]] = [:]
+    for index in indices { byPerson[ledger.promises[index].performer, default: []].append(index) }
+    return byPerson.keys.sorted().flatMap { person in
+      [ListRow.person(person.text)] + (byPerson[person] ?? []).map { .promise(index: $0) }
+    }
+  }
+}
+
+/// What a filter typed after `/` keeps: words match the text or number; `@handle` a person.
+struct FilterQuery {
+  let words: [String]
+  let people: [String]
+
+  init(_ text: String) {
+    let parts = text.lowercased().split(separator: " ").map(String.init)
+    people = parts.filter { $0.hasPrefix("@") && $0.count > 1 }.map { String($0.dropFirst()) }
+    words = parts.filter { !$0.hasPrefix("@") }
+  }
+
+  func accepts(_ promise: Promise) -> Bool {
+    for person in people where !promise.performer.text.hasPrefix(person) && !promise.customer.text.hasPrefix(person) {
+      return false
+    }
+    guard !words.isEmpty else { return true }
+    let what = promise.what.lowercased()
+    return words.allSatisfy { what.contains($0) || promise.label.lowercased() == $0 }
+  }
+}

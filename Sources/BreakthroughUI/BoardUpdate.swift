@@ -1,0 +1,120 @@
+import BreakthroughCore
+import Foundation
+import TerminalKit
+
+extension BoardState {
+  /// How many rows a page key moves.
+  var pageSize: Int { max(1, height / 2) }
+
+  /// Takes one key: an overlay or the filter line gets it first, else the action table.
+  public mutating func handle(_ key: Key) -> [BoardEffect] {
+    if isEditingFilter { return editFilter(key) }
+    switch overlay {
+    case .help?, .detail?:
+      if [.escape, .enter, .character("q"), .character("?")].contains(key) { overlay = nil }
+      return key == .control("c") ? [.quit] : []
+    case .form(var form)?:
+      let effects = edit(&form, key)
+      if case .form? = overlay { overlay = .form(form) }
+      return effects
+    case .menu(var menu)?:
+      return choose(&menu, key)
+    case nil:
+      status = nil
+      return BoardAction.bound(to: key)?.perform(&self) ?? []
+    }
+  }
+
+  /// The terminal has a new size.
+  public mutating func resize(width: Int, height: Int) {
+    self.width = width
+    self.height = height
+  }
+
+  /// The clock moved on: words like "today" and overdue ages follow it.
+  public mutating func tick(_ now: Date) {
+    let dayChanged = LocalMoment(now, in: zone).day != localNow.day
+    self.now = now
+    if dayChanged { replaceLedger(ledger) }
+  }
+
+  /// What a move did, or why it was refused, for the status line.
+  public mutating func report(_ text: String, isError: Bool) {
+    status = (text, isError)
+  }
+
+  mutating func moveCursor(by step: Int) {
+    lists[focus]?.move(by: step, promises: ledger.promises)
+  }
+
+  private mutating func editFilter(_ key: Key) -> [BoardEffect] {
+    switch key {
+    case .enter: isEditingFilter = false
+    case .escape: isEditingFilter = false; filter = ""
+    case .backspace: if !filter.isEmpty { filter.removeLast() }
+    case .control("u"): filter = ""
+    case .control("c"): return [.quit]
+    case .character(let character): filter.append(character)
+    default: return []
+    }
+    rebuildRows()
+    return []
+  }
+
+  private mutating func edit(_ form: inout Form, _ key: Key) -> [BoardEffect] {
+    switch key {
+    case .escape:
+      overlay = nil
+      status = ("cancelled; nothing was written", false)
+    case .control("c"):
+      return [.quit]
+    case .tab, .down:
+      form.focused = min(form.focused + 1, form.fields.count - 1)
+    case .backTab, .up:
+      form.focused = max(form.focused - 1, 0)
+    case .enter:
+      guard form.focused == form.fields.count - 1 else {
+        form.focused += 1
+        return []
+      }
+      guard let request = form.submitIfValid(today: localNow.day) else { return [] }
+      overlay = nil
+      return [.perform(request)]
+    case .backspace:
+      if !form.fields[form.focused].text.isEmpty { form.fields[form.focused].text.removeLast() }
+    case .control("u"):
+      form.fields[form.focused].text = ""
+    case .character(let character):
+      form.fields[form.focused].text.append(character)
+      form.fields[form.focused].error = nil
+    default:
+      break
+    }
+    return []
+  }
+
+  private mutating func choose(_ menu: inout AccountMenu, _ key: Key) -> [BoardEffect] {
+    var picked: AccountMenu.Item?
+    switch key {
+    case .escape, .character("q"): overlay = nil; return []
+    case .control("c"): return [.quit]
+    case .down, .character("j"): menu.cursor = min(menu.cursor + 1, menu.items.count - 1)
+    case .up, .character("k"): menu.cursor = max(menu.cursor - 1, 0)
+    case .enter: picked = menu.items[menu.cursor]
+    case .character(let character): picked = menu.items.first { $0.key == character }
+    default: break
+    }
+    guard let picked else {
+      overlay = .menu(menu)
+      return []
+    }
+    switch picked.choice {
+    case .perform(let request):
+      overlay = nil
+      return [.perform(request)]
+    case .open(let form):
+      overlay = .form(form)
+      return []
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import BreakthroughCore
+import Foundation
+
+/// A small form: labelled one-line fields, edited in order, each with its own inline error.
+/// Tab or Enter moves on, Enter on the last field submits, Esc cancels.
+struct Form: Sendable {
+  struct Field: Sendable {
+    let label: String
+    var text: String
+    let hint: String
+    var error: String?
+
+    init(_ label: String, _ text: String = "", hint: String = "") {
+      self.label = label
+      self.text = text
+      self.hint = hint
+    }
+  }
+
+  /// What the form makes when it is submitted.
+  enum Purpose: Sendable, Equatable {
+    case newPromise
+    case reject(promise: String)
+    case notKept(promise: String)
+    case renegotiate(promise: String)
+    case revoke(promise: String)
+    case release(promise: String)
+    case declare
+  }
+
+  let title: String
+  let purpose: Purpose
+  var fields: [Field]
+  var focused = 0
+
+  /// The request the form makes, or nil with an inline error on each field that is wrong.
+  mutating func submitIfValid(today: CalendarDay) -> MoveRequest? {
+    for index in fields.indices { fields[index].error = nil }
+    let request = validated(today: today)
+    if request == nil, let firstError = fields.firstIndex(where: { $0.error != nil }) { focused = firstError }
+    return request
+  }
+
+  private mutating func validated(today: CalendarDay) -> MoveRequest? {
+    func text(_ index: Int) -> String { fields[index].text.trimmingCharacters(in: .whitespaces) }
+    func required(_ index: Int, _ message: String) -> String? {
+      guard !text(index).isEmpty else { fields[index].error = message; return nil }
+      return text(index)
+    }
+    func optional(_ index: Int) -> String? { text(index).isEmpty ? nil : text(index) }
+    func date(_ index: Int) -> ByWhen? {
+      do { return try DateExpression.parse(text(index), today: today) } catch {
+        fields[index].error = text(index).isEmpty ? "say by when: fri, +3d, 2026-12-01…" : "not a date: try fri, +3d, eom, 2026-12-01 17:00"
+        return nil
+      }
+    }
+    switch purpose {
+    case .newPromise:
+      let what = required(0, "say what you will do, in one sentence")
+      var customer: Handle?
+      do { customer = try Handle(text(1)) } catch { fields[1].error = text(1).isEmpty ? "to whom? a handle like ben" : "not a handle: letters, digits, . _ -" }
+      let by = date(2)
+      guard let what, let customer, let by else { return nil }
+      return .make(what: what, to: customer, by: by)
+    case .reject(let id):
+      guard let note = required(0, "say what is missing") else { return nil }
+      return .reject(promise: id, note: note)
+    case .notKept(let id):
+      let note = required(0, "say what happened")
+      let what = optional(1)
+      let by = what == nil && text(2).isEmpty ? nil : date(2)
+      if what == nil && by != nil { fields[1].error = "the replacement needs a what (or clear the date)" }
+      guard let note, fields[1].error == nil, what == nil || by != nil else { return nil }
+      return .notKept(promise: id, note: note, replacementWhat: what, replacementBy: by)
+    case .renegotiate(let id):
+      guard let by = date(0) else { return nil }
+      return .renegotiate(promise: id, by: by, what: optional(1), note: optional(2))
+    case .revoke(let id):
+      guard let note = required(0, "say why you withdraw it") else { return nil }
+      return .revoke(promise: id, note: note)
+    case .release(let id):
+      return .release(promise: id, note: optional(0))
+    case .declare:
+      let statement = required(0, "state the breakthrough")
+      let by = date(1)
+      guard let statement, let by else { return nil }
+      return .declare(statement: statement, by: by, measure: optional(2), why: optional(3))
+    }
+  }
+
+  static func newPromise() -> Form {
+    Form(title: "New promise", purpose: .newPromise, fields: [
+      Field("What", hint: "the conditions of satisfaction, in one sentence"),
+      Field("To", hint: "handle of your customer, e.g. ben"),
+      Field("By when", hint: "fri, +3d, eom, 2026-12-01 17:00"),
+    ])
+  }
+
+  static func declare(current: Breakthrough?) -> Form {
+    Form(title: current == nil ? "Declare the breakthrough" : "Revise the breakthrough", purpose: .declare, fields: [
+      Field("Statement", current?.terms.statement ?? "", hint: "the unprecedented result, said publicly"),
+      Field("By when", current?.terms.by.ledgerText ?? "", hint: "2027-03-31"),
+      Field("Measure", current?.terms.measure ?? "", hint: "how everyone will know it happened (optional)"),
+      Field("Why", current?.terms.why ?? "", hint: "why it matters (optional)"),
+    ])
+  }
+}

@@ -1,0 +1,98 @@
+#include "CNcursesw.h"
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+static volatile sig_atomic_t pending_signal = 0;
+static SCREEN *screen = NULL;
+
+static void record_signal(int number) { pending_signal = number; }
+
+int CNcursesw_setup_locale(void) {
+  setlocale(LC_ALL, "");
+  const char *codeset = nl_langinfo(CODESET);
+  return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
+void CNcursesw_install_signal_flags(void) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = record_signal;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGTERM, &action, NULL);
+  sigaction(SIGHUP, &action, NULL);
+  sigaction(SIGINT, &action, NULL);
+}
+
+int CNcursesw_take_signal(void) {
+  int number = pending_signal;
+  pending_signal = 0;
+  return number;
+}
+
+int CNcursesw_start(void) {
+  screen = newterm(NULL, stdout, stdin);
+  if (screen == NULL) return -1;
+  set_term(screen);
+  raw();
+  noecho();
+  nonl();
+  keypad(stdscr, TRUE);
+  set_escdelay(25);
+  curs_set(0);
+  if (has_colors()) {
+    start_color();
+    use_default_colors();
+  }
+  return 0;
+}
+
+void CNcursesw_end(void) {
+  if (screen == NULL) return;
+  curs_set(1);
+  endwin();
+  delscreen(screen);
+  screen = NULL;
+  fflush(stdout);
+}
+
+int CNcursesw_rows(void) { return getmaxy(stdscr); }
+int CNcursesw_columns(void) { return getmaxx(stdscr); }
+int CNcursesw_colors(void) { return has_colors() ? COLORS : 0; }
+
+int CNcursesw_read_key(int timeout_ms, int32_t *code) {
+  wint_t key = 0;
+  wtimeout(stdscr, timeout_ms);
+  int kind = wget_wch(stdscr, &key);
+  *code = (int32_t)key;
+  if (kind == OK) return CNcursesw_KEY_CHARACTER;
+  if (kind == KEY_CODE_YES) return CNcursesw_KEY_FUNCTION;
+  return CNcursesw_KEY_NONE;
+}
+
+int CNcursesw_pair(int foreground, int background) {
+  int pair = alloc_pair(foreground, background);
+  return pair < 0 ? 0 : pair;
+}
+
+void CNcursesw_draw(int row, int column, const wchar_t *text, int count, int pair,
+                    int bold, int dim, int underline, int reverse) {
+  attr_t attributes = A_NORMAL;
+  if (bold) attributes |= A_BOLD;
+  if (dim) attributes |= A_DIM;
+  if (underline) attributes |= A_UNDERLINE;
+  if (reverse) attributes |= A_REVERSE;
+  attr_set(attributes, 0, &pair);
+  mvaddnwstr(row, column, text, count);
+}
+
+void CNcursesw_present(int full) {
+  if (full) clearok(curscr, TRUE);
+  wnoutrefresh(stdscr);
+  doupdate();
+}
+
+int CNcursesw_key_code_function(int n) { return KEY_F(n); }
+int CNcursesw_key_resize(void) { return KEY_RESIZE; }

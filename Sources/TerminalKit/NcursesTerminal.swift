@@ -1,0 +1,125 @@
+import CNcursesw
+
+/// The real terminal, through ncursesw. The only type that touches the C library.
+public final class NcursesTerminal: Terminal {
+  public let isUnicode: Bool
+  private let palette: [Role: (pair: Int32, style: RoleStyle)]
+  private var previous: Grid?
+  private var needsFullRepaint = true
+  private var isRunning = true
+
+  /// Starts curses with `theme`'s colours (none when `useColour` is false). Signal handlers that
+  /// only set a flag are installed first, so a SIGTERM or SIGHUP ends the loop, which restores.
+  public init(theme: Theme, useColour: Bool) throws(TerminalError) {
+    isUnicode = CNcursesw_setup_locale() != 0
+    CNcursesw_install_signal_flags()
+    guard CNcursesw_start() == 0 else {
+      throw TerminalError("cannot start the terminal screen: is TERM set to a terminal ncurses knows (try TERM=xterm-256color)?")
+    }
+    let colours = useColour ? Int(CNcursesw_colors()) : 0
+    var palette: [Role: (Int32, RoleStyle)] = [:]
+    for role in Role.allCases {
+      let style = theme.style(for: role)
+      let foreground = style.foreground?.index(forTerminalWith: colours) ?? -1
+      let background = style.background?.index(forTerminalWith: colours) ?? -1
+      let pair = colours > 0 ? CNcursesw_pair(Int32(foreground), Int32(background)) : 0
+      palette[role] = (pair, style)
+    }
+    self.palette = palette
+  }
+
+  public var size: (width: Int, height: Int) {
+    (Int(CNcursesw_columns()), Int(CNcursesw_rows()))
+  }
+
+  public func draw(_ grid: Grid) {
+    let repaint = needsFullRepaint || previous?.width != grid.width || previous?.height != grid.height
+    for row in 0..<grid.height {
+      var column = 0
+      while column < grid.width {
+        let cell = grid[row, column]
+        defer { column += max(1, cell.width) }
+        if !repaint, let previous, previous[row, column] == cell, cell.width < 2 || previous[row, column + 1] == grid[row, column + 1] {
+          continue
+        }
+        guard cell.width > 0 else { continue }
+        let (pair, style) = palette[cell.role] ?? (0, RoleStyle())
+        var wide = cell.grapheme.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        if wide.isEmpty { wide = [wchar_t(32)] }
+        CNcursesw_draw(Int32(row), Int32(column), wide, Int32(wide.count), pair,
+                       style.isBold ? 1 : 0, style.isDim ? 1 : 0, style.isUnderlined ? 1 : 0, style.isReversed ? 1 : 0)
+      }
+    }
+    CNcursesw_present(repaint ? 1 : 0)
+    previous = grid
+    needsFullRepaint = false
+  }
+
+  public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
+    if CNcursesw_take_signal() != 0 { return .terminate }
+    var code: Int32 = 0
+    switch CNcursesw_read_key(Int32(timeoutMilliseconds), &code) {
+    case Int32(CNcursesw_KEY_CHARACTER.rawValue):
+      if CNcursesw_take_signal() != 0 { return .terminate }
+      return Self.characterKey(code).map(TerminalEvent.key)
+    case Int32(CNcursesw_KEY_FUNCTION.rawValue):
+      if code == CNcursesw_key_resize() {
+        needsFullRepaint = true
+        return .resize(width: size.width, height: size.height)
+      }
+      return functionKey(code).map(TerminalEvent.key)
+    default:
+      return CNcursesw_take_signal() != 0 ? .terminate : nil
+    }
+  }
+
+  public func restore() {
+    guard isRunning else { return }
+    isRunning = false
+    CNcursesw_end()
+  }
+
+  deinit { restore() }
+
+  static func characterKey(_ code: Int32) -> Key? {
+    switch code {
+    case 9: return .tab
+    case 10, 13: return .enter
+    case 27: return .escape
+    case 8, 127: return .backspace
+    case 1...26: return .control(Character(Unicode.Scalar(UInt8(code) + 96)))
+    default:
+      guard code >= 32, let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
+      return .character(Character(scalar))
+    }
+  }
+
+  func functionKey(_ code: Int32) -> Key? {
+    switch code {
+    case KEY_UP: return .up
+    case KEY_DOWN: return .down
+    case KEY_LEFT: return .left
+    case KEY_RIGHT: return .right
+    case KEY_PPAGE: return .pageUp
+    case KEY_NPAGE: return .pageDown
+    case KEY_HOME: return .home
+    case KEY_END: return .end
+    case KEY_ENTER: return .enter
+    case KEY_BTAB: return .backTab
+    case KEY_BACKSPACE: return .backspace
+    case KEY_DC: return .delete
+    default:
+      for number in 1...12 where code == CNcursesw_key_code_function(Int32(number)) { return .function(number) }
+      return nil
+    }
+  }
+}
+
+/// The terminal could not be used, and why.
+public struct TerminalError: Error, CustomStringConvertible {
+  public let description: String
+
+  public init(_ description: String) {
+    self.description = description
+  }
+}

@@ -1,0 +1,13 @@
+/// A place to draw grids and read keys: the real terminal, or a headless one in tests.
+public protocol Terminal: AnyObject {
+  /// Columns and rows.
+  var size: (width: Int, height: Int) { get }
+  /// Whether line-drawing and other non-ASCII glyphs can be shown.
+  var isUnicode: Bool { get }
+  /// Shows `grid`, sending only what changed since the last one.
+  func draw(_ grid: Grid)
+  /// The next event, or nil when none came within `timeoutMilliseconds`.
+  func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent?
+  /// Gives the terminal back as it was. Called once, whatever happened.
+  func restore()
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import BreakthroughCore
+import BreakthroughStore
+import BreakthroughUI
+import Foundation
+
+struct DemoCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "demo",
+    abstract: "Open the board on a fresh sample ledger (a team of five, about 40 promises); your own ledger is not touched.")
+
+  @OptionGroup var screen: ScreenOptions
+
+  func run() throws {
+    ensureNonInteractiveBacktraces()
+    let path = try DemoCommand.writeSampleLedger()
+    let ledger = try FileLedger(path: path)
+    let terminal = try screen.openTerminal()
+    BoardApp(store: ledger, terminal: terminal, actor: try Handle("ana"), zone: .current).run()
+    print("You were ana. The demo ledger is at \(path); your own ledger was not touched.")
+  }
+
+  /// Writes the demo events to a new ledger in a fresh temporary folder; returns its path.
+  static func writeSampleLedger() throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("breakthrough-demo-\(UUID().uuidString.prefix(8))")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    let path = folder.appendingPathComponent("ledger.jsonl").path
+    let text = DemoLedger.events(now: Date(), zone: .current).map { EventCoding.line(for: $0) + "\n" }.joined()
+    guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+      throw CommandFailure("cannot write the demo ledger at \(path)")
+    }
+    return path
+  }
+}

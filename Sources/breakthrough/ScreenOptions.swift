@@ -1,0 +1,31 @@
+import ArgumentParser
+import BreakthroughCore
+import Foundation
+import TerminalKit
+
+/// Options of the full-screen commands: which theme.
+struct ScreenOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("A theme name (see `breakthrough themes`) or a path to a .toml file; else $BREAKTHROUGH_THEME.", valueName: "name|path"))
+  var theme: String?
+
+  /// Loads the chosen theme and opens the terminal, after checking there is one.
+  func openTerminal(fallbackTheme: String = "default") throws -> NcursesTerminal {
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+      throw CommandFailure("this screen needs a terminal; for scripts use `breakthrough list`, `show` or `stats`")
+    }
+    let environment = ProcessInfo.processInfo.environment
+    let library = ThemeLibrary(environment: environment)
+    let name = ThemeLibrary.chosenTheme(option: theme, environment: environment, fallback: fallbackTheme)
+    let chosen = try library.theme(name)
+    return try NcursesTerminal(theme: chosen, useColour: ThemeLibrary.allowsColour(environment: environment))
+  }
+}
+
+/// A crash must not leave a person inside Swift's interactive backtracer with the screen in
+/// curses mode; the runtime reads this setting at start, so the process starts itself again.
+func ensureNonInteractiveBacktraces() {
+  guard getenv("SWIFT_BACKTRACE") == nil else { return }
+  setenv("SWIFT_BACKTRACE", "interactive=no", 1)
+  let arguments = CommandLine.arguments.map { strdup($0) } + [nil]
+  execv("/proc/self/exe", arguments)
+}
