@@ -170,9 +170,15 @@ struct PromiseRowColumns {
     grid.put(who, row: row, column: column, limit: Self.whoWidth - 1, role: .dim)
     let whatLeft = column + Self.whoWidth, byLeft = right - Self.byWidth - Self.standingWidth
     grid.put(promise.what, row: row, column: whatLeft, limit: max(0, byLeft - whatLeft - 1), role: .text)
-    grid.put(promise.by.words(at: now), row: row, column: byLeft, limit: Self.byWidth - 1, role: byRole)
+    grid.put(byWords, row: row, column: byLeft, limit: Self.byWidth - 1, role: byRole)
     let standing = glyphs.standing(of: promise, at: now)
     grid.put(standing.text, row: row, column: right - Self.standingWidth, limit: Self.standingWidth, role: standing.role)
+  }
+
+  /// A delivery past its by-when is not late for the performer: it waits on the customer.
+  private var byWords: String {
+    guard promise.state == .delivered, promise.by.isPast(at: now) else { return promise.by.words(at: now) }
+    return "was \(promise.by.day.weekdayName)"
   }
 
   /// Overdue in red, due within two days in amber; a delivery waits on the customer, so it is dim.

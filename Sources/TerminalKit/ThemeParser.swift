@@ -44,7 +44,7 @@ enum ThemeParser {
         guard let value = roleTable[key] else { continue }
         guard let word = value.string ?? value.int.map(String.init), let colour = Colour(word) else {
           throw ThemeError(file: file, line: line(of: key, in: role.rawValue, text), key: "\(role.rawValue).\(key)",
-                           "\"\(value)\" is not a colour: use a name (red, bright-blue, default), 0–255, or #rrggbb")
+                           "\"\(value.string ?? "\(value)")\" is not a colour: use a name (red, bright-blue, default), 0–255, or #rrggbb")
         }
         style[keyPath: path] = colour
       }

@@ -1,0 +1,140 @@
+import BreakthroughCore
+import Testing
+import TerminalKit
+@testable import BreakthroughUI
+
+@Suite struct BoardScreenTests {
+  @Test(arguments: [(80, 24), (120, 40)])
+  func theEmptyLedger(width: Int, height: Int) {
+    var board = BoardHarness.board(width: width, height: height)
+    let screen = board.render()
+    #expect(screen.text.contains("No breakthrough declared yet: press D"))
+    #expect(screen.text.contains("Open promises (0)"))
+    #expect(screen.text.contains("Overdue accountings (0)"))
+    #expect(screen.text.contains("No open promises. Press n to make one."))
+    BoardHarness.expectAligned(screen)
+    BoardHarness.expectScreen(screen, matches: "empty-\(width)x\(height)")
+  }
+
+  @Test(arguments: [(80, 24), (120, 40)])
+  func theDemoLedger(width: Int, height: Int) {
+    let ledger = BoardHarness.demoLedger()
+    var board = BoardHarness.board(ledger, width: width, height: height)
+    let screen = board.render()
+    let overdue = ledger.promises.filter { $0.isOverdue(at: LocalMoment(BoardHarness.now, in: BoardHarness.zone)) }.count
+    #expect(overdue > 0)
+    #expect(screen.text.contains("Overdue accountings (\(overdue))"))
+    #expect(screen.text.contains("Three paying teams on v1"))
+    #expect(screen.text.contains("days left"))
+    #expect(screen.text.contains("李娜"))
+    BoardHarness.expectAligned(screen)
+    BoardHarness.expectScreen(screen, matches: "demo-\(width)x\(height)")
+  }
+
+  @Test func keysMoveTheSelectionAndTheDetailFollows() {
+    var board = BoardHarness.board(BoardHarness.demoLedger())
+    let first = board.selectedPromise
+    BoardHarness.press([.character("j"), .down, .character("k")], on: &board)
+    let second = board.selectedPromise
+    #expect(first?.id != second?.id)
+    let screen = board.render()
+    #expect(screen.text.contains("\(second?.label ?? "?") \(second?.performer.text ?? "?") → \(second?.customer.text ?? "?")"))
+    BoardHarness.press([.character("G")], on: &board)
+    let last = board.selectedPromise
+    BoardHarness.press([.character("g")], on: &board)
+    #expect(board.selectedPromise?.id == first?.id)
+    #expect(last?.id != first?.id)
+    BoardHarness.press([.tab], on: &board)
+    #expect(board.selectedPromise?.isOverdue(at: LocalMoment(BoardHarness.now, in: BoardHarness.zone)) == true)
+    BoardHarness.expectScreen(board.render(), matches: "demo-overdue-focus-120x40")
+  }
+
+  @Test func theNewPromiseFormShowsErrorsInlineAndWritesNothingUntilValid() {
+    var board = BoardHarness.board()
+    var effects = BoardHarness.press([.character("n")] + BoardHarness.type("Ship the beta") + [.tab] + BoardHarness.type("Ben Smith")
+      + [.tab] + BoardHarness.type("someday") + [.enter], on: &board)
+    #expect(effects.isEmpty)
+    let screen = board.render()
+    #expect(screen.text.contains("not a handle"))
+    #expect(screen.text.contains("not a date: try fri"))
+    BoardHarness.expectScreen(screen, matches: "form-errors-120x40")
+    effects = BoardHarness.press([.control("u")] + BoardHarness.type("ben") + [.enter, .control("u")] + BoardHarness.type("+3d") + [.enter], on: &board)
+    let by = ByWhen(day: LocalMoment(BoardHarness.now, in: BoardHarness.zone).day.adding(days: 3))
+    #expect(effects == [.perform(.make(what: "Ship the beta", to: (try? Handle("ben")) ?? BoardHarness.ana, by: by))])
+    #expect(!board.render().text.contains("New promise"))
+  }
+
+  @Test func escapeCancelsAFormAndSaysNothingWasWritten() {
+    var board = BoardHarness.board()
+    let effects = BoardHarness.press([.character("n")] + BoardHarness.type("half a thought") + [.escape], on: &board)
+    #expect(effects.isEmpty)
+    #expect(board.render().text.contains("cancelled; nothing was written"))
+  }
+
+  @Test func theHelpOverlayListsEveryActionFromTheTable() {
+    var board = BoardHarness.board(BoardHarness.demoLedger())
+    BoardHarness.press([.character("?")], on: &board)
+    let screen = board.render()
+    for action in BoardAction.all {
+      #expect(screen.text.contains(String(action.help.prefix(40))), "help lacks \(action.name)")
+    }
+    BoardHarness.expectScreen(screen, matches: "help-120x40")
+    BoardHarness.press([.escape], on: &board)
+    #expect(!board.render().text.contains("Help: keys on the board"))
+  }
+
+  @Test(arguments: [(79, 24), (80, 23), (50, 12), (1, 1)])
+  func aTerminalTooSmallSaysSo(width: Int, height: Int) {
+    var board = BoardHarness.board(BoardHarness.demoLedger(), width: width, height: height)
+    let screen = board.render()
+    #expect(screen.width == width && screen.height == height)
+    if width >= 30 && height >= 3 {
+      #expect(screen.text.contains("Terminal too small: \(width)×\(height)"))
+    }
+    board.resize(width: 120, height: 40)
+    #expect(board.render().text.contains("Open promises"), "it recovers when the terminal grows")
+  }
+
+  @Test func asciiTerminalsGetASCIIBordersAndGlyphs() {
+    var board = BoardHarness.board(BoardHarness.demoLedger(), width: 100, height: 30, isUnicode: false)
+    let screen = board.render()
+    #expect(screen.text.unicodeScalars.filter { !$0.isASCII }.allSatisfy { $0.properties.isAlphabetic || $0 == "–" },
+            "only letters of names and text stay non-ASCII")
+    #expect(screen.text.contains("+- Breakthrough"))
+    #expect(screen.text.contains("->"))
+  }
+
+  @Test func theAccountMenuOffersWhatTheStateAllows() {
+    var board = BoardHarness.board(BoardHarness.demoLedger())
+    let selected = board.selectedPromise
+    BoardHarness.press([.character("a")], on: &board)
+    let screen = board.render().text
+    #expect(screen.contains("Account for \(selected?.label ?? "?")"))
+    if selected?.state == .delivered {
+      #expect(screen.contains("accept the delivery"))
+      #expect(!screen.contains("renegotiate"))
+    } else {
+      #expect(screen.contains("renegotiate"))
+    }
+    BoardHarness.press([.escape, .character("1")], on: &board)
+  }
+
+  @Test func confidenceKeysAskForTheMoveOnTheSelection() {
+    var board = BoardHarness.board(BoardHarness.demoLedger())
+    guard let selected = board.selectedPromise else { Issue.record("nothing selected"); return }
+    #expect(BoardHarness.press([.character("2")], on: &board) == [.perform(.confidence(promise: selected.id, level: .atRisk))])
+    #expect(BoardHarness.press([.character("q")], on: &board) == [.quit])
+    #expect(BoardHarness.press([.control("c")], on: &board) == [.quit])
+  }
+
+  @Test func theFilterKeepsMatchingTextOrPeople() {
+    var board = BoardHarness.board(BoardHarness.demoLedger())
+    BoardHarness.press([.character("/")] + BoardHarness.type("@李娜") + [.enter], on: &board)
+    let screen = board.render().text
+    let rows = screen.split(separator: "\n").filter { $0.contains(" → ") && $0.contains("│› P") || $0.contains("│  P") }
+    #expect(!rows.isEmpty)
+    #expect(screen.contains("filter: @李娜"))
+    BoardHarness.press([.character("/"), .escape], on: &board)
+    #expect(!board.render().text.contains("filter:"))
+  }
+}

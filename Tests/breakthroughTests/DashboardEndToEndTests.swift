@@ -1,0 +1,74 @@
+import BreakthroughCore
+import Foundation
+import Testing
+
+/// The dashboard as a person uses it: the real binary in tmux, then the ledger checked.
+@Suite(.serialized) struct DashboardEndToEndTests {
+  func start(_ cli: BinaryRunner, width: Int = 120, height: Int = 40, arguments: String = "") throws -> TmuxSession {
+    var environment = cli.environment
+    environment["PATH"] = nil
+    environment["LANG"] = "C.UTF-8"
+    return try TmuxSession(command: "\(BinaryRunner.executable.path) \(arguments)", width: width, height: height,
+                           environment: ["BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": cli.actor, "TZ": "UTC", "LANG": "C.UTF-8",
+                                         "HOME": NSTemporaryDirectory()])
+  }
+
+  @Test func makeAPromiseResizeSeeAnotherProcessAndQuit() throws {
+    let cli = BinaryRunner()
+    let tmux = try start(cli)
+    let first = try #require(try tmux.waitFor("Open promises"), "the board did not appear")
+    #expect(first.contains("Overdue accountings"))
+    #expect(first.contains("Breakthrough"))
+
+    try tmux.send("n")
+    #expect(try tmux.waitFor("New promise") != nil)
+    try tmux.type("Ship the beta to Acme")
+    try tmux.send("Tab")
+    try tmux.type("ben")
+    try tmux.send("Enter")
+    try tmux.type("+3d")
+    try tmux.send("Enter")
+    #expect(try tmux.waitFor("P1 made") != nil)
+    let listed = try cli.run("list", "--format", "tsv").output
+    #expect(listed.contains("P1\topen\tana\tben"))
+    #expect(listed.contains("Ship the beta to Acme"))
+
+    try tmux.resize(width: 80, height: 24)
+    #expect(try tmux.waitFor("Ship the beta to Acme") != nil)
+    try tmux.resize(width: 50, height: 12)
+    #expect(try tmux.waitFor("Terminal too small: 50×12") != nil)
+    try tmux.resize(width: 120, height: 40)
+    #expect(try tmux.waitFor("Open promises (1)") != nil)
+
+    let started = Date()
+    #expect(try cli.run("promise", "From ben", "--to", "ana", "--by", "+2d", as: "ben").status == 0)
+    let appeared = try tmux.waitFor("From ben", seconds: 2.5)
+    let shown = try tmux.screen()
+    #expect(appeared != nil, "another process's append did not show:\n\(shown)")
+    #expect(Date().timeIntervalSince(started) < 2.5)
+    #expect(appeared?.contains("Open promises (2)") == true)
+
+    try tmux.send("q")
+    #expect(tmux.exitStatus() == "0")
+    let settings = tmux.terminalSettings
+    #expect(settings.contains(" echo ") || settings.contains(" echo\n"), "echo is back on: \(settings)")
+    #expect(settings.contains(" icanon"), "canonical mode is back on")
+  }
+
+  @Test(arguments: ["TERM", "HUP", "INT"])
+  func aSignalRestoresTheTerminal(_ signal: String) throws {
+    let cli = BinaryRunner()
+    let tmux = try start(cli)
+    #expect(try tmux.waitFor("Open promises") != nil)
+    let pid = try TmuxSession.tmux(["display-message", "-p", "-t", tmux.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    let kill = Process()
+    kill.executableURL = URL(fileURLWithPath: "/bin/sh")
+    kill.arguments = ["-c", "pkill -\(signal) -P \(pid) -f '\(BinaryRunner.executable.path)' || pkill -\(signal) -f '\(cli.ledger)'"]
+    try kill.run()
+    kill.waitUntilExit()
+    #expect(tmux.exitStatus() != nil, "the board did not end on SIG\(signal)")
+    let settings = tmux.terminalSettings
+    #expect(settings.contains(" icanon"), "SIG\(signal) left the terminal in raw mode: \(settings)")
+    #expect(settings.contains(" echo"), "SIG\(signal) left echo off")
+  }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal: a detached tmux session driven with send-keys and read
+/// with capture-pane. A machine without tmux fails the test with "install tmux".
+final class TmuxSession {
+  let name = "bt-\(UUID().uuidString.prefix(8))"
+  let exitFile: String
+
+  init(command: String, width: Int = 120, height: Int = 40, environment: [String: String]) throws {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || TmuxSession.which("tmux") else {
+      throw TmuxMissing()
+    }
+    exitFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).exit").path
+    let exports = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+    let script = "env \(exports) TERM=xterm-256color \(command); echo $? > \(exitFile); stty -a > \(exitFile).stty; sleep 60"
+    try TmuxSession.tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", script])
+  }
+
+  deinit { try? TmuxSession.tmux(["kill-session", "-t", name]) }
+
+  struct TmuxMissing: Error, CustomStringConvertible {
+    var description: String { "tmux is not installed: install tmux (apt-get install tmux) to run the end-to-end tests" }
+  }
+
+  func send(_ keys: String...) throws {
+    try TmuxSession.tmux(["send-keys", "-t", name] + keys)
+  }
+
+  /// Types text literally.
+  func type(_ text: String) throws {
+    try TmuxSession.tmux(["send-keys", "-t", name, "-l", text])
+  }
+
+  func resize(width: Int, height: Int) throws {
+    try TmuxSession.tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+  }
+
+  func screen() throws -> String {
+    try TmuxSession.tmux(["capture-pane", "-p", "-t", name])
+  }
+
+  /// Waits until the screen shows `text`; returns the screen, or nil after `seconds`.
+  @discardableResult
+  func waitFor(_ text: String, seconds: Double = 5) throws -> String? {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+      let current = try screen()
+      if current.contains(text) { return current }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    return nil
+  }
+
+  /// The exit status of the command, once it has ended.
+  func exitStatus(seconds: Double = 5) -> String? {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+      if let text = try? String(contentsOfFile: exitFile, encoding: .utf8), !text.isEmpty {
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+      }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    return nil
+  }
+
+  /// `stty -a` as run in the same terminal after the command ended.
+  var terminalSettings: String {
+    let deadline = Date().addingTimeInterval(3)
+    while Date() < deadline {
+      if let text = try? String(contentsOfFile: exitFile + ".stty", encoding: .utf8), text.contains("\n") { return text }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    return ""
+  }
+
+  @discardableResult
+  static func tmux(_ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["tmux"] + arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  static func which(_ program: String) -> Bool {
+    (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+      FileManager.default.isExecutableFile(atPath: "\($0)/\(program)")
+    }
+  }
+}
