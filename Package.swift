@@ -37,7 +37,8 @@ let package = Package(
     .testTarget(name: "BreakthroughCoreTests", dependencies: ["BreakthroughCore"]),
     .testTarget(name: "BreakthroughStoreTests", dependencies: ["BreakthroughStore"]),
     .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-    .testTarget(name: "BreakthroughUITests", dependencies: ["BreakthroughUI", "TerminalKit", "BreakthroughStore"]),
+    .testTarget(
+      name: "BreakthroughUITests", dependencies: ["BreakthroughUI", "TerminalKit", "BreakthroughStore"], exclude: ["Golden"]),
     .testTarget(name: "breakthroughTests", dependencies: ["breakthrough", "BreakthroughCore"]),
   ]
 )

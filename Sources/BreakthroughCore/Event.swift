@@ -35,6 +35,8 @@ public enum EventBody: Sendable {
   case revoked(promise: String, note: String)
   case released(promise: String, note: String?)
   case confidence(promise: String, level: Confidence, note: String?)
+  /// A compensating event: takes back the last move on a promise (the ledger is never rewritten).
+  case undone(event: String, promise: String)
 
   /// The ledger's name for the kind.
   public var kind: String {
@@ -50,6 +52,7 @@ public enum EventBody: Sendable {
     case .revoked: return "promise.revoked"
     case .released: return "promise.released"
     case .confidence: return "promise.confidence"
+    case .undone: return "promise.undone"
     }
   }
 
@@ -58,7 +61,7 @@ public enum EventBody: Sendable {
     switch self {
     case .made(let terms): return terms.id
     case .delivered(let id, _, _), .accepted(let id, _), .rejected(let id, _), .notKept(let id, _, _, _),
-      .renegotiated(let id, _, _), .revoked(let id, _), .released(let id, _), .confidence(let id, _, _):
+      .renegotiated(let id, _, _), .revoked(let id, _), .released(let id, _), .confidence(let id, _, _), .undone(_, let id):
       return id
     case .declared, .breakthroughAccounted: return nil
     }

@@ -87,6 +87,8 @@ public enum EventCoding {
         throw Refusal("\"level\" must be on-track, at-risk or off-track")
       }
       return .confidence(promise: try reader.text("promise"), level: level, note: try reader.optionalText("note"))
+    case "promise.undone":
+      return .undone(event: try reader.text("event"), promise: try reader.text("promise"))
     default:
       return nil
     }
@@ -130,6 +132,8 @@ public enum EventCoding {
       return [("promise", .string(id)), ("note", optional(note)), ("then", .object(termsFields(replacement, idKey: "id")))]
     case .confidence(let id, let level, let note):
       return [("promise", .string(id)), ("level", .string(level.rawValue)), ("note", optional(note))]
+    case .undone(let event, let id):
+      return [("promise", .string(id)), ("event", .string(event))]
     }
   }
 

@@ -63,6 +63,8 @@ public struct LedgerState: Sendable {
     guard let promiseID = event.body.promiseID, let index = indexByID[promiseID] else {
       return anomaly(event, "names promise \(event.body.promiseID ?? "?"), which the ledger does not have")
     }
+    if case .undone(let undoneID, _) = event.body { return undo(undoneID, at: index, event: event) }
+    promises[index].remember(event.id, before: promises[index].progress)
     func close(_ state: PromiseState) {
       promises[index].state = state
       promises[index].closedAt = event.at
@@ -107,8 +109,31 @@ public struct LedgerState: Sendable {
     case .confidence(_, let level, let note):
       promises[index].confidence = level
       record("stated \(level.words)", note)
-    case .declared, .breakthroughAccounted, .made:
+    case .declared, .breakthroughAccounted, .made, .undone:
       break
+    }
+  }
+
+  /// Takes back the promise's last move: it stands as before, and a promise that move made
+  /// (itself, or its replacement) is withdrawn. Anything else since makes the undo an anomaly.
+  private mutating func undo(_ undoneID: String, at index: Int, event: Event) {
+    guard promises[index].lastEventID == undoneID, let last = promises[index].undoTrail.popLast(), last.eventID == undoneID else {
+      return anomaly(event, "takes back an event that is not the promise's last")
+    }
+    let replacement = promises[index].replacedBy.flatMap { indexByID[$0] }
+    if let previous = last.before {
+      promises[index].progress = previous
+    } else {
+      promises[index].state = .withdrawn
+      promises[index].closedAt = event.at
+      promises[index].closedBy = event.actor
+    }
+    promises[index].lastEventID = promises[index].undoTrail.last?.eventID ?? event.id
+    promises[index].history.append(HistoryEntry(at: event.at, actor: event.actor, summary: "undone: the last move was taken back", note: nil))
+    if let replacement, promises[replacement].lastEventID == undoneID {
+      promises[replacement].state = .withdrawn
+      promises[replacement].remember(event.id, before: nil)
+      promises[replacement].history.append(HistoryEntry(at: event.at, actor: event.actor, summary: "withdrawn: the move that made it was undone", note: nil))
     }
   }
 
@@ -121,7 +146,8 @@ public struct LedgerState: Sendable {
     guard indexByID[terms.id] == nil else {
       return anomaly(event, "makes promise \(terms.id) a second time")
     }
-    var promise = Promise(terms: terms, madeAt: event.at)
+    var promise = Promise(terms: terms, madeAt: event.at, eventID: event.id)
+    promise.remember(event.id, before: nil)
     promise.history.append(HistoryEntry(at: event.at, actor: event.actor, summary: summary, note: nil))
     indexByID[terms.id] = promises.count
     if indexByNumber[terms.number] == nil { indexByNumber[terms.number] = promises.count }

@@ -29,7 +29,7 @@ public struct Figures: Equatable, Sendable {
   mutating func count(_ promise: Promise, now: LocalMoment, zone: TimeZone) {
     let isPast = promise.by.isPast(at: now)
     switch promise.state {
-    case .released:
+    case .released, .withdrawn:
       return
     case .open:
       open += 1

@@ -4,6 +4,12 @@ import Foundation
 public struct Promise: Sendable {
   public let terms: PromiseTerms
   public let madeAt: Date
+
+  init(terms: PromiseTerms, madeAt: Date, eventID: String) {
+    self.terms = terms
+    self.madeAt = madeAt
+    lastEventID = eventID
+  }
   public internal(set) var state: PromiseState = .open
   /// When the performer last reported delivery (delivery time decides "on time").
   public internal(set) var deliveredAt: Date?
@@ -16,6 +22,44 @@ public struct Promise: Sendable {
   /// Renegotiation was asked for after the by-when, so it was recorded as not kept.
   public internal(set) var wasRenegotiatedLate = false
   public internal(set) var history: [HistoryEntry] = []
+  /// The last event that changed this promise: only it can be undone.
+  var lastEventID: String
+  /// The latest few moves, newest last: each event's id and how the promise stood before it
+  /// (nil before its making). Undo pops one; a few are kept so that undo can be repeated.
+  var undoTrail: [(eventID: String, before: Progress?)] = []
+  static let undoDepth = 3
+
+  /// Where a promise stands, apart from its terms and history.
+  struct Progress: Sendable {
+    var state: PromiseState
+    var deliveredAt: Date?
+    var closedAt: Date?
+    var closedBy: Handle?
+    var confidence: Confidence?
+    var replacedBy: String?
+    var wasRenegotiatedLate: Bool
+  }
+
+  /// Notes that `eventID` changed the promise, and how it stood before.
+  mutating func remember(_ eventID: String, before: Progress?) {
+    lastEventID = eventID
+    undoTrail.append((eventID, before))
+    if undoTrail.count > Promise.undoDepth { undoTrail.removeFirst() }
+  }
+
+  var progress: Progress {
+    get { Progress(state: state, deliveredAt: deliveredAt, closedAt: closedAt, closedBy: closedBy, confidence: confidence,
+                   replacedBy: replacedBy, wasRenegotiatedLate: wasRenegotiatedLate) }
+    set {
+      state = newValue.state
+      deliveredAt = newValue.deliveredAt
+      closedAt = newValue.closedAt
+      closedBy = newValue.closedBy
+      confidence = newValue.confidence
+      replacedBy = newValue.replacedBy
+      wasRenegotiatedLate = newValue.wasRenegotiatedLate
+    }
+  }
 
   public var id: String { terms.id }
   public var number: Int { terms.number }

@@ -117,6 +117,14 @@ extension LedgerState {
     return MoveOutcome(events: [context.event(.confidence(promise: promise.id, level: level, note: Self.optional(note)))], summary: summary)
   }
 
+  /// Takes back the last move on `promise` with a compensating event, if nothing happened since.
+  public func undo(eventID: String, on promise: Promise, what summary: String, context: MoveContext) throws(Refusal) -> MoveOutcome {
+    guard promise.lastEventID == eventID else {
+      throw Refusal("\(promise.label) has changed since (\(promise.history.last?.summary ?? "another move")), so your move can no longer be undone; nothing changed")
+    }
+    return MoveOutcome(events: [context.event(.undone(event: eventID, promise: promise.id))], summary: "undone: \(summary)")
+  }
+
   // MARK: - Rules shared by the moves
 
   var openBreakthroughID: String? {
@@ -172,6 +180,7 @@ extension LedgerState {
     case .renegotiated: return "already renegotiated (\(who.dropFirst())\(when)\(replaced))"
     case .revoked: return "already revoked (\(who.dropFirst())\(when))"
     case .released: return "already released (\(who.dropFirst())\(when))"
+    case .withdrawn: return "withdrawn (its making was undone\(who)\(when))"
     }
   }
 

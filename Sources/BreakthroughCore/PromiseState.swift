@@ -9,6 +9,8 @@ public enum PromiseState: String, CaseIterable, Sendable {
   case renegotiated
   case revoked
   case released
+  /// Made by mistake and taken back at once (undone): it counts nowhere.
+  case withdrawn
 
   /// Open and delivered promises still ask something of someone; the rest are closed.
   public var isClosed: Bool {

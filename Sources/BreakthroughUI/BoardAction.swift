@@ -55,6 +55,13 @@ public struct BoardAction: Sendable {
     confidence(.onTrack, key: "1"),
     confidence(.atRisk, key: "2"),
     confidence(.offTrack, key: "3"),
+    BoardAction(name: "undo", keys: [.character("u")], help: "Undo your last move of this session (a compensating event)", hint: nil) { state in
+      guard let last = state.undoable.popLast() else {
+        state.status = ("nothing of yours to undo in this session", true)
+        return []
+      }
+      return [.perform(.undo(event: last.event, promise: last.promise, summary: last.summary))]
+    },
     BoardAction(name: "declare", keys: [.character("D")], help: "Declare or revise the breakthrough", hint: nil) { state in
       state.overlay = .form(.declare(current: state.ledger.currentBreakthrough))
       return []

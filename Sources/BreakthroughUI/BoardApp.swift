@@ -77,6 +77,9 @@ public final class BoardApp {
       let outcome = try store.append { (ledger) throws(Refusal) in try request.outcome(on: ledger, context: context) }
       state.replaceLedger(store.state)
       if case .made(let terms)? = outcome.events.first?.body { state.select(promiseID: terms.id) }
+      if !request.isUndo, let event = outcome.events.last, let promise = event.body.promiseID {
+        state.undoable.append((event.id, promise, outcome.summary))
+      }
       state.report(outcome.summary + (request.isMake ? " made" : ""), isError: false)
     } catch {
       state.report(error.description, isError: true)
@@ -92,6 +95,11 @@ public final class BoardApp {
 extension MoveRequest {
   var isMake: Bool {
     if case .make = self { return true }
+    return false
+  }
+
+  var isUndo: Bool {
+    if case .undo = self { return true }
     return false
   }
 }

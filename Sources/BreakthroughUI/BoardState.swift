@@ -22,7 +22,8 @@ public struct BoardState: Sendable {
   var status: (text: String, isError: Bool)?
   /// Computed when the ledger changes, never per key.
   var measures: Measures
-  var lastRefresh: Date
+  /// This session's own moves on promises, newest last: what `u` takes back.
+  var undoable: [(event: String, promise: String, summary: String)] = []
 
   public init(ledger: LedgerState, now: Date, zone: TimeZone, actor: Handle, width: Int, height: Int, isUnicode: Bool) {
     self.ledger = ledger
@@ -33,7 +34,6 @@ public struct BoardState: Sendable {
     self.height = height
     glyphs = Glyphs.forTerminal(isUnicode: isUnicode)
     measures = Measures(ledger, now: now, zone: zone)
-    lastRefresh = now
     rebuildRows()
   }
 

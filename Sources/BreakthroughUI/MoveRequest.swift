@@ -12,6 +12,8 @@ public enum MoveRequest: Equatable, Sendable {
   case release(promise: String, note: String?)
   case confidence(promise: String, level: Confidence)
   case declare(statement: String, by: ByWhen, measure: String?, why: String?)
+  /// Takes back one of this session's own moves, described by `summary`.
+  case undo(event: String, promise: String, summary: String)
 
   /// Runs the move on `state`, as the ledger's append does under its lock.
   public func outcome(on state: LedgerState, context: MoveContext) throws(Refusal) -> MoveOutcome {
@@ -41,6 +43,8 @@ public enum MoveRequest: Equatable, Sendable {
       return try state.stateConfidence(try promise(id), level, note: nil, context: context)
     case .declare(let statement, let by, let measure, let why):
       return try state.declare(statement: statement, by: by, measure: measure, why: why, context: context)
+    case .undo(let event, let id, let summary):
+      return try state.undo(eventID: event, on: try promise(id), what: summary, context: context)
     }
   }
 }

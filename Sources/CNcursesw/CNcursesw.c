@@ -24,6 +24,15 @@ void CNcursesw_install_signal_flags(void) {
   sigaction(SIGTERM, &action, NULL);
   sigaction(SIGHUP, &action, NULL);
   sigaction(SIGINT, &action, NULL);
+  // A parent may hand down a mask that blocks these (a test runner's worker thread does):
+  // unblocked, they always reach the flag.
+  sigset_t wanted;
+  sigemptyset(&wanted);
+  sigaddset(&wanted, SIGTERM);
+  sigaddset(&wanted, SIGHUP);
+  sigaddset(&wanted, SIGINT);
+  sigaddset(&wanted, SIGWINCH);
+  sigprocmask(SIG_UNBLOCK, &wanted, NULL);
 }
 
 int CNcursesw_take_signal(void) {

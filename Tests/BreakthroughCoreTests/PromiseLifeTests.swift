@@ -33,9 +33,18 @@ import Testing
   /// A fixture holding P1 in `state`, reached through the moves people make.
   static func fixture(in state: PromiseState) throws -> Fixture {
     var fixture = Fixture()
-    try fixture.promise()
+    let by = ByWhen(day: fixture.today.adding(days: 3))
+    let made = try fixture.perform("ana") { (state, context) throws(Refusal) in
+      try state.makePromise(what: "Ship it", to: Fixture.handle("ben"), by: by, context: context)
+    }
     let steps: [Move]
     switch state {
+    case .withdrawn:
+      steps = []
+      let madeID = made.events.first?.id ?? ""
+      try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
+        try state.undo(eventID: madeID, on: promise, what: "P1", context: context)
+      }
     case .open: steps = []
     case .delivered: steps = [.deliver]
     case .kept: steps = [.deliver, .accept]

@@ -50,38 +50,20 @@ struct BinaryRunner {
   }
 
   func run(_ arguments: [String], as person: String? = nil) throws -> Result {
-    let process = Process()
-    process.executableURL = Self.executable
-    process.arguments = arguments
     var environment = self.environment
     if let person { environment["BREAKTHROUGH_USER"] = person }
-    process.environment = environment
-    let output = Pipe(), errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Result(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                  errors: String(decoding: errorData, as: UTF8.self), rawOutput: outputData, rawErrors: errorData)
+    let finished = try Spawn.run(Self.executable.path, arguments, environment: environment)
+    return Result(status: finished.status, output: String(decoding: finished.output, as: UTF8.self),
+                  errors: String(decoding: finished.errors, as: UTF8.self), rawOutput: finished.output, rawErrors: finished.errors)
   }
 
   /// The ledger file's bytes (empty when it does not exist).
   var ledgerBytes: Data { FileManager.default.contents(atPath: ledger) ?? Data() }
 
-  /// Runs a shell script with this runner's environment (and `$BT` naming the binary).
-  func shell(_ script: String) throws -> Process {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", script]
+  /// Starts a shell script with this runner's environment (and `$BT` naming the binary).
+  func shell(_ script: String) throws -> Spawn.Running {
     var environment = self.environment
     environment["BT"] = Self.executable.path
-    process.environment = environment
-    process.standardOutput = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    return process
+    return try Spawn.start("/bin/sh", ["-c", script], environment: environment)
   }
 }

@@ -61,11 +61,7 @@ import Testing
     let tmux = try start(cli)
     #expect(try tmux.waitFor("Open promises") != nil)
     let pid = try TmuxSession.tmux(["display-message", "-p", "-t", tmux.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-    let kill = Process()
-    kill.executableURL = URL(fileURLWithPath: "/bin/sh")
-    kill.arguments = ["-c", "pkill -\(signal) -P \(pid) -f '\(BinaryRunner.executable.path)' || pkill -\(signal) -f '\(cli.ledger)'"]
-    try kill.run()
-    kill.waitUntilExit()
+    _ = try Spawn.run("pkill", ["-\(signal)", "-P", pid], environment: ProcessInfo.processInfo.environment)
     #expect(tmux.exitStatus() != nil, "the board did not end on SIG\(signal)")
     let settings = tmux.terminalSettings
     #expect(settings.contains(" icanon"), "SIG\(signal) left the terminal in raw mode: \(settings)")

@@ -74,18 +74,11 @@ final class TmuxSession {
     return ""
   }
 
+  /// Runs tmux on a server of the tests' own, apart from anyone's sessions.
   @discardableResult
   static func tmux(_ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["tmux"] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    let finished = try Spawn.run("tmux", ["-L", "breakthrough-tests"] + arguments, environment: ProcessInfo.processInfo.environment)
+    return String(decoding: finished.output, as: UTF8.self)
   }
 
   static func which(_ program: String) -> Bool {

@@ -55,6 +55,7 @@ struct EventDescriber {
     case .revoked(let id, let text): return "revoked \(label(id))\(note(text))"
     case .released(let id, let text): return "released \(label(id))\(note(text))"
     case .confidence(let id, let level, let text): return "stated \(label(id)) \(level.words)\(note(text))"
+    case .undone(_, let id): return "undid the last move on \(label(id))"
     }
   }
 }

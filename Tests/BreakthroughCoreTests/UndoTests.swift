@@ -1,0 +1,90 @@
+import Foundation
+import BreakthroughCore
+import Testing
+
+@Suite struct UndoTests {
+  @Test func undoingADeliveryReopensThePromise() throws {
+    var fixture = Fixture()
+    try fixture.promise()
+    var delivered: Event?
+    try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
+      let outcome = try state.deliver(promise, accepted: false, note: nil, context: context)
+      delivered = outcome.events.first
+      return outcome
+    }
+    let eventID = try #require(delivered?.id)
+    try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
+      try state.undo(eventID: eventID, on: promise, what: "P1 delivered", context: context)
+    }
+    #expect(fixture.promise(1).state == .open)
+    #expect(fixture.promise(1).deliveredAt == nil)
+    #expect(fixture.promise(1).history.last?.summary.hasPrefix("undone") == true)
+  }
+
+  @Test func undoingARenegotiationWithdrawsTheReplacement() throws {
+    var fixture = Fixture()
+    try fixture.promise(dueIn: 5)
+    var renegotiation: Event?
+    let newBy = ByWhen(day: fixture.today.adding(days: 9))
+    try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
+      let outcome = try state.renegotiate(promise, by: newBy, what: nil, note: nil, context: context)
+      renegotiation = outcome.events.first
+      return outcome
+    }
+    let eventID = try #require(renegotiation?.id)
+    try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
+      try state.undo(eventID: eventID, on: promise, what: "renegotiated", context: context)
+    }
+    #expect(fixture.promise(1).state == .open)
+    #expect(fixture.promise(1).replacedBy == nil)
+    #expect(fixture.promise(2).state == .withdrawn)
+    let measures = Measures(fixture.state, now: fixture.now, zone: fixture.zone)
+    #expect(measures.team.open == 1, "a withdrawn promise counts nowhere")
+  }
+
+  @Test func undoingAMadePromiseWithdrawsIt() throws {
+    var fixture = Fixture()
+    let by = ByWhen(day: fixture.today.adding(days: 2))
+    let outcome = try fixture.perform("ana") { (state, context) throws(Refusal) in
+      try state.makePromise(what: "Oops", to: Fixture.handle("ben"), by: by, context: context)
+    }
+    let eventID = try #require(outcome.events.first?.id)
+    try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
+      try state.undo(eventID: eventID, on: promise, what: "P1", context: context)
+    }
+    #expect(fixture.promise(1).state == .withdrawn)
+    #expect(fixture.state.nextNumber == 2, "numbers are never reused")
+  }
+
+  @Test func aMoveSinceMakesTheUndoRefused() throws {
+    var fixture = Fixture()
+    try fixture.promise()
+    var confidence: Event?
+    try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
+      let outcome = try state.stateConfidence(promise, .atRisk, note: nil, context: context)
+      confidence = outcome.events.first
+      return outcome
+    }
+    try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in try state.deliver(promise, accepted: false, note: nil, context: context) }
+    let eventID = try #require(confidence?.id)
+    #expect(throws: Refusal.self) {
+      try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
+        try state.undo(eventID: eventID, on: promise, what: "at risk", context: context)
+      }
+    }
+    #expect(fixture.promise(1).state == .delivered)
+  }
+
+  @Test func anUndoLineRoundTripsThroughTheLedgerFormat() throws {
+    let event = Event(id: "e2", at: fixtureDate, actor: Fixture.handle("ana"), body: .undone(event: "e1", promise: "p1"))
+    let line = EventCoding.line(for: event)
+    guard case .event(let decoded) = try EventCoding.decode(line), case .undone(let undone, let promise) = decoded.body else {
+      Issue.record("did not round-trip: \(line)")
+      return
+    }
+    #expect(undone == "e1")
+    #expect(promise == "p1")
+  }
+
+  var fixtureDate: Date { Fixture().now }
+}

@@ -1,0 +1,104 @@
+import BreakthroughCore
+import BreakthroughStore
+import Foundation
+import Testing
+import TerminalKit
+@testable import BreakthroughUI
+
+/// The loop with a headless terminal and a real ledger file, driven by a test clock.
+@Suite struct BoardAppTests {
+  final class TestClock: @unchecked Sendable {
+    var now = BoardHarness.now
+    func advance(_ seconds: Double) { now = now.addingTimeInterval(seconds) }
+  }
+
+  static func ledgerPath() -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("board-\(UUID().uuidString)/ledger.jsonl").path
+  }
+
+  static func makeApp(_ path: String, clock: TestClock, width: Int = 120, height: Int = 40) throws -> (BoardApp, HeadlessTerminal) {
+    let terminal = HeadlessTerminal(width: width, height: height)
+    let app = BoardApp(store: try FileLedger(path: path), terminal: terminal, actor: BoardHarness.ana, zone: BoardHarness.zone,
+                       clock: { clock.now })
+    return (app, terminal)
+  }
+
+  static func keys(_ text: String) -> [TerminalEvent] { text.map { .key(.character($0)) } }
+
+  @Test func aPromiseMadeInTheFormIsInTheLedger() throws {
+    let path = Self.ledgerPath(), clock = TestClock()
+    let (app, terminal) = try Self.makeApp(path, clock: clock)
+    for event in [.key(.character("n"))] + Self.keys("Ship the beta") + [.key(.tab)] + Self.keys("ben") + [.key(.enter)]
+      + Self.keys("+3d") + [.key(.enter)] {
+      app.step(event)
+    }
+    let reopened = try FileLedger(path: path)
+    #expect(reopened.state.promises.map(\.what) == ["Ship the beta"])
+    #expect(terminal.screen.text.contains("P1 made"))
+    #expect(app.state.selectedPromise?.label == "P1")
+  }
+
+  @Test func anotherProcessesAppendShowsAndTheSelectionStaysOnItsPromise() throws {
+    let path = Self.ledgerPath(), clock = TestClock()
+    let other = try FileLedger(path: path)
+    let by = ByWhen(day: LocalMoment(clock.now, in: BoardHarness.zone).day.adding(days: 5))
+    let context = MoveContext(actor: try Handle("ben"), now: clock.now, zone: BoardHarness.zone)
+    for what in ["First", "Second"] {
+      try other.append { (state) throws(Refusal) in try state.makePromise(what: what, to: BoardHarness.ana, by: by, context: context) }
+    }
+    let (app, terminal) = try Self.makeApp(path, clock: clock)
+    app.step(.key(.character("j")))
+    #expect(app.state.selectedPromise?.what == "Second")
+    // Another process makes a promise due sooner: it sorts above the selection.
+    let sooner = ByWhen(day: by.day.adding(days: -3))
+    try other.append { (state) throws(Refusal) in try state.makePromise(what: "Sooner", to: BoardHarness.ana, by: sooner, context: context) }
+    app.step(nil)
+    #expect(!terminal.screen.text.contains("Sooner"), "no refresh before the interval")
+    clock.advance(1.1)
+    app.step(nil)
+    #expect(terminal.screen.text.contains("Sooner"))
+    #expect(app.state.selectedPromise?.what == "Second", "the selection follows its promise, not its row")
+  }
+
+  @Test func undoTakesBackTheLastMoveOfThisSession() throws {
+    let path = Self.ledgerPath(), clock = TestClock()
+    let (app, terminal) = try Self.makeApp(path, clock: clock)
+    for event in [.key(.character("n"))] + Self.keys("Ship it") + [.key(.tab)] + Self.keys("ana") + [.key(.tab)]
+      + Self.keys("+2d") + [.key(.enter), .key(.character("a")), .key(.character("d"))] {
+      app.step(event)
+    }
+    #expect(try FileLedger(path: path).state.promises.first?.state == .kept, "ana promised herself, so done is kept")
+    app.step(.key(.character("u")))
+    #expect(terminal.screen.text.contains("undone"))
+    #expect(try FileLedger(path: path).state.promises.first?.state == .open)
+    app.step(.key(.character("u")))
+    #expect(try FileLedger(path: path).state.promises.first?.state == .withdrawn)
+    app.step(.key(.character("u")))
+    #expect(terminal.screen.text.contains("nothing of yours to undo"))
+    let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+    #expect(lines.count == 4, "the ledger only grows: made, delivered, undone, undone")
+  }
+
+  @Test func aRefusedMoveShowsWhyAndWritesNothing() throws {
+    let path = Self.ledgerPath(), clock = TestClock()
+    let other = try FileLedger(path: path)
+    let context = MoveContext(actor: try Handle("ben"), now: clock.now, zone: BoardHarness.zone)
+    let by = ByWhen(day: LocalMoment(clock.now, in: BoardHarness.zone).day.adding(days: 5))
+    try other.append { (state) throws(Refusal) in try state.makePromise(what: "Ben's", to: BoardHarness.ana, by: by, context: context) }
+    let before = try String(contentsOfFile: path, encoding: .utf8)
+    let (app, terminal) = try Self.makeApp(path, clock: clock)
+    app.step(.key(.character("2")))
+    #expect(terminal.screen.text.contains("only ben, who made P1, can state confidence"))
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == before)
+  }
+
+  @Test func quitAndTerminateStopTheLoopAndRestoreTheTerminal() throws {
+    let clock = TestClock()
+    let (app, terminal) = try Self.makeApp(Self.ledgerPath(), clock: clock)
+    #expect(app.step(.key(.character("j"))))
+    #expect(!app.step(.key(.character("q"))))
+    terminal.send([.terminate])
+    app.run()
+    #expect(terminal.isRestored)
+  }
+}
