@@ -6,7 +6,7 @@ extension BoardState {
   /// Draws the board into a fresh grid: only what is visible is looked at.
   public mutating func render() -> Grid {
     var grid = Grid(width: width, height: height, isUnicode: glyphs.borders.horizontal != "-")
-    let overdueCount = lists[.overdue]?.rows.count ?? 0
+    let overdueCount = lists[.overdue]?.promiseCount ?? 0
     guard let layout = BoardLayout(width: width, height: height, overdueCount: overdueCount) else {
       drawTooSmall(into: &grid)
       return grid
@@ -70,7 +70,7 @@ extension BoardState {
   private func drawPane(_ pane: Pane, into grid: inout Grid, _ frame: Rect) {
     guard let list = lists[pane] else { return }
     let isFocused = pane == focus && overlay == nil
-    let count = list.rows.filter { $0.promiseIndex != nil }.count
+    let count = list.promiseCount
     grid.box(frame, title: "\(pane.title) (\(count))", role: isFocused ? .borderFocus : .border,
              titleRole: pane == .overdue && count > 0 ? .overdue : .title, borders: glyphs.borders)
     let visible = frame.height - 2

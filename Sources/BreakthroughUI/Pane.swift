@@ -26,7 +26,11 @@ enum ListRow: Equatable, Sendable {
 
 /// A list's rows, its cursor (kept on a promise by its id) and how far it is scrolled.
 struct PaneList: Sendable {
-  var rows: [ListRow] = []
+  var rows: [ListRow] = [] {
+    didSet { promiseCount = rows.reduce(0) { $0 + ($1.promiseIndex == nil ? 0 : 1) } }
+  }
+  /// How many rows are promises (not headings), counted when the rows change, not per frame.
+  private(set) var promiseCount = 0
   var cursor = 0
   var scroll = 0
   var selectedID: String?
