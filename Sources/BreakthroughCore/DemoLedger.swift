@@ -44,9 +44,11 @@ public enum DemoLedger {
       }
       // Forty promises made over the last four weeks, due from three weeks ago to three weeks ahead.
       for index in 0..<40 {
-        at(daysAgo: 28 - index * 2 / 3)
+        let daysAgo = 28 - index * 2 / 3
+        at(daysAgo: daysAgo)
         let performer = people[index % 5], customer = people[(index * 3 + 1) % 5]
-        let dueIn = (index * 7) % 42 - 21
+        // Due at least two days after it was made, as people promise.
+        let dueIn = max((index * 7) % 42 - 21, 2 - daysAgo)
         let what = Builder.work[index % Builder.work.count]
         act(performer) { (state, context) throws(Refusal) in
           try state.makePromise(what: what, to: try Handle(customer), by: ByWhen(day: today.adding(days: dueIn)), context: context)
@@ -58,6 +60,7 @@ public enum DemoLedger {
         let due = promise.by.day, performer = promise.performer.text, customer = promise.customer.text
         let wasDue = due < today
         at(day: wasDue ? due.adding(days: number % 3 == 0 ? 1 : -1) : today.adding(days: -1))
+        clock = max(clock, promise.madeAt.addingTimeInterval(3600))
         switch number % 8 {
         case 0, 1:
           move(promise.number, as: performer) { (state, promise, context) throws(Refusal) in try state.deliver(promise, accepted: false, note: nil, context: context) }
