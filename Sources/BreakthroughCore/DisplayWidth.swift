@@ -31,12 +31,6 @@ public enum DisplayWidth {
     return result + ellipsis
   }
 
-  /// `text` padded with spaces (or cut) to exactly `width` cells.
-  public static func pad(_ text: String, to width: Int) -> String {
-    let cut = truncate(text, to: width)
-    return cut + String(repeating: " ", count: max(0, width - of(cut)))
-  }
-
   static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format: return true

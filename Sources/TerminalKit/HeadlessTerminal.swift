@@ -4,7 +4,6 @@ public final class HeadlessTerminal: Terminal {
   public let isUnicode: Bool
   /// The last grid drawn.
   public private(set) var screen: Grid
-  public private(set) var drawCount = 0
   public private(set) var isRestored = false
   private var queue: [TerminalEvent]
 
@@ -22,7 +21,6 @@ public final class HeadlessTerminal: Terminal {
 
   public func draw(_ grid: Grid) {
     screen = grid
-    drawCount += 1
   }
 
   public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {

@@ -20,7 +20,7 @@ struct Fixture {
   mutating func context(_ actor: String) -> MoveContext {
     counter += 1
     let prefix = "id-\(counter)"
-    let sequence = Sequence()
+    let sequence = IDCounter()
     return MoveContext(actor: Fixture.handle(actor), now: now, zone: zone, makeID: { prefix + "-" + sequence.next() })
   }
 
@@ -56,7 +56,7 @@ struct Fixture {
 }
 
 /// Makes distinct id suffixes within one move.
-final class Sequence: @unchecked Sendable {
+final class IDCounter: @unchecked Sendable {
   private var value = 0
   func next() -> String {
     value += 1

@@ -37,7 +37,6 @@ import Testing
     #expect(DisplayWidth.of("🎉") == 2)
     #expect(DisplayWidth.of("é") == 1)
     #expect(DisplayWidth.truncate("日本語テキスト", to: 7) == "日本語…")
-    #expect(DisplayWidth.of(DisplayWidth.pad("日本語テキスト", to: 8)) == 8)
   }
 
   @Test func handlesAreFoldedAndChecked() throws {

@@ -190,7 +190,7 @@ public struct JSONParser {
     return value
   }
 
-  /// The UTF-8 of a `\uXXXX` escape, joining surrogate pairs.
+  /// The UTF-8 of a `\u` escape (four hex digits), joining surrogate pairs.
   mutating func unicodeEscape() throws(Failure) -> [UInt8] {
     var code = try hexQuad()
     if (0xD800...0xDBFF).contains(code) {
