@@ -80,9 +80,17 @@ extension Fixture {
     return state.nextNumber - 1
   }
 
-  /// Performs a move on promise `number` as `actor`.
-  mutating func move(_ number: Int, as actor: String, _ move: (LedgerState, Promise, MoveContext) throws(Refusal) -> MoveOutcome) throws(Refusal) {
+  /// Performs a move on promise `number` as `actor`; returns what it did.
+  @discardableResult
+  mutating func move(_ number: Int, as actor: String, _ move: (LedgerState, Promise, MoveContext) throws(Refusal) -> MoveOutcome) throws(Refusal) -> MoveOutcome {
     let promise = self.promise(number)
-    try perform(actor) { (state, context) throws(Refusal) in try move(state, promise, context) }
+    return try perform(actor) { (state, context) throws(Refusal) in try move(state, promise, context) }
+  }
+
+  /// Takes back the event `eventID` on promise `number`, as ana.
+  mutating func undo(_ number: Int, _ eventID: String?) throws(Refusal) {
+    try move(number, as: "ana") { (state, promise, context) throws(Refusal) in
+      try state.undo(eventID: eventID ?? "", on: promise, what: promise.label, context: context)
+    }
   }
 }

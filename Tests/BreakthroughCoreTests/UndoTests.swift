@@ -6,16 +6,10 @@ import Testing
   @Test func undoingADeliveryReopensThePromise() throws {
     var fixture = Fixture()
     try fixture.promise()
-    var delivered: Event?
-    try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
-      let outcome = try state.deliver(promise, accepted: false, note: nil, context: context)
-      delivered = outcome.events.first
-      return outcome
+    let delivered = try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
+      try state.deliver(promise, accepted: false, note: nil, context: context)
     }
-    let eventID = try #require(delivered?.id)
-    try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
-      try state.undo(eventID: eventID, on: promise, what: "P1 delivered", context: context)
-    }
+    try fixture.undo(1, delivered.events.first?.id)
     #expect(fixture.promise(1).state == .open)
     #expect(fixture.promise(1).deliveredAt == nil)
     #expect(fixture.promise(1).history.last?.summary.hasPrefix("undone") == true)
@@ -24,17 +18,11 @@ import Testing
   @Test func undoingARenegotiationWithdrawsTheReplacement() throws {
     var fixture = Fixture()
     try fixture.promise(dueIn: 5)
-    var renegotiation: Event?
     let newBy = ByWhen(day: fixture.today.adding(days: 9))
-    try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
-      let outcome = try state.renegotiate(promise, by: newBy, what: nil, note: nil, context: context)
-      renegotiation = outcome.events.first
-      return outcome
+    let renegotiation = try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
+      try state.renegotiate(promise, by: newBy, what: nil, note: nil, context: context)
     }
-    let eventID = try #require(renegotiation?.id)
-    try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
-      try state.undo(eventID: eventID, on: promise, what: "renegotiated", context: context)
-    }
+    try fixture.undo(1, renegotiation.events.first?.id)
     #expect(fixture.promise(1).state == .open)
     #expect(fixture.promise(1).replacedBy == nil)
     #expect(fixture.promise(2).state == .withdrawn)
@@ -48,10 +36,7 @@ import Testing
     let outcome = try fixture.perform("ana") { (state, context) throws(Refusal) in
       try state.makePromise(what: "Oops", to: Fixture.handle("ben"), by: by, context: context)
     }
-    let eventID = try #require(outcome.events.first?.id)
-    try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
-      try state.undo(eventID: eventID, on: promise, what: "P1", context: context)
-    }
+    try fixture.undo(1, outcome.events.first?.id)
     #expect(fixture.promise(1).state == .withdrawn)
     #expect(fixture.state.nextNumber == 2, "numbers are never reused")
   }
@@ -59,19 +44,11 @@ import Testing
   @Test func aMoveSinceMakesTheUndoRefused() throws {
     var fixture = Fixture()
     try fixture.promise()
-    var confidence: Event?
-    try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
-      let outcome = try state.stateConfidence(promise, .atRisk, note: nil, context: context)
-      confidence = outcome.events.first
-      return outcome
+    let confidence = try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
+      try state.stateConfidence(promise, .atRisk, note: nil, context: context)
     }
     try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in try state.deliver(promise, accepted: false, note: nil, context: context) }
-    let eventID = try #require(confidence?.id)
-    #expect(throws: Refusal.self) {
-      try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
-        try state.undo(eventID: eventID, on: promise, what: "at risk", context: context)
-      }
-    }
+    #expect(throws: Refusal.self) { try fixture.undo(1, confidence.events.first?.id) }
     #expect(fixture.promise(1).state == .delivered)
   }
 
