@@ -59,8 +59,10 @@ import Testing
   func aSignalRestoresTheTerminal(_ signal: String) throws {
     let cli = BinaryRunner()
     let tmux = try start(cli)
-    #expect(try tmux.waitFor("Open promises") != nil)
-    let pid = try TmuxSession.tmux(["display-message", "-p", "-t", tmux.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    let appeared = try tmux.waitFor("Open promises")
+    let shown = try appeared ?? tmux.screen()
+    try #require(appeared != nil, "the board did not appear:\n\(shown)")
+    let pid = try tmux.panePID()
     _ = try Spawn.run("pkill", ["-\(signal)", "-P", pid], environment: ProcessInfo.processInfo.environment)
     #expect(tmux.exitStatus() != nil, "the board did not end on SIG\(signal)")
     let settings = tmux.terminalSettings

@@ -3,6 +3,8 @@ import Testing
 
 /// The real binary in a real terminal: a detached tmux session driven with send-keys and read
 /// with capture-pane. A machine without tmux fails the test with "install tmux".
+/// Each session has a tmux server of its own, so one test ending its server can never take
+/// another test's session with it.
 final class TmuxSession {
   let name = "bt-\(UUID().uuidString.prefix(8))"
   let exitFile: String
@@ -14,35 +16,40 @@ final class TmuxSession {
     exitFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).exit").path
     let exports = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
     let script = "env \(exports) TERM=xterm-256color \(command); echo $? > \(exitFile); stty -a > \(exitFile).stty; sleep 60"
-    try TmuxSession.tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", script])
+    try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", script])
   }
 
-  deinit { try? TmuxSession.tmux(["kill-session", "-t", name]) }
+  deinit { try? tmux(["kill-server"]) }
 
   struct TmuxMissing: Error, CustomStringConvertible {
     var description: String { "tmux is not installed: install tmux (apt-get install tmux) to run the end-to-end tests" }
   }
 
   func send(_ keys: String...) throws {
-    try TmuxSession.tmux(["send-keys", "-t", name] + keys)
+    try tmux(["send-keys", "-t", name] + keys)
   }
 
   /// Types text literally.
   func type(_ text: String) throws {
-    try TmuxSession.tmux(["send-keys", "-t", name, "-l", text])
+    try tmux(["send-keys", "-t", name, "-l", text])
   }
 
   func resize(width: Int, height: Int) throws {
-    try TmuxSession.tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
   }
 
   func screen() throws -> String {
-    try TmuxSession.tmux(["capture-pane", "-p", "-t", name])
+    try tmux(["capture-pane", "-p", "-t", name])
+  }
+
+  /// The process id of the shell in the pane.
+  func panePID() throws -> String {
+    try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   /// Waits until the screen shows `text`; returns the screen, or nil after `seconds`.
   @discardableResult
-  func waitFor(_ text: String, seconds: Double = 5) throws -> String? {
+  func waitFor(_ text: String, seconds: Double = 10) throws -> String? {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
       let current = try screen()
@@ -74,11 +81,21 @@ final class TmuxSession {
     return ""
   }
 
-  /// Runs tmux on a server of the tests' own, apart from anyone's sessions.
+  /// Runs tmux on this session's own server, apart from anyone else's sessions.
   @discardableResult
-  static func tmux(_ arguments: [String]) throws -> String {
-    let finished = try Spawn.run("tmux", ["-L", "breakthrough-tests"] + arguments, environment: ProcessInfo.processInfo.environment)
+  func tmux(_ arguments: [String]) throws -> String {
+    let finished = try Spawn.run("tmux", ["-L", name] + arguments, environment: ProcessInfo.processInfo.environment)
+    guard finished.status == 0 else {
+      throw TmuxFailed(arguments: arguments, status: finished.status, message: String(decoding: finished.errors, as: UTF8.self))
+    }
     return String(decoding: finished.output, as: UTF8.self)
+  }
+
+  struct TmuxFailed: Error, CustomStringConvertible {
+    let arguments: [String]
+    let status: Int32
+    let message: String
+    var description: String { "tmux \(arguments.first ?? "") exited \(status): \(message)" }
   }
 
   static func which(_ program: String) -> Bool {
