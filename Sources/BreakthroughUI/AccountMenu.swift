@@ -27,26 +27,16 @@ struct AccountMenu: Sendable {
       items = [
         Item(key: "d", label: "done: report delivery (\(promise.customer) accepts)", choice: .perform(.deliver(promise: id, accepted: promise.performer == promise.customer))),
         Item(key: "m", label: "done and accepted in the meeting: kept", choice: .perform(.deliver(promise: id, accepted: true))),
-        Item(key: "x", label: "not kept: say what happened, offer a replacement", choice: .open(Form(
-          title: "\(promise.label) not kept", purpose: .notKept(promise: id),
-          fields: [Form.Field("What happened"), Form.Field("Replace with", hint: "the new promise (optional)"),
-                   Form.Field("By when", hint: "for the replacement")]))),
-        Item(key: "r", label: "renegotiate: new by-when agreed with \(promise.customer)", choice: .open(Form(
-          title: "Renegotiate \(promise.label)", purpose: .renegotiate(promise: id),
-          fields: [Form.Field("New by when", hint: "fri, +3d, 2026-12-01"), Form.Field("What", promise.what),
-                   Form.Field("Note", hint: "optional")]))),
-        Item(key: "v", label: "revoke: withdraw it, saying why", choice: .open(Form(
-          title: "Revoke \(promise.label)", purpose: .revoke(promise: id), fields: [Form.Field("Why")]))),
-        Item(key: "l", label: "release: \(promise.customer) no longer needs it", choice: .open(Form(
-          title: "Release \(promise.label)", purpose: .release(promise: id), fields: [Form.Field("Note", hint: "optional")]))),
+        Item(key: "x", label: "not kept: say what happened, offer a replacement", choice: .open(.notKept(promise))),
+        Item(key: "r", label: "renegotiate: new by-when agreed with \(promise.customer)", choice: .open(.renegotiate(promise))),
+        Item(key: "v", label: "revoke: withdraw it, saying why", choice: .open(.revoke(promise))),
+        Item(key: "l", label: "release: \(promise.customer) no longer needs it", choice: .open(.release(promise))),
       ]
     case .delivered:
       items = [
         Item(key: "a", label: "accept the delivery: kept", choice: .perform(.accept(promise: id))),
-        Item(key: "e", label: "reject it, saying what is missing", choice: .open(Form(
-          title: "Reject \(promise.label)", purpose: .reject(promise: id), fields: [Form.Field("What is missing")]))),
-        Item(key: "l", label: "release: no longer needed", choice: .open(Form(
-          title: "Release \(promise.label)", purpose: .release(promise: id), fields: [Form.Field("Note", hint: "optional")]))),
+        Item(key: "e", label: "reject it, saying what is missing", choice: .open(.reject(promise))),
+        Item(key: "l", label: "release: no longer needed", choice: .open(.release(promise))),
       ]
     default:
       return nil

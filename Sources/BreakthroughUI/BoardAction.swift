@@ -1,18 +1,12 @@
 import BreakthroughCore
 import TerminalKit
 
-/// A named thing a person can do on the board, declared once with its keys and its help
-/// text: the key bindings, the help overlay and the hint bar are all read from this table.
-public struct BoardAction: Sendable {
-  public let name: String
-  public let keys: [Key]
-  public let help: String
-  /// Its words in the hint bar at the bottom of the board, if it is shown there.
-  public let hint: String?
-  let perform: @Sendable (inout BoardState) -> [BoardEffect]
+/// An action on the board.
+public typealias BoardAction = ScreenAction<BoardState>
 
+extension BoardState {
   /// Every action on the board, in the order the help lists them.
-  public static let all: [BoardAction] = [
+  public static let actions = ActionTable<BoardState>([
     BoardAction(name: "help", keys: [.character("?")], help: "Show or hide this help", hint: "?:help") { state in
       state.overlay = .help
       return []
@@ -67,7 +61,7 @@ public struct BoardAction: Sendable {
       return []
     },
     BoardAction(name: "quit", keys: [.character("q"), .control("c")], help: "Quit (the ledger is already saved)", hint: "q:quit") { _ in [.quit] },
-  ]
+  ])
 
   static func confidence(_ level: Confidence, key: Character) -> BoardAction {
     BoardAction(name: level.words, keys: [.character(key)], help: "State confidence in the selection: \(level.words)", hint: level == .onTrack ? "1/2/3:confidence" : nil) { state in
@@ -75,15 +69,4 @@ public struct BoardAction: Sendable {
       return [.perform(.confidence(promise: promise.id, level: level))]
     }
   }
-
-  /// The action bound to `key`, if any.
-  static func bound(to key: Key) -> BoardAction? {
-    table[key]
-  }
-
-  private static let table: [Key: BoardAction] = {
-    var table: [Key: BoardAction] = [:]
-    for action in all { for key in action.keys where table[key] == nil { table[key] = action } }
-    return table
-  }()
 }

@@ -136,7 +136,7 @@ extension BoardState {
   }
 
   private func drawHints(into grid: inout Grid, row: Int) {
-    let hints = BoardAction.all.compactMap(\.hint).joined(separator: " ")
+    let hints = Self.actions.hints
     grid.put(hints, row: row, column: 1, limit: width - 2, role: .hint)
   }
 }

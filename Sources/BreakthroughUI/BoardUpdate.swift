@@ -7,7 +7,7 @@ extension BoardState {
   var pageSize: Int { max(1, height / 2) }
 
   /// Takes one key: an overlay or the filter line gets it first, else the action table.
-  public mutating func handle(_ key: Key) -> [BoardEffect] {
+  public mutating func handle(_ key: Key) -> [ScreenEffect] {
     if isEditingFilter { return editFilter(key) }
     switch overlay {
     case .help?, .detail?:
@@ -21,7 +21,7 @@ extension BoardState {
       return choose(&menu, key)
     case nil:
       status = nil
-      return BoardAction.bound(to: key)?.perform(&self) ?? []
+      return Self.actions.bound(to: key)?.perform(&self) ?? []
     }
   }
 
@@ -47,7 +47,7 @@ extension BoardState {
     lists[focus]?.move(by: step, promises: ledger.promises)
   }
 
-  private mutating func editFilter(_ key: Key) -> [BoardEffect] {
+  private mutating func editFilter(_ key: Key) -> [ScreenEffect] {
     switch key {
     case .enter: isEditingFilter = false
     case .escape: isEditingFilter = false; filter = ""
@@ -61,39 +61,22 @@ extension BoardState {
     return []
   }
 
-  private mutating func edit(_ form: inout Form, _ key: Key) -> [BoardEffect] {
-    switch key {
-    case .escape:
+  private mutating func edit(_ form: inout Form, _ key: Key) -> [ScreenEffect] {
+    switch form.handle(key, today: localNow.day) {
+    case .editing: return []
+    case .cancelled:
       overlay = nil
       status = ("cancelled; nothing was written", false)
-    case .control("c"):
-      return [.quit]
-    case .tab, .down:
-      form.focused = min(form.focused + 1, form.fields.count - 1)
-    case .backTab, .up:
-      form.focused = max(form.focused - 1, 0)
-    case .enter:
-      guard form.focused == form.fields.count - 1 else {
-        form.focused += 1
-        return []
-      }
-      guard let request = form.submitIfValid(today: localNow.day) else { return [] }
+      return []
+    case .submitted(let request):
       overlay = nil
       return [.perform(request)]
-    case .backspace:
-      if !form.fields[form.focused].text.isEmpty { form.fields[form.focused].text.removeLast() }
-    case .control("u"):
-      form.fields[form.focused].text = ""
-    case .character(let character):
-      form.fields[form.focused].text.append(character)
-      form.fields[form.focused].error = nil
-    default:
-      break
+    case .quit:
+      return [.quit]
     }
-    return []
   }
 
-  private mutating func choose(_ menu: inout AccountMenu, _ key: Key) -> [BoardEffect] {
+  private mutating func choose(_ menu: inout AccountMenu, _ key: Key) -> [ScreenEffect] {
     var picked: AccountMenu.Item?
     switch key {
     case .escape, .character("q"): overlay = nil; return []

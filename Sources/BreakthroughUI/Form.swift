@@ -9,11 +9,14 @@ struct Form: Sendable {
     var text: String
     let hint: String
     var error: String?
+    /// Enter on this field while it is empty submits the form: the rest is optional.
+    var endsFormWhenEmpty = false
 
-    init(_ label: String, _ text: String = "", hint: String = "") {
+    init(_ label: String, _ text: String = "", hint: String = "", endsFormWhenEmpty: Bool = false) {
       self.label = label
       self.text = text
       self.hint = hint
+      self.endsFormWhenEmpty = endsFormWhenEmpty
     }
   }
 
@@ -42,7 +45,7 @@ struct Form: Sendable {
   }
 
   private mutating func validated(today: CalendarDay) -> MoveRequest? {
-    func text(_ index: Int) -> String { fields[index].text.trimmingCharacters(in: .whitespaces) }
+    func text(_ index: Int) -> String { index < fields.count ? fields[index].text.trimmingCharacters(in: .whitespaces) : "" }
     func required(_ index: Int, _ message: String) -> String? {
       guard !text(index).isEmpty else { fields[index].error = message; return nil }
       return text(index)
@@ -86,22 +89,5 @@ struct Form: Sendable {
       guard let statement, let by else { return nil }
       return .declare(statement: statement, by: by, measure: optional(2), why: optional(3))
     }
-  }
-
-  static func newPromise() -> Form {
-    Form(title: "New promise", purpose: .newPromise, fields: [
-      Field("What", hint: "the conditions of satisfaction, in one sentence"),
-      Field("To", hint: "handle of your customer, e.g. ben"),
-      Field("By when", hint: "fri, +3d, eom, 2026-12-01 17:00"),
-    ])
-  }
-
-  static func declare(current: Breakthrough?) -> Form {
-    Form(title: current == nil ? "Declare the breakthrough" : "Revise the breakthrough", purpose: .declare, fields: [
-      Field("Statement", current?.terms.statement ?? "", hint: "the unprecedented result, said publicly"),
-      Field("By when", current?.terms.by.ledgerText ?? "", hint: "2027-03-31"),
-      Field("Measure", current?.terms.measure ?? "", hint: "how everyone will know it happened (optional)"),
-      Field("Why", current?.terms.why ?? "", hint: "why it matters (optional)"),
-    ])
   }
 }

@@ -48,9 +48,3 @@ public enum MoveRequest: Equatable, Sendable {
     }
   }
 }
-
-/// What `update` asks the loop to do besides changing the state.
-public enum BoardEffect: Equatable, Sendable {
-  case perform(MoveRequest)
-  case quit
-}

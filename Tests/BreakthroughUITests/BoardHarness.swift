@@ -23,7 +23,7 @@ enum BoardHarness {
 
   /// Presses keys in order; returns the effects of them all.
   @discardableResult
-  static func press(_ keys: [Key], on board: inout BoardState) -> [BoardEffect] {
+  static func press(_ keys: [Key], on board: inout BoardState) -> [ScreenEffect] {
     keys.flatMap { board.handle($0) }
   }
 

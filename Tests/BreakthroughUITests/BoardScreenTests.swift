@@ -75,7 +75,7 @@ import TerminalKit
     var board = BoardHarness.board(BoardHarness.demoLedger())
     BoardHarness.press([.character("?")], on: &board)
     let screen = board.render()
-    for action in BoardAction.all {
+    for action in BoardState.actions.all {
       #expect(screen.text.contains(String(action.help.prefix(40))), "help lacks \(action.name)")
     }
     BoardHarness.expectScreen(screen, matches: "help-120x40")

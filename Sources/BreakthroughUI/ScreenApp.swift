@@ -3,25 +3,32 @@ import BreakthroughStore
 import Foundation
 import TerminalKit
 
-/// The board's loop: terminal events and the clock go through `BoardState`, moves go to the
-/// ledger, and the ledger is watched so that others' appends show within a second or two.
-public final class BoardApp {
-  public private(set) var state: BoardState
+/// The loop of every screen: terminal events and the clock go through the screen's state,
+/// moves go to the ledger, and the ledger is watched so that others' appends show within a
+/// second or two.
+public final class ScreenApp<State: Screen> {
+  public private(set) var state: State
   private let store: LedgerStore
   private let terminal: Terminal
+  /// Who makes the moves; nil for a read-only display.
+  private let actor: Handle?
+  private let zone: TimeZone
   private let clock: () -> Date
   private var lastRefresh: Date
   /// How often the ledger file is checked for appends by other processes.
-  static let refreshInterval: TimeInterval = 1
+  static var refreshInterval: TimeInterval { 1 }
 
-  public init(store: LedgerStore, terminal: Terminal, actor: Handle, zone: TimeZone, clock: @escaping () -> Date = Date.init) {
+  /// `makeState` builds the screen from the folded ledger, the moment, and the terminal's size.
+  public init(store: LedgerStore, terminal: Terminal, actor: Handle?, zone: TimeZone, clock: @escaping () -> Date = Date.init,
+              makeState: (_ ledger: LedgerState, _ now: Date, _ terminal: Terminal) -> State) {
     self.store = store
     self.terminal = terminal
+    self.actor = actor
+    self.zone = zone
     self.clock = clock
     let now = clock()
     lastRefresh = now
-    state = BoardState(ledger: store.state, now: now, zone: zone, actor: actor,
-                       width: terminal.size.width, height: terminal.size.height, isUnicode: terminal.isUnicode)
+    state = makeState(store.state, now, terminal)
     reportWarnings()
   }
 
@@ -53,7 +60,7 @@ public final class BoardApp {
     }
     let now = clock()
     state.tick(now)
-    if now.timeIntervalSince(lastRefresh) >= BoardApp.refreshInterval || now < lastRefresh {
+    if now.timeIntervalSince(lastRefresh) >= Self.refreshInterval || now < lastRefresh {
       refresh(now)
     }
     if keepGoing { terminal.draw(state.render()) }
@@ -72,15 +79,15 @@ public final class BoardApp {
   }
 
   private func perform(_ request: MoveRequest) {
-    let context = MoveContext(actor: state.actor, now: clock(), zone: state.zone)
+    guard let actor else {
+      state.report("this display is read-only: nothing was written", isError: true)
+      return
+    }
+    let context = MoveContext(actor: actor, now: clock(), zone: zone)
     do {
       let outcome = try store.append { (ledger) throws(Refusal) in try request.outcome(on: ledger, context: context) }
       state.replaceLedger(store.state)
-      if case .made(let terms)? = outcome.events.first?.body { state.select(promiseID: terms.id) }
-      if !request.isUndo, let event = outcome.events.last, let promise = event.body.promiseID {
-        state.undoable.append((event.id, promise, outcome.summary))
-      }
-      state.report(outcome.summary + (request.isMake ? " made" : ""), isError: false)
+      state.recorded(request, outcome: outcome)
     } catch {
       state.report(error.description, isError: true)
     }
@@ -89,27 +96,5 @@ public final class BoardApp {
 
   private func reportWarnings() {
     if let warning = store.takeWarnings().last { state.report(warning, isError: true) }
-  }
-}
-
-extension MoveRequest {
-  var isMake: Bool {
-    if case .make = self { return true }
-    return false
-  }
-
-  var isUndo: Bool {
-    if case .undo = self { return true }
-    return false
-  }
-}
-
-extension BoardState {
-  /// Puts the cursor of the open pane on a promise, and focuses that pane.
-  mutating func select(promiseID: String) {
-    guard let index = lists[.open]?.rows.firstIndex(where: { $0.promiseIndex.map { ledger.promises[$0].id } == promiseID }) else { return }
-    focus = .open
-    lists[.open]?.cursor = index
-    lists[.open]?.selectedID = promiseID
   }
 }

@@ -1,0 +1,44 @@
+import BreakthroughCore
+import TerminalKit
+
+extension Form {
+  /// Where a form is after a key.
+  enum Step: Equatable {
+    case editing
+    case cancelled
+    case submitted(MoveRequest)
+    case quit
+  }
+
+  /// Takes one key: typing edits the focused field, Tab or Enter moves on, Enter on the last
+  /// field (or on an empty field that ends the form) submits when every field is valid.
+  mutating func handle(_ key: Key, today: CalendarDay) -> Step {
+    switch key {
+    case .escape:
+      return .cancelled
+    case .control("c"):
+      return .quit
+    case .tab, .down:
+      focused = min(focused + 1, fields.count - 1)
+    case .backTab, .up:
+      focused = max(focused - 1, 0)
+    case .enter:
+      let endsHere = fields[focused].endsFormWhenEmpty && fields[focused].text.trimmingCharacters(in: .whitespaces).isEmpty
+      guard focused == fields.count - 1 || endsHere else {
+        focused += 1
+        return .editing
+      }
+      return submitIfValid(today: today).map(Step.submitted) ?? .editing
+    case .backspace:
+      if !fields[focused].text.isEmpty { fields[focused].text.removeLast() }
+    case .control("u"):
+      fields[focused].text = ""
+    case .character(let character):
+      fields[focused].text.append(character)
+      fields[focused].error = nil
+    default:
+      break
+    }
+    return .editing
+  }
+}

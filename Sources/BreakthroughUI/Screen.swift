@@ -1,0 +1,28 @@
+import BreakthroughCore
+import Foundation
+import TerminalKit
+
+/// A full-screen view (board, check-in, meeting) as a value: keys and the clock change it,
+/// `render` draws it, and moves it asks for come back to it once the ledger has them.
+public protocol Screen: Sendable {
+  /// Takes one key; returns what the loop should do besides.
+  mutating func handle(_ key: Key) -> [ScreenEffect]
+  /// The terminal has a new size.
+  mutating func resize(width: Int, height: Int)
+  /// The clock moved on.
+  mutating func tick(_ now: Date)
+  /// The ledger changed: a move here, or another process's append.
+  mutating func replaceLedger(_ ledger: LedgerState)
+  /// A line for the person: what happened, or why it was refused.
+  mutating func report(_ text: String, isError: Bool)
+  /// A move this screen asked for is in the ledger.
+  mutating func recorded(_ request: MoveRequest, outcome: MoveOutcome)
+  /// Draws the screen into a fresh grid of its size.
+  mutating func render() -> Grid
+}
+
+/// What `update` asks the loop to do besides changing the state.
+public enum ScreenEffect: Equatable, Sendable {
+  case perform(MoveRequest)
+  case quit
+}

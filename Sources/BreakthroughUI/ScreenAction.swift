@@ -1,0 +1,46 @@
+import TerminalKit
+
+/// A named thing a person can do on a screen, declared once with its keys and its help text:
+/// the key bindings, the help overlay and the hint bar are all read from one table of these.
+public struct ScreenAction<State>: Sendable {
+  public let name: String
+  public let keys: [Key]
+  public let help: String
+  /// Its words in the hint bar at the bottom of the screen, if it is shown there.
+  public let hint: String?
+  let perform: @Sendable (inout State) -> [ScreenEffect]
+
+  init(name: String, keys: [Key], help: String, hint: String?, perform: @escaping @Sendable (inout State) -> [ScreenEffect]) {
+    self.name = name
+    self.keys = keys
+    self.help = help
+    self.hint = hint
+    self.perform = perform
+  }
+}
+
+/// A screen's actions in the order its help lists them, looked up by key.
+public struct ActionTable<State>: Sendable {
+  public let all: [ScreenAction<State>]
+  private let byKey: [Key: Int]
+
+  init(_ actions: [ScreenAction<State>]) {
+    all = actions
+    var byKey: [Key: Int] = [:]
+    for (index, action) in actions.enumerated() { for key in action.keys where byKey[key] == nil { byKey[key] = index } }
+    self.byKey = byKey
+  }
+
+  /// The action bound to `key`, if any.
+  public func bound(to key: Key) -> ScreenAction<State>? {
+    byKey[key].map { all[$0] }
+  }
+
+  /// The hint bar: every action that has a hint, in table order.
+  public var hints: String { all.compactMap(\.hint).joined(separator: " ") }
+
+  /// The help overlay's rows: each action's keys and what it does.
+  var helpRows: [(keys: String, help: String)] {
+    all.map { ($0.keys.map(\.label).joined(separator: " "), $0.help) }
+  }
+}
