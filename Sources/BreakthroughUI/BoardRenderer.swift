@@ -8,7 +8,7 @@ extension BoardState {
     var grid = Grid(width: width, height: height, isUnicode: glyphs.borders.horizontal != "-")
     let overdueCount = lists[.overdue]?.promiseCount ?? 0
     guard let layout = BoardLayout(width: width, height: height, overdueCount: overdueCount) else {
-      drawTooSmall(into: &grid)
+      grid.drawTooSmall(minimumWidth: BoardLayout.minimumWidth, minimumHeight: BoardLayout.minimumHeight)
       return grid
     }
     drawHeader(into: &grid, layout.header)
@@ -22,18 +22,6 @@ extension BoardState {
     drawHints(into: &grid, row: layout.hintRow)
     drawOverlay(into: &grid)
     return grid
-  }
-
-  private func drawTooSmall(into grid: inout Grid) {
-    let lines = [
-      "Terminal too small: \(width)×\(height)",
-      "Breakthrough needs at least \(BoardLayout.minimumWidth)×\(BoardLayout.minimumHeight).",
-      "Enlarge the window, or press q to quit.",
-    ]
-    let top = max(0, height / 2 - 1)
-    for (offset, line) in lines.enumerated() {
-      grid.put(line, row: top + offset, column: max(0, (width - DisplayWidth.of(line)) / 2), role: offset == 0 ? .error : .text)
-    }
   }
 
   private func drawHeader(into grid: inout Grid, _ frame: Rect) {
@@ -116,9 +104,8 @@ extension BoardState {
                  "made \(made.day.iso)", "by \(promise.by.description) (\(promise.by.words(at: localNow)))", promise.state.word]
     if let confidence = promise.confidence, promise.state == .open { first.append(confidence.words) }
     grid.put(first.joined(separator: dot), row: row, column: 1, limit: width - 2, role: .text)
-    let history = promise.history.suffix(3).map { "\($0.summary) \(LocalMoment($0.at, in: zone).day.iso)" }
     let chain = ledger.chain(of: promise)
-    var second = "history: " + history.joined(separator: "; ")
+    var second = "history: " + promise.recentHistory(in: zone)
     if chain.count > 1 { second += dot + "chain: " + chain.map(\.label).joined(separator: " \(glyphs.arrow) ") }
     grid.put(second, row: row + 1, column: 1, limit: width - 2, role: .dim)
   }

@@ -14,9 +14,10 @@ extension BoardState {
       if [.escape, .enter, .character("q"), .character("?")].contains(key) { overlay = nil }
       return key == .control("c") ? [.quit] : []
     case .form(var form)?:
-      let effects = edit(&form, key)
-      if case .form? = overlay { overlay = .form(form) }
-      return effects
+      let step = form.handle(key, today: localNow.day)
+      overlay = step.closesForm ? nil : .form(form)
+      if let note = step.note { status = (note, false) }
+      return step.effects
     case .menu(var menu)?:
       return choose(&menu, key)
     case nil:
@@ -59,21 +60,6 @@ extension BoardState {
     }
     rebuildRows()
     return []
-  }
-
-  private mutating func edit(_ form: inout Form, _ key: Key) -> [ScreenEffect] {
-    switch form.handle(key, today: localNow.day) {
-    case .editing: return []
-    case .cancelled:
-      overlay = nil
-      status = ("cancelled; nothing was written", false)
-      return []
-    case .submitted(let request):
-      overlay = nil
-      return [.perform(request)]
-    case .quit:
-      return [.quit]
-    }
   }
 
   private mutating func choose(_ menu: inout AccountMenu, _ key: Key) -> [ScreenEffect] {

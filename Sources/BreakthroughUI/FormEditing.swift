@@ -42,3 +42,20 @@ extension Form {
     return .editing
   }
 }
+
+extension Form.Step {
+  /// Whether the form is done with, either way.
+  var closesForm: Bool { self != .editing }
+
+  /// What the screen holding the form should ask of the loop.
+  var effects: [ScreenEffect] {
+    switch self {
+    case .submitted(let request): return [.perform(request)]
+    case .quit: return [.quit]
+    case .editing, .cancelled: return []
+    }
+  }
+
+  /// A line for the status bar, if the step deserves one.
+  var note: String? { self == .cancelled ? "cancelled; nothing was written" : nil }
+}

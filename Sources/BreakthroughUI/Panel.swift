@@ -1,4 +1,5 @@
 import BreakthroughCore
+import Foundation
 import TerminalKit
 
 extension Grid {
@@ -20,5 +21,25 @@ extension Grid {
       put(action.help, row: row, column: frame.left + 21, limit: frame.width - 23, role: .text)
     }
     put("Esc, q or ? closes this help", row: frame.top + frame.height - 2, column: frame.left + 2, role: .hint)
+  }
+
+  /// Says the terminal is too small, and how small is enough, instead of drawing garbage.
+  mutating func drawTooSmall(minimumWidth: Int, minimumHeight: Int) {
+    let lines = [
+      "Terminal too small: \(width)×\(height)",
+      "This screen needs at least \(minimumWidth)×\(minimumHeight).",
+      "Enlarge the window, or press q to quit.",
+    ]
+    let top = max(0, height / 2 - 1)
+    for (offset, line) in lines.enumerated() {
+      put(line, row: top + offset, column: max(0, (width - DisplayWidth.of(line)) / 2), role: offset == 0 ? .error : .text)
+    }
+  }
+}
+
+extension Promise {
+  /// The last few moves on the promise, in one line: "made 2026-11-20; at risk 2026-11-23".
+  func recentHistory(in zone: TimeZone, count: Int = 3) -> String {
+    history.suffix(count).map { "\($0.summary) \(LocalMoment($0.at, in: zone).day.iso)" }.joined(separator: "; ")
   }
 }

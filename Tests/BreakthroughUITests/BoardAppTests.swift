@@ -7,15 +7,6 @@ import TerminalKit
 
 /// The loop with a headless terminal and a real ledger file, driven by a test clock.
 @Suite struct BoardAppTests {
-  final class TestClock: @unchecked Sendable {
-    var now = BoardHarness.now
-    func advance(_ seconds: Double) { now = now.addingTimeInterval(seconds) }
-  }
-
-  static func ledgerPath() -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("board-\(UUID().uuidString)/ledger.jsonl").path
-  }
-
   static func makeApp(_ path: String, clock: TestClock, width: Int = 120, height: Int = 40) throws -> (BoardApp, HeadlessTerminal) {
     let terminal = HeadlessTerminal(width: width, height: height)
     let app = BoardApp(store: try FileLedger(path: path), terminal: terminal, actor: BoardHarness.ana, zone: BoardHarness.zone,
@@ -23,13 +14,11 @@ import TerminalKit
     return (app, terminal)
   }
 
-  static func keys(_ text: String) -> [TerminalEvent] { text.map { .key(.character($0)) } }
-
   @Test func aPromiseMadeInTheFormIsInTheLedger() throws {
-    let path = Self.ledgerPath(), clock = TestClock()
+    let path = TestLedger.path(), clock = TestClock()
     let (app, terminal) = try Self.makeApp(path, clock: clock)
-    for event in [.key(.character("n"))] + Self.keys("Ship the beta") + [.key(.tab)] + Self.keys("ben") + [.key(.enter)]
-      + Self.keys("+3d") + [.key(.enter)] {
+    for event in [.key(.character("n"))] + TestLedger.keys("Ship the beta") + [.key(.tab)] + TestLedger.keys("ben") + [.key(.enter)]
+      + TestLedger.keys("+3d") + [.key(.enter)] {
       app.step(event)
     }
     let reopened = try FileLedger(path: path)
@@ -39,7 +28,7 @@ import TerminalKit
   }
 
   @Test func anotherProcessesAppendShowsAndTheSelectionStaysOnItsPromise() throws {
-    let path = Self.ledgerPath(), clock = TestClock()
+    let path = TestLedger.path(), clock = TestClock()
     let other = try FileLedger(path: path)
     let by = ByWhen(day: LocalMoment(clock.now, in: BoardHarness.zone).day.adding(days: 5))
     let context = MoveContext(actor: try Handle("ben"), now: clock.now, zone: BoardHarness.zone)
@@ -61,10 +50,10 @@ import TerminalKit
   }
 
   @Test func undoTakesBackTheLastMoveOfThisSession() throws {
-    let path = Self.ledgerPath(), clock = TestClock()
+    let path = TestLedger.path(), clock = TestClock()
     let (app, terminal) = try Self.makeApp(path, clock: clock)
-    for event in [.key(.character("n"))] + Self.keys("Ship it") + [.key(.tab)] + Self.keys("ana") + [.key(.tab)]
-      + Self.keys("+2d") + [.key(.enter), .key(.character("a")), .key(.character("d"))] {
+    for event in [.key(.character("n"))] + TestLedger.keys("Ship it") + [.key(.tab)] + TestLedger.keys("ana") + [.key(.tab)]
+      + TestLedger.keys("+2d") + [.key(.enter), .key(.character("a")), .key(.character("d"))] {
       app.step(event)
     }
     #expect(try FileLedger(path: path).state.promises.first?.state == .kept, "ana promised herself, so done is kept")
@@ -80,7 +69,7 @@ import TerminalKit
   }
 
   @Test func aRefusedMoveShowsWhyAndWritesNothing() throws {
-    let path = Self.ledgerPath(), clock = TestClock()
+    let path = TestLedger.path(), clock = TestClock()
     let other = try FileLedger(path: path)
     let context = MoveContext(actor: try Handle("ben"), now: clock.now, zone: BoardHarness.zone)
     let by = ByWhen(day: LocalMoment(clock.now, in: BoardHarness.zone).day.adding(days: 5))
@@ -94,7 +83,7 @@ import TerminalKit
 
   @Test func quitAndTerminateStopTheLoopAndRestoreTheTerminal() throws {
     let clock = TestClock()
-    let (app, terminal) = try Self.makeApp(Self.ledgerPath(), clock: clock)
+    let (app, terminal) = try Self.makeApp(TestLedger.path(), clock: clock)
     #expect(app.step(.key(.character("j"))))
     #expect(!app.step(.key(.character("q"))))
     terminal.send([.terminate])

@@ -1,0 +1,69 @@
+import BreakthroughCore
+import Foundation
+import TerminalKit
+
+/// The daily check-in: one item at a time, each answered with one key, then "anything to
+/// promise today?", then a summary of what was recorded.
+public struct CheckinState: Sendable {
+  public internal(set) var ledger: LedgerState
+  public internal(set) var now: Date
+  public let zone: TimeZone
+  public let actor: Handle
+  public internal(set) var width: Int
+  public internal(set) var height: Int
+  let glyphs: Glyphs
+
+  /// Fixed when the check-in starts, so that answering never reshuffles what is left.
+  public let agenda: CheckinAgenda
+  /// The item on screen; `agenda.items.count` is the closing question.
+  public internal(set) var position = 0
+  public internal(set) var isFinished = false
+  var overlay: CheckinOverlay?
+  var status: (text: String, isError: Bool)?
+  /// What this check-in wrote, in order, in the words of each move's summary.
+  public internal(set) var recorded: [String] = []
+  public internal(set) var skipped: Set<String> = []
+
+  public init(ledger: LedgerState, now: Date, zone: TimeZone, actor: Handle, width: Int, height: Int, isUnicode: Bool) {
+    self.ledger = ledger
+    self.now = now
+    self.zone = zone
+    self.actor = actor
+    self.width = width
+    self.height = height
+    glyphs = Glyphs.forTerminal(isUnicode: isUnicode)
+    agenda = CheckinAgenda(ledger, person: actor, now: LocalMoment(now, in: zone))
+  }
+
+  var localNow: LocalMoment { LocalMoment(now, in: zone) }
+
+  /// The item on screen, unless the walk has reached the closing question.
+  public var currentItem: CheckinAgenda.Item? {
+    position < agenda.items.count ? agenda.items[position] : nil
+  }
+
+  /// The promise of the item on screen, as it stands now.
+  public var currentPromise: Promise? {
+    currentItem.flatMap { ledger.promise(id: $0.promiseID) }
+  }
+
+  mutating func advance() {
+    position = min(position + 1, agenda.items.count)
+  }
+
+  mutating func goBack() {
+    guard position > 0 else {
+      status = ("this is the first item", true)
+      return
+    }
+    position -= 1
+  }
+}
+
+/// What stands over the check-in and takes the keys while it is open.
+enum CheckinOverlay: Sendable {
+  case help
+  case form(Form)
+  /// At risk or off track close to the by-when: "renegotiate now, while you still can?"
+  case renegotiateNow(promiseID: String)
+}

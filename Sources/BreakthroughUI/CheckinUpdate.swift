@@ -1,0 +1,88 @@
+import BreakthroughCore
+import BreakthroughStore
+import Foundation
+import TerminalKit
+
+extension CheckinState: Screen {
+  /// Takes one key: an open form or question gets it first, else the action table.
+  public mutating func handle(_ key: Key) -> [ScreenEffect] {
+    switch overlay {
+    case .help?:
+      if [.escape, .enter, .character("q"), .character("?")].contains(key) { overlay = nil }
+      return key == .control("c") ? [.quit] : []
+    case .form(var form)?:
+      let step = form.handle(key, today: localNow.day)
+      overlay = step.closesForm ? nil : .form(form)
+      if let note = step.note { status = (note, false) }
+      return step.effects
+    case .renegotiateNow(let id)?:
+      return answerRenegotiateNow(key, promiseID: id)
+    case nil:
+      if isFinished { return [.enter, .escape, .character("q"), .control("c")].contains(key) ? [.quit] : [] }
+      status = nil
+      return Self.actions.bound(to: key)?.perform(&self) ?? []
+    }
+  }
+
+  private mutating func answerRenegotiateNow(_ key: Key, promiseID: String) -> [ScreenEffect] {
+    switch key {
+    case .character("y"), .character("r"):
+      overlay = ledger.promise(id: promiseID).map { .form(.renegotiate($0, askingOnlyTheDate: true)) }
+    case .character("n"), .escape, .enter, .character("s"):
+      overlay = nil
+      advance()
+    case .character("q"), .control("c"):
+      return [.quit]
+    default:
+      break
+    }
+    return []
+  }
+
+  public mutating func resize(width: Int, height: Int) {
+    self.width = width
+    self.height = height
+  }
+
+  public mutating func tick(_ now: Date) {
+    self.now = now
+  }
+
+  /// Items keep their place: each shows its promise as it stands now.
+  public mutating func replaceLedger(_ ledger: LedgerState) {
+    self.ledger = ledger
+  }
+
+  public mutating func report(_ text: String, isError: Bool) {
+    status = (text, isError)
+  }
+
+  /// The answer is in the ledger: on to the next item, unless an at-risk promise close to its
+  /// by-when should be renegotiated while there is still time.
+  public mutating func recorded(_ request: MoveRequest, outcome: MoveOutcome) {
+    let summary = outcome.summary + (request.isMake ? " made" : "")
+    recorded.append(summary)
+    status = (summary, false)
+    if request.isMake { return }
+    if case .confidence(let id, let level) = request, level != .onTrack, let promise = ledger.promise(id: id),
+       !promise.by.isPast(at: localNow), localNow.day.days(until: promise.by.day) <= 2 {
+      overlay = .renegotiateNow(promiseID: id)
+      return
+    }
+    if let item = currentItem { skipped.remove(item.promiseID) }
+    advance()
+  }
+}
+
+/// The check-in's loop.
+public typealias CheckinApp = ScreenApp<CheckinState>
+
+extension ScreenApp where State == CheckinState {
+  /// A check-in for `actor` on the terminal's whole screen.
+  public convenience init(store: LedgerStore, terminal: Terminal, actor: Handle, zone: TimeZone, clock: @escaping () -> Date = Date.init) {
+    self.init(store: store, terminal: terminal, actor: actor, zone: zone, clock: clock) { ledger, now, terminal in
+      CheckinState(ledger: ledger, now: now, zone: zone, actor: actor,
+                   width: terminal.size.width, height: terminal.size.height, isUnicode: terminal.isUnicode)
+    }
+  }
+}

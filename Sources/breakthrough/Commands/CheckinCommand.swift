@@ -1,0 +1,59 @@
+import ArgumentParser
+import BreakthroughCore
+import BreakthroughUI
+import Foundation
+
+struct CheckinCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "checkin",
+    abstract: "Your daily check-in: what you owe, one item at a time, each answered with one key.",
+    discussion: "Overdue accountings first, then deliveries awaiting your acceptance, promises due today, and confidence on the rest. With --plain it prints the list and exits, for a login script.")
+
+  @OptionGroup var common: CommonOptions
+  @OptionGroup var screen: ScreenOptions
+
+  @Flag(help: "Print what you owe, without the screen, and exit.")
+  var plain = false
+
+  func run() throws {
+    if !plain { ensureNonInteractiveBacktraces() }
+    let session = try common.openSession()
+    let actor = try session.context().actor
+    if plain {
+      for line in CheckinCommand.plainLines(session.state, person: actor, now: session.localNow) { print(Escaping.forDisplay(line)) }
+      session.reportWarnings()
+      return
+    }
+    let terminal = try screen.openTerminal()
+    let app = CheckinApp(store: session.ledger, terminal: terminal, actor: actor, zone: session.zone)
+    app.run()
+    let state = app.state
+    print("Check-in: \(state.recorded.count) recorded, \(state.skipped.count) skipped.")
+    for line in state.recorded { print("  " + Escaping.forDisplay(line)) }
+  }
+
+  /// The check-in as text: each stage's promises, then the closing question.
+  static func plainLines(_ state: LedgerState, person: Handle, now: LocalMoment) -> [String] {
+    let agenda = CheckinAgenda(state, person: person, now: now)
+    var lines = ["Check-in for \(person), \(now.day.weekdayName) \(now.day.iso): \(agenda.items.count) to answer"]
+    if agenda.isEmpty {
+      lines.append("Nothing to account for: nothing overdue, nothing awaiting your acceptance, nothing due today.")
+    }
+    for stage in CheckinAgenda.Stage.allCases {
+      let promises = agenda.items.filter { $0.stage == stage }.compactMap { state.promise(id: $0.promiseID) }
+      guard !promises.isEmpty else { continue }
+      var table = TextTable(headers: ["", "", "", ""])
+      for promise in promises {
+        let when = promise.state == .delivered ? "delivered" : promise.by.words(at: now)
+        table.rows.append([promise.label, "\(promise.performer) -> \(promise.customer)", when, promise.what])
+      }
+      lines.append("")
+      lines.append(stage.title)
+      lines += table.lines().dropFirst().map { "  " + $0 }
+    }
+    lines.append("")
+    lines.append("Anything to promise today? breakthrough promise \"WHAT\" --to HANDLE --by DATE")
+    lines.append("Answer them with one key each: breakthrough checkin")
+    return lines
+  }
+}
