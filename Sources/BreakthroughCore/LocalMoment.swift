@@ -27,6 +27,11 @@ public struct LocalMoment: Hashable, Comparable, Sendable {
     "\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2))"
   }
 
+  /// `HH:MM:SS`.
+  public var clockWithSeconds: String {
+    clock + ":" + pad(secondOfDay % 60, 2)
+  }
+
   public static func < (lhs: LocalMoment, rhs: LocalMoment) -> Bool {
     (lhs.day, lhs.secondOfDay) < (rhs.day, rhs.secondOfDay)
   }

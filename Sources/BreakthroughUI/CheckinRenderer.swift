@@ -36,6 +36,7 @@ extension CheckinState {
   private var progress: String {
     let total = agenda.items.count
     if isFinished { return "done" }
+    if total == 0 { return "nothing owed" }
     return currentItem == nil ? "\(total) of \(total) answered or skipped" : "\(position + 1) of \(total)"
   }
 
@@ -114,7 +115,7 @@ extension CheckinState {
   private func drawClosingQuestion(into grid: inout Grid, row top: Int, left: Int, width inner: Int) -> Int {
     var row = top
     if agenda.isEmpty {
-      grid.put("Nothing to account for, \(actor): nothing overdue, nothing awaiting your acceptance, nothing due today.",
+      grid.put("Nothing to account for, \(actor): nothing overdue, nothing waiting on you.",
                row: row, column: left, limit: inner, role: .kept)
       row += 2
     }

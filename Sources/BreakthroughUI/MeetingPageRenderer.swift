@@ -1,0 +1,171 @@
+import BreakthroughCore
+import Foundation
+import TerminalKit
+
+extension MeetingState {
+  /// The team's overdue accountings first, then the team's measures and everyone's counts.
+  func drawTeamPage(into grid: inout Grid, _ area: Rect) {
+    let sideBySide = area.width >= 120
+    let listWidth = sideBySide ? area.width * 11 / 20 : area.width
+    let tableTop = sideBySide ? area.top : area.top + min(area.height - 9, max(3, digest.overdue.count + 2))
+    let listFrame = Rect(top: area.top, left: area.left, width: listWidth, height: (sideBySide ? area.height : tableTop - area.top))
+    drawOverdue(into: &grid, listFrame)
+    let tableLeft = sideBySide ? area.left + listWidth + 2 : area.left
+    let tableFrame = Rect(top: tableTop, left: tableLeft, width: area.left + area.width - tableLeft, height: area.top + area.height - tableTop)
+    drawTeamFigures(into: &grid, tableFrame)
+  }
+
+  private func drawOverdue(into grid: inout Grid, _ frame: Rect) {
+    let count = digest.overdue.count
+    let title = count == 0 ? "Overdue accountings: none" : "Overdue accountings (\(count))"
+    grid.put(title, row: frame.top, column: frame.left + 1, limit: frame.width - 2, role: count > 0 ? .overdue : .kept)
+    guard count > 0 else {
+      grid.put("Every promise past its by-when is accounted for.", row: frame.top + 1, column: frame.left + 1, limit: frame.width - 2, role: .dim)
+      return
+    }
+    var top = frame.top + 1
+    // Large type where it fits: the count, so that the room sees it from the back.
+    if frame.height >= BlockDigits.height + 6, grid.putBlock(String(count), row: top, column: frame.left + 1, role: .overdue) {
+      top += BlockDigits.height + 1
+    }
+    let rows = frame.top + frame.height - top
+    let labelWidth = digest.overdue.prefix(rows).map { DisplayWidth.of(ledger.promises[$0].label) }.max() ?? 0
+    for (offset, index) in digest.overdue.prefix(rows).enumerated() {
+      let promise = ledger.promises[index]
+      let isLast = offset == rows - 1 && digest.overdue.count > rows
+      let row = top + offset
+      if isLast {
+        grid.put("… and \(digest.overdue.count - offset) more", row: row, column: frame.left + 1, role: .dim)
+        break
+      }
+      let late = "\(promise.by.daysLate(at: localNow)) d late"
+      let lateWidth = DisplayWidth.of(late)
+      grid.put(promise.label, row: row, column: frame.left + 1, limit: labelWidth, role: .title)
+      grid.put(promise.performer.text, row: row, column: frame.left + 2 + labelWidth, limit: 10, role: .header)
+      let column = frame.left + 13 + labelWidth
+      grid.put(promise.what, row: row, column: column, limit: max(0, frame.left + frame.width - column - lateWidth - 2), role: .text)
+      grid.put(late, row: row, column: frame.left + frame.width - lateWidth - 1, role: .overdue)
+    }
+  }
+
+  private func drawTeamFigures(into grid: inout Grid, _ frame: Rect) {
+    guard frame.height > 0 else { return }
+    let team = digest.measures.team
+    let figures = ["kept on time \(team.keptOnTimeRate?.percent ?? "–")", "honored \(team.honoredRate?.percent ?? "–")",
+                   "unaccounted \(team.unaccounted) (\(team.daysOverdue) d)", "\(team.open) open, \(team.dueWithinWeek) due in 7 d"]
+    // Whole figures only, most important first: a cut-off number would mislead.
+    var line = "Team:"
+    for figure in figures {
+      let next = line + (line == "Team:" ? " " : " \(glyphs.separator) ") + figure
+      if DisplayWidth.of(next) > frame.width - 2 { break }
+      line = next
+    }
+    grid.put(line, row: frame.top, column: frame.left + 1, limit: frame.width - 2, role: .header)
+    var headers = ["Person", "Open", "Due 7 d", "Overdue", "Awaiting"]
+    if options.showsRates { headers += ["On time", "Honored"] }
+    let nameWidth = 14, cellWidth = 10
+    func put(_ cells: [String], row: Int, role: (Int) -> Role) {
+      for (column, cell) in cells.enumerated() {
+        let left = frame.left + 1 + (column == 0 ? 0 : nameWidth + (column - 1) * cellWidth)
+        let limit = column == 0 ? nameWidth - 1 : cellWidth - 1
+        let text = column == 0 ? cell : String(repeating: " ", count: max(0, limit - DisplayWidth.of(cell))) + cell
+        guard left + limit <= frame.left + frame.width else { break }
+        grid.put(text, row: row, column: left, limit: limit, role: role(column))
+      }
+    }
+    guard frame.height >= 3 else { return }
+    put(headers, row: frame.top + 2) { _ in .title }
+    let rates = Dictionary(digest.measures.people.map { ($0.person, $0.figures) }, uniquingKeysWith: { first, _ in first })
+    let room = frame.height - 3
+    for (offset, person) in digest.people.prefix(room).enumerated() {
+      var cells = [person.handle.text, "\(person.open.count)", "\(person.dueThisWeek)", "\(person.overdue.count)", "\(person.awaitingAcceptance.count)"]
+      if options.showsRates {
+        let figures = rates[person.handle]
+        cells += [figures?.keptOnTimeRate?.percent ?? "–", figures?.honoredRate?.percent ?? "–"]
+      }
+      put(cells, row: frame.top + 3 + offset) { column in
+        column == 3 && !person.overdue.isEmpty ? .overdue : column == 0 ? .header : .text
+      }
+    }
+  }
+
+  /// One person's page: open promises, overdue accountings, kept in the last 7 days, and
+  /// what waits on their acceptance.
+  func drawPersonPage(_ handle: Handle, into grid: inout Grid, _ area: Rect) {
+    guard let person = digest.person(handle) else { return }
+    let summary = "\(person.open.count) open \(glyphs.separator) \(person.overdue.count) overdue \(glyphs.separator) "
+      + "\(person.keptLastWeek.count) kept in 7 d \(glyphs.separator) \(person.awaitingAcceptance.count) awaiting \(handle)"
+    let nameWidth = grid.put(handle.text, row: area.top, column: area.left + 1, limit: 24, role: .header)
+    grid.put(summary, row: area.top, column: area.left + 3 + nameWidth, limit: area.width - nameWidth - 4, role: .dim)
+    let sections: [(String, [Int], Role)] = [
+      ("Overdue accountings", person.overdue, .overdue),
+      ("Open promises", person.open.filter { !person.overdue.contains($0) }, .title),
+      ("Waiting on \(handle)'s acceptance", person.awaitingAcceptance, .delivered),
+      ("Kept in the last 7 days", person.keptLastWeek, .kept),
+    ]
+    let body = Rect(top: area.top + 1, left: area.left, width: area.width, height: area.height - 1)
+    if body.width >= 120 && body.height >= 12 {
+      // Two by two, boxed, where the screen is large.
+      let halfWidth = body.width / 2, halfHeight = body.height / 2
+      for (index, section) in sections.enumerated() {
+        let frame = Rect(top: body.top + (index / 2) * halfHeight, left: body.left + (index % 2) * halfWidth,
+                         width: index % 2 == 0 ? halfWidth : body.width - halfWidth, height: index / 2 == 0 ? halfHeight : body.height - halfHeight)
+        grid.box(frame, title: "\(section.0) (\(section.1.count))", role: .border, titleRole: section.1.isEmpty ? .dim : section.2,
+                 borders: glyphs.borders)
+        let inner = Rect(top: frame.top + 1, left: frame.left + 1, width: frame.width - 2, height: frame.height - 2)
+        drawPromises(section.1, into: &grid, inner)
+      }
+      return
+    }
+    // One under the other, each given rows as its promises need them.
+    let shown = rowsForSections(sections.map(\.1.count), room: body.height - sections.count)
+    var top = body.top
+    for (section, rows) in zip(sections, shown) {
+      grid.put("\(section.0) (\(section.1.count))", row: top, column: body.left + 1, limit: body.width - 2,
+               role: section.1.isEmpty ? .dim : section.2)
+      drawPromises(section.1, into: &grid, Rect(top: top + 1, left: body.left, width: body.width, height: rows))
+      top += 1 + rows
+    }
+  }
+
+  /// Shares `room` rows among sections one row at a time, so that a short list is shown
+  /// whole and a long one gets what is left.
+  private func rowsForSections(_ counts: [Int], room: Int) -> [Int] {
+    var given = counts.map { _ in 0 }
+    var left = room
+    var changed = true
+    while left > 0 && changed {
+      changed = false
+      for index in counts.indices where left > 0 && given[index] < counts[index] {
+        given[index] += 1
+        left -= 1
+        changed = true
+      }
+    }
+    return given
+  }
+
+  private func drawPromises(_ promises: [Int], into grid: inout Grid, _ frame: Rect) {
+    let rows = frame.height
+    guard rows > 0 else { return }
+    if promises.isEmpty { grid.put("none", row: frame.top, column: frame.left + 1, role: .dim) }
+    for (offset, index) in promises.prefix(rows).enumerated() {
+      let row = frame.top + offset
+      if offset == rows - 1 && promises.count > rows {
+        grid.put("… and \(promises.count - offset) more", row: row, column: frame.left + 1, role: .dim)
+        break
+      }
+      let promise = ledger.promises[index]
+      let when = promise.state == .kept ? "kept" : promise.state == .delivered ? "delivered" : promise.by.words(at: localNow)
+      let whenWidth = DisplayWidth.of(when)
+      let other = promise.state == .delivered ? "from \(promise.performer)" : "\(glyphs.arrow) \(promise.customer)"
+      var column = frame.left + 1
+      column += grid.put(promise.label, row: row, column: column, limit: 6, role: .title) + 1
+      let right = frame.left + frame.width - 1 - whenWidth - 1
+      let otherWidth = min(14, DisplayWidth.of(other))
+      grid.put(promise.what, row: row, column: column, limit: max(0, right - column - otherWidth - 1), role: .text)
+      grid.put(other, row: row, column: right - otherWidth, limit: otherWidth, role: .dim)
+      grid.put(when, row: row, column: right + 1, role: promise.isOverdue(at: localNow) ? .overdue : .text)
+    }
+  }
+}
