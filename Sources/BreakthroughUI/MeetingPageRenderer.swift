@@ -5,17 +5,24 @@ import TerminalKit
 extension MeetingState {
   /// The team's overdue accountings first, then the team's measures and everyone's counts.
   func drawTeamPage(into grid: inout Grid, _ area: Rect) {
-    let sideBySide = area.width >= 120
-    let listWidth = sideBySide ? area.width * 11 / 20 : area.width
-    let tableTop = sideBySide ? area.top : area.top + min(area.height - 9, max(3, digest.overdue.count + 2))
-    let listFrame = Rect(top: area.top, left: area.left, width: listWidth, height: (sideBySide ? area.height : tableTop - area.top))
-    drawOverdue(into: &grid, listFrame)
-    let tableLeft = sideBySide ? area.left + listWidth + 2 : area.left
-    let tableFrame = Rect(top: tableTop, left: tableLeft, width: area.left + area.width - tableLeft, height: area.top + area.height - tableTop)
-    drawTeamFigures(into: &grid, tableFrame)
+    if area.width >= 120 {
+      let listWidth = area.width * 11 / 20
+      drawOverdue(into: &grid, Rect(top: area.top, left: area.left, width: listWidth, height: area.height))
+      let tableLeft = area.left + listWidth + 2
+      drawTeamFigures(into: &grid, Rect(top: area.top, left: tableLeft, width: area.left + area.width - tableLeft, height: area.height))
+      return
+    }
+    // One above the other: the overdue list gets what it needs, unless the table would lose
+    // its rows; then they share the room.
+    let room = max(0, area.height)
+    let listNeeds = digest.overdue.count + 2, tableNeeds = 3 + digest.people.count
+    let listHeight = listNeeds + tableNeeds <= room ? listNeeds : max(min(listNeeds, room / 2), room - tableNeeds)
+    drawOverdue(into: &grid, Rect(top: area.top, left: area.left, width: area.width, height: listHeight))
+    drawTeamFigures(into: &grid, Rect(top: area.top + listHeight, left: area.left, width: area.width, height: room - listHeight))
   }
 
   private func drawOverdue(into grid: inout Grid, _ frame: Rect) {
+    guard frame.height > 0 else { return }
     let count = digest.overdue.count
     let title = count == 0 ? "Overdue accountings: none" : "Overdue accountings (\(count))"
     grid.put(title, row: frame.top, column: frame.left + 1, limit: frame.width - 2, role: count > 0 ? .overdue : .kept)
@@ -29,6 +36,7 @@ extension MeetingState {
       top += BlockDigits.height + 1
     }
     let rows = frame.top + frame.height - top
+    guard rows > 0 else { return }
     let labelWidth = digest.overdue.prefix(rows).map { DisplayWidth.of(ledger.promises[$0].label) }.max() ?? 0
     for (offset, index) in digest.overdue.prefix(rows).enumerated() {
       let promise = ledger.promises[index]
@@ -120,7 +128,7 @@ extension MeetingState {
     // One under the other, each given rows as its promises need them.
     let shown = rowsForSections(sections.map(\.1.count), room: body.height - sections.count)
     var top = body.top
-    for (section, rows) in zip(sections, shown) {
+    for (section, rows) in zip(sections, shown) where top < body.top + body.height {
       grid.put("\(section.0) (\(section.1.count))", row: top, column: body.left + 1, limit: body.width - 2,
                role: section.1.isEmpty ? .dim : section.2)
       drawPromises(section.1, into: &grid, Rect(top: top + 1, left: body.left, width: body.width, height: rows))
