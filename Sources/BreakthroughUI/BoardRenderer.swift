@@ -5,7 +5,7 @@ import TerminalKit
 extension BoardState {
   /// Draws the board into a fresh grid: only what is visible is looked at.
   public mutating func render() -> Grid {
-    var grid = Grid(width: width, height: height, isUnicode: glyphs.borders.horizontal != "-")
+    var grid = Grid(width: width, height: height, isUnicode: glyphs.isUnicode)
     let overdueCount = lists[.overdue]?.promiseCount ?? 0
     guard let layout = BoardLayout(width: width, height: height, overdueCount: overdueCount) else {
       grid.drawTooSmall(minimumWidth: BoardLayout.minimumWidth, minimumHeight: BoardLayout.minimumHeight)
@@ -80,7 +80,7 @@ extension BoardState {
         let promise = ledger.promises[index]
         let columns = PromiseRowColumns(promise: promise, now: now, glyphs: glyphs, pane: pane, labelWidth: labelWidth)
         columns.draw(into: &grid, row: row, left: frame.left + 1, width: frame.width - 2,
-                     marker: isSelected ? (glyphs.borders.horizontal == "-" ? ">" : "›") : " ")
+                     marker: isSelected ? (glyphs.isUnicode ? "›" : ">") : " ")
         if isSelected && isFocused { grid.restyle(row: row, column: frame.left + 1, count: frame.width - 2, role: .selection) }
       }
     }

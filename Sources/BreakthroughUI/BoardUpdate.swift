@@ -11,13 +11,10 @@ extension BoardState {
     if isEditingFilter { return editFilter(key) }
     switch overlay {
     case .help?, .detail?:
-      if [.escape, .enter, .character("q"), .character("?")].contains(key) { overlay = nil }
+      if key.closesPanel { overlay = nil }
       return key == .control("c") ? [.quit] : []
-    case .form(var form)?:
-      let step = form.handle(key, today: localNow.day)
-      overlay = step.closesForm ? nil : .form(form)
-      if let note = step.note { status = (note, false) }
-      return step.effects
+    case .form(let form)?:
+      return Form.step(form, key: key, today: localNow.day, overlay: &overlay, status: &status, wrap: Overlay.form)
     case .menu(var menu)?:
       return choose(&menu, key)
     case nil:

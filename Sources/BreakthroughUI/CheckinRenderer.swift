@@ -8,11 +8,8 @@ extension CheckinState {
 
   /// Draws the item on screen, the keys that answer it, and what was recorded so far.
   public mutating func render() -> Grid {
-    var grid = Grid(width: width, height: height, isUnicode: glyphs.borders.horizontal != "-")
-    guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
-      grid.drawTooSmall(minimumWidth: Self.minimumWidth, minimumHeight: Self.minimumHeight)
-      return grid
-    }
+    var grid = Grid(width: width, height: height, isUnicode: glyphs.isUnicode)
+    guard grid.fits(minimumWidth: Self.minimumWidth, minimumHeight: Self.minimumHeight) else { return grid }
     drawTitle(into: &grid)
     let left = 2, inner = width - 4
     var row = 2

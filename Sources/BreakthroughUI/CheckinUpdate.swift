@@ -8,13 +8,10 @@ extension CheckinState: Screen {
   public mutating func handle(_ key: Key) -> [ScreenEffect] {
     switch overlay {
     case .help?:
-      if [.escape, .enter, .character("q"), .character("?")].contains(key) { overlay = nil }
+      if key.closesPanel { overlay = nil }
       return key == .control("c") ? [.quit] : []
-    case .form(var form)?:
-      let step = form.handle(key, today: localNow.day)
-      overlay = step.closesForm ? nil : .form(form)
-      if let note = step.note { status = (note, false) }
-      return step.effects
+    case .form(let form)?:
+      return Form.step(form, key: key, today: localNow.day, overlay: &overlay, status: &status, wrap: CheckinOverlay.form)
     case .renegotiateNow(let id)?:
       return answerRenegotiateNow(key, promiseID: id)
     case nil:

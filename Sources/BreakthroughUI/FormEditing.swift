@@ -59,3 +59,23 @@ extension Form.Step {
   /// A line for the status bar, if the step deserves one.
   var note: String? { self == .cancelled ? "cancelled; nothing was written" : nil }
 }
+
+extension Form {
+  /// Runs one key on a form that stands over a screen: while it stays open `wrap` puts it
+  /// back as the overlay; once it closes the overlay goes, and a cancel says nothing was written.
+  static func step<Overlay>(_ form: Form, key: Key, today: CalendarDay, overlay: inout Overlay?,
+                            status: inout (text: String, isError: Bool)?, wrap: (Form) -> Overlay) -> [ScreenEffect] {
+    var form = form
+    let step = form.handle(key, today: today)
+    overlay = step.closesForm ? nil : wrap(form)
+    if let note = step.note { status = (note, false) }
+    return step.effects
+  }
+}
+
+extension Key {
+  /// The keys that close a help or detail panel.
+  var closesPanel: Bool {
+    [.escape, .enter, .character("q"), .character("?")].contains(self)
+  }
+}

@@ -20,6 +20,9 @@ public struct Glyphs: Sendable {
 
   public static func forTerminal(isUnicode: Bool) -> Glyphs { isUnicode ? .unicode : .ascii }
 
+  /// Whether these are the Unicode glyphs (else ASCII).
+  public var isUnicode: Bool { borders.horizontal != "-" }
+
   /// Glyph, words and role for where an open promise stands.
   func standing(of promise: Promise, at now: LocalMoment) -> (text: String, role: Role) {
     if promise.state == .delivered { return ("\(delivered) delivered", .delivered) }

@@ -8,11 +8,8 @@ extension MeetingState {
 
   /// Draws the breakthrough with its countdown, the page, the timebox and the keys.
   public mutating func render() -> Grid {
-    var grid = Grid(width: width, height: height, isUnicode: glyphs.borders.horizontal != "-")
-    guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
-      grid.drawTooSmall(minimumWidth: Self.minimumWidth, minimumHeight: Self.minimumHeight)
-      return grid
-    }
+    var grid = Grid(width: width, height: height, isUnicode: glyphs.isUnicode)
+    guard grid.fits(minimumWidth: Self.minimumWidth, minimumHeight: Self.minimumHeight) else { return grid }
     drawTitle(into: &grid)
     let headerBottom = drawBreakthrough(into: &grid)
     let area = Rect(top: headerBottom + 1, left: 1, width: width - 2, height: height - 4 - headerBottom)
@@ -85,7 +82,7 @@ extension MeetingState {
     let labelWidth = grid.put(label, row: row, column: 1, limit: width / 2, role: .title)
     let barWidth = max(0, width - 2 - labelWidth - DisplayWidth.of(tail))
     let filled = options.interval > 0 ? Int((Double(barWidth) * secondsLeft / options.interval).rounded()) : 0
-    let full = glyphs.borders.horizontal == "-" ? "#" : "█", empty = glyphs.borders.horizontal == "-" ? "." : "░"
+    let full = glyphs.isUnicode ? "█" : "#", empty = glyphs.isUnicode ? "░" : "."
     grid.put(String(repeating: full, count: filled), row: row, column: 1 + labelWidth, role: .countdown)
     grid.put(String(repeating: empty, count: barWidth - filled), row: row, column: 1 + labelWidth + filled, role: .dim)
     grid.put(tail, row: row, column: 1 + labelWidth + barWidth, role: pausedAfter == nil ? .text : .atRisk)

@@ -7,7 +7,7 @@ extension MeetingState: Screen {
   /// Takes one key: its own few keys act; every other key changes nothing and says so.
   public mutating func handle(_ key: Key) -> [ScreenEffect] {
     if isShowingHelp {
-      if [.escape, .enter, .character("q"), .character("?")].contains(key) { isShowingHelp = false }
+      if key.closesPanel { isShowingHelp = false }
       return key == .control("c") ? [.quit] : []
     }
     guard let action = Self.actions.bound(to: key) else {
