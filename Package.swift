@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "breakthrough", targets: ["breakthrough"]),
+    .executable(name: "breakthrough-bench", targets: ["breakthrough-bench"]),
     .library(name: "BreakthroughCore", targets: ["BreakthroughCore"]),
     .library(name: "BreakthroughStore", targets: ["BreakthroughStore"]),
   ],
@@ -34,11 +35,21 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(
+      name: "breakthrough-bench",
+      dependencies: [
+        "BreakthroughCore",
+        "BreakthroughStore",
+        "BreakthroughUI",
+        "TerminalKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
     .testTarget(name: "BreakthroughCoreTests", dependencies: ["BreakthroughCore"]),
     .testTarget(name: "BreakthroughStoreTests", dependencies: ["BreakthroughStore"]),
     .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
     .testTarget(
       name: "BreakthroughUITests", dependencies: ["BreakthroughUI", "TerminalKit", "BreakthroughStore"], exclude: ["Golden"]),
-    .testTarget(name: "breakthroughTests", dependencies: ["breakthrough", "BreakthroughCore"]),
+    .testTarget(name: "breakthroughTests", dependencies: ["breakthrough", "breakthrough-bench", "BreakthroughCore"]),
   ]
 )

@@ -40,6 +40,9 @@ public struct LedgerState: Sendable {
     note(event.actor)
     switch event.body {
     case .declared(let terms):
+      if breakthroughs.contains(where: { $0.id == terms.id }) {
+        return anomaly(event, "declares breakthrough \(terms.id) a second time")
+      }
       if let current = breakthroughs.indices.last, breakthroughs[current].outcome == nil {
         breakthroughs[current].outcome = .revised
         breakthroughs[current].accountedAt = event.at
@@ -62,6 +65,9 @@ public struct LedgerState: Sendable {
   private mutating func applyToPromise(_ event: Event) {
     guard let promiseID = event.body.promiseID, let index = indexByID[promiseID] else {
       return anomaly(event, "names promise \(event.body.promiseID ?? "?"), which the ledger does not have")
+    }
+    if promises[index].lastEventID == event.id || promises[index].undoTrail.contains(where: { $0.eventID == event.id }) {
+      return anomaly(event, "repeats an event already in the ledger (the same id twice)")
     }
     if case .undone(let undoneID, _) = event.body { return undo(undoneID, at: index, event: event) }
     promises[index].remember(event.id, before: promises[index].progress)

@@ -81,6 +81,7 @@ public final class FileLedger: LedgerStore {
       pendingWarnings.append("\(path):\(unknown.line): event kind \"\(Escaping.forDisplay(unknown.kind))\" is from a newer "
         + "version of breakthrough; the line is kept in the ledger but not shown here (upgrade to see it)")
     }
+    for line in scanner.leftOut { pendingWarnings.append("\(path):\(line.line): \(line.reason)") }
     if damage == nil, let found = scanner.damage {
       damage = found
       pendingWarnings.append(StoreError.damaged(path: path, line: found.line, reason: found.reason).description)

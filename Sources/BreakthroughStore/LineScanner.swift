@@ -13,6 +13,8 @@ struct LineScanner {
   private(set) var damage: (line: Int, reason: String)?
   /// Lines of a kind from a newer format: line number and kind.
   private(set) var unknownKinds: [(line: Int, kind: String)] = []
+  /// Lines whose event the fold left out (a repeat, or a move on a promise it does not have).
+  private(set) var leftOut: [(line: Int, reason: String)] = []
   /// Why the last line (if any is left) could not be read.
   private(set) var tailProblem: String?
 
@@ -29,7 +31,10 @@ struct LineScanner {
         let line = UnsafeBufferPointer(rebasing: buffer[start..<newline])
         do throws(Refusal) {
           switch try EventCoding.decode(line) {
-          case .event(let event): state.apply(event)
+          case .event(let event):
+            let anomalies = state.anomalies.count
+            state.apply(event)
+            if state.anomalies.count > anomalies, let reason = state.anomalies.last { leftOut.append((lineNumber, reason)) }
           case .unknownKind(let kind): unknownKinds.append((lineNumber, kind))
           }
         } catch {

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// Measures Breakthrough on generated ledgers, and drives the ledger hard for the fault tests.
+@main
+struct BenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "breakthrough-bench",
+    abstract: "Benchmarks and stress drivers for Breakthrough's ledger and screens.",
+    subcommands: [AppendCommand.self, WatchCommand.self])
+}
