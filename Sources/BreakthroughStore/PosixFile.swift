@@ -34,8 +34,7 @@ final class PosixFile {
     try makeFolder(of: path)
     let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else {
-      throw failure("cannot write \(path)", fix: errno == EACCES || errno == EROFS
-        ? "check its permissions (ls -l) or name another file with --store" : nil)
+      throw failure("cannot write \(path)")
     }
     let file = PosixFile(descriptor: descriptor, path: path)
     try file.requireRegularFile()
@@ -129,7 +128,10 @@ final class PosixFile {
   }
 
   static func failure(_ what: String, fix: String? = nil) -> StoreError {
-    let reason = String(cString: strerror(errno))
+    let code = errno
+    let reason = String(cString: strerror(code))
+    let isForbidden = code == EACCES || code == EPERM || code == EROFS
+    let fix = fix ?? (isForbidden ? "check the permissions (ls -l) or name another file with --store" : nil)
     return StoreError.io("\(what): \(reason)" + (fix.map { "; \($0)" } ?? ""))
   }
 }

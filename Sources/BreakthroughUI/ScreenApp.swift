@@ -15,6 +15,8 @@ public final class ScreenApp<State: Screen> {
   private let zone: TimeZone
   private let clock: () -> Date
   private var lastRefresh: Date
+  /// The signal that ended the loop, if one did: the command exits with 128 + its number.
+  public private(set) var endingSignal: Int?
   /// How often the ledger file is checked for appends by other processes.
   static var refreshInterval: TimeInterval { 1 }
 
@@ -53,7 +55,8 @@ public final class ScreenApp<State: Screen> {
       }
     case .resize(let width, let height)?:
       state.resize(width: width, height: height)
-    case .terminate?:
+    case .terminate(let signal)?:
+      endingSignal = signal
       keepGoing = false
     case nil:
       break

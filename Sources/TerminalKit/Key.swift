@@ -37,6 +37,6 @@ public enum TerminalEvent: Equatable, Sendable {
   case key(Key)
   /// The terminal has a new size (columns, rows).
   case resize(width: Int, height: Int)
-  /// A signal asked the program to end (SIGTERM, SIGHUP, SIGINT).
-  case terminate
+  /// A signal asked the program to end (SIGTERM, SIGHUP, SIGINT), named by its number.
+  case terminate(signal: Int)
 }

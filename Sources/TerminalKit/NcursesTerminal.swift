@@ -56,11 +56,11 @@ public final class NcursesTerminal: Terminal {
   }
 
   public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
-    if CNcursesw_take_signal() != 0 { return .terminate }
+    if let ending = Self.takeSignal() { return ending }
     var code: Int32 = 0
     switch CNcursesw_read_key(Int32(timeoutMilliseconds), &code) {
     case Int32(CNcursesw_KEY_CHARACTER.rawValue):
-      if CNcursesw_take_signal() != 0 { return .terminate }
+      if let ending = Self.takeSignal() { return ending }
       return Self.characterKey(code).map(TerminalEvent.key)
     case Int32(CNcursesw_KEY_FUNCTION.rawValue):
       if code == CNcursesw_key_resize() {
@@ -69,8 +69,14 @@ public final class NcursesTerminal: Terminal {
       }
       return functionKey(code).map(TerminalEvent.key)
     default:
-      return CNcursesw_take_signal() != 0 ? .terminate : nil
+      return Self.takeSignal()
     }
+  }
+
+  /// A signal that asked the program to end, taken once.
+  private static func takeSignal() -> TerminalEvent? {
+    let signal = CNcursesw_take_signal()
+    return signal != 0 ? .terminate(signal: Int(signal)) : nil
   }
 
   public func restore() {

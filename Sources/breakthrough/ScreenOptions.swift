@@ -21,6 +21,11 @@ struct ScreenOptions: ParsableArguments {
   }
 }
 
+/// A screen ended by a signal exits as a shell expects of one: 128 plus its number.
+func exitLikeTheSignal(_ signal: Int?) throws {
+  if let signal { throw ExitCode(Int32(128 + signal)) }
+}
+
 /// A crash must not leave a person inside Swift's interactive backtracer with the screen in
 /// curses mode; the runtime reads this setting at start, so the process starts itself again.
 func ensureNonInteractiveBacktraces() {

@@ -86,8 +86,9 @@ import TerminalKit
     let (app, terminal) = try Self.makeApp(TestLedger.path(), clock: clock)
     #expect(app.step(.key(.character("j"))))
     #expect(!app.step(.key(.character("q"))))
-    terminal.send([.terminate])
+    terminal.send([.terminate(signal: 15)])
     app.run()
     #expect(terminal.isRestored)
+    #expect(app.endingSignal == 15)
   }
 }

@@ -20,20 +20,25 @@ struct BinaryRunner {
   }
 
   /// The binary beside the test bundle (SwiftPM builds both into the same folder).
-  static let executable: URL = {
+  static let executable = product("breakthrough")
+
+  /// The benchmark and stress driver, built beside the binary.
+  static let bench = product("breakthrough-bench")
+
+  static func product(_ name: String) -> URL {
     var candidates: [URL] = []
     if let argument = CommandLine.arguments.first { candidates.append(URL(fileURLWithPath: argument).deletingLastPathComponent()) }
     candidates.append(Bundle.main.bundleURL)
     candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
     for folder in candidates {
       for base in [folder, folder.deletingLastPathComponent(), folder.deletingLastPathComponent().deletingLastPathComponent()] {
-        let binary = base.appendingPathComponent("breakthrough")
+        let binary = base.appendingPathComponent(name)
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: binary.path, isDirectory: &isFolder), !isFolder.boolValue { return binary }
       }
     }
-    return URL(fileURLWithPath: "breakthrough-binary-not-found")
-  }()
+    return URL(fileURLWithPath: "\(name)-binary-not-found")
+  }
 
   var environment: [String: String] {
     var environment = ProcessInfo.processInfo.environment

@@ -64,7 +64,9 @@ import Testing
     try #require(appeared != nil, "the board did not appear:\n\(shown)")
     let pid = try tmux.panePID()
     _ = try Spawn.run("pkill", ["-\(signal)", "-P", pid], environment: ProcessInfo.processInfo.environment)
-    #expect(tmux.exitStatus() != nil, "the board did not end on SIG\(signal)")
+    let number = ["TERM": 15, "HUP": 1, "INT": 2][signal] ?? 0
+    #expect(tmux.exitStatus() == "\(128 + number)", "the board ends on SIG\(signal) with status 128 + \(number)")
+    #expect(try tmux.cursorIsVisible(), "SIG\(signal) left the cursor hidden")
     let settings = tmux.terminalSettings
     #expect(settings.contains(" icanon"), "SIG\(signal) left the terminal in raw mode: \(settings)")
     #expect(settings.contains(" echo"), "SIG\(signal) left echo off")

@@ -42,6 +42,11 @@ final class TmuxSession {
     try tmux(["capture-pane", "-p", "-t", name])
   }
 
+  /// Whether the pane shows its cursor (curses hides it while a screen runs).
+  func cursorIsVisible() throws -> Bool {
+    try tmux(["display-message", "-p", "-t", name, "#{cursor_flag}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+  }
+
   /// The process id of the shell in the pane.
   func panePID() throws -> String {
     try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)

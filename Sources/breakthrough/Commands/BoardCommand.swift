@@ -16,6 +16,8 @@ struct BoardCommand: ParsableCommand {
     let session = try common.openSession()
     let actor = try session.context().actor
     let terminal = try screen.openTerminal()
-    BoardApp(store: session.ledger, terminal: terminal, actor: actor, zone: .current).run()
+    let app = BoardApp(store: session.ledger, terminal: terminal, actor: actor, zone: .current)
+    app.run()
+    try exitLikeTheSignal(app.endingSignal)
   }
 }

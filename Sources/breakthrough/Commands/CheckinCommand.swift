@@ -30,6 +30,7 @@ struct CheckinCommand: ParsableCommand {
     let state = app.state
     print("Check-in: \(state.recorded.count) recorded, \(state.skipped.count) skipped.")
     for line in state.recorded { print("  " + Escaping.forDisplay(line)) }
+    try exitLikeTheSignal(app.endingSignal)
   }
 
   /// The check-in as text: each stage's promises, then the closing question.

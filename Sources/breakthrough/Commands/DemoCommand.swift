@@ -16,8 +16,10 @@ struct DemoCommand: ParsableCommand {
     let path = try DemoCommand.writeSampleLedger()
     let ledger = try FileLedger(path: path)
     let terminal = try screen.openTerminal()
-    BoardApp(store: ledger, terminal: terminal, actor: try Handle("ana"), zone: .current).run()
+    let app = BoardApp(store: ledger, terminal: terminal, actor: try Handle("ana"), zone: .current)
+    app.run()
     print("You were ana. The demo ledger is at \(path); your own ledger was not touched.")
+    try exitLikeTheSignal(app.endingSignal)
   }
 
   /// Writes the demo events to a new ledger in a fresh temporary folder; returns its path.

@@ -33,6 +33,8 @@ struct MeetingCommand: ParsableCommand {
     let terminal = try screen.openTerminal(fallbackTheme: "high-contrast")
     let options = MeetingState.Options(interval: TimeInterval(interval), showsRates: showRates,
                                        shuffleSeed: shuffle ? UInt64.random(in: 1...UInt64.max) : nil)
-    MeetingApp(store: session.ledger, terminal: terminal, zone: session.zone, options: options).run()
+    let app = MeetingApp(store: session.ledger, terminal: terminal, zone: session.zone, options: options)
+    app.run()
+    try exitLikeTheSignal(app.endingSignal)
   }
 }
