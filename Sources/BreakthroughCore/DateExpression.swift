@@ -46,7 +46,9 @@ public enum DateExpression {
       default: return nil
       }
     }
-    return CalendarDay(iso: word)
+    // A by-when centuries away is a typing slip, not a promise.
+    guard let day = CalendarDay(iso: word), (1900...9999).contains(day.parts.year) else { return nil }
+    return day
   }
 
   static func weekdayNumber(_ word: String) -> Int? {
