@@ -1,4 +1,5 @@
 import ArgumentParser
+import BreakthroughCore
 import Foundation
 
 /// `breakthrough`: make, keep and account for the promises that forward a public breakthrough.
@@ -30,7 +31,15 @@ struct BreakthroughCommand: ParsableCommand {
       var command = try parseAsRoot()
       try command.run()
     } catch {
-      exit(withError: error)
+      // Argument errors quote what was typed: escape it like every other output.
+      let message = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
+        .map { Escaping.forDisplay(String($0)) }.joined(separator: "\n")
+      let code = exitCode(for: error)
+      if !message.isEmpty {
+        let stream = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+        stream.write(Data((message + "\n").utf8))
+      }
+      Foundation.exit(code.rawValue)
     }
   }
 }
