@@ -47,8 +47,12 @@ final class Session {
     try perform { (state, context) throws(Refusal) in try move(state, try state.promise(named: reference), context) }
   }
 
+  /// Says what the ledger warned about; a long list is cut to its first few and a count.
   func reportWarnings() {
-    for warning in ledger.takeWarnings() { warn(warning) }
+    let warnings = ledger.takeWarnings()
+    let shown = warnings.count > 5 ? 3 : warnings.count
+    for warning in warnings.prefix(shown) { warn(warning) }
+    if warnings.count > shown { warn("… and \(warnings.count - shown) more like these (`breakthrough log` shows the ledger)") }
   }
 
   func warn(_ message: String) {

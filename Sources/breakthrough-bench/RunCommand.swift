@@ -1,0 +1,109 @@
+import ArgumentParser
+import BreakthroughCore
+import BreakthroughStore
+import BreakthroughUI
+import Foundation
+import TerminalKit
+
+/// Measures, in one process, what a person waits for: opening the ledger, the first frame,
+/// a key press, a filter key, an append, the measures; and the memory it all takes.
+struct RunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Generate a ledger of N promises and measure opening, drawing, keys, appends and memory.")
+
+  @Option(help: "How many promises.") var promises: Int
+  @Flag(help: "Print one JSON object instead of a table.") var json = false
+  @Option(help: "Measure this ledger instead of generating one (it gets 200 appends).") var ledger: String?
+
+  /// The figures, in the order they are printed.
+  static let keys = ["promises", "ledger_lines", "open_ms", "first_frame_ms", "key_median_us", "key_p99_us", "filter_key_median_ms",
+                     "append_median_ms", "measures_ms", "peak_rss_mb"]
+
+  func run() throws {
+    let path = try ledger ?? generated()
+    let lines = try String(contentsOfFile: path, encoding: .utf8).utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+    var figures: [String: Double] = ["promises": Double(promises), "ledger_lines": Double(lines)]
+    let zone = TimeZone.current
+    var store: FileLedger?
+    figures["open_ms"] = Self.milliseconds { store = try? FileLedger(path: path) }
+    guard let store else { throw ValidationError("cannot open \(path)") }
+    let now = Date()
+    figures["measures_ms"] = Self.milliseconds { _ = Measures(store.state, now: now, zone: zone) }
+    let actor = try Handle("ana")
+    var board = BoardState(ledger: store.state, now: now, zone: zone, actor: actor, width: 120, height: 40, isUnicode: true)
+    figures["first_frame_ms"] = Self.milliseconds {
+      board = BoardState(ledger: store.state, now: now, zone: zone, actor: actor, width: 120, height: 40, isUnicode: true)
+      _ = board.render()
+    }
+    let keyTimes = (0..<1000).map { index in
+      Self.milliseconds {
+        _ = board.handle(.character(index % 200 < 100 ? "j" : "k"))
+        _ = board.render()
+      } * 1000
+    }
+    figures["key_median_us"] = Self.percentile(keyTimes, 0.5)
+    figures["key_p99_us"] = Self.percentile(keyTimes, 0.99)
+    _ = board.handle(.character("/"))
+    let typed = Array("ship the pilot")
+    let filterTimes = (0..<40).map { index in
+      Self.milliseconds {
+        _ = board.handle(index % 2 == 0 ? .character(typed[(index / 2) % typed.count]) : .backspace)
+        _ = board.render()
+      }
+    }
+    figures["filter_key_median_ms"] = Self.percentile(filterTimes, 0.5)
+    let appendTimes = try (0..<200).map { index in
+      let context = MoveContext(actor: actor, now: Date(), zone: zone)
+      let by = ByWhen(day: context.localNow.day.adding(days: 3))
+      let customer = try Handle("ben")
+      return try Self.timed {
+        try store.append { (state) throws(Refusal) in
+          try state.makePromise(what: "Benchmark append \(index)", to: customer, by: by, context: context)
+        }
+      }
+    }
+    figures["append_median_ms"] = Self.percentile(appendTimes, 0.5)
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    figures["peak_rss_mb"] = Double(usage.ru_maxrss) / 1024
+    print(json ? Self.json(figures) : Self.table(figures))
+  }
+
+  private func generated() throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("breakthrough-bench-\(UUID().uuidString.prefix(8))")
+    let path = folder.appendingPathComponent("ledger.jsonl").path
+    _ = try GenerateCommand.write(promises: promises, ledger: path, taskwarrior: nil, now: Date())
+    return path
+  }
+
+  static func milliseconds(_ work: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    work()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+  }
+
+  static func timed(_ work: () throws -> Void) throws -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try work()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+  }
+
+  static func percentile(_ values: [Double], _ fraction: Double) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return 0 }
+    return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))]
+  }
+
+  static func format(_ value: Double) -> String {
+    value == value.rounded() && value >= 100 ? String(Int(value)) : String(format: "%.2f", value)
+  }
+
+  static func json(_ figures: [String: Double]) -> String {
+    "{" + keys.map { "\"\($0)\":\(format(figures[$0] ?? 0))" }.joined(separator: ",") + "}"
+  }
+
+  static func table(_ figures: [String: Double]) -> String {
+    keys.map { $0.padding(toLength: 22, withPad: " ", startingAt: 0) + format(figures[$0] ?? 0) }.joined(separator: "\n")
+  }
+}
