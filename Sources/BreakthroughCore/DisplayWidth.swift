@@ -3,8 +3,12 @@
 public enum DisplayWidth {
   /// The cells one grapheme cluster takes (0, 1 or 2).
   public static func of(_ character: Character) -> Int {
+    // Most text is ASCII: one cell each, without looking up Unicode properties.
+    if character.isASCII { return 1 }
     let scalars = character.unicodeScalars
     guard let first = scalars.first else { return 0 }
+    // Box drawing, Latin, Greek, Cyrillic, arrows and punctuation alone: one cell, no lookup.
+    if isNarrowAlone(first.value), character.utf8.count == UTF8.width(first) { return 1 }
     if scalars.contains("\u{FE0F}") || first.properties.isEmojiPresentation { return 2 }
     if isWide(first.value) { return 2 }
     if isZeroWidth(first) { return 0 }
@@ -13,12 +17,16 @@ public enum DisplayWidth {
 
   /// The cells `text` takes.
   public static func of(_ text: String) -> Int {
-    text.reduce(0) { $0 + of($1) }
+    if isASCII(text) { return text.utf8.count }
+    return text.reduce(0) { $0 + of($1) }
   }
 
   /// `text` cut to at most `width` cells, ending in `ellipsis` when cut; a wide character is never split.
   public static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> String {
     guard width > 0 else { return "" }
+    if isASCII(text) {
+      return text.utf8.count <= width ? text : String(text.utf8.prefix(width - 1)).map { $0 + ellipsis } ?? text
+    }
     guard of(text) > width else { return text }
     var result = ""
     var used = 0
@@ -29,6 +37,18 @@ public enum DisplayWidth {
       used += cells
     }
     return result + ellipsis
+  }
+
+  /// Whether every byte is ASCII (so that every character is one byte and one cell; "\r\n" aside).
+  public static func isASCII(_ text: String) -> Bool {
+    text.utf8.allSatisfy { $0 < 0x80 }
+  }
+
+  static func isNarrowAlone(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x00A0...0x02FF, 0x0370...0x04FF, 0x2010...0x2027, 0x2030...0x205E, 0x2190...0x21FF, 0x2500...0x25FC: return true
+    default: return false
+    }
   }
 
   static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {

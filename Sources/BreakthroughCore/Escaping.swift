@@ -5,7 +5,7 @@ public enum Escaping {
   /// `text` with every C0 and C1 control character (and DEL) written as an escape
   /// (`\e`, `\a`, `\n`, `\t`, `\r`, `\\u{9b}` …). Returns `text` itself when there are none.
   public static func forDisplay(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    guard containsControl(text) else { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count + 8)
     for scalar in text.unicodeScalars {
@@ -23,6 +23,17 @@ public enum Escaping {
       }
     }
     return result
+  }
+
+  /// Looks at the UTF-8 bytes, which is much faster than at scalars: C0 controls and DEL are
+  /// single bytes, and C1 controls are 0xC2 followed by 0x80…0x9F.
+  static func containsControl(_ text: String) -> Bool {
+    var afterC2 = false
+    for byte in text.utf8 {
+      if byte < 0x20 || byte == 0x7F || (afterC2 && byte <= 0x9F && byte >= 0x80) { return true }
+      afterC2 = byte == 0xC2
+    }
+    return false
   }
 
   /// True for C0 controls, DEL and C1 controls.

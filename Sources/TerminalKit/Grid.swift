@@ -27,7 +27,9 @@ public struct Grid: Equatable, Sendable {
     guard row >= 0, row < height, column >= 0, column < width else { return 0 }
     let room = min(limit ?? width - column, width - column)
     guard room > 0 else { return 0 }
-    let shown = DisplayWidth.truncate(Escaping.forDisplay(text), to: room, ellipsis: ellipsis)
+    let safe = Escaping.forDisplay(text)
+    if DisplayWidth.isASCII(safe) { return putASCII(safe, row: row, column: column, room: room, role: role) }
+    let shown = DisplayWidth.truncate(safe, to: room, ellipsis: ellipsis)
     var at = column
     for character in shown {
       let cells = DisplayWidth.of(character)
@@ -39,6 +41,25 @@ public struct Grid: Equatable, Sendable {
     }
     return at - column
   }
+
+  /// The common case, one byte a cell: no grapheme breaking and no width lookups, which is
+  /// most of the cost of a frame otherwise.
+  private mutating func putASCII(_ text: String, row: Int, column: Int, room: Int, role: Role) -> Int {
+    let count = text.utf8.count
+    let shown = count <= room ? count : room - 1
+    var at = column
+    for byte in text.utf8.prefix(shown) {
+      set(row, at, Cell(grapheme: Grid.asciiGraphemes[Int(byte)], width: 1, role: role))
+      at += 1
+    }
+    if count > room {
+      set(row, at, Cell(grapheme: ellipsis, width: 1, role: role))
+      at += 1
+    }
+    return at - column
+  }
+
+  private static let asciiGraphemes: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
   /// Paints `count` blank cells in `role` (a background for a row or a selection bar).
   public mutating func fill(row: Int, column: Int, count: Int, role: Role) {
@@ -60,18 +81,23 @@ public struct Grid: Equatable, Sendable {
   public mutating func box(_ frame: Rect, title: String, role: Role = .border, titleRole: Role = .title, borders: BorderGlyphs) {
     guard frame.width >= 2, frame.height >= 2 else { return }
     let right = frame.left + frame.width - 1, bottom = frame.top + frame.height - 1
+    // Border glyphs are one cell each: set them directly, not through `put`, a cell at a time.
+    func glyph(_ text: String, _ row: Int, _ column: Int) {
+      guard row >= 0, row < height, column >= 0, column < width else { return }
+      set(row, column, Cell(grapheme: text, width: 1, role: role))
+    }
     for column in frame.left...right {
-      put(borders.horizontal, row: frame.top, column: column, limit: 1, role: role)
-      put(borders.horizontal, row: bottom, column: column, limit: 1, role: role)
+      glyph(borders.horizontal, frame.top, column)
+      glyph(borders.horizontal, bottom, column)
     }
     for row in frame.top...bottom {
-      put(borders.vertical, row: row, column: frame.left, limit: 1, role: role)
-      put(borders.vertical, row: row, column: right, limit: 1, role: role)
+      glyph(borders.vertical, row, frame.left)
+      glyph(borders.vertical, row, right)
     }
-    put(borders.topLeft, row: frame.top, column: frame.left, limit: 1, role: role)
-    put(borders.topRight, row: frame.top, column: right, limit: 1, role: role)
-    put(borders.bottomLeft, row: bottom, column: frame.left, limit: 1, role: role)
-    put(borders.bottomRight, row: bottom, column: right, limit: 1, role: role)
+    glyph(borders.topLeft, frame.top, frame.left)
+    glyph(borders.topRight, frame.top, right)
+    glyph(borders.bottomLeft, bottom, frame.left)
+    glyph(borders.bottomRight, bottom, right)
     if !title.isEmpty, frame.width > 6 {
       put(" \(title) ", row: frame.top, column: frame.left + 2, limit: frame.width - 4, role: titleRole)
     }
