@@ -1,0 +1,56 @@
+import BreakthroughCore
+import BreakthroughStore
+import Foundation
+import Testing
+
+/// The benchmark runs at 1,000 promises and prints every figure it promises (no time limits
+/// here: the figures live in the README, measured in a release build).
+@Suite struct BenchmarkSmokeTests {
+  @Test func theBenchmarkRunsAndPrintsAllItsKeys() throws {
+    let finished = try Spawn.run(BinaryRunner.bench.path, ["run", "--promises", "1000", "--json"],
+                                 environment: ProcessInfo.processInfo.environment)
+    let output = String(decoding: finished.output, as: UTF8.self)
+    #expect(finished.status == 0, "\(String(decoding: finished.errors, as: UTF8.self))")
+    let figures = try JSONParser.parse(output)
+    guard case .object(let members) = figures else {
+      Issue.record("not one JSON object: \(output)")
+      return
+    }
+    let keys = ["promises", "ledger_lines", "open_ms", "first_frame_ms", "key_median_us", "key_p99_us", "filter_key_median_ms",
+                "append_median_ms", "measures_ms", "peak_rss_mb"]
+    #expect(members.map(\.key) == keys)
+    for (key, value) in members {
+      guard case .number(let number) = value else {
+        Issue.record("\(key) is not a number")
+        continue
+      }
+      #expect(number > 0, "\(key) was measured")
+    }
+    #expect(figures["promises"] == .number(1000))
+  }
+
+  @Test func generateWritesALedgerAndTheSameItemsForTaskwarrior() throws {
+    let folder = NSTemporaryDirectory() + "bench-\(UUID().uuidString)"
+    let finished = try Spawn.run(BinaryRunner.bench.path, ["generate", "--promises", "500", "--out", folder + "/ledger.jsonl",
+                                                          "--taskwarrior", folder + "/tasks.json"],
+                                 environment: ProcessInfo.processInfo.environment)
+    #expect(finished.status == 0)
+    let ledger = try FileLedger(path: folder + "/ledger.jsonl")
+    #expect(ledger.takeWarnings().isEmpty, "the generated ledger folds cleanly")
+    #expect(ledger.state.promises.count == 500)
+    #expect(ledger.state.currentBreakthrough != nil)
+    let now = LocalMoment(Date(), in: .current)
+    let overdue = ledger.state.promises.filter { $0.isOverdue(at: now) }.count
+    #expect((25...100).contains(overdue), "about a tenth overdue: \(overdue)")
+    #expect(ledger.state.people.count == 20)
+    #expect(ledger.state.promises.contains { $0.what.contains("東京") || $0.performer.text == "李娜" })
+    let tasks = try JSONParser.parse(String(contentsOfFile: folder + "/tasks.json", encoding: .utf8))
+    guard case .array(let items) = tasks else {
+      Issue.record("the Taskwarrior file is not an array")
+      return
+    }
+    #expect(items.count == 500)
+    let pending = items.filter { $0["status"] == .string("pending") }.count
+    #expect(pending == ledger.state.promises.filter { !$0.state.isClosed }.count, "the same promises are open in both")
+  }
+}
