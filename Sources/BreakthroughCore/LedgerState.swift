@@ -3,25 +3,25 @@ import Foundation
 /// Everything the ledger says, folded from its events: promises, breakthroughs, people.
 public struct LedgerState: Sendable {
   /// Every promise in the order it was made.
-  public private(set) var promises: [Promise] = []
+  public internal(set) var promises: [Promise] = []
   /// Every breakthrough in the order declared; the last one is current.
-  public private(set) var breakthroughs: [Breakthrough] = []
+  public internal(set) var breakthroughs: [Breakthrough] = []
   /// Everyone named so far, in the order first named.
-  public private(set) var people: [Handle] = []
+  public internal(set) var people: [Handle] = []
   /// How many events were folded.
-  public private(set) var eventCount = 0
+  public internal(set) var eventCount = 0
   /// Events that could not be applied (they name a promise the ledger does not have).
-  public private(set) var anomalies: [String] = []
+  public internal(set) var anomalies: [String] = []
 
-  private var indexByID: [String: Int] = [:]
-  private var indexByNumber: [Int: Int] = [:]
-  private var knownPeople: Set<Handle> = []
+  var indexByID: [String: Int] = [:]
+  var indexByNumber: [Int: Int] = [:]
+  var knownPeople: Set<Handle> = []
 
   public init() {}
 
   /// The number the next promise gets.
   public var nextNumber: Int { highestNumber + 1 }
-  private var highestNumber = 0
+  var highestNumber = 0
 
   /// The breakthrough in force: the last declared.
   public var currentBreakthrough: Breakthrough? { breakthroughs.last }

@@ -16,12 +16,21 @@ public final class FileLedger: LedgerStore {
   private var pendingWarnings: [String] = []
   private var reportedTornTail: Int?
   private let now: () -> Date
+  /// A running hash of the bytes folded, and the lines the last snapshot covered.
+  private var prefix = StreamHash()
+  private var snapshotLines = 0
+  /// How many lines are folded between snapshots.
+  private let snapshotEvery: Int
+  /// The lines the open started from a snapshot with (0: folded from the first line).
+  private(set) var linesFromSnapshot = 0
 
   /// Opens (and folds) the ledger at `path`. A missing file is an empty ledger; it is created
   /// by the first append.
-  public init(path: String, clock: @escaping () -> Date = Date.init) throws(StoreError) {
+  public init(path: String, clock: @escaping () -> Date = Date.init,
+              snapshotEvery: Int = SnapshotFile.linesBetweenSnapshots) throws(StoreError) {
     self.path = path
     self.now = clock
+    self.snapshotEvery = snapshotEvery
     try refresh()
   }
 
@@ -66,6 +75,7 @@ public final class FileLedger: LedgerStore {
       throw StoreError.io("\(error.description); nothing was recorded")
     }
     for event in outcome.events { state.apply(event) }
+    bytes.withUnsafeBufferPointer { prefix.add($0) }
     consumed += bytes.count
     lines += outcome.events.count
     return outcome
@@ -86,8 +96,13 @@ public final class FileLedger: LedgerStore {
       damage = found
       pendingWarnings.append(StoreError.damaged(path: path, line: found.line, reason: found.reason).description)
     }
+    bytes.withUnsafeBufferPointer { prefix.add(UnsafeBufferPointer(rebasing: $0[0..<scanner.consumed])) }
     consumed += scanner.consumed
     lines += scanner.lines
+    if damage == nil, lines - snapshotLines >= snapshotEvery {
+      SnapshotFile.save(state, covered: consumed, lines: lines, prefix: prefix, for: path)
+      snapshotLines = lines
+    }
     let left = bytes.count - scanner.consumed
     return left > 0 ? (scanner.tailProblem ?? "unreadable", left) : nil
   }
@@ -119,11 +134,20 @@ public final class FileLedger: LedgerStore {
     if let readerIdentity, readerIdentity == identity, Int(info.st_size) >= consumed { return }
     reader = try PosixFile.openForReading(path)
     readerIdentity = identity
-    if consumed > 0 {
-      state = LedgerState()
-      consumed = 0
-      lines = 0
-      damage = nil
+    state = LedgerState()
+    consumed = 0
+    lines = 0
+    damage = nil
+    prefix = StreamHash()
+    snapshotLines = 0
+    linesFromSnapshot = 0
+    if let reader, let snapshot = SnapshotFile.load(for: path, ledger: reader) {
+      state = snapshot.state
+      consumed = snapshot.covered
+      lines = snapshot.lines
+      prefix = snapshot.prefix
+      snapshotLines = snapshot.lines
+      linesFromSnapshot = snapshot.lines
     }
   }
 }

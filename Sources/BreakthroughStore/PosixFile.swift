@@ -78,18 +78,26 @@ final class PosixFile {
   func readToEnd(from offset: Int) throws(StoreError) -> [UInt8] {
     let size = Int(try status().st_size)
     guard size > offset else { return [] }
-    var bytes = [UInt8](repeating: 0, count: size - offset)
-    var done = 0
-    while done < bytes.count {
-      let count = bytes.withUnsafeMutableBytes { buffer in
-        pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+    return try read(from: offset, count: size - offset)
+  }
+
+  /// Reads up to `count` bytes from `offset` (fewer at the end of the file).
+  func read(from offset: Int, count wanted: Int) throws(StoreError) -> [UInt8] {
+    var failure: StoreError?
+    // Not zero-filled first: the bytes are read straight into the array's storage.
+    let bytes = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
+      var done = 0
+      while done < wanted {
+        let count = pread(descriptor, buffer.baseAddress! + done, wanted - done, off_t(offset + done))
+        if count < 0 && errno == EINTR { continue }
+        if count < 0 { failure = PosixFile.failure("cannot read \(path)"); break }
+        if count == 0 { break }
+        done += count
       }
-      if count < 0 && errno == EINTR { continue }
-      guard count >= 0 else { throw PosixFile.failure("cannot read \(path)") }
-      if count == 0 { break }
-      done += count
+      initialized = done
     }
-    return Array(bytes[0..<done])
+    if let failure { throw failure }
+    return bytes
   }
 
   /// Writes all of `bytes` at the end of the file (the descriptor is opened for appending).

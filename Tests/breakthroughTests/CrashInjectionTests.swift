@@ -14,6 +14,8 @@ import Testing
     var actor = "ana"
     /// Bytes of a torn write left at the end of the ledger before the command runs.
     var tornTail: String?
+    /// Promises generated first: enough lines make the command write a snapshot too.
+    var generated: Int?
     var testDescription: String { name }
   }
 
@@ -34,11 +36,18 @@ import Testing
     Scenario(name: "confidence", setup: made, command: ["confidence", "P1", "at-risk"]),
     Scenario(name: "promise after a torn write", setup: made, command: ["promise", "Call Acme", "--to", "ben", "--by", "+2d"],
              tornTail: #"{"v":1,"id":"torn-"#),
+    Scenario(name: "promise that writes a snapshot", setup: [], command: ["promise", "Call Acme", "--to", "ben", "--by", "+2d"],
+             generated: 4_000),
   ]
 
   @Test(arguments: scenarios)
   func killedAtEveryWrite(_ scenario: Scenario) throws {
     let template = BinaryRunner()
+    if let count = scenario.generated {
+      let generated = try Spawn.run(BinaryRunner.bench.path, ["generate", "--promises", "\(count)", "--out", template.ledger],
+                                    environment: template.environment)
+      #expect(generated.status == 0)
+    }
     for (arguments, actor) in scenario.setup { #expect(try template.run(arguments, as: actor).status == 0) }
     var before = template.ledgerBytes
     if let torn = scenario.tornTail { before.append(contentsOf: Array(torn.utf8)) }
@@ -71,6 +80,10 @@ import Testing
       let listed = try cli.run("list", "--all", "--format", "tsv")
       #expect(listed.status == 0, "\(scenario.name), write \(write): the next command reads the ledger: \(listed.errors)")
       let next = try cli.run("promise", "The next one", "--to", "cy", "--by", "+4d")
+      if scenario.generated != nil {
+        let reopened = try FileLedger(path: cli.ledger)
+        #expect(reopened.state.promises.count >= 4_001, "\(scenario.name), write \(write): every promise is there")
+      }
       #expect(next.status == 0, "\(scenario.name), write \(write): the next command writes: \(next.errors)")
       #expect(try FileLedger(path: cli.ledger).state.promises.contains { $0.what == "The next one" })
       if completedAt != nil { break }

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Bytes for a snapshot: little-endian variable-length integers and length-prefixed UTF-8.
+struct SnapshotWriter {
+  private(set) var bytes: [UInt8] = []
+
+  mutating func int(_ value: Int) {
+    // Zig-zag, then seven bits a byte: small numbers take one byte.
+    var rest = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
+    while rest >= 0x80 {
+      bytes.append(UInt8(rest & 0x7F) | 0x80)
+      rest >>= 7
+    }
+    bytes.append(UInt8(rest))
+  }
+
+  mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+  mutating func string(_ text: String) {
+    int(text.utf8.count)
+    bytes.append(contentsOf: text.utf8)
+  }
+
+  mutating func date(_ date: Date) {
+    let bits = date.timeIntervalSince1970.bitPattern
+    for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8((bits >> UInt64(shift)) & 0xFF)) }
+  }
+
+  mutating func optional<T>(_ value: T?, _ write: (inout SnapshotWriter, T) -> Void) {
+    bool(value != nil)
+    if let value { write(&self, value) }
+  }
+}
+
+/// Reads what `SnapshotWriter` wrote; any read past the end is a refusal, never a crash.
+struct SnapshotReader {
+  let bytes: UnsafeBufferPointer<UInt8>
+  private(set) var index = 0
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+  var isAtEnd: Bool { index == bytes.count }
+
+  mutating func byte() throws(Refusal) -> UInt8 {
+    guard index < bytes.count else { throw Refusal("the snapshot ends too soon") }
+    defer { index += 1 }
+    return bytes[index]
+  }
+
+  mutating func int() throws(Refusal) -> Int {
+    var value: UInt64 = 0
+    var shift: UInt64 = 0
+    while true {
+      let byte = try byte()
+      guard shift < 64 else { throw Refusal("a number in the snapshot is too long") }
+      value |= UInt64(byte & 0x7F) << shift
+      if byte < 0x80 { break }
+      shift += 7
+    }
+    let decoded = Int64(bitPattern: value)
+    return Int((decoded >> 1) ^ -(decoded & 1))
+  }
+
+  mutating func count() throws(Refusal) -> Int {
+    let count = try int()
+    guard count >= 0, count <= bytes.count - index else { throw Refusal("a count in the snapshot is out of range") }
+    return count
+  }
+
+  mutating func bool() throws(Refusal) -> Bool { try byte() != 0 }
+
+  mutating func string() throws(Refusal) -> String {
+    let length = try count()
+    defer { index += length }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]), as: UTF8.self)
+  }
+
+  mutating func date() throws(Refusal) -> Date {
+    var bits: UInt64 = 0
+    for shift in stride(from: 0, to: 64, by: 8) { bits |= UInt64(try byte()) << UInt64(shift) }
+    return Date(timeIntervalSince1970: Double(bitPattern: bits))
+  }
+
+  mutating func optional<T>(_ read: (inout SnapshotReader) throws(Refusal) -> T) throws(Refusal) -> T? {
+    try bool() ? try read(&self) : nil
+  }
+
+  mutating func handle() throws(Refusal) -> Handle {
+    let text = try string()
+    guard Handle.isValid(text) else { throw Refusal("a handle in the snapshot is not valid") }
+    return Handle(checked: text)
+  }
+
+  mutating func raw<T: RawRepresentable>(_ type: T.Type) throws(Refusal) -> T where T.RawValue == String {
+    guard let value = T(rawValue: try string()) else { throw Refusal("an unknown \(T.self) in the snapshot") }
+    return value
+  }
+}

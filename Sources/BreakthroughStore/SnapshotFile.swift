@@ -1,0 +1,94 @@
+import BreakthroughCore
+import Foundation
+
+/// The folded state of the ledger's first bytes, kept beside it (`ledger.jsonl.snapshot`) so
+/// that a long ledger opens without folding every line again. It is only a cache: written
+/// whole to a temporary file and renamed into place, checked against the ledger's bytes and
+/// its own checksum when read, and ignored (then made again) whenever anything is off.
+public enum SnapshotFile {
+  static let magic = Array("BTSNAP1\n".utf8)
+  /// A snapshot is written once this many lines have been folded since the last one.
+  public static let linesBetweenSnapshots = 10_000
+
+  struct Loaded {
+    let state: LedgerState
+    let covered: Int
+    let lines: Int
+    let prefix: StreamHash
+  }
+
+  static func path(for ledger: String) -> String { ledger + ".snapshot" }
+
+  /// The snapshot of `ledger`, if there is a valid one for its current bytes.
+  static func load(for ledgerPath: String, ledger: PosixFile) -> Loaded? {
+    guard let file = try? PosixFile.openForReading(path(for: ledgerPath)), let bytes = try? file.readToEnd(from: 0),
+      bytes.count >= magic.count + 40, Array(bytes.prefix(magic.count)) == magic
+    else { return nil }
+    var reader = HeaderReader(bytes: bytes, index: magic.count)
+    let covered = reader.word(), lines = reader.word(), prefixDigest = reader.word(), payloadLength = reader.word()
+    guard payloadLength >= 0, magic.count + 32 + payloadLength + 8 == bytes.count, covered >= 0,
+      let ledgerSize = try? ledger.status().st_size, Int(ledgerSize) >= covered
+    else { return nil }
+    let payloadStart = magic.count + 32
+    var checksum = StreamHash()
+    bytes.withUnsafeBufferPointer { checksum.add(UnsafeBufferPointer(rebasing: $0[payloadStart..<(payloadStart + payloadLength)])) }
+    reader.index = payloadStart + payloadLength
+    guard UInt64(bitPattern: Int64(reader.word())) == checksum.digest, let prefix = hash(ledger, upTo: covered),
+      UInt64(bitPattern: Int64(prefixDigest)) == prefix.digest
+    else { return nil }
+    let state = bytes.withUnsafeBufferPointer { buffer in
+      try? LedgerState(snapshot: UnsafeBufferPointer(rebasing: buffer[payloadStart..<(payloadStart + payloadLength)]))
+    }
+    return state.map { Loaded(state: $0, covered: covered, lines: lines, prefix: prefix) }
+  }
+
+  /// The hash of the ledger's first `count` bytes, read a megabyte at a time.
+  private static func hash(_ ledger: PosixFile, upTo count: Int) -> StreamHash? {
+    var prefix = StreamHash()
+    var offset = 0
+    while offset < count {
+      guard let piece = try? ledger.read(from: offset, count: min(1 << 20, count - offset)), !piece.isEmpty else { return nil }
+      piece.withUnsafeBufferPointer { prefix.add($0) }
+      offset += piece.count
+    }
+    return prefix
+  }
+
+  /// Writes the snapshot of the first `covered` bytes (hashed into `prefix`); a failure only
+  /// means the next open folds more lines, so it is not reported.
+  static func save(_ state: LedgerState, covered: Int, lines: Int, prefix: StreamHash, for ledgerPath: String) {
+    let payload = state.snapshot()
+    var checksum = StreamHash()
+    payload.withUnsafeBufferPointer { checksum.add($0) }
+    var bytes = magic
+    bytes.reserveCapacity(magic.count + 40 + payload.count)
+    for word in [covered, lines, Int(Int64(bitPattern: prefix.digest)), payload.count] { append(word, to: &bytes) }
+    bytes += payload
+    append(Int(Int64(bitPattern: checksum.digest)), to: &bytes)
+    let temporary = path(for: ledgerPath) + ".\(getpid()).tmp"
+    unlink(temporary)
+    guard let file = try? PosixFile.createNew(temporary) else { return }
+    guard (try? file.append(bytes)) != nil, (try? file.sync()) != nil, rename(temporary, path(for: ledgerPath)) == 0 else {
+      unlink(temporary)
+      return
+    }
+  }
+
+  private static func append(_ word: Int, to bytes: inout [UInt8]) {
+    let bits = UInt64(bitPattern: Int64(word))
+    for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8((bits >> UInt64(shift)) & 0xFF)) }
+  }
+
+  private struct HeaderReader {
+    let bytes: [UInt8]
+    var index: Int
+
+    mutating func word() -> Int {
+      guard index + 8 <= bytes.count else { return -1 }
+      var bits: UInt64 = 0
+      for offset in 0..<8 { bits |= UInt64(bytes[index + offset]) << UInt64(offset * 8) }
+      index += 8
+      return Int(Int64(bitPattern: bits))
+    }
+  }
+}

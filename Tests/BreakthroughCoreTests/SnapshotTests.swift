@@ -1,0 +1,96 @@
+import BreakthroughCore
+import Foundation
+import Testing
+
+/// A snapshot holds exactly what the fold built: every field of every promise, and what the
+/// fold needs to go on (numbers, undo, links both ways).
+@Suite struct SnapshotTests {
+  /// Everything the fold says, as text, so that two states can be compared whole.
+  static func fingerprint(_ state: LedgerState) -> [String] {
+    func time(_ date: Date?) -> String { date.map(Timestamp.text) ?? "-" }
+    var lines = ["events \(state.eventCount) next \(state.nextNumber) people \(state.people.map(\.text))", "anomalies \(state.anomalies)"]
+    for breakthrough in state.breakthroughs {
+      let terms = breakthrough.terms
+      lines.append("B \(terms.id) \(terms.statement) \(terms.measure ?? "-") \(terms.why ?? "-") \(terms.by.ledgerText) "
+        + "\(breakthrough.declaredBy) \(time(breakthrough.declaredAt)) \(breakthrough.outcome?.rawValue ?? "-") "
+        + "\(breakthrough.outcomeNote ?? "-") \(time(breakthrough.accountedAt))")
+    }
+    for promise in state.promises {
+      let terms = promise.terms
+      lines.append("P \(terms.id) \(terms.number) \(terms.performer) \(terms.customer) \(terms.what) \(terms.by.ledgerText) "
+        + "\(terms.breakthrough ?? "-") \(terms.replaces ?? "-") \(time(promise.madeAt)) \(promise.state.word) \(time(promise.deliveredAt)) "
+        + "\(time(promise.closedAt)) \(promise.closedBy?.text ?? "-") \(promise.confidence?.rawValue ?? "-") \(promise.replacedBy ?? "-") "
+        + "\(promise.wasRenegotiatedLate)")
+      for entry in promise.history { lines.append("  \(time(entry.at)) \(entry.actor) \(entry.summary) \(entry.note ?? "-")") }
+    }
+    return lines
+  }
+
+  static func roundTrip(_ state: LedgerState) throws -> LedgerState {
+    let bytes = state.snapshot()
+    return try bytes.withUnsafeBufferPointer { buffer throws(Refusal) in try LedgerState(snapshot: buffer) }
+  }
+
+  /// A ledger with chains, a late renegotiation, undo, a released and a revoked promise.
+  static func richFixture() throws -> Fixture {
+    var fixture = Fixture()
+    try fixture.perform("ana") { (state, context) throws(Refusal) in
+      try state.declare(statement: "Three teams", by: ByWhen(day: context.localNow.day.adding(days: 90)), measure: "invoices", why: nil, context: context)
+    }
+    for number in 1...6 { try fixture.promise("Promise \(number) 日本", from: number % 2 == 0 ? "ana" : "李娜", to: "ben", dueIn: number) }
+    try fixture.move(1, as: "李娜") { (state, promise, context) throws(Refusal) in try state.deliver(promise, accepted: false, note: "see wiki", context: context) }
+    try fixture.move(1, as: "ben") { (state, promise, context) throws(Refusal) in try state.accept(promise, note: nil, context: context) }
+    let newBy = ByWhen(day: fixture.today.adding(days: 12))
+    try fixture.move(2, as: "ana") { (state, promise, context) throws(Refusal) in try state.renegotiate(promise, by: newBy, what: nil, note: "later", context: context) }
+    try fixture.move(3, as: "李娜") { (state, promise, context) throws(Refusal) in try state.stateConfidence(promise, .atRisk, note: nil, context: context) }
+    try fixture.move(4, as: "ben") { (state, promise, context) throws(Refusal) in try state.release(promise, note: nil, context: context) }
+    fixture.advance(days: 6)
+    try fixture.move(5, as: "李娜") { (state, promise, context) throws(Refusal) in
+      try state.renegotiate(promise, by: ByWhen(day: context.localNow.day.adding(days: 4)), what: "Smaller", note: nil, context: context)
+    }
+    return fixture
+  }
+
+  @Test func aSnapshotHoldsWhatTheFoldBuilt() throws {
+    let fixture = try Self.richFixture()
+    #expect(Self.fingerprint(try Self.roundTrip(fixture.state)) == Self.fingerprint(fixture.state))
+    var demo = LedgerState()
+    for event in DemoLedger.events(now: fixture.now, zone: fixture.zone) { demo.apply(event) }
+    #expect(Self.fingerprint(try Self.roundTrip(demo)) == Self.fingerprint(demo))
+    #expect(Self.fingerprint(try Self.roundTrip(LedgerState())) == Self.fingerprint(LedgerState()))
+  }
+
+  @Test func theFoldGoesOnFromASnapshotAsFromTheLines() throws {
+    var fixture = try Self.richFixture()
+    var restored = fixture
+    restored.state = try Self.roundTrip(fixture.state)
+    // The same moves on both: a new number, an undo of the last move, a chain followed.
+    for index in [0, 1] {
+      var copy = index == 0 ? fixture : restored
+      let made = try copy.promise("After", dueIn: 2)
+      #expect(made == 9, "numbers go on from the snapshot")
+      let delivered = try copy.move(3, as: "李娜") { (state, promise, context) throws(Refusal) in
+        try state.deliver(promise, accepted: false, note: nil, context: context)
+      }
+      try copy.undo(3, delivered.events.first?.id)
+      #expect(copy.promise(3).state == .open)
+      #expect(copy.state.chain(of: copy.promise(2)).map(\.label) == ["P2", "P7"])
+      if index == 0 { fixture = copy } else { restored = copy }
+    }
+    #expect(Self.fingerprint(restored.state) == Self.fingerprint(fixture.state))
+  }
+
+  @Test func damagedSnapshotBytesAreRefusedNeverCrash() throws {
+    let bytes = try Self.richFixture().state.snapshot()
+    var generator = SeededGenerator(seed: 9)
+    for round in 0..<300 {
+      var damaged = bytes
+      switch round % 3 {
+      case 0: damaged = Array(damaged.prefix(Int.random(in: 0..<damaged.count, using: &generator)))
+      case 1: damaged[Int.random(in: 0..<damaged.count, using: &generator)] ^= UInt8.random(in: 1...255, using: &generator)
+      default: damaged += [UInt8.random(in: 0...255, using: &generator)]
+      }
+      _ = damaged.withUnsafeBufferPointer { try? LedgerState(snapshot: $0) }
+    }
+  }
+}

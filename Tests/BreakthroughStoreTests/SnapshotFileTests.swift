@@ -1,0 +1,75 @@
+import BreakthroughCore
+import Foundation
+import Testing
+@testable import BreakthroughStore
+
+/// The snapshot beside the ledger is only a cache: used when it matches the ledger's bytes,
+/// ignored (and made again) when anything is off, and never a reason to lose a line.
+@Suite struct SnapshotFileTests {
+  static func ledgerWithPromises(_ count: Int) throws -> (path: String, digest: [String]) {
+    let path = FileLedgerTests.temporaryLedger()
+    let ledger = try FileLedger(path: path, snapshotEvery: 1_000_000)
+    for number in 1...count { try FileLedgerTests.makePromise(ledger, "Promise \(number)") }
+    return (path, digest(ledger.state))
+  }
+
+  static func digest(_ state: LedgerState) -> [String] {
+    state.promises.map { "\($0.id) \($0.label) \($0.state.word) \($0.what) \($0.history.count)" } + ["events \(state.eventCount)"]
+  }
+
+  @Test func aLongLedgerOpensFromItsSnapshotAndFoldsOnlyWhatFollows() throws {
+    let (path, full) = try Self.ledgerWithPromises(30)
+    let first = try FileLedger(path: path, snapshotEvery: 20)
+    #expect(first.linesFromSnapshot == 0)
+    #expect(FileManager.default.fileExists(atPath: path + ".snapshot"), "folding 30 lines made a snapshot")
+    let second = try FileLedger(path: path, snapshotEvery: 20)
+    #expect(second.linesFromSnapshot == 30)
+    #expect(Self.digest(second.state) == full)
+    try FileLedgerTests.makePromise(second, "After the snapshot")
+    let third = try FileLedger(path: path, snapshotEvery: 20)
+    #expect(third.linesFromSnapshot == 30)
+    #expect(third.state.promises.last?.what == "After the snapshot")
+    #expect(third.state.nextNumber == 32)
+  }
+
+  @Test func aLedgerEditedUnderTheSnapshotIsFoldedAgain() throws {
+    let (path, _) = try Self.ledgerWithPromises(30)
+    _ = try FileLedger(path: path, snapshotEvery: 20)
+    var text = try String(contentsOfFile: path, encoding: .utf8)
+    text = text.replacingOccurrences(of: "\"Promise 7\"", with: "\"Promise X\"")
+    try text.write(toFile: path, atomically: false, encoding: .utf8)
+    let reopened = try FileLedger(path: path, snapshotEvery: 1_000_000)
+    #expect(reopened.linesFromSnapshot == 0, "the same size, other bytes: the snapshot is not used")
+    #expect(reopened.state.promises.contains { $0.what == "Promise X" })
+  }
+
+  @Test func aDamagedOrStrangeSnapshotIsIgnored() throws {
+    let (path, full) = try Self.ledgerWithPromises(30)
+    _ = try FileLedger(path: path, snapshotEvery: 20)
+    let snapshot = try #require(FileManager.default.contents(atPath: path + ".snapshot"))
+    var generator = SeededGenerator(seed: 5)
+    for round in 0..<40 {
+      var bytes = [UInt8](snapshot)
+      switch round % 4 {
+      case 0: bytes[Int.random(in: 0..<bytes.count, using: &generator)] ^= 0x5A
+      case 1: bytes = Array(bytes.prefix(Int.random(in: 0..<bytes.count, using: &generator)))
+      case 2: bytes += [1, 2, 3]
+      default: bytes = (0..<Int.random(in: 0...200, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+      }
+      FileManager.default.createFile(atPath: path + ".snapshot", contents: Data(bytes))
+      let reopened = try FileLedger(path: path, snapshotEvery: 1_000_000)
+      #expect(reopened.linesFromSnapshot == 0, "round \(round): a damaged snapshot is not used")
+      #expect(Self.digest(reopened.state) == full, "round \(round): the ledger is folded whole instead")
+    }
+  }
+
+  @Test func aShorterLedgerThanTheSnapshotIsFoldedAgain() throws {
+    let (path, _) = try Self.ledgerWithPromises(30)
+    _ = try FileLedger(path: path, snapshotEvery: 20)
+    let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+    try (lines.prefix(10).joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    let reopened = try FileLedger(path: path, snapshotEvery: 1_000_000)
+    #expect(reopened.linesFromSnapshot == 0)
+    #expect(reopened.state.promises.count == 10)
+  }
+}
