@@ -3,7 +3,7 @@ import Foundation
 /// The folded state as bytes, so that a long ledger opens without folding every line again.
 /// Handles are written once and referred to by number; links between promises by position.
 extension LedgerState {
-  static let snapshotFormat = 2
+  static let snapshotFormat = 3
 
   /// The state as snapshot bytes.
   public func snapshot() -> [UInt8] {
@@ -54,7 +54,10 @@ extension LedgerState {
     out.int(person(terms.customer))
     out.string(terms.what)
     Self.write(terms.by, &out)
-    out.optional(terms.breakthrough) { $0.string($1) }
+    // Most promises forward one of few breakthroughs: by position when it is one of them.
+    let linked = terms.breakthrough.flatMap { id in breakthroughs.lastIndex { $0.id == id } }
+    out.int(linked ?? -1)
+    if linked == nil { out.optional(terms.breakthrough) { $0.string($1) } }
     out.int(terms.replaces.flatMap { indexByID[$0] } ?? -1)
     out.date(promise.madeAt)
     out.string(promise.state.rawValue)
@@ -129,13 +132,14 @@ extension LedgerState {
       guard summaryTable.indices.contains(number) else { throw Refusal("a summary in the snapshot is out of range") }
       return summaryTable[number]
     }
+    let breakthroughIDs = breakthroughs.map(\.id)
     let promiseCount = try input.count()
     promises.reserveCapacity(promiseCount)
     indexByID.reserveCapacity(promiseCount)
     // Links to later promises are known only by position until those are read.
     var links: [(promise: Int, replaces: Int, replacedBy: Int, trail: [Int])] = []
     for index in 0..<promiseCount {
-      let (promise, link) = try Self.readPromise(&input, person: person, summary: summary)
+      let (promise, link) = try Self.readPromise(&input, breakthroughIDs: breakthroughIDs, person: person, summary: summary)
       indexByID[promise.id] = index
       if indexByNumber[promise.number] == nil { indexByNumber[promise.number] = index }
       promises.append(promise)
@@ -169,14 +173,22 @@ extension LedgerState {
     ByWhen(day: CalendarDay(daysSinceEpoch: try input.int()), minuteOfDay: try input.optional { (input) throws(Refusal) in try input.int() })
   }
 
-  private static func readPromise(_ input: inout SnapshotReader, person: (inout SnapshotReader) throws(Refusal) -> Handle,
+  private static func readPromise(_ input: inout SnapshotReader, breakthroughIDs: [String],
+                                  person: (inout SnapshotReader) throws(Refusal) -> Handle,
                                   summary: (inout SnapshotReader) throws(Refusal) -> String)
     throws(Refusal) -> (Promise, (replaces: Int, replacedBy: Int, trail: [Int])) {
     let id = try input.string(), number = try input.int()
     let performer = try person(&input), customer = try person(&input)
     let what = try input.string()
     let by = try readByWhen(&input)
-    let breakthrough = try input.optional { (input) throws(Refusal) in try input.string() }
+    let linked = try input.int()
+    let breakthrough: String?
+    if linked >= 0 {
+      guard breakthroughIDs.indices.contains(linked) else { throw Refusal("a breakthrough in the snapshot is out of range") }
+      breakthrough = breakthroughIDs[linked]
+    } else {
+      breakthrough = try input.optional { (input) throws(Refusal) in try input.string() }
+    }
     let replaces = try input.int()
     let terms = PromiseTerms(id: id, number: number, performer: performer, customer: customer, what: what, by: by,
                              breakthrough: breakthrough, replaces: nil)

@@ -20,6 +20,7 @@ struct CommonOptions: ParsableArguments {
     let actorName = StoreLocation.actorName(option: actor, environment: environment)
     let session = Session(ledger: ledger, actorName: actorName, now: Date(), zone: .current)
     session.reportWarnings()
+    Session.open.append(session)
     return session
   }
 }

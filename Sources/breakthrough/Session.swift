@@ -4,6 +4,10 @@ import Foundation
 
 /// One command's view of the world: the ledger, the actor, and the moment it runs.
 final class Session {
+  /// Sessions stay referenced until the process exits: freeing a large folded ledger piece
+  /// by piece would only delay the exit.
+  nonisolated(unsafe) static var open: [Session] = []
+
   let ledger: FileLedger
   /// Who is acting, as named by --as or the environment; only moves need it.
   let actorName: String?
