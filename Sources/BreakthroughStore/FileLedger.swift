@@ -112,10 +112,16 @@ public final class FileLedger: LedgerStore {
   private func setAsideTornTail(_ writer: PosixFile) throws(StoreError) {
     let torn = try writer.readToEnd(from: consumed)
     guard !torn.isEmpty else { return }
-    let asidePath = path + ".torn-" + Timestamp.text(now()).filter { $0.isNumber || $0 == "T" }
-    let aside = try PosixFile.createNew(asidePath)
-    try aside.append(torn)
-    try aside.sync()
+    // Named by where the bytes stood: a writer killed between setting them aside and cutting
+    // them off leaves the same file for the next one, which then only cuts.
+    var asidePath = path + ".torn-at-\(consumed)"
+    let earlier = FileManager.default.contents(atPath: asidePath)
+    if earlier.map({ [UInt8]($0) }) != torn {
+      if earlier != nil { asidePath += "-" + Timestamp.text(now()).filter { $0.isNumber || $0 == "T" } }
+      let aside = try PosixFile.createNew(asidePath)
+      try aside.append(torn)
+      try aside.sync()
+    }
     try writer.truncate(to: consumed)
     try writer.sync()
     pendingWarnings.append("\(path):\(lines + 1): set aside \(torn.count) bytes of a torn last line (a write cut off) into \(asidePath)")

@@ -12,14 +12,15 @@ struct CommonOptions: ParsableArguments {
   @Option(name: .customLong("as"), help: ArgumentHelp("Act as this person (else $BREAKTHROUGH_USER, else $USER).", valueName: "handle"))
   var actor: String?
 
-  /// Opens the ledger and names the actor, reporting what the ledger warns about.
-  func openSession() throws -> Session {
+  /// Opens the ledger and names the actor. What the ledger warns about is printed, unless a
+  /// screen will show it (printed first, it would be wiped by the screen).
+  func openSession(reportingWarnings: Bool = true) throws -> Session {
     let environment = ProcessInfo.processInfo.environment
     let path = StoreLocation.ledgerPath(option: store, environment: environment)
     let ledger = try FileLedger(path: path)
     let actorName = StoreLocation.actorName(option: actor, environment: environment)
     let session = Session(ledger: ledger, actorName: actorName, now: Date(), zone: .current)
-    session.reportWarnings()
+    if reportingWarnings { session.reportWarnings() }
     Session.open.append(session)
     return session
   }

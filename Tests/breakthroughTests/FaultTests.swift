@@ -59,7 +59,8 @@ import Testing
     let folder = (cli.ledger as NSString).deletingLastPathComponent
     let setAsideText = asides.compactMap { FileManager.default.contents(atPath: folder + "/" + $0) }
       .map { String(decoding: $0, as: UTF8.self) }.joined()
-    #expect(setAsideText.components(separatedBy: "cut-off-mid").count - 1 == setAside, "every torn write was set aside beside the ledger")
+    #expect(setAsideText.components(separatedBy: "cut-off-mid").count - 1 == setAside,
+            "every torn write was set aside beside the ledger, once")
     #expect(!setAsideText.contains("\n"), "only torn bytes were set aside, never a whole line")
     print("kill -9: 50 rounds, \(acknowledged.count) acknowledged promises all present, \(setAside) torn writes set aside, "
       + "\(tornTails) torn by the kill itself")

@@ -29,7 +29,7 @@ struct MeetingCommand: ParsableCommand {
 
   func run() throws {
     ensureNonInteractiveBacktraces()
-    let session = try common.openSession()
+    let session = try common.openSession(reportingWarnings: false)
     let terminal = try screen.openTerminal(fallbackTheme: "high-contrast")
     let options = MeetingState.Options(interval: TimeInterval(interval), showsRates: showRates,
                                        shuffleSeed: shuffle ? UInt64.random(in: 1...UInt64.max) : nil)
