@@ -1,6 +1,15 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// What both executables stand on: the product's modules and the argument parser.
+let executableDependencies: [Target.Dependency] = [
+  "BreakthroughCore",
+  "BreakthroughStore",
+  "BreakthroughUI",
+  "TerminalKit",
+  .product(name: "ArgumentParser", package: "swift-argument-parser"),
+]
+
 let package = Package(
   name: "Breakthrough",
   platforms: [.macOS(.v13)],
@@ -27,23 +36,11 @@ let package = Package(
     .target(name: "BreakthroughUI", dependencies: ["TerminalKit", "BreakthroughStore", "BreakthroughCore"]),
     .executableTarget(
       name: "breakthrough",
-      dependencies: [
-        "BreakthroughCore",
-        "BreakthroughStore",
-        "BreakthroughUI",
-        "TerminalKit",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      dependencies: executableDependencies
     ),
     .executableTarget(
       name: "breakthrough-bench",
-      dependencies: [
-        "BreakthroughCore",
-        "BreakthroughStore",
-        "BreakthroughUI",
-        "TerminalKit",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      dependencies: executableDependencies
     ),
     .testTarget(name: "BreakthroughCoreTests", dependencies: ["BreakthroughCore"]),
     .testTarget(name: "BreakthroughStoreTests", dependencies: ["BreakthroughStore"]),

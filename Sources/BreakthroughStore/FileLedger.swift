@@ -99,7 +99,7 @@ public final class FileLedger: LedgerStore {
     bytes.withUnsafeBufferPointer { prefix.add(UnsafeBufferPointer(rebasing: $0[0..<scanner.consumed])) }
     consumed += scanner.consumed
     lines += scanner.lines
-    if damage == nil, lines - snapshotLines >= snapshotEvery {
+    if damage == nil, lines - snapshotLines >= max(snapshotEvery, snapshotLines / 10) {
       SnapshotFile.save(state, covered: consumed, lines: lines, prefix: prefix, for: path)
       snapshotLines = lines
     }

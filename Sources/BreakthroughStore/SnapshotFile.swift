@@ -7,8 +7,9 @@ import Foundation
 /// its own checksum when read, and ignored (then made again) whenever anything is off.
 public enum SnapshotFile {
   static let magic = Array("BTSNAP1\n".utf8)
-  /// A snapshot is written once this many lines have been folded since the last one.
-  public static let linesBetweenSnapshots = 10_000
+  /// A snapshot is written once this many lines have been folded since the last one, or a
+  /// tenth of the lines it covered, whichever is more: a long ledger is not rewritten often.
+  public static let linesBetweenSnapshots = 1_000
 
   struct Loaded {
     let state: LedgerState
