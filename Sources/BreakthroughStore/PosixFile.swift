@@ -5,8 +5,9 @@ import Darwin
 #endif
 
 /// A thin owner of one POSIX file descriptor: the few calls the ledger needs, each turning
-/// `errno` into a sentence that names the file.
-final class PosixFile {
+/// `errno` into a sentence that names the file. It may be shared between threads: the
+/// descriptor never changes, and positioned reads (`pread`) do not disturb one another.
+final class PosixFile: @unchecked Sendable {
   let descriptor: Int32
   let path: String
 

@@ -34,17 +34,37 @@ public enum SnapshotFile {
     var checksum = StreamHash()
     bytes.withUnsafeBufferPointer { checksum.add(UnsafeBufferPointer(rebasing: $0[payloadStart..<(payloadStart + payloadLength)])) }
     reader.index = payloadStart + payloadLength
-    guard UInt64(bitPattern: Int64(reader.word())) == checksum.digest, let prefix = hash(ledger, upTo: covered),
-      UInt64(bitPattern: Int64(prefixDigest)) == prefix.digest
-    else { return nil }
+    guard UInt64(bitPattern: Int64(reader.word())) == checksum.digest else { return nil }
+    // Hashing the ledger's bytes and decoding the state are independent: on two cores at once.
+    let hashing = PrefixHashing(ledger: ledger, count: covered)
     let state = bytes.withUnsafeBufferPointer { buffer in
       try? LedgerState(snapshot: UnsafeBufferPointer(rebasing: buffer[payloadStart..<(payloadStart + payloadLength)]))
     }
+    guard let prefix = hashing.result(), UInt64(bitPattern: Int64(prefixDigest)) == prefix.digest else { return nil }
     return state.map { Loaded(state: $0, covered: covered, lines: lines, prefix: prefix) }
   }
 
+  /// The hash of the ledger's first bytes, worked out on another thread.
+  private final class PrefixHashing: @unchecked Sendable {
+    private var prefix: StreamHash?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(ledger: PosixFile, count: Int) {
+      DispatchQueue.global().async {
+        self.prefix = SnapshotFile.hash(ledger, upTo: count)
+        self.done.signal()
+      }
+    }
+
+    /// Waits for the hash; nil when the ledger could not be read.
+    func result() -> StreamHash? {
+      done.wait()
+      return prefix
+    }
+  }
+
   /// The hash of the ledger's first `count` bytes, read a megabyte at a time.
-  private static func hash(_ ledger: PosixFile, upTo count: Int) -> StreamHash? {
+  fileprivate static func hash(_ ledger: PosixFile, upTo count: Int) -> StreamHash? {
     var prefix = StreamHash()
     var offset = 0
     while offset < count {
