@@ -34,15 +34,3 @@ extension BoardState: Screen {
     lists[.open]?.selectedID = promiseID
   }
 }
-
-extension MoveRequest {
-  var isMake: Bool {
-    if case .make = self { return true }
-    return false
-  }
-
-  var isUndo: Bool {
-    if case .undo = self { return true }
-    return false
-  }
-}

@@ -48,3 +48,16 @@ public enum MoveRequest: Equatable, Sendable {
     }
   }
 }
+
+extension MoveRequest {
+  /// Whether the move makes a promise (the screens say "P12 made" and select it).
+  var isMake: Bool {
+    if case .make = self { return true }
+    return false
+  }
+
+  var isUndo: Bool {
+    if case .undo = self { return true }
+    return false
+  }
+}

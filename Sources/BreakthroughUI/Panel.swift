@@ -1,5 +1,4 @@
 import BreakthroughCore
-import Foundation
 import TerminalKit
 
 extension Grid {
@@ -41,12 +40,5 @@ extension Grid {
     for (offset, line) in lines.enumerated() {
       put(line, row: top + offset, column: max(0, (width - DisplayWidth.of(line)) / 2), role: offset == 0 ? .error : .text)
     }
-  }
-}
-
-extension Promise {
-  /// The last few moves on the promise, in one line: "made 2026-11-20; at risk 2026-11-23".
-  func recentHistory(in zone: TimeZone, count: Int = 3) -> String {
-    history.suffix(count).map { "\($0.summary) \(LocalMoment($0.at, in: zone).day.iso)" }.joined(separator: "; ")
   }
 }
