@@ -25,7 +25,7 @@ public enum DisplayWidth {
   public static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> String {
     guard width > 0 else { return "" }
     if isASCII(text) {
-      return text.utf8.count <= width ? text : String(text.utf8.prefix(width - 1)).map { $0 + ellipsis } ?? text
+      return text.utf8.count <= width ? text : String(decoding: text.utf8.prefix(width - 1), as: UTF8.self) + ellipsis
     }
     guard of(text) > width else { return text }
     var result = ""

@@ -1,22 +1,11 @@
 import BreakthroughCore
-import BreakthroughStore
 import Foundation
 import TerminalKit
 
 /// The board's loop.
 public typealias BoardApp = ScreenApp<BoardState>
 
-extension ScreenApp where State == BoardState {
-  /// A board for `actor` on the terminal's whole screen.
-  public convenience init(store: LedgerStore, terminal: Terminal, actor: Handle, zone: TimeZone, clock: @escaping () -> Date = Date.init) {
-    self.init(store: store, terminal: terminal, actor: actor, zone: zone, clock: clock) { ledger, now, terminal in
-      BoardState(ledger: ledger, now: now, zone: zone, actor: actor,
-                 width: terminal.size.width, height: terminal.size.height, isUnicode: terminal.isUnicode)
-    }
-  }
-}
-
-extension BoardState: Screen {
+extension BoardState: PersonalScreen {
   /// A new promise is selected; the move can be taken back with `u`.
   public mutating func recorded(_ request: MoveRequest, outcome: MoveOutcome) {
     if case .made(let terms)? = outcome.events.first?.body { select(promiseID: terms.id) }

@@ -1,9 +1,8 @@
 import BreakthroughCore
-import BreakthroughStore
 import Foundation
 import TerminalKit
 
-extension CheckinState: Screen {
+extension CheckinState: PersonalScreen {
   /// Takes one key: an open form or question gets it first, else the action table.
   public mutating func handle(_ key: Key) -> [ScreenEffect] {
     switch overlay {
@@ -73,13 +72,3 @@ extension CheckinState: Screen {
 
 /// The check-in's loop.
 public typealias CheckinApp = ScreenApp<CheckinState>
-
-extension ScreenApp where State == CheckinState {
-  /// A check-in for `actor` on the terminal's whole screen.
-  public convenience init(store: LedgerStore, terminal: Terminal, actor: Handle, zone: TimeZone, clock: @escaping () -> Date = Date.init) {
-    self.init(store: store, terminal: terminal, actor: actor, zone: zone, clock: clock) { ledger, now, terminal in
-      CheckinState(ledger: ledger, now: now, zone: zone, actor: actor,
-                   width: terminal.size.width, height: terminal.size.height, isUnicode: terminal.isUnicode)
-    }
-  }
-}

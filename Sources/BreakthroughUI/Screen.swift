@@ -1,4 +1,5 @@
 import BreakthroughCore
+import BreakthroughStore
 import Foundation
 import TerminalKit
 
@@ -19,6 +20,22 @@ public protocol Screen: Sendable {
   mutating func recorded(_ request: MoveRequest, outcome: MoveOutcome)
   /// Draws the screen into a fresh grid of its size.
   mutating func render() -> Grid
+}
+
+/// A screen one person works in (the board, the check-in), made from the folded ledger, the
+/// moment, and the terminal's size.
+public protocol PersonalScreen: Screen {
+  init(ledger: LedgerState, now: Date, zone: TimeZone, actor: Handle, width: Int, height: Int, isUnicode: Bool)
+}
+
+extension ScreenApp where State: PersonalScreen {
+  /// The screen for `actor` on the terminal's whole screen.
+  public convenience init(store: LedgerStore, terminal: Terminal, actor: Handle, zone: TimeZone, clock: @escaping () -> Date = Date.init) {
+    self.init(store: store, terminal: terminal, actor: actor, zone: zone, clock: clock) { ledger, now, terminal in
+      State(ledger: ledger, now: now, zone: zone, actor: actor,
+            width: terminal.size.width, height: terminal.size.height, isUnicode: terminal.isUnicode)
+    }
+  }
 }
 
 /// What `update` asks the loop to do besides changing the state.
