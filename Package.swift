@@ -10,6 +10,10 @@ let executableDependencies: [Target.Dependency] = [
   .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 
+/// Release builds optimise across modules: the screens and commands read promises from the
+/// core module in loops over the whole ledger, and an opaque call there copies the promise.
+let crossModule: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
   name: "Breakthrough",
   platforms: [.macOS(.v13)],
@@ -24,23 +28,26 @@ let package = Package(
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
-    .target(name: "BreakthroughCore"),
-    .target(name: "BreakthroughStore", dependencies: ["BreakthroughCore"]),
+    .target(name: "BreakthroughCore", swiftSettings: crossModule),
+    .target(name: "BreakthroughStore", dependencies: ["BreakthroughCore"], swiftSettings: crossModule),
     // A regular C target rather than a bare system library: SwiftPM rebuilds it when its header
     // changes, and the header must define the wide-character switches before <curses.h>.
     .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
     .target(
       name: "TerminalKit",
-      dependencies: ["CNcursesw", "BreakthroughCore", .product(name: "TOMLKit", package: "TOMLKit")]
+      dependencies: ["CNcursesw", "BreakthroughCore", .product(name: "TOMLKit", package: "TOMLKit")],
+      swiftSettings: crossModule
     ),
-    .target(name: "BreakthroughUI", dependencies: ["TerminalKit", "BreakthroughStore", "BreakthroughCore"]),
+    .target(name: "BreakthroughUI", dependencies: ["TerminalKit", "BreakthroughStore", "BreakthroughCore"], swiftSettings: crossModule),
     .executableTarget(
       name: "breakthrough",
-      dependencies: executableDependencies
+      dependencies: executableDependencies,
+      swiftSettings: crossModule
     ),
     .executableTarget(
       name: "breakthrough-bench",
-      dependencies: executableDependencies
+      dependencies: executableDependencies,
+      swiftSettings: crossModule
     ),
     .testTarget(name: "BreakthroughCoreTests", dependencies: ["BreakthroughCore"]),
     .testTarget(name: "BreakthroughStoreTests", dependencies: ["BreakthroughStore"]),

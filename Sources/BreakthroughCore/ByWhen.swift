@@ -12,6 +12,7 @@ public struct ByWhen: Hashable, Comparable, Sendable {
   }
 
   /// True once `now` is after the by-when: the end of the day, or the given time.
+  @inlinable
   public func isPast(at now: LocalMoment) -> Bool {
     if now.day != day { return now.day > day }
     guard let minute = minuteOfDay else { return false }
@@ -61,6 +62,7 @@ public struct ByWhen: Hashable, Comparable, Sendable {
     self.init(day: day, minuteOfDay: hour * 60 + minute)
   }
 
+  @inlinable
   public static func < (lhs: ByWhen, rhs: ByWhen) -> Bool {
     (lhs.day, lhs.minuteOfDay ?? 24 * 60) < (rhs.day, rhs.minuteOfDay ?? 24 * 60)
   }

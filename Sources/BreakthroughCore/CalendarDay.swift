@@ -64,7 +64,20 @@ public struct CalendarDay: Hashable, Comparable, Sendable {
   /// `YYYY-MM-DD`.
   public var iso: String {
     let (year, month, day) = parts
-    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    guard (0...9999).contains(year) else { return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+    // Written digit by digit: lists and screens show one for every row.
+    return String(unsafeUninitializedCapacity: 10) { text in
+      for (offset, value, width) in [(0, year, 4), (5, month, 2), (8, day, 2)] {
+        var rest = value
+        for position in (offset..<(offset + width)).reversed() {
+          text[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+          rest /= 10
+        }
+      }
+      text[4] = UInt8(ascii: "-")
+      text[7] = UInt8(ascii: "-")
+      return 10
+    }
   }
 
   /// Short English weekday name ("Mon").
@@ -86,6 +99,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
   }
 
+  @inlinable
   public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
     lhs.daysSinceEpoch < rhs.daysSinceEpoch
   }

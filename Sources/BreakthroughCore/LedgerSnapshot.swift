@@ -3,7 +3,7 @@ import Foundation
 /// The folded state as bytes, so that a long ledger opens without folding every line again.
 /// Handles are written once and referred to by number; links between promises by position.
 extension LedgerState {
-  static let snapshotFormat = 3
+  static let snapshotFormat = 4
 
   /// The state as snapshot bytes.
   public func snapshot() -> [UInt8] {
@@ -32,8 +32,14 @@ extension LedgerState {
       out.optional(breakthrough.accountedAt) { $0.date($1) }
     }
     // History summaries repeat ("made", "accepted" …): each is written once, then by number.
-    var summaries: [String] = [], summaryNumber: [String: Int] = [:]
-    for promise in promises {
+    // The table the ledger was opened with comes first, unchanged, so that the pasts still
+    // held as its bytes are copied as they are.
+    let archive = promises.lazy.compactMap(\.storedPast.archive).first.flatMap { archive in
+      archive.people.elementsEqual(people.prefix(archive.people.count)) ? archive : nil
+    }
+    var summaries = archive?.summaries ?? []
+    var summaryNumber = Dictionary(summaries.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    for promise in promises where promise.storedPast.archive?.isSame(as: archive) != true {
       for entry in promise.history where summaryNumber[entry.summary] == nil {
         summaryNumber[entry.summary] = summaries.count
         summaries.append(entry.summary)
@@ -42,11 +48,35 @@ extension LedgerState {
     out.int(summaries.count)
     for summary in summaries { out.string(summary) }
     out.int(promises.count)
-    for promise in promises { write(promise, &out, person: person, summary: { summaryNumber[$0] ?? 0 }) }
+    // In segments, each with its length, so that opening can read them on all cores at once.
+    let segments = stride(from: 0, to: promises.count, by: Self.promisesPerSegment(promises.count))
+      .map { $0..<min(promises.count, $0 + Self.promisesPerSegment(promises.count)) }
+    out.int(segments.count)
+    for segment in segments {
+      var part = SnapshotWriter()
+      for promise in promises[segment] {
+        write(promise, &part, person: person)
+        if case .archived(let stored, let offset) = promise.storedPast, stored.isSame(as: archive) {
+          part.append(stored.pastBytes(at: offset))
+        } else {
+          PromisePastCoding.write(promise.storedPast.past, &part, person: person, summary: { summaryNumber[$0] ?? 0 })
+        }
+      }
+      out.int(segment.count)
+      out.int(part.bytes.count)
+      out.append(part.bytes[...])
+    }
     return out.bytes
   }
 
-  private func write(_ promise: Promise, _ out: inout SnapshotWriter, person: (Handle) -> Int, summary: (String) -> Int) {
+  /// Up to eight segments of at least 2,000 promises: more than the cores of most machines,
+  /// so that they share the work evenly, and not so small that starting them costs more.
+  static func promisesPerSegment(_ count: Int) -> Int {
+    max(2_000, (count + 7) / 8)
+  }
+
+  /// The promise's terms and where it stands (its past follows, written apart).
+  private func write(_ promise: Promise, _ out: inout SnapshotWriter, person: (Handle) -> Int) {
     let terms = promise.terms
     out.string(terms.id)
     out.int(terms.number)
@@ -58,39 +88,15 @@ extension LedgerState {
     let linked = terms.breakthrough.flatMap { id in breakthroughs.lastIndex { $0.id == id } }
     out.int(linked ?? -1)
     if linked == nil { out.optional(terms.breakthrough) { $0.string($1) } }
-    out.int(terms.replaces.flatMap { indexByID[$0] } ?? -1)
+    out.int(terms.replaces.flatMap { index.position(ofID: $0, in: promises) } ?? -1)
     out.date(promise.madeAt)
-    out.string(promise.state.rawValue)
+    out.int(promise.state.code)
     out.optional(promise.deliveredAt) { $0.date($1) }
     out.optional(promise.closedAt) { $0.date($1) }
     out.optional(promise.closedBy) { $0.int(person($1)) }
-    out.optional(promise.confidence) { $0.string($1.rawValue) }
-    out.int(promise.replacedBy.flatMap { indexByID[$0] } ?? -1)
+    out.optional(promise.confidence) { $0.int($1.code) }
+    out.int(promise.replacedBy.flatMap { index.position(ofID: $0, in: promises) } ?? -1)
     out.bool(promise.wasRenegotiatedLate)
-    out.int(promise.history.count)
-    for entry in promise.history {
-      out.date(entry.at)
-      out.int(person(entry.actor))
-      out.int(summary(entry.summary))
-      out.optional(entry.note) { $0.string($1) }
-    }
-    // The last event is the newest of the undo trail whenever there is one: written once.
-    let lastIsInTrail = promise.undoTrail.last?.eventID == promise.lastEventID
-    out.bool(lastIsInTrail)
-    if !lastIsInTrail { out.string(promise.lastEventID) }
-    out.int(promise.undoTrail.count)
-    for (eventID, before) in promise.undoTrail {
-      out.string(eventID)
-      out.optional(before) { out, progress in
-        out.string(progress.state.rawValue)
-        out.optional(progress.deliveredAt) { $0.date($1) }
-        out.optional(progress.closedAt) { $0.date($1) }
-        out.optional(progress.closedBy) { $0.int(person($1)) }
-        out.optional(progress.confidence) { $0.string($1.rawValue) }
-        out.int(progress.replacedBy.flatMap { indexByID[$0] } ?? -1)
-        out.bool(progress.wasRenegotiatedLate)
-      }
-    }
   }
 
   private static func write(_ by: ByWhen, _ out: inout SnapshotWriter) {
@@ -99,19 +105,28 @@ extension LedgerState {
   }
 
   /// The state a snapshot holds; a refusal when the bytes are not one.
-  public init(snapshot bytes: UnsafeBufferPointer<UInt8>) throws(Refusal) {
+  public init(snapshot bytes: [UInt8]) throws(Refusal) {
+    try self.init(snapshot: bytes, payload: bytes.indices)
+  }
+
+  /// The state the snapshot in `bytes[payload]` holds. The bytes are kept: each promise's past
+  /// is read from them only when it is asked for.
+  public init(snapshot bytes: [UInt8], payload: Range<Int>) throws(Refusal) {
     self.init()
-    var input = SnapshotReader(bytes)
+    guard payload.lowerBound >= 0, payload.upperBound <= bytes.count else { throw Refusal("the snapshot is out of range") }
+    try bytes.withUnsafeBufferPointer { (buffer) throws(Refusal) in
+      var input = SnapshotReader(UnsafeBufferPointer(rebasing: buffer[..<payload.upperBound]), at: payload.lowerBound)
+      try read(&input, keeping: bytes)
+    }
+  }
+
+  private mutating func read(_ input: inout SnapshotReader, keeping bytes: [UInt8]) throws(Refusal) {
     guard try input.int() == Self.snapshotFormat else { throw Refusal("the snapshot is of another format") }
     let peopleCount = try input.count()
     for _ in 0..<peopleCount { people.append(try input.handle()) }
     knownPeople = Set(people)
     let everyone = people
-    func person(_ input: inout SnapshotReader) throws(Refusal) -> Handle {
-      let number = try input.int()
-      guard everyone.indices.contains(number) else { throw Refusal("a person in the snapshot is out of range") }
-      return everyone[number]
-    }
+    func person(_ input: inout SnapshotReader) throws(Refusal) -> Handle { try input.person(in: everyone) }
     eventCount = try input.int()
     highestNumber = try input.int()
     for _ in 0..<(try input.count()) { anomalies.append(try input.string()) }
@@ -126,46 +141,33 @@ extension LedgerState {
     }
     var summaries: [String] = []
     for _ in 0..<(try input.count()) { summaries.append(try input.string()) }
-    let summaryTable = summaries
-    func summary(_ input: inout SnapshotReader) throws(Refusal) -> String {
-      let number = try input.int()
-      guard summaryTable.indices.contains(number) else { throw Refusal("a summary in the snapshot is out of range") }
-      return summaryTable[number]
-    }
-    let breakthroughIDs = breakthroughs.map(\.id)
+    let archive = SnapshotArchive(bytes: bytes, people: people, summaries: summaries)
     let promiseCount = try input.count()
-    promises.reserveCapacity(promiseCount)
-    indexByID.reserveCapacity(promiseCount)
-    // Links to later promises are known only by position until those are read.
-    var links: [(promise: Int, replaces: Int, replacedBy: Int, trail: [Int])] = []
-    for index in 0..<promiseCount {
-      let (promise, link) = try Self.readPromise(&input, breakthroughIDs: breakthroughIDs, person: person, summary: summary)
-      indexByID[promise.id] = index
-      if indexByNumber[promise.number] == nil { indexByNumber[promise.number] = index }
-      promises.append(promise)
-      if link.replaces >= 0 || link.replacedBy >= 0 || link.trail.contains(where: { $0 >= 0 }) {
-        links.append((index, link.replaces, link.replacedBy, link.trail))
-      }
+    var segments: [(bytes: Range<Int>, promises: Range<Int>)] = []
+    for _ in 0..<(try input.count()) {
+      let count = try input.count(), length = try input.count()
+      let first = segments.last?.promises.upperBound ?? 0
+      segments.append((input.index..<(input.index + length), first..<(first + count)))
+      input.index += length
     }
     guard input.isAtEnd else { throw Refusal("the snapshot has bytes after its end") }
+    guard (segments.last?.promises.upperBound ?? 0) == promiseCount else { throw Refusal("the snapshot's segments do not add up") }
+    let read = try SegmentReading(segments: segments, archive: archive, breakthroughIDs: breakthroughs.map(\.id)).read(input.bytes)
+    promises = read.promises
+    index.reserveCapacity(promiseCount)
+    for position in promises.indices {
+      index.add(idHash: read.idHashes[position], number: promises[position].terms.number, at: position)
+    }
+    // Links to later promises are known only by position until all are read.
+    let links = read.links
     for link in links {
       func id(_ position: Int) throws(Refusal) -> String? {
         guard position >= 0 else { return nil }
         guard promises.indices.contains(position) else { throw Refusal("a link in the snapshot is out of range") }
         return promises[position].id
       }
-      let replaces = try id(link.replaces)
-      if replaces != promises[link.promise].terms.replaces {
-        var terms = promises[link.promise].terms
-        terms.replaces = replaces
-        promises[link.promise] = promises[link.promise].withTerms(terms)
-      }
-      let replacedBy = try id(link.replacedBy)
-      promises[link.promise].replacedBy = replacedBy
-      for (offset, position) in link.trail.enumerated() where position >= 0 {
-        let before = try id(position)
-        promises[link.promise].undoTrail[offset].before?.replacedBy = before
-      }
+      promises[link.promise].terms.replaces = try id(link.replaces)
+      promises[link.promise].replacedBy = try id(link.replacedBy)
     }
   }
 
@@ -173,10 +175,11 @@ extension LedgerState {
     ByWhen(day: CalendarDay(daysSinceEpoch: try input.int()), minuteOfDay: try input.optional { (input) throws(Refusal) in try input.int() })
   }
 
-  private static func readPromise(_ input: inout SnapshotReader, breakthroughIDs: [String],
-                                  person: (inout SnapshotReader) throws(Refusal) -> Handle,
-                                  summary: (inout SnapshotReader) throws(Refusal) -> String)
-    throws(Refusal) -> (Promise, (replaces: Int, replacedBy: Int, trail: [Int])) {
+  /// A promise's terms and where it stands, its past left in `archive`; `link` gets the
+  /// positions of the promises it links to.
+  static func readPromise(_ input: inout SnapshotReader, breakthroughIDs: [String], archive: SnapshotArchive,
+                          link: inout (replaces: Int, replacedBy: Int)) throws(Refusal) -> Promise {
+    func person(_ input: inout SnapshotReader) throws(Refusal) -> Handle { try input.person(in: archive.people) }
     let id = try input.string(), number = try input.int()
     let performer = try person(&input), customer = try person(&input)
     let what = try input.string()
@@ -189,57 +192,19 @@ extension LedgerState {
     } else {
       breakthrough = try input.optional { (input) throws(Refusal) in try input.string() }
     }
-    let replaces = try input.int()
+    link.replaces = try input.int()
     let terms = PromiseTerms(id: id, number: number, performer: performer, customer: customer, what: what, by: by,
                              breakthrough: breakthrough, replaces: nil)
-    var promise = Promise(terms: terms, madeAt: try input.date(), eventID: "")
-    promise.state = try input.raw(PromiseState.self)
+    var promise = Promise(terms: terms, madeAt: try input.date(), past: .archived(archive, offset: 0))
+    promise.state = try input.coded(PromiseState.self)
     promise.deliveredAt = try input.optional { (input) throws(Refusal) in try input.date() }
     promise.closedAt = try input.optional { (input) throws(Refusal) in try input.date() }
     promise.closedBy = try input.optional { (input) throws(Refusal) in try person(&input) }
-    promise.confidence = try input.optional { (input) throws(Refusal) in try input.raw(Confidence.self) }
-    let replacedBy = try input.int()
+    promise.confidence = try input.optional { (input) throws(Refusal) in try input.coded(Confidence.self) }
+    link.replacedBy = try input.int()
     promise.wasRenegotiatedLate = try input.bool()
-    let historyCount = try input.count()
-    promise.history.reserveCapacity(historyCount)
-    for _ in 0..<historyCount {
-      promise.history.append(HistoryEntry(at: try input.date(), actor: try person(&input), summary: try summary(&input),
-                                          note: try input.optional { (input) throws(Refusal) in try input.string() }))
-    }
-    let lastIsInTrail = try input.bool()
-    if !lastIsInTrail { promise.lastEventID = try input.string() }
-    var trail: [Int] = []
-    for _ in 0..<(try input.count()) {
-      let eventID = try input.string()
-      var link = -1
-      let before = try input.optional { (input) throws(Refusal) -> Promise.Progress in
-        let state = try input.raw(PromiseState.self)
-        let deliveredAt = try input.optional { (input) throws(Refusal) in try input.date() }
-        let closedAt = try input.optional { (input) throws(Refusal) in try input.date() }
-        let closedBy = try input.optional { (input) throws(Refusal) in try person(&input) }
-        let confidence = try input.optional { (input) throws(Refusal) in try input.raw(Confidence.self) }
-        link = try input.int()
-        return Promise.Progress(state: state, deliveredAt: deliveredAt, closedAt: closedAt, closedBy: closedBy, confidence: confidence,
-                                replacedBy: nil, wasRenegotiatedLate: try input.bool())
-      }
-      promise.undoTrail.append((eventID, before))
-      trail.append(link)
-    }
-    if lastIsInTrail {
-      guard let last = promise.undoTrail.last?.eventID else { throw Refusal("a promise in the snapshot lost its last event") }
-      promise.lastEventID = last
-    }
-    return (promise, (replaces, replacedBy, trail))
-  }
-}
-
-extension Promise {
-  /// The same promise under other terms (a link filled in after reading a snapshot).
-  func withTerms(_ terms: PromiseTerms) -> Promise {
-    var copy = Promise(terms: terms, madeAt: madeAt, eventID: lastEventID)
-    copy.progress = progress
-    copy.history = history
-    copy.undoTrail = undoTrail
-    return copy
+    promise.storedPast = .archived(archive, offset: input.index)
+    try PromisePastCoding.skip(&input)
+    return promise
   }
 }

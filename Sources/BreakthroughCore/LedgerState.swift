@@ -13,8 +13,7 @@ public struct LedgerState: Sendable {
   /// Events that could not be applied (they name a promise the ledger does not have).
   public internal(set) var anomalies: [String] = []
 
-  var indexByID: [String: Int] = [:]
-  var indexByNumber: [Int: Int] = [:]
+  var index = PromiseIndex()
   var knownPeople: Set<Handle> = []
 
   public init() {}
@@ -27,11 +26,11 @@ public struct LedgerState: Sendable {
   public var currentBreakthrough: Breakthrough? { breakthroughs.last }
 
   public func promise(id: String) -> Promise? {
-    indexByID[id].map { promises[$0] }
+    index.position(ofID: id, in: promises).map { promises[$0] }
   }
 
   public func promise(number: Int) -> Promise? {
-    indexByNumber[number].map { promises[$0] }
+    index.position(ofNumber: number).map { promises[$0] }
   }
 
   /// Folds one event in. Events that name an unknown promise are kept as anomalies.
@@ -63,10 +62,13 @@ public struct LedgerState: Sendable {
   }
 
   private mutating func applyToPromise(_ event: Event) {
-    guard let promiseID = event.body.promiseID, let index = indexByID[promiseID] else {
+    guard let promiseID = event.body.promiseID, let index = index.position(ofID: promiseID, in: promises) else {
       return anomaly(event, "names promise \(event.body.promiseID ?? "?"), which the ledger does not have")
     }
-    if promises[index].lastEventID == event.id || promises[index].undoTrail.contains(where: { $0.eventID == event.id }) {
+    let isRepeated = promises[index].changePast { past in
+      past.lastEventID == event.id || past.undoTrail.contains { $0.eventID == event.id }
+    }
+    if isRepeated {
       return anomaly(event, "repeats an event already in the ledger (the same id twice)")
     }
     if case .undone(let undoneID, _) = event.body { return undo(undoneID, at: index, event: event) }
@@ -77,7 +79,7 @@ public struct LedgerState: Sendable {
       promises[index].closedBy = event.actor
     }
     func record(_ summary: String, _ note: String?) {
-      promises[index].history.append(HistoryEntry(at: event.at, actor: event.actor, summary: summary, note: note))
+      promises[index].record(HistoryEntry(at: event.at, actor: event.actor, summary: summary, note: note))
     }
     switch event.body {
     case .delivered(_, let accepted, let note):
@@ -123,10 +125,17 @@ public struct LedgerState: Sendable {
   /// Takes back the promise's last move: it stands as before, and a promise that move made
   /// (itself, or its replacement) is withdrawn. Anything else since makes the undo an anomaly.
   private mutating func undo(_ undoneID: String, at index: Int, event: Event) {
-    guard promises[index].lastEventID == undoneID, let last = promises[index].undoTrail.popLast(), last.eventID == undoneID else {
+    let taken = promises[index].changePast { past -> (eventID: String, before: Promise.Progress?)? in
+      guard past.lastEventID == undoneID, past.undoTrail.last?.eventID == undoneID else { return nil }
+      let last = past.undoTrail.removeLast()
+      past.lastEventID = past.undoTrail.last?.eventID ?? event.id
+      past.history.append(HistoryEntry(at: event.at, actor: event.actor, summary: "undone: the last move was taken back", note: nil))
+      return last
+    }
+    guard let last = taken else {
       return anomaly(event, "takes back an event that is not the promise's last")
     }
-    let replacement = promises[index].replacedBy.flatMap { indexByID[$0] }
+    let replacement = promises[index].replacedBy.flatMap { self.index.position(ofID: $0, in: promises) }
     if let previous = last.before {
       promises[index].progress = previous
     } else {
@@ -134,12 +143,10 @@ public struct LedgerState: Sendable {
       promises[index].closedAt = event.at
       promises[index].closedBy = event.actor
     }
-    promises[index].lastEventID = promises[index].undoTrail.last?.eventID ?? event.id
-    promises[index].history.append(HistoryEntry(at: event.at, actor: event.actor, summary: "undone: the last move was taken back", note: nil))
     if let replacement, promises[replacement].lastEventID == undoneID {
       promises[replacement].state = .withdrawn
       promises[replacement].remember(event.id, before: nil)
-      promises[replacement].history.append(HistoryEntry(at: event.at, actor: event.actor, summary: "withdrawn: the move that made it was undone", note: nil))
+      promises[replacement].record(HistoryEntry(at: event.at, actor: event.actor, summary: "withdrawn: the move that made it was undone", note: nil))
     }
   }
 
@@ -149,14 +156,13 @@ public struct LedgerState: Sendable {
   }
 
   private mutating func add(_ terms: PromiseTerms, event: Event, summary: String) {
-    guard indexByID[terms.id] == nil else {
+    guard index.position(ofID: terms.id, in: promises) == nil else {
       return anomaly(event, "makes promise \(terms.id) a second time")
     }
-    var promise = Promise(terms: terms, madeAt: event.at, eventID: event.id)
+    var promise = Promise(terms: terms, madeAt: event.at, past: .decoded(PromisePast(lastEventID: event.id)))
     promise.remember(event.id, before: nil)
-    promise.history.append(HistoryEntry(at: event.at, actor: event.actor, summary: summary, note: nil))
-    indexByID[terms.id] = promises.count
-    if indexByNumber[terms.number] == nil { indexByNumber[terms.number] = promises.count }
+    promise.record(HistoryEntry(at: event.at, actor: event.actor, summary: summary, note: nil))
+    index.add(id: terms.id, number: terms.number, at: promises.count)
     highestNumber = max(highestNumber, terms.number)
     promises.append(promise)
     note(terms.performer)

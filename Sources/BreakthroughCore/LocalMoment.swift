@@ -16,7 +16,11 @@ public struct LocalMoment: Hashable, Comparable, Sendable {
 
   /// The local moment of `instant` in `zone`.
   public init(_ instant: Date, in zone: TimeZone) {
-    let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: instant)
+    self.init(localSeconds: Int(instant.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: instant))
+  }
+
+  /// The moment `seconds` after 1970-01-01 00:00 on the local wall clock.
+  init(localSeconds seconds: Int) {
     let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     day = CalendarDay(daysSinceEpoch: days)
     secondOfDay = seconds - days * 86_400

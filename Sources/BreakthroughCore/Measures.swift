@@ -26,26 +26,45 @@ public struct Figures: Equatable, Sendable {
     cameDue == 0 ? nil : Double(count) / Double(cameDue)
   }
 
-  mutating func count(_ promise: Promise, now: LocalMoment, zone: TimeZone) {
-    let isPast = promise.by.isPast(at: now)
-    switch promise.state {
+  mutating func add(_ tally: Tally) {
+    switch tally.state {
     case .released, .withdrawn:
       return
     case .open:
       open += 1
-      if isPast {
+      if tally.isPast {
         unaccounted += 1
-        daysOverdue += promise.by.daysLate(at: now)
-      } else if now.day.days(until: promise.by.day) <= 7 {
+        daysOverdue += tally.daysLate
+      } else if tally.isDueWithinWeek {
         dueWithinWeek += 1
       }
     default:
       break
     }
-    guard isPast || promise.state.isClosed else { return }
+    guard tally.isPast || tally.state.isClosed else { return }
     cameDue += 1
-    if promise.state == .kept && promise.wasDeliveredOnTime(in: zone) { keptOnTime += 1 }
-    if promise.wasClosedWithNotice(in: zone) { closedWithNotice += 1 }
+    if tally.wasKeptOnTime { keptOnTime += 1 }
+    if tally.wasClosedWithNotice { closedWithNotice += 1 }
+  }
+}
+
+/// How one promise counts, worked out once for every figure it adds to (the team's, its
+/// performer's, the breakthrough's).
+struct Tally {
+  let state: PromiseState
+  let isPast: Bool
+  let daysLate: Int
+  let isDueWithinWeek: Bool
+  let wasKeptOnTime: Bool
+  let wasClosedWithNotice: Bool
+
+  init(_ promise: Promise, now: LocalMoment, clock: inout LocalClock) {
+    state = promise.state
+    isPast = promise.by.isPast(at: now)
+    daysLate = isPast ? promise.by.daysLate(at: now) : 0
+    isDueWithinWeek = now.day.days(until: promise.by.day) <= 7
+    wasKeptOnTime = promise.state == .kept && promise.wasDeliveredOnTime(on: &clock)
+    wasClosedWithNotice = promise.wasClosedWithNotice(on: &clock)
   }
 }
 
@@ -62,21 +81,28 @@ public struct Measures: Sendable {
   public init(_ state: LedgerState, now: Date, zone: TimeZone) {
     let localNow = LocalMoment(now, in: zone)
     let since = state.currentBreakthrough?.declaredAt ?? .distantPast
+    var clock = LocalClock(zone)
     var team = Figures()
-    var byPerson: [Handle: Figures] = [:]
+    // Few people, each with many promises: a short list searched in order beats hashing a handle.
+    var byPerson: [(person: Handle, figures: Figures)] = []
     var linked = Figures()
     var linkedCount = 0
     let currentID = state.currentBreakthrough?.id
     for promise in state.promises where promise.madeAt >= since {
-      team.count(promise, now: localNow, zone: zone)
-      byPerson[promise.performer, default: Figures()].count(promise, now: localNow, zone: zone)
+      let tally = Tally(promise, now: localNow, clock: &clock)
+      team.add(tally)
+      let slot = byPerson.firstIndex { $0.person == promise.performer } ?? {
+        byPerson.append((promise.performer, Figures()))
+        return byPerson.count - 1
+      }()
+      byPerson[slot].figures.add(tally)
       if let currentID, promise.terms.breakthrough == currentID {
         linkedCount += 1
-        linked.count(promise, now: localNow, zone: zone)
+        linked.add(tally)
       }
     }
     self.team = team
-    people = state.people.compactMap { person in byPerson[person].map { (person, $0) } }
+    people = state.people.compactMap { person in byPerson.first { $0.person == person } }
     breakthrough = state.currentBreakthrough.map {
       BreakthroughFigures(breakthrough: $0, daysLeft: localNow.day.days(until: $0.terms.by.day), linkedPromises: linkedCount, linked: linked)
     }

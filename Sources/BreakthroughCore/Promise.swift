@@ -2,13 +2,13 @@ import Foundation
 
 /// A promise as the ledger has made it so far: its terms, where it stands, and its history.
 public struct Promise: Sendable {
-  public let terms: PromiseTerms
+  public internal(set) var terms: PromiseTerms
   public let madeAt: Date
 
-  init(terms: PromiseTerms, madeAt: Date, eventID: String) {
+  init(terms: PromiseTerms, madeAt: Date, past: StoredPast) {
     self.terms = terms
     self.madeAt = madeAt
-    lastEventID = eventID
+    storedPast = past
   }
   public internal(set) var state: PromiseState = .open
   /// When the performer last reported delivery (delivery time decides "on time").
@@ -21,13 +21,30 @@ public struct Promise: Sendable {
   public internal(set) var replacedBy: String?
   /// Renegotiation was asked for after the by-when, so it was recorded as not kept.
   public internal(set) var wasRenegotiatedLate = false
-  public internal(set) var history: [HistoryEntry] = []
+  var storedPast: StoredPast
+
+  /// What happened to the promise, oldest first.
+  public var history: [HistoryEntry] { storedPast.past.history }
   /// The last event that changed this promise: only it can be undone.
-  var lastEventID: String
-  /// The latest few moves, newest last: each event's id and how the promise stood before it
-  /// (nil before its making). Undo pops one; a few are kept so that undo can be repeated.
-  var undoTrail: [(eventID: String, before: Progress?)] = []
-  static let undoDepth = 3
+  var lastEventID: String { storedPast.past.lastEventID }
+  var undoTrail: [(eventID: String, before: Progress?)] { storedPast.past.undoTrail }
+
+  /// Changes the past, decoding it first if it is still snapshot bytes.
+  mutating func changePast<Result>(_ change: (inout PromisePast) -> Result) -> Result {
+    var past = storedPast.past
+    storedPast = .decoded(PromisePast(lastEventID: ""))
+    defer { storedPast = .decoded(past) }
+    return change(&past)
+  }
+
+  /// Notes that `eventID` changed the promise, and how it stood before.
+  mutating func remember(_ eventID: String, before: Progress?) {
+    changePast { $0.remember(eventID, before: before) }
+  }
+
+  mutating func record(_ entry: HistoryEntry) {
+    changePast { $0.history.append(entry) }
+  }
 
   /// Where a promise stands, apart from its terms and history.
   struct Progress: Sendable {
@@ -38,13 +55,6 @@ public struct Promise: Sendable {
     var confidence: Confidence?
     var replacedBy: String?
     var wasRenegotiatedLate: Bool
-  }
-
-  /// Notes that `eventID` changed the promise, and how it stood before.
-  mutating func remember(_ eventID: String, before: Progress?) {
-    lastEventID = eventID
-    undoTrail.append((eventID, before))
-    if undoTrail.count > Promise.undoDepth { undoTrail.removeFirst() }
   }
 
   var progress: Progress {
@@ -61,32 +71,40 @@ public struct Promise: Sendable {
     }
   }
 
+  @inlinable
   public var id: String { terms.id }
+  @inlinable
   public var number: Int { terms.number }
+  @inlinable
   public var performer: Handle { terms.performer }
+  @inlinable
   public var customer: Handle { terms.customer }
+  @inlinable
   public var what: String { terms.what }
+  @inlinable
   public var by: ByWhen { terms.by }
+  @inlinable
   public var replaces: String? { terms.replaces }
 
   /// `P12`.
   public var label: String { "P\(terms.number)" }
 
   /// Open and past its by-when: an accounting is owed.
+  @inlinable
   public func isOverdue(at now: LocalMoment) -> Bool {
     state == .open && by.isPast(at: now)
   }
 
   /// Delivered at or before the by-when (delivery time counts, not acceptance time).
-  public func wasDeliveredOnTime(in zone: TimeZone) -> Bool {
+  public func wasDeliveredOnTime(on clock: inout LocalClock) -> Bool {
     guard let deliveredAt else { return false }
-    return !by.isPast(at: LocalMoment(deliveredAt, in: zone))
+    return !by.isPast(at: clock.moment(deliveredAt))
   }
 
   /// Closed before its by-when by renegotiation or revocation: honored with notice.
-  public func wasClosedWithNotice(in zone: TimeZone) -> Bool {
+  public func wasClosedWithNotice(on clock: inout LocalClock) -> Bool {
     guard state == .renegotiated || state == .revoked, let closedAt else { return false }
-    return !by.isPast(at: LocalMoment(closedAt, in: zone))
+    return !by.isPast(at: clock.moment(closedAt))
   }
 }
 

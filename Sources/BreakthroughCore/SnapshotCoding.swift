@@ -16,6 +16,9 @@ struct SnapshotWriter {
 
   mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
+  /// Bytes already in snapshot form, as they are.
+  mutating func append(_ raw: ArraySlice<UInt8>) { bytes.append(contentsOf: raw) }
+
   mutating func string(_ text: String) {
     int(text.utf8.count)
     bytes.append(contentsOf: text.utf8)
@@ -35,9 +38,12 @@ struct SnapshotWriter {
 /// Reads what `SnapshotWriter` wrote; any read past the end is a refusal, never a crash.
 struct SnapshotReader {
   let bytes: UnsafeBufferPointer<UInt8>
-  private(set) var index = 0
+  var index: Int
 
-  init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+  init(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int = 0) {
+    self.bytes = bytes
+    self.index = index
+  }
 
   var isAtEnd: Bool { index == bytes.count }
 
@@ -78,7 +84,10 @@ struct SnapshotReader {
   mutating func date() throws(Refusal) -> Date {
     var bits: UInt64 = 0
     for shift in stride(from: 0, to: 64, by: 8) { bits |= UInt64(try byte()) << UInt64(shift) }
-    return Date(timeIntervalSince1970: Double(bitPattern: bits))
+    let seconds = Double(bitPattern: bits)
+    // The ledger's dates lie within years 1900–9999; anything else is damage.
+    guard seconds.isFinite, abs(seconds) < 3e11 else { throw Refusal("a date in the snapshot is out of range") }
+    return Date(timeIntervalSince1970: seconds)
   }
 
   mutating func optional<T>(_ read: (inout SnapshotReader) throws(Refusal) -> T) throws(Refusal) -> T? {

@@ -30,36 +30,39 @@ public enum SnapshotFile {
     guard payloadLength >= 0, magic.count + 32 + payloadLength + 8 == bytes.count, covered >= 0,
       let ledgerSize = try? ledger.status().st_size, Int(ledgerSize) >= covered
     else { return nil }
-    let payloadStart = magic.count + 32
-    var checksum = StreamHash()
-    bytes.withUnsafeBufferPointer { checksum.add(UnsafeBufferPointer(rebasing: $0[payloadStart..<(payloadStart + payloadLength)])) }
-    reader.index = payloadStart + payloadLength
-    guard UInt64(bitPattern: Int64(reader.word())) == checksum.digest else { return nil }
-    // Hashing the ledger's bytes and decoding the state are independent: on two cores at once.
-    let hashing = PrefixHashing(ledger: ledger, count: covered)
-    let state = bytes.withUnsafeBufferPointer { buffer in
-      try? LedgerState(snapshot: UnsafeBufferPointer(rebasing: buffer[payloadStart..<(payloadStart + payloadLength)]))
-    }
-    guard let prefix = hashing.result(), UInt64(bitPattern: Int64(prefixDigest)) == prefix.digest else { return nil }
-    return state.map { Loaded(state: $0, covered: covered, lines: lines, prefix: prefix) }
+    let payload = (magic.count + 32)..<(magic.count + 32 + payloadLength)
+    reader.index = payload.upperBound
+    let checksum = UInt64(bitPattern: Int64(reader.word()))
+    // Checking the bytes and decoding the state are independent: on two cores at once. The
+    // decoding never trusts the bytes, so it may start before they are known to be sound.
+    let checking = Checking(ledger: ledger, count: covered, snapshot: bytes, payload: payload)
+    let state = try? LedgerState(snapshot: bytes, payload: payload)
+    guard let checked = checking.result(), checked.payload == checksum, checked.prefix.digest == UInt64(bitPattern: Int64(prefixDigest))
+    else { return nil }
+    return state.map { Loaded(state: $0, covered: covered, lines: lines, prefix: checked.prefix) }
   }
 
-  /// The hash of the ledger's first bytes, worked out on another thread.
-  private final class PrefixHashing: @unchecked Sendable {
-    private var prefix: StreamHash?
+  /// The hashes of the ledger's first bytes and of the snapshot's payload, worked out on
+  /// another thread.
+  private final class Checking: @unchecked Sendable {
+    private var hashes: (prefix: StreamHash, payload: UInt64)?
     private let done = DispatchSemaphore(value: 0)
 
-    init(ledger: PosixFile, count: Int) {
+    init(ledger: PosixFile, count: Int, snapshot: [UInt8], payload: Range<Int>) {
       DispatchQueue.global().async {
-        self.prefix = SnapshotFile.hash(ledger, upTo: count)
+        if let prefix = SnapshotFile.hash(ledger, upTo: count) {
+          var checksum = StreamHash()
+          snapshot.withUnsafeBufferPointer { checksum.add(UnsafeBufferPointer(rebasing: $0[payload])) }
+          self.hashes = (prefix, checksum.digest)
+        }
         self.done.signal()
       }
     }
 
-    /// Waits for the hash; nil when the ledger could not be read.
-    func result() -> StreamHash? {
+    /// Waits for the hashes; nil when the ledger could not be read.
+    func result() -> (prefix: StreamHash, payload: UInt64)? {
       done.wait()
-      return prefix
+      return hashes
     }
   }
 

@@ -57,11 +57,13 @@ public struct BoardState: Sendable {
     let matches = FilterQuery(filter)
     var open: [Int] = []
     var overdue: [Int] = []
-    for (index, promise) in ledger.promises.enumerated() where !promise.state.isClosed && matches.accepts(promise) {
-      open.append(index)
-      if promise.isOverdue(at: now) { overdue.append(index) }
-    }
     let promises = ledger.promises
+    // Promises are looked at in place, by position: this runs over the whole ledger.
+    for index in promises.indices where !promises[index].state.isClosed {
+      guard matches.isEmpty || matches.accepts(promises[index]) else { continue }
+      open.append(index)
+      if promises[index].isOverdue(at: now) { overdue.append(index) }
+    }
     func byWhen(_ lhs: Int, _ rhs: Int) -> Bool { (promises[lhs].by, promises[lhs].number) < (promises[rhs].by, promises[rhs].number) }
     overdue.sort(by: byWhen)
     open.sort(by: byWhen)
@@ -90,6 +92,9 @@ struct FilterQuery {
     people = parts.filter { $0.hasPrefix("@") && $0.count > 1 }.map { String($0.dropFirst()) }
     words = parts.filter { !$0.hasPrefix("@") }
   }
+
+  /// Nothing typed: every promise is kept.
+  var isEmpty: Bool { words.isEmpty && people.isEmpty }
 
   func accepts(_ promise: Promise) -> Bool {
     for person in people where !promise.performer.text.hasPrefix(person) && !promise.customer.text.hasPrefix(person) {

@@ -37,7 +37,7 @@ struct RunCommand: ParsableCommand {
       _ = try FileLedger(path: path)
       return
     }
-    let lines = try String(contentsOfFile: path, encoding: .utf8).utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+    let lines = try Self.lineCount(path)
     var figures: [String: Double] = ["promises": Double(promises), "ledger_lines": Double(lines)]
     let zone = TimeZone.current
     var store: FileLedger?
@@ -83,6 +83,18 @@ struct RunCommand: ParsableCommand {
     getrusage(RUSAGE_SELF.rawValue, &usage)
     figures["peak_rss_mb"] = Double(usage.ru_maxrss) / 1024
     print(json ? Self.json(figures) : Self.table(figures))
+  }
+
+  /// The lines of the file at `path`, read a megabyte at a time so that counting them does not
+  /// add the whole ledger to the peak memory measured.
+  static func lineCount(_ path: String) throws -> Int {
+    guard let file = FileHandle(forReadingAtPath: path) else { throw ValidationError("cannot read \(path)") }
+    defer { try? file.close() }
+    var lines = 0
+    while let piece = try file.read(upToCount: 1 << 20), !piece.isEmpty {
+      lines += piece.withUnsafeBytes { $0.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } }
+    }
+    return lines
   }
 
   /// Runs this executable again with `arguments`, its output going to ours.

@@ -28,7 +28,7 @@ import Testing
 
   static func roundTrip(_ state: LedgerState) throws -> LedgerState {
     let bytes = state.snapshot()
-    return try bytes.withUnsafeBufferPointer { buffer throws(Refusal) in try LedgerState(snapshot: buffer) }
+    return try LedgerState(snapshot: bytes)
   }
 
   /// A ledger with chains, a late renegotiation, undo, a released and a revoked promise.
@@ -78,6 +78,9 @@ import Testing
       if index == 0 { fixture = copy } else { restored = copy }
     }
     #expect(Self.fingerprint(restored.state) == Self.fingerprint(fixture.state))
+    // Saved again, pasts still held as the first snapshot's bytes are copied beside ones
+    // decoded since, whose summaries ("undone: …") the first snapshot did not have.
+    #expect(Self.fingerprint(try Self.roundTrip(restored.state)) == Self.fingerprint(fixture.state))
   }
 
   @Test func damagedSnapshotBytesAreRefusedNeverCrash() throws {
@@ -90,7 +93,8 @@ import Testing
       case 1: damaged[Int.random(in: 0..<damaged.count, using: &generator)] ^= UInt8.random(in: 1...255, using: &generator)
       default: damaged += [UInt8.random(in: 0...255, using: &generator)]
       }
-      _ = damaged.withUnsafeBufferPointer { try? LedgerState(snapshot: $0) }
+      // Whatever is read back can be looked at whole: a promise's past is read only then.
+      if let state = try? LedgerState(snapshot: damaged) { _ = Self.fingerprint(state) }
     }
   }
 }

@@ -27,23 +27,34 @@ struct ListCommand: ParsableCommand {
   func run() throws {
     let session = try common.openSession()
     let person = try person.map { try Handle($0) }
+    let selection = self.selection
     let now = session.localNow
-    var promises = session.state.promises.filter { promise in
-      guard person == nil || promise.performer == person || promise.customer == person else { return false }
+    let state = session.state
+    let promise = state.promises
+    // Fields are read in place: handing each whole promise to a call would copy it, and this
+    // looks at every promise in the ledger.
+    var selected = promise.indices.filter { index in
+      guard person == nil || promise[index].terms.performer == person || promise[index].terms.customer == person else { return false }
       switch selection {
-      case .open: return !promise.state.isClosed
-      case .overdue: return promise.isOverdue(at: now)
-      case .delivered: return promise.state == .delivered
+      case .open: return !promise[index].state.isClosed
+      case .overdue: return promise[index].state == .open && promise[index].terms.by.isPast(at: now)
+      case .delivered: return promise[index].state == .delivered
       case .all: return true
       }
     }
-    if selection != .all { promises.sort { ($0.by, $0.number) < ($1.by, $1.number) } }
-    let records = promises.map { PromiseRecord(promise: $0, state: session.state, now: now) }
+    if selection != .all {
+      selected.sort { (promise[$0].terms.by, promise[$0].terms.number) < (promise[$1].terms.by, promise[$1].terms.number) }
+    }
+    let records = selected.map { PromiseRecord(promise: promise[$0], state: state, now: now) }
     switch format {
     case .json:
       print(JSONWriter.prettyText(.array(records.map { $0.json(zone: session.zone) })))
     case .tsv:
-      printTSV([PromiseRecord.tsvHeader] + records.map(\.tsvFields))
+      var out = TSVWriter()
+      PromiseRecord.tsvHeader.forEach { out.field($0) }
+      out.endLine()
+      records.forEach { $0.writeTSV(to: &out) }
+      out.flush()
     case .table:
       guard !records.isEmpty else {
         print(session.state.promises.isEmpty

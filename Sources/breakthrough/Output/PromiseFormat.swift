@@ -38,9 +38,19 @@ struct PromiseRecord {
 
   static let tsvHeader = ["number", "state", "performer", "customer", "by", "overdue", "confidence", "replaces", "replacedBy", "what"]
 
-  var tsvFields: [String] {
-    [promise.label, promise.state.rawValue, promise.performer.text, promise.customer.text, promise.by.ledgerText,
-     isOverdue ? "true" : "false", promise.confidence?.rawValue ?? "", replaces ?? "", replacedBy ?? "", promise.what]
+  /// Writes the promise as one TSV line, in the order of `tsvHeader`.
+  func writeTSV(to out: inout TSVWriter) {
+    out.field(promise.label)
+    out.field(promise.state.rawValue)
+    out.field(promise.performer.text)
+    out.field(promise.customer.text)
+    out.field(promise.by.ledgerText)
+    out.field(isOverdue ? "true" : "false")
+    out.field(promise.confidence?.rawValue ?? "")
+    out.field(replaces ?? "")
+    out.field(replacedBy ?? "")
+    out.field(promise.what)
+    out.endLine()
   }
 
   /// The state in words, with confidence for open promises and "overdue" when it is.
@@ -56,7 +66,37 @@ struct PromiseRecord {
   }
 }
 
-/// Prints TSV lines: every field escaped, so a tab or newline in the text stays in its field.
-func printTSV(_ rows: [[String]]) {
-  for row in rows { print(row.map(Escaping.forDisplay).joined(separator: "\t")) }
+/// TSV lines written to standard output a block at a time, so that a long list is printed at
+/// once: every field escaped, so a tab or newline in the text stays in its field.
+struct TSVWriter: ~Copyable {
+  private var bytes: [UInt8] = []
+  private var atLineStart = true
+
+  init() { bytes.reserveCapacity(1 << 16) }
+
+  mutating func field(_ text: String) {
+    if !atLineStart { bytes.append(UInt8(ascii: "\t")) }
+    atLineStart = false
+    bytes.append(contentsOf: Escaping.forDisplay(text).utf8)
+  }
+
+  mutating func endLine() {
+    bytes.append(UInt8(ascii: "\n"))
+    atLineStart = true
+    if bytes.count >= 1 << 16 { flush() }
+  }
+
+  mutating func flush() {
+    fflush(nil)
+    bytes.withUnsafeBufferPointer { buffer in
+      var done = 0
+      while done < buffer.count {
+        let count = Foundation.write(STDOUT_FILENO, buffer.baseAddress! + done, buffer.count - done)
+        if count < 0 && errno == EINTR { continue }
+        guard count > 0 else { return }
+        done += count
+      }
+    }
+    bytes.removeAll(keepingCapacity: true)
+  }
 }
