@@ -66,13 +66,16 @@ extension LedgerState {
       out.int(part.bytes.count)
       out.append(part.bytes[...])
     }
+    index.write(to: &out)
     return out.bytes
   }
 
-  /// Up to eight segments of at least 2,000 promises: more than the cores of most machines,
+  /// About eight segments of at least 2,000 promises: more than the cores of most machines,
   /// so that they share the work evenly, and not so small that starting them costs more.
   static func promisesPerSegment(_ count: Int) -> Int {
-    max(2_000, (count + 7) / 8)
+    // Whole chunks of the list, so that each segment's chunks are taken as they are.
+    let wanted = max(2_000, (count + 7) / 8)
+    return (wanted + PromiseList.chunkSize - 1) / PromiseList.chunkSize * PromiseList.chunkSize
   }
 
   /// The promise's terms and where it stands (its past follows, written apart).
@@ -150,17 +153,13 @@ extension LedgerState {
       segments.append((input.index..<(input.index + length), first..<(first + count)))
       input.index += length
     }
-    guard input.isAtEnd else { throw Refusal("the snapshot has bytes after its end") }
     guard (segments.last?.promises.upperBound ?? 0) == promiseCount else { throw Refusal("the snapshot's segments do not add up") }
+    index = try PromiseIndex(reading: &input, promiseCount: promiseCount)
+    guard input.isAtEnd else { throw Refusal("the snapshot has bytes after its end") }
     let read = try SegmentReading(segments: segments, archive: archive, breakthroughIDs: breakthroughs.map(\.id)).read(input.bytes)
     promises = read.promises
-    index.reserveCapacity(promiseCount)
-    for position in promises.indices {
-      index.add(idHash: read.idHashes[position], number: promises[position].terms.number, at: position)
-    }
     // Links to later promises are known only by position until all are read.
-    let links = read.links
-    for link in links {
+    for link in read.links {
       func id(_ position: Int) throws(Refusal) -> String? {
         guard position >= 0 else { return nil }
         guard promises.indices.contains(position) else { throw Refusal("a link in the snapshot is out of range") }

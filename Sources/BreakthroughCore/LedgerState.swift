@@ -3,7 +3,7 @@ import Foundation
 /// Everything the ledger says, folded from its events: promises, breakthroughs, people.
 public struct LedgerState: Sendable {
   /// Every promise in the order it was made.
-  public internal(set) var promises: [Promise] = []
+  public internal(set) var promises = PromiseList()
   /// Every breakthrough in the order declared; the last one is current.
   public internal(set) var breakthroughs: [Breakthrough] = []
   /// Everyone named so far, in the order first named.

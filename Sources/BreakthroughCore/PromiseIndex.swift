@@ -13,13 +13,8 @@ struct PromiseIndex: Sendable {
   private var byNumber: [Int32] = []
   private var sparse: [Int: Int] = [:]
 
-  mutating func reserveCapacity(_ count: Int) {
-    if hashes.count < count * 2 { rehash(capacity: count * 2) }
-    if byNumber.count < count + 1 { byNumber.reserveCapacity(count + 1) }
-  }
-
   /// The position of the promise with `id` in `promises`.
-  func position(ofID id: String, in promises: [Promise]) -> Int? {
+  func position(ofID id: String, in promises: PromiseList) -> Int? {
     guard !slots.isEmpty else { return nil }
     let hash = Self.hash(id)
     var slot = Self.home(hash, slots.count)
@@ -38,12 +33,8 @@ struct PromiseIndex: Sendable {
 
   /// Notes the promise at `position`; its id must not be in the index yet.
   mutating func add(id: String, number: Int, at position: Int) {
-    add(idHash: Self.hash(id), number: number, at: position)
-  }
-
-  /// Notes the promise at `position`, given the `hash` of its id (worked out elsewhere).
-  mutating func add(idHash hash: UInt64, number: Int, at position: Int) {
     if (used + 1) * 2 > slots.count { rehash(capacity: max(16, slots.count * 2)) }
+    let hash = Self.hash(id)
     var slot = Self.home(hash, slots.count)
     while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
     hashes[slot] = hash
@@ -98,3 +89,38 @@ struct PromiseIndex: Sendable {
     }
   }
 }
+
+/// The index in a snapshot, as it is: rebuilding it costs a hash and a probe a promise, reading
+/// it back only a copy.
+extension PromiseIndex {
+  func write(to out: inout SnapshotWriter) {
+    out.words(hashes)
+    out.words(slots)
+    out.words(byNumber)
+    out.int(sparse.count)
+    for (number, position) in sparse.sorted(by: { $0.key < $1.key }) {
+      out.int(number)
+      out.int(position)
+    }
+  }
+
+  /// Reads the index of `promiseCount` promises; a refusal when it could not be theirs.
+  init(reading input: inout SnapshotReader, promiseCount: Int) throws(Refusal) {
+    hashes = try input.words(UInt64.self)
+    slots = try input.words(Int32.self)
+    byNumber = try input.words(Int32.self)
+    let positions = Int32(-1)..<Int32(truncatingIfNeeded: promiseCount)
+    used = slots.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
+    // Every promise in it once, room to spare (so that a probe always ends), every position real.
+    guard hashes.count == slots.count, slots.isEmpty || (slots.count >= 16 && slots.count & (slots.count - 1) == 0),
+      used == promiseCount, used * 2 <= slots.count || promiseCount == 0,
+      slots.allSatisfy(positions.contains), byNumber.allSatisfy(positions.contains)
+    else { throw Refusal("the snapshot's index does not fit its promises") }
+    for _ in 0..<(try input.count()) {
+      let number = try input.int(), position = try input.int()
+      guard (0..<promiseCount).contains(position) else { throw Refusal("the snapshot's index does not fit its promises") }
+      sparse[number] = position
+    }
+  }
+}
+

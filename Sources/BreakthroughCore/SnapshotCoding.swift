@@ -19,6 +19,12 @@ struct SnapshotWriter {
   /// Bytes already in snapshot form, as they are.
   mutating func append(_ raw: ArraySlice<UInt8>) { bytes.append(contentsOf: raw) }
 
+  /// Fixed-width numbers, little-endian, after their count: read back with one copy.
+  mutating func words<Word: FixedWidthInteger>(_ words: [Word]) {
+    int(words.count)
+    words.map(\.littleEndian).withUnsafeBytes { bytes.append(contentsOf: $0) }
+  }
+
   mutating func string(_ text: String) {
     int(text.utf8.count)
     bytes.append(contentsOf: text.utf8)
@@ -74,6 +80,19 @@ struct SnapshotReader {
   }
 
   mutating func bool() throws(Refusal) -> Bool { try byte() != 0 }
+
+  mutating func words<Word: FixedWidthInteger>(_ type: Word.Type) throws(Refusal) -> [Word] {
+    let count = try int()
+    let size = MemoryLayout<Word>.size
+    guard count >= 0, count <= (bytes.count - index) / size else { throw Refusal("a count in the snapshot is out of range") }
+    let start = bytes.baseAddress! + index
+    index += count * size
+    return [Word](unsafeUninitializedCapacity: count) { words, initialized in
+      UnsafeMutableRawBufferPointer(words).copyMemory(from: UnsafeRawBufferPointer(start: start, count: count * size))
+      for position in 0..<count { words[position] = Word(littleEndian: words[position]) }
+      initialized = count
+    }
+  }
 
   mutating func string() throws(Refusal) -> String {
     let length = try count()

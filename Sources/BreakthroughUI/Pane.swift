@@ -36,7 +36,7 @@ struct PaneList: Sendable {
   var selectedID: String?
 
   /// Moves the cursor by `step` promise rows (headings are stepped over), within the list.
-  mutating func move(by step: Int, promises: [Promise]) {
+  mutating func move(by step: Int, promises: PromiseList) {
     guard !rows.isEmpty else { return }
     var target = min(max(cursor + step, 0), rows.count - 1)
     let direction = step >= 0 ? 1 : -1
@@ -51,7 +51,7 @@ struct PaneList: Sendable {
   }
 
   /// Keeps the cursor on the same promise after the rows changed; else nearest the old place.
-  mutating func reselect(promises: [Promise]) {
+  mutating func reselect(promises: PromiseList) {
     if let selectedID, let index = rows.firstIndex(where: { $0.promiseIndex.map { promises[$0].id } == selectedID }) {
       cursor = index
       return

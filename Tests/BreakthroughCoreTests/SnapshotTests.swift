@@ -53,7 +53,14 @@ import Testing
 
   @Test func aSnapshotHoldsWhatTheFoldBuilt() throws {
     let fixture = try Self.richFixture()
-    #expect(Self.fingerprint(try Self.roundTrip(fixture.state)) == Self.fingerprint(fixture.state))
+    let restored = try Self.roundTrip(fixture.state)
+    #expect(Self.fingerprint(restored) == Self.fingerprint(fixture.state))
+    // Its index finds every promise by id and by number; an unknown id finds none.
+    for promise in fixture.state.promises {
+      #expect(restored.promise(id: promise.id)?.number == promise.number)
+      #expect(restored.promise(number: promise.number)?.id == promise.id)
+    }
+    #expect(restored.promise(id: "no-such-id") == nil && restored.promise(number: 999) == nil)
     var demo = LedgerState()
     for event in DemoLedger.events(now: fixture.now, zone: fixture.zone) { demo.apply(event) }
     #expect(Self.fingerprint(try Self.roundTrip(demo)) == Self.fingerprint(demo))
