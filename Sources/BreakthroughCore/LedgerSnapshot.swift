@@ -192,18 +192,23 @@ extension LedgerState {
       breakthrough = try input.optional { (input) throws(Refusal) in try input.string() }
     }
     link.replaces = try input.int()
-    let terms = PromiseTerms(id: id, number: number, performer: performer, customer: customer, what: what, by: by,
-                             breakthrough: breakthrough, replaces: nil)
-    var promise = Promise(terms: terms, madeAt: try input.date(), past: .archived(archive, offset: 0))
-    promise.state = try input.coded(PromiseState.self)
-    promise.deliveredAt = try input.optional { (input) throws(Refusal) in try input.date() }
-    promise.closedAt = try input.optional { (input) throws(Refusal) in try input.date() }
-    promise.closedBy = try input.optional { (input) throws(Refusal) in try person(&input) }
-    promise.confidence = try input.optional { (input) throws(Refusal) in try input.coded(Confidence.self) }
+    let madeAt = try input.date()
+    let state = try input.coded(PromiseState.self)
+    let deliveredAt = try input.optional { (input) throws(Refusal) in try input.date() }
+    let closedAt = try input.optional { (input) throws(Refusal) in try input.date() }
+    let closedBy = try input.optional { (input) throws(Refusal) in try person(&input) }
+    let confidence = try input.optional { (input) throws(Refusal) in try input.coded(Confidence.self) }
     link.replacedBy = try input.int()
-    promise.wasRenegotiatedLate = try input.bool()
-    promise.storedPast = .archived(archive, offset: input.index)
+    let wasRenegotiatedLate = try input.bool()
+    let pastOffset = input.index
     try PromisePastCoding.skip(&input)
-    return promise
+    // Built in one go: filled in field by field, the promise was copied on the way out.
+    return Promise(
+      terms: PromiseTerms(id: id, number: number, performer: performer, customer: customer, what: what, by: by,
+                          breakthrough: breakthrough, replaces: nil),
+      madeAt: madeAt,
+      progress: Promise.Progress(state: state, deliveredAt: deliveredAt, closedAt: closedAt, closedBy: closedBy, confidence: confidence,
+                                 replacedBy: nil, wasRenegotiatedLate: wasRenegotiatedLate),
+      past: .archived(archive, offset: pastOffset))
   }
 }

@@ -88,15 +88,17 @@ public struct Measures: Sendable {
     var linked = Figures()
     var linkedCount = 0
     let currentID = state.currentBreakthrough?.id
-    for promise in state.promises where promise.madeAt >= since {
-      let tally = Tally(promise, now: localNow, clock: &clock)
+    let promises = state.promises
+    // By position, so that each promise is read in place rather than copied.
+    for index in promises.indices where promises[index].madeAt >= since {
+      let tally = Tally(promises[index], now: localNow, clock: &clock)
       team.add(tally)
-      let slot = byPerson.firstIndex { $0.person == promise.performer } ?? {
-        byPerson.append((promise.performer, Figures()))
+      let slot = byPerson.firstIndex { $0.person == promises[index].performer } ?? {
+        byPerson.append((promises[index].performer, Figures()))
         return byPerson.count - 1
       }()
       byPerson[slot].figures.add(tally)
-      if let currentID, promise.terms.breakthrough == currentID {
+      if let currentID, promises[index].terms.breakthrough == currentID {
         linkedCount += 1
         linked.add(tally)
       }

@@ -10,6 +10,19 @@ public struct Promise: Sendable {
     self.madeAt = madeAt
     storedPast = past
   }
+
+  init(terms: PromiseTerms, madeAt: Date, progress: Progress, past: StoredPast) {
+    self.terms = terms
+    self.madeAt = madeAt
+    state = progress.state
+    deliveredAt = progress.deliveredAt
+    closedAt = progress.closedAt
+    closedBy = progress.closedBy
+    confidence = progress.confidence
+    replacedBy = progress.replacedBy
+    wasRenegotiatedLate = progress.wasRenegotiatedLate
+    storedPast = past
+  }
   public internal(set) var state: PromiseState = .open
   /// When the performer last reported delivery (delivery time decides "on time").
   public internal(set) var deliveredAt: Date?

@@ -15,8 +15,9 @@ public struct PromiseList: RandomAccessCollection, MutableCollection, Sendable {
   public var endIndex: Int { count }
 
   public subscript(position: Int) -> Promise {
-    // Out of range is caught by the chunks' own bounds checks.
-    get { chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] }
+    // Out of range is caught by the chunks' own bounds checks. Lent, not copied: reading one
+    // field of a promise should not copy the whole of it.
+    _read { yield chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] }
     _modify { yield &chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] }
   }
 
