@@ -202,7 +202,6 @@ extension LedgerState {
     let wasRenegotiatedLate = try input.bool()
     let pastOffset = input.index
     try PromisePastCoding.skip(&input)
-    // Built in one go: filled in field by field, the promise was copied on the way out.
     return Promise(
       terms: PromiseTerms(id: id, number: number, performer: performer, customer: customer, what: what, by: by,
                           breakthrough: breakthrough, replaces: nil),

@@ -83,8 +83,8 @@ public struct Measures: Sendable {
     let since = state.currentBreakthrough?.declaredAt ?? .distantPast
     var clock = LocalClock(zone)
     var team = Figures()
-    // Few people, each with many promises: a short list searched in order beats hashing a handle.
     var byPerson: [(person: Handle, figures: Figures)] = []
+    var slots = PersonSlots()
     var linked = Figures()
     var linkedCount = 0
     let currentID = state.currentBreakthrough?.id
@@ -93,10 +93,10 @@ public struct Measures: Sendable {
     for index in promises.indices where promises[index].madeAt >= since {
       let tally = Tally(promises[index], now: localNow, clock: &clock)
       team.add(tally)
-      let slot = byPerson.firstIndex { $0.person == promises[index].performer } ?? {
-        byPerson.append((promises[index].performer, Figures()))
+      let slot = slots.slot(of: promises[index].performer) {
+        byPerson.append(($0, Figures()))
         return byPerson.count - 1
-      }()
+      }
       byPerson[slot].figures.add(tally)
       if let currentID, promises[index].terms.breakthrough == currentID {
         linkedCount += 1
@@ -124,4 +124,22 @@ public struct BreakthroughFigures: Sendable {
 extension Double {
   /// `83%`.
   public var percent: String { "\(Int((self * 100).rounded()))%" }
+}
+
+/// Where each person's figures are: found without comparing handles as Unicode text (slow for
+/// other scripts) except with handles of the same length and first byte.
+private struct PersonSlots {
+  private var byShape: [Int: [(person: Handle, slot: Int)]] = [:]
+  private var known: [(person: Handle, slot: Int)] = []
+
+  /// The slot of `person`, made by `add` the first time.
+  mutating func slot(of person: Handle, add: (Handle) -> Int) -> Int {
+    let shape = person.text.utf8.count << 8 | Int(person.text.utf8.first ?? 0)
+    if let found = byShape[shape]?.first(where: { $0.person == person }) { return found.slot }
+    // The same letters in other code points (é as one or as two) are the same person.
+    let slot = known.first { $0.person == person }?.slot ?? add(person)
+    known.append((person, slot))
+    byShape[shape, default: []].append((person, slot))
+    return slot
+  }
 }

@@ -5,23 +5,12 @@ public struct Promise: Sendable {
   public internal(set) var terms: PromiseTerms
   public let madeAt: Date
 
-  init(terms: PromiseTerms, madeAt: Date, past: StoredPast) {
+  /// A promise as made (open), or as it stood when a snapshot was written (`progress`).
+  init(terms: PromiseTerms, madeAt: Date, progress: Progress? = nil, past: StoredPast) {
     self.terms = terms
     self.madeAt = madeAt
     storedPast = past
-  }
-
-  init(terms: PromiseTerms, madeAt: Date, progress: Progress, past: StoredPast) {
-    self.terms = terms
-    self.madeAt = madeAt
-    state = progress.state
-    deliveredAt = progress.deliveredAt
-    closedAt = progress.closedAt
-    closedBy = progress.closedBy
-    confidence = progress.confidence
-    replacedBy = progress.replacedBy
-    wasRenegotiatedLate = progress.wasRenegotiatedLate
-    storedPast = past
+    if let progress { self.progress = progress }
   }
   public internal(set) var state: PromiseState = .open
   /// When the performer last reported delivery (delivery time decides "on time").

@@ -95,6 +95,18 @@ import Testing
     #expect(ben.keptOnTimeRate == 0)
   }
 
+  /// People are told apart by their handles, however alike (same length, same first letter),
+  /// and one person is one however the letters of the handle are encoded (the Hangul syllable
+  /// 각 as one code point or as its three letters).
+  @Test func eachPersonHasTheirOwnFigures() throws {
+    var fixture = Fixture()
+    let performers = ["ana", "amy", "ana", "李娜", "李明", "\u{AC01}", "\u{1100}\u{1161}\u{11A8}", "amy"]
+    for performer in performers { _ = try fixture.promise(from: performer, dueIn: 5) }
+    let people = Measures(fixture.state, now: fixture.now, zone: fixture.zone).people
+    #expect(people.map(\.person.text) == ["ana", "amy", "李娜", "李明", "\u{AC01}"])
+    #expect(people.map(\.figures.open) == [2, 2, 1, 1, 2])
+  }
+
   @Test func breakthroughFigures() throws {
     let fixture = try Self.ledger()
     let figures = try #require(Measures(fixture.state, now: fixture.now, zone: fixture.zone).breakthrough)
