@@ -13,6 +13,8 @@ final class Session {
   let actorName: String?
   let now: Date
   let zone: TimeZone
+  /// What the ledger warned about and was shown, so that an error saying the same is not repeated.
+  private var shownWarnings: Set<String> = []
 
   init(ledger: FileLedger, actorName: String?, now: Date, zone: TimeZone) {
     self.ledger = ledger
@@ -41,7 +43,12 @@ final class Session {
   /// Appends what `move` returns on the freshest state, then prints its summary.
   func perform(_ move: (LedgerState, MoveContext) throws(Refusal) -> MoveOutcome) throws {
     let context = try context()
-    let outcome = try ledger.append { (state) throws(Refusal) in try move(state, context) }
+    let appended = Result { () throws(StoreError) in try ledger.append { (state) throws(Refusal) in try move(state, context) } }
+    if case .failure(let error) = appended, shownWarnings.contains(error.description) {
+      // The damage was named when the ledger was opened: say it once.
+      throw CommandFailure("nothing was written: the ledger is damaged (see the warning above)")
+    }
+    let outcome = try appended.get()
     reportWarnings()
     print(Escaping.forDisplay(outcome.summary))
   }
@@ -56,6 +63,7 @@ final class Session {
     let warnings = ledger.takeWarnings()
     let shown = warnings.count > 5 ? 3 : warnings.count
     for warning in warnings.prefix(shown) { warn(warning) }
+    shownWarnings.formUnion(warnings.prefix(shown))
     if warnings.count > shown { warn("… and \(warnings.count - shown) more like these (`breakthrough log` shows the ledger)") }
   }
 

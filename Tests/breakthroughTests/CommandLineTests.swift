@@ -82,6 +82,8 @@ import Testing
     let result = try cli.run("promise", "Three", "--to", "ben", "--by", "fri")
     #expect(result.status != 0)
     #expect(result.errors.contains("ledger.jsonl:1: not JSON"))
+    #expect(result.errors.components(separatedBy: "ledger.jsonl:1: not JSON").count == 2, "the damage is named once: \(result.errors)")
+    #expect(result.errors.contains("nothing was written"))
     #expect(cli.ledgerBytes == damaged)
     let list = try cli.run("list")
     #expect(list.status == 0, "reading still works")
