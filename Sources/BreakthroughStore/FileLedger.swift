@@ -14,6 +14,9 @@ public final class FileLedger: LedgerStore {
   private var lines = 0
   private var damage: (line: Int, reason: String)?
   private var pendingWarnings: [String] = []
+  /// Warnings about lines folded so far that were left out: kept in the snapshot, so that an
+  /// open from it says them again.
+  private var leftOutWarnings: [String] = []
   private var reportedTornTail: Int?
   private let now: () -> Date
   /// A running hash of the bytes folded, and the lines the last snapshot covered.
@@ -87,11 +90,12 @@ public final class FileLedger: LedgerStore {
     guard !bytes.isEmpty else { return nil }
     var scanner = LineScanner()
     scanner.scan(bytes, firstLine: lines + 1, into: &state)
-    for unknown in scanner.unknownKinds {
-      pendingWarnings.append("\(path):\(unknown.line): event kind \"\(Escaping.forDisplay(unknown.kind))\" is from a newer "
-        + "version of breakthrough; the line is kept in the ledger but not shown here (upgrade to see it)")
-    }
-    for line in scanner.leftOut { pendingWarnings.append("\(path):\(line.line): \(line.reason)") }
+    let leftOut = scanner.unknownKinds.map { unknown in
+      "\(path):\(unknown.line): event kind \"\(Escaping.forDisplay(unknown.kind))\" is from a newer "
+        + "version of breakthrough; the line is kept in the ledger but not shown here (upgrade to see it)"
+    } + scanner.leftOut.map { "\(path):\($0.line): \($0.reason)" }
+    pendingWarnings += leftOut
+    leftOutWarnings += leftOut
     if damage == nil, let found = scanner.damage {
       damage = found
       pendingWarnings.append(StoreError.damaged(path: path, line: found.line, reason: found.reason).description)
@@ -100,7 +104,7 @@ public final class FileLedger: LedgerStore {
     consumed += scanner.consumed
     lines += scanner.lines
     if damage == nil, lines - snapshotLines >= max(snapshotEvery, snapshotLines / 10) {
-      SnapshotFile.save(state, covered: consumed, lines: lines, prefix: prefix, for: path)
+      SnapshotFile.save(state, covered: consumed, lines: lines, prefix: prefix, warnings: leftOutWarnings, for: path)
       snapshotLines = lines
     }
     let left = bytes.count - scanner.consumed
@@ -147,6 +151,7 @@ public final class FileLedger: LedgerStore {
     prefix = StreamHash()
     snapshotLines = 0
     linesFromSnapshot = 0
+    leftOutWarnings = []
     if let reader, let snapshot = SnapshotFile.load(for: path, ledger: reader) {
       state = snapshot.state
       consumed = snapshot.covered
@@ -154,6 +159,8 @@ public final class FileLedger: LedgerStore {
       prefix = snapshot.prefix
       snapshotLines = snapshot.lines
       linesFromSnapshot = snapshot.lines
+      leftOutWarnings = snapshot.warnings
+      pendingWarnings += snapshot.warnings
     }
   }
 }

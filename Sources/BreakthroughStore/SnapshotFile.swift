@@ -6,7 +6,7 @@ import Foundation
 /// whole to a temporary file and renamed into place, checked against the ledger's bytes and
 /// its own checksum when read, and ignored (then made again) whenever anything is off.
 public enum SnapshotFile {
-  static let magic = Array("BTSNAP1\n".utf8)
+  static let magic = Array("BTSNAP2\n".utf8)
   /// A snapshot is written once this many lines have been folded since the last one, or a
   /// tenth of the lines it covered, whichever is more: a long ledger is not rewritten often.
   public static let linesBetweenSnapshots = 1_000
@@ -16,6 +16,9 @@ public enum SnapshotFile {
     let covered: Int
     let lines: Int
     let prefix: StreamHash
+    /// What the fold of the covered lines warned about lines it left out: said again on
+    /// every open, as a fold from the top would.
+    let warnings: [String]
   }
 
   static func path(for ledger: String) -> String { ledger + ".snapshot" }
@@ -36,10 +39,13 @@ public enum SnapshotFile {
     // Checking the bytes and decoding the state are independent: on two cores at once. The
     // decoding never trusts the bytes, so it may start before they are known to be sound.
     let checking = Checking(ledger: ledger, count: covered, snapshot: bytes, payload: payload)
-    let state = try? LedgerState(snapshot: bytes, payload: payload)
-    guard let checked = checking.result(), checked.payload == checksum, checked.prefix.digest == UInt64(bitPattern: Int64(prefixDigest))
+    var warnings = HeaderReader(bytes: bytes, index: payload.lowerBound)
+    let warned = warnings.texts(before: payload.upperBound)
+    let state = warned.flatMap { _ in try? LedgerState(snapshot: bytes, payload: warnings.index..<payload.upperBound) }
+    guard let checked = checking.result(), checked.payload == checksum, checked.prefix.digest == UInt64(bitPattern: Int64(prefixDigest)),
+      let state, let warned
     else { return nil }
-    return state.map { Loaded(state: $0, covered: covered, lines: lines, prefix: checked.prefix) }
+    return Loaded(state: state, covered: covered, lines: lines, prefix: checked.prefix, warnings: warned)
   }
 
   /// The hashes of the ledger's first bytes and of the snapshot's payload, worked out on
@@ -80,8 +86,14 @@ public enum SnapshotFile {
 
   /// Writes the snapshot of the first `covered` bytes (hashed into `prefix`); a failure only
   /// means the next open folds more lines, so it is not reported.
-  static func save(_ state: LedgerState, covered: Int, lines: Int, prefix: StreamHash, for ledgerPath: String) {
-    let payload = state.snapshot()
+  static func save(_ state: LedgerState, covered: Int, lines: Int, prefix: StreamHash, warnings: [String], for ledgerPath: String) {
+    var payload: [UInt8] = []
+    append(warnings.count, to: &payload)
+    for warning in warnings {
+      append(warning.utf8.count, to: &payload)
+      payload += warning.utf8
+    }
+    payload += state.snapshot()
     var checksum = StreamHash()
     payload.withUnsafeBufferPointer { checksum.add($0) }
     var bytes = magic
@@ -113,6 +125,20 @@ public enum SnapshotFile {
       for offset in 0..<8 { bits |= UInt64(bytes[index + offset]) << UInt64(offset * 8) }
       index += 8
       return Int(Int64(bitPattern: bits))
+    }
+
+    /// A count, then that many length-prefixed texts, all before `end`; nil when they do not fit.
+    mutating func texts(before end: Int) -> [String]? {
+      let count = word()
+      guard count >= 0, count <= (end - index) / 8 else { return nil }
+      var texts: [String] = []
+      for _ in 0..<count {
+        let length = word()
+        guard length >= 0, index <= end, length <= end - index else { return nil }
+        texts.append(String(decoding: bytes[index..<(index + length)], as: UTF8.self))
+        index += length
+      }
+      return texts
     }
   }
 }

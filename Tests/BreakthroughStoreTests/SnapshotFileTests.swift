@@ -32,6 +32,26 @@ import Testing
     #expect(third.state.nextNumber == 32)
   }
 
+  @Test func linesLeftOutBeforeTheSnapshotAreStillNamedWhenOpeningFromIt() throws {
+    let path = FileLedgerTests.temporaryLedger()
+    let ledger = try FileLedger(path: path, snapshotEvery: 1_000_000)
+    try FileLedgerTests.makePromise(ledger, "First")
+    let lines = String(decoding: FileLedgerTests.bytes(path), as: UTF8.self)
+    let future = "{\"v\":2,\"id\":\"f1\",\"at\":\"2026-11-26T10:00:00.000Z\",\"actor\":\"ana\",\"kind\":\"promise.split\"}\n"
+    // Line 2 from a newer version, line 3 the first line again (the same promise made twice).
+    try Data((lines + future + lines).utf8).write(to: URL(fileURLWithPath: path))
+    let writer = try FileLedger(path: path, snapshotEvery: 1_000_000)
+    for number in 1...30 { try FileLedgerTests.makePromise(writer, "Promise \(number)") }
+    let folded = try FileLedger(path: path, snapshotEvery: 20)
+    let fromTheTop = folded.takeWarnings()
+    #expect(folded.linesFromSnapshot == 0)
+    #expect(fromTheTop.contains { $0.contains(":2: event kind \"promise.split\" is from a newer version") })
+    #expect(fromTheTop.contains { $0.contains(":3: ") && $0.contains("a second time; it was left out") })
+    let reopened = try FileLedger(path: path, snapshotEvery: 20)
+    #expect(reopened.linesFromSnapshot == 33, "opened from the snapshot the first open wrote")
+    #expect(reopened.takeWarnings() == fromTheTop)
+  }
+
   @Test func aLedgerEditedUnderTheSnapshotIsFoldedAgain() throws {
     let (path, _) = try Self.ledgerWithPromises(30)
     _ = try FileLedger(path: path, snapshotEvery: 20)
