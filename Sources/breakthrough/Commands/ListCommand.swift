@@ -30,22 +30,22 @@ struct ListCommand: ParsableCommand {
     let selection = self.selection
     let now = session.localNow
     let state = session.state
-    let promise = state.promises
+    let promises = state.promises
     // Fields are read in place: handing each whole promise to a call would copy it, and this
     // looks at every promise in the ledger.
-    var selected = promise.indices.filter { index in
-      guard person == nil || promise[index].terms.performer == person || promise[index].terms.customer == person else { return false }
+    var selected = promises.indices.filter { index in
+      guard person == nil || promises[index].terms.performer == person || promises[index].terms.customer == person else { return false }
       switch selection {
-      case .open: return !promise[index].state.isClosed
-      case .overdue: return promise[index].state == .open && promise[index].terms.by.isPast(at: now)
-      case .delivered: return promise[index].state == .delivered
+      case .open: return !promises[index].state.isClosed
+      case .overdue: return promises[index].state == .open && promises[index].terms.by.isPast(at: now)
+      case .delivered: return promises[index].state == .delivered
       case .all: return true
       }
     }
     if selection != .all {
-      selected.sort { (promise[$0].terms.by, promise[$0].terms.number) < (promise[$1].terms.by, promise[$1].terms.number) }
+      selected.sort { (promises[$0].terms.by, promises[$0].terms.number) < (promises[$1].terms.by, promises[$1].terms.number) }
     }
-    let records = selected.map { PromiseRecord(promise: promise[$0], state: state, now: now) }
+    let records = selected.map { PromiseRecord(promise: promises[$0], state: state, now: now) }
     switch format {
     case .json:
       print(JSONWriter.prettyText(.array(records.map { $0.json(zone: session.zone) })))
