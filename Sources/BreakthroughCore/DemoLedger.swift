@@ -3,6 +3,9 @@ import Foundation
 /// A realistic sample ledger for `breakthrough demo`: a team of five (one name in Chinese),
 /// a breakthrough, and about forty promises in every state, dated around `now`.
 public enum DemoLedger {
+  /// The sample team, in the order the demo offers to act as them.
+  public static let team: [Handle] = ["ana", "ben", "cleo", "dev", "李娜"].compactMap { try? Handle($0) }
+
   /// The events, oldest first, as the team would have made them.
   public static func events(now: Date, zone: TimeZone) -> [Event] {
     var builder = Builder(now: now, zone: zone)
@@ -35,13 +38,11 @@ public enum DemoLedger {
     ]
 
     mutating func build() {
-      let people = ["ana", "ben", "cleo", "dev", "李娜"]
+      let people = DemoLedger.team.map(\.text)
       let today = self.today
       at(daysAgo: 30)
-      act("ana") { (state, context) throws(Refusal) in
-        try state.declare(statement: "Three paying teams on v1 within four months", by: ByWhen(day: today.adding(days: 125)),
-                          measure: "three signed, paid invoices", why: "proof that teams will pay for accountability", context: context)
-      }
+      act("ana", .declare(statement: "Three paying teams on v1 within four months", by: ByWhen(day: today.adding(days: 125)),
+                          measure: "three signed, paid invoices", why: "proof that teams will pay for accountability"))
       // Forty promises made over the last four weeks, due from three weeks ago to three weeks ahead.
       for index in 0..<40 {
         let daysAgo = 28 - index * 2 / 3
@@ -49,41 +50,33 @@ public enum DemoLedger {
         let performer = people[index % 5], customer = people[(index * 3 + 1) % 5]
         // Due at least two days after it was made, as people promise.
         let dueIn = max((index * 7) % 42 - 21, 2 - daysAgo)
-        let what = Builder.work[index % Builder.work.count]
-        act(performer) { (state, context) throws(Refusal) in
-          try state.makePromise(what: what, to: try Handle(customer), by: ByWhen(day: today.adding(days: dueIn)), context: context)
-        }
+        guard let customer = try? Handle(customer) else { continue }
+        act(performer, .make(what: Builder.work[index % Builder.work.count], to: customer, by: ByWhen(day: today.adding(days: dueIn))))
       }
       // What became of them.
       for number in 1...40 {
         guard let promise = state.promise(number: number) else { continue }
-        let due = promise.by.day, performer = promise.performer.text, customer = promise.customer.text
+        let id = promise.id, due = promise.by.day, performer = promise.performer.text, customer = promise.customer.text
         let wasDue = due < today
         at(day: wasDue ? due.adding(days: number % 3 == 0 ? 1 : -1) : today.adding(days: -1))
         clock = max(clock, promise.madeAt.addingTimeInterval(3600))
         switch number % 8 {
         case 0, 1:
-          move(promise.number, as: performer) { (state, promise, context) throws(Refusal) in try state.deliver(promise, accepted: false, note: nil, context: context) }
-          if number % 8 == 0 { move(promise.number, as: customer) { (state, promise, context) throws(Refusal) in try state.accept(promise, note: nil, context: context) } }
+          act(performer, .deliver(promise: id, accepted: false))
+          if number % 8 == 0 { act(customer, .accept(promise: id)) }
         case 2:
-          move(promise.number, as: performer) { (state, promise, context) throws(Refusal) in
-            try state.stateConfidence(promise, wasDue ? .offTrack : .atRisk, note: "waiting on legal", context: context)
-          }
+          act(performer, .confidence(promise: id, level: wasDue ? .offTrack : .atRisk, note: "waiting on legal"))
         case 3 where wasDue:
-          move(promise.number, as: performer) { (state, promise, context) throws(Refusal) in
-            try state.accountNotKept(promise, note: "the vendor slipped a week",
-                                     then: (what: promise.what + " (second try)", by: ByWhen(day: today.adding(days: 5))), context: context)
-          }
+          let replacement = Move.Replacement(what: promise.what + " (second try)", by: ByWhen(day: today.adding(days: 5)))
+          act(performer, .notKept(promise: id, note: "the vendor slipped a week", replacement: replacement))
         case 4:
-          move(promise.number, as: performer) { (state, promise, context) throws(Refusal) in
-            try state.renegotiate(promise, by: ByWhen(day: due.adding(days: 10)), what: nil, note: "scope grew", context: context)
-          }
+          act(performer, .renegotiate(promise: id, by: ByWhen(day: due.adding(days: 10)), note: "scope grew"))
         case 5 where wasDue:
-          move(promise.number, as: performer) { (state, promise, context) throws(Refusal) in try state.revoke(promise, note: "no longer needed by the pilot", context: context) }
+          act(performer, .revoke(promise: id, note: "no longer needed by the pilot"))
         case 6:
-          move(promise.number, as: customer) { (state, promise, context) throws(Refusal) in try state.release(promise, note: nil, context: context) }
+          act(customer, .release(promise: id))
         default:
-          move(promise.number, as: performer) { (state, promise, context) throws(Refusal) in try state.stateConfidence(promise, .onTrack, note: nil, context: context) }
+          act(performer, .confidence(promise: id, level: .onTrack))
         }
       }
     }
@@ -97,22 +90,15 @@ public enum DemoLedger {
       clock = min(now, now.addingTimeInterval(offset))
     }
 
-    mutating func act(_ actor: String, _ move: (LedgerState, MoveContext) throws(Refusal) -> MoveOutcome) {
+    /// Makes `move` as `actor` at the builder's clock; a move the ledger refuses is left out.
+    mutating func act(_ actor: String, _ move: Move) {
       counter += 1
-      let seed = counter
-      let sequence = IDSequence(prefix: "demo-\(seed)")
+      let sequence = IDSequence(prefix: "demo-\(counter)")
       guard let handle = try? Handle(actor) else { return }
       let context = MoveContext(actor: handle, now: clock, zone: zone, makeID: sequence.next)
-      guard let outcome = try? move(state, context) else { return }
+      guard let outcome = try? state.outcome(of: move, context: context) else { return }
       for event in outcome.events { state.apply(event) }
       events += outcome.events
-    }
-
-    mutating func move(_ number: Int, as actor: String, _ move: (LedgerState, Promise, MoveContext) throws(Refusal) -> MoveOutcome) {
-      act(actor) { (state, context) throws(Refusal) in
-        guard let promise = state.promise(number: number) else { throw Refusal("no P\(number)") }
-        return try move(state, promise, context)
-      }
     }
   }
 }

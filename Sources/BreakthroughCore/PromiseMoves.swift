@@ -27,8 +27,7 @@ extension LedgerState {
 
   /// The performer reports delivery; kept at once when accepted or when performer and customer are one.
   public func deliver(_ promise: Promise, accepted: Bool, note: String?, context: MoveContext) throws(Refusal) -> MoveOutcome {
-    try require(promise, in: [.open], to: "report it done", context: context)
-    try requirePerformer(promise, to: "report it done", context: context)
+    try check(.deliver, on: promise, context: context)
     let keptAtOnce = accepted || promise.performer == promise.customer
     let event = context.event(.delivered(promise: promise.id, accepted: keptAtOnce, note: Self.optional(note)))
     let lateness = promise.by.isPast(at: context.localNow) ? " (after its by-when, \(promise.by.description))" : " (on time)"
@@ -40,26 +39,23 @@ extension LedgerState {
 
   /// The customer accepts a delivery: the promise is kept.
   public func accept(_ promise: Promise, note: String?, context: MoveContext) throws(Refusal) -> MoveOutcome {
-    try require(promise, in: [.delivered], to: "accept it", context: context)
-    try requireCustomer(promise, to: "accept it", context: context)
+    try check(.accept, on: promise, context: context)
     return MoveOutcome(events: [context.event(.accepted(promise: promise.id, note: Self.optional(note)))],
                        summary: "\(promise.label) accepted: kept")
   }
 
   /// The customer rejects a delivery, saying what is missing: the promise is open again.
   public func reject(_ promise: Promise, note: String, context: MoveContext) throws(Refusal) -> MoveOutcome {
-    try require(promise, in: [.delivered], to: "reject it", context: context)
-    try requireCustomer(promise, to: "reject it", context: context)
+    try check(.reject, on: promise, context: context)
     let note = try Self.sentence(note, field: "note (what is missing)")
     return MoveOutcome(events: [context.event(.rejected(promise: promise.id, note: note))],
                        summary: "\(promise.label) rejected: open again for \(promise.performer)")
   }
 
   /// The performer accounts that it was not kept, optionally with the promise that replaces it.
-  public func accountNotKept(_ promise: Promise, note: String, then replacement: (what: String, by: ByWhen)?,
+  public func accountNotKept(_ promise: Promise, note: String, then replacement: Move.Replacement?,
                              context: MoveContext) throws(Refusal) -> MoveOutcome {
-    try require(promise, in: [.open], to: "account it as not kept", context: context)
-    try requirePerformer(promise, to: "account it as not kept", context: context)
+    try check(.notKept, on: promise, context: context)
     let note = try Self.sentence(note, field: "note (what happened)")
     let terms = try replacement.map { (replacement) throws(Refusal) in
       try replacementTerms(for: promise, what: replacement.what, by: replacement.by, context: context)
@@ -73,8 +69,7 @@ extension LedgerState {
   /// by-when this is recorded as not kept plus the replacement, and the summary says so.
   public func renegotiate(_ promise: Promise, by newBy: ByWhen, what: String?, note: String?,
                           context: MoveContext) throws(Refusal) -> MoveOutcome {
-    try require(promise, in: [.open], to: "renegotiate it", context: context)
-    try requirePerformer(promise, to: "renegotiate it", context: context)
+    try check(.renegotiate, on: promise, context: context)
     let terms = try replacementTerms(for: promise, what: what ?? promise.what, by: newBy, context: context)
     guard promise.by.isPast(at: context.localNow) else {
       let event = context.event(.renegotiated(promise: promise.id, note: Self.optional(note), replacement: terms))
@@ -89,8 +84,7 @@ extension LedgerState {
 
   /// The performer withdraws the promise, with a note.
   public func revoke(_ promise: Promise, note: String, context: MoveContext) throws(Refusal) -> MoveOutcome {
-    try require(promise, in: [.open], to: "revoke it", context: context)
-    try requirePerformer(promise, to: "revoke it", context: context)
+    try check(.revoke, on: promise, context: context)
     let note = try Self.sentence(note, field: "note (why)")
     let notice = promise.by.isPast(at: context.localNow) ? " after its by-when" : " with notice"
     return MoveOutcome(events: [context.event(.revoked(promise: promise.id, note: note))],
@@ -99,16 +93,14 @@ extension LedgerState {
 
   /// The customer no longer needs it.
   public func release(_ promise: Promise, note: String?, context: MoveContext) throws(Refusal) -> MoveOutcome {
-    try require(promise, in: [.open, .delivered], to: "release it", context: context)
-    try requireCustomer(promise, to: "release it", context: context)
+    try check(.release, on: promise, context: context)
     return MoveOutcome(events: [context.event(.released(promise: promise.id, note: Self.optional(note)))],
                        summary: "\(promise.label) released by \(promise.customer)")
   }
 
   /// The performer states confidence in an open promise.
   public func stateConfidence(_ promise: Promise, _ level: Confidence, note: String?, context: MoveContext) throws(Refusal) -> MoveOutcome {
-    try require(promise, in: [.open], to: "state confidence in it", context: context)
-    try requirePerformer(promise, to: "state confidence in it", context: context)
+    try check(.confidence, on: promise, context: context)
     var summary = "\(promise.label): \(level.words)"
     let daysLeft = context.localNow.day.days(until: promise.by.day)
     if level != .onTrack, daysLeft <= 2 {
@@ -136,33 +128,6 @@ extension LedgerState {
     PromiseTerms(id: context.makeID(), number: nextNumber, performer: promise.performer, customer: promise.customer,
                  what: try Self.sentence(what, field: "what"), by: by, breakthrough: promise.terms.breakthrough,
                  replaces: promise.id)
-  }
-
-  func require(_ promise: Promise, in states: Set<PromiseState>, to move: String, context: MoveContext) throws(Refusal) {
-    guard !states.contains(promise.state) else { return }
-    throw Refusal("\(promise.label) is \(standing(of: promise, zone: context.zone)), so it is too \(promise.state.isClosed ? "late" : "soon") to \(move); \(allowedMoves(promise)); nothing changed")
-  }
-
-  /// What can still be done to a promise, and by whom.
-  func allowedMoves(_ promise: Promise) -> String {
-    switch promise.state {
-    case .open:
-      return "now \(promise.performer) can report it done, account it not kept, renegotiate, revoke or state confidence, and \(promise.customer) can release it"
-    case .delivered:
-      return "now \(promise.customer) can accept, reject or release it"
-    default:
-      return "it is closed and stays as it is"
-    }
-  }
-
-  func requirePerformer(_ promise: Promise, to move: String, context: MoveContext) throws(Refusal) {
-    guard context.actor != promise.performer else { return }
-    throw Refusal("only \(promise.performer), who made \(promise.label), can \(move); you are acting as \(context.actor); nothing changed")
-  }
-
-  func requireCustomer(_ promise: Promise, to move: String, context: MoveContext) throws(Refusal) {
-    guard context.actor != promise.customer else { return }
-    throw Refusal("only \(promise.customer), to whom \(promise.label) was made, can \(move); you are acting as \(context.actor); nothing changed")
   }
 
   /// Where a promise stands, in words: "already kept (accepted by ben on 2026-11-20)".

@@ -14,6 +14,10 @@ public struct LedgerLine: Sendable {
 }
 
 extension FileLedger {
+  public func entries() throws(StoreError) -> [LedgerLine] {
+    try Self.readLines(path: path)
+  }
+
   /// Every line of the ledger at `path`, decoded (a missing file has none).
   public static func readLines(path: String) throws(StoreError) -> [LedgerLine] {
     guard let file = try PosixFile.openForReading(path) else { return [] }

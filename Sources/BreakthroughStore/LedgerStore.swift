@@ -14,7 +14,19 @@ public protocol LedgerStore: AnyObject {
   @discardableResult
   func append(_ move: (LedgerState) throws(Refusal) -> MoveOutcome) throws(StoreError) -> MoveOutcome
 
+  /// Every entry of the ledger as stored, oldest first, each decoded: what `log` shows.
+  func entries() throws(StoreError) -> [LedgerLine]
+
   /// Problems noticed while reading (a torn last line, kinds from a newer format), each once;
   /// reading them empties the list.
   func takeWarnings() -> [String]
+}
+
+extension LedgerStore {
+  /// Makes `move` as `context.actor`: run on the freshest state and appended, or refused with
+  /// nothing written.
+  @discardableResult
+  public func append(_ move: Move, context: MoveContext) throws(StoreError) -> MoveOutcome {
+    try append { (state) throws(Refusal) in try state.outcome(of: move, context: context) }
+  }
 }

@@ -13,8 +13,8 @@ extension BoardState {
     },
     BoardAction(name: "down", keys: [.character("j"), .down], help: "Move down", hint: nil) { $0.moveCursor(by: 1); return [] },
     BoardAction(name: "up", keys: [.character("k"), .up], help: "Move up", hint: nil) { $0.moveCursor(by: -1); return [] },
-    BoardAction(name: "top", keys: [.character("g"), .home], help: "Go to the first promise", hint: nil) { $0.moveCursor(by: -1_000_000); return [] },
-    BoardAction(name: "bottom", keys: [.character("G"), .end], help: "Go to the last promise", hint: nil) { $0.moveCursor(by: 1_000_000); return [] },
+    BoardAction(name: "top", keys: [.character("g"), .home], help: "Go to the first promise", hint: nil) { $0.moveCursorToEnd(last: false); return [] },
+    BoardAction(name: "bottom", keys: [.character("G"), .end], help: "Go to the last promise", hint: nil) { $0.moveCursorToEnd(last: true); return [] },
     BoardAction(name: "page down", keys: [.pageDown, .control("d")], help: "Move down a page", hint: nil) { $0.moveCursor(by: $0.pageSize); return [] },
     BoardAction(name: "page up", keys: [.pageUp, .control("u")], help: "Move up a page", hint: nil) { $0.moveCursor(by: -$0.pageSize); return [] },
     BoardAction(name: "pane", keys: [.tab, .backTab, .character("l"), .character("h")], help: "Switch between the open and overdue panes", hint: "Tab:pane") {
@@ -43,7 +43,12 @@ extension BoardState {
         state.status = ("select a promise first (j/k), then press a", true)
         return []
       }
-      state.overlay = AccountMenu(for: promise).map(Overlay.menu)
+      let allowed = state.ledger.allowedMoves(for: promise, actor: state.actor)
+      guard let menu = AccountMenu(for: promise, allowed: allowed) else {
+        state.status = (state.ledger.whyNothingToDo(on: promise, actor: state.actor), true)
+        return []
+      }
+      state.overlay = .menu(menu)
       return []
     },
     confidence(.onTrack, key: "1"),
@@ -60,12 +65,20 @@ extension BoardState {
       state.overlay = .form(.declare(current: state.ledger.currentBreakthrough))
       return []
     },
+    BoardAction(name: "act as", keys: [.character("A")], help: "Act as the next person of the sample team (in the demo; elsewhere open the board with --as)", hint: nil) { state in
+      state.actAsNextPerson()
+      return []
+    },
     BoardAction(name: "quit", keys: [.character("q"), .control("c")], help: "Quit (the ledger is already saved)", hint: "q:quit") { _ in [.quit] },
   ])
 
   static func confidence(_ level: Confidence, key: Character) -> BoardAction {
     BoardAction(name: level.words, keys: [.character(key)], help: "State confidence in the selection: \(level.words)", hint: level == .onTrack ? "1/2/3:confidence" : nil) { state in
       guard let promise = state.selectedPromise else { return [] }
+      guard Move.Kind.confidence.isAllowed(on: promise, by: state.actor) else {
+        state.status = (state.confidenceRefusal(on: promise), true)
+        return []
+      }
       return [.perform(.confidence(promise: promise.id, level: level))]
     }
   }

@@ -27,6 +27,9 @@ extension BoardState {
   private func drawHeader(into grid: inout Grid, _ frame: Rect) {
     grid.box(frame, title: "Breakthrough", borders: glyphs.borders)
     let inner = frame.width - 4
+    let you = actingChoices.isEmpty ? " you are \(actor) " : " you are \(actor) \(glyphs.separator) A: act as another "
+    let youWidth = DisplayWidth.of(you)
+    grid.put(you, row: frame.top, column: frame.left + frame.width - 2 - youWidth, limit: youWidth, role: .title)
     let team = measures.team
     var figures = [
       "unaccounted \(team.unaccounted) (\(team.daysOverdue) d)", "kept on time \(percent(team.keptOnTimeRate))",

@@ -6,13 +6,15 @@ import TerminalKit
 public typealias BoardApp = ScreenApp<BoardState>
 
 extension BoardState: PersonalScreen {
+  public var actingAs: Handle? { actor }
+
   /// A new promise is selected; the move can be taken back with `u`.
-  public mutating func recorded(_ request: MoveRequest, outcome: MoveOutcome) {
+  public mutating func recorded(_ move: Move, outcome: MoveOutcome) {
     if case .made(let terms)? = outcome.events.first?.body { select(promiseID: terms.id) }
-    if !request.isUndo, let event = outcome.events.last, let promise = event.body.promiseID {
+    if move.kind != .undo, let event = outcome.events.last, let promise = event.body.promiseID {
       undoable.append((event.id, promise, outcome.summary))
     }
-    report(outcome.summary + (request.isMake ? " made" : ""), isError: false)
+    report(outcome.summary + (move.kind == .make ? " made" : ""), isError: false)
   }
 
   /// Puts the cursor of the open pane on a promise, and focuses that pane.

@@ -2,12 +2,15 @@ import BreakthroughCore
 import Foundation
 import TerminalKit
 
-/// Everything the board shows, in one value: `update` changes it, `render` draws it.
+/// Everything the board shows, in one value: `handle` changes it, `render` draws it.
 public struct BoardState: Sendable {
   public internal(set) var ledger: LedgerState
   public internal(set) var now: Date
   public let zone: TimeZone
-  public let actor: Handle
+  /// Who the moves made here are made by: shown in the header.
+  public internal(set) var actor: Handle
+  /// The people `A` switches between (the demo's sample team); empty on a real board.
+  public var actingChoices: [Handle] = []
   public internal(set) var width: Int
   public internal(set) var height: Int
   public let glyphs: Glyphs

@@ -45,6 +45,32 @@ extension BoardState {
     lists[focus]?.move(by: step, promises: ledger.promises)
   }
 
+  /// To the first or the last promise of the focused pane.
+  mutating func moveCursorToEnd(last: Bool) {
+    let count = lists[focus]?.rows.count ?? 0
+    moveCursor(by: last ? count : -count)
+  }
+
+  /// The demo's `A`: act as the next person of the sample team. Elsewhere the person is who
+  /// they said they are when the board opened, so the key only says how to choose.
+  mutating func actAsNextPerson() {
+    guard let index = actingChoices.firstIndex(of: actor) else {
+      status = ("you are \(actor); to act as someone else, open the board with --as HANDLE", true)
+      return
+    }
+    actor = actingChoices[(index + 1) % actingChoices.count]
+    // Undo takes back your own moves, and these were someone else's.
+    undoable = []
+    status = ("you are now \(actor): the account menu offers \(actor)'s moves; A acts as the next person", false)
+  }
+
+  /// Why confidence cannot be stated on `promise` by the acting person.
+  func confidenceRefusal(on promise: Promise) -> String {
+    promise.state == .open
+      ? "only \(promise.performer), who made \(promise.label), can state confidence in it; you are \(actor)"
+      : ledger.whyNothingToDo(on: promise, actor: actor)
+  }
+
   private mutating func editFilter(_ key: Key) -> [ScreenEffect] {
     switch key {
     case .enter: isEditingFilter = false

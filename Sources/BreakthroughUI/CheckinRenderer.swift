@@ -67,12 +67,7 @@ extension CheckinState {
     for (offset, line) in lines.enumerated() {
       grid.put(line.0, row: frame.top + 1 + offset, column: left + 2, limit: inner - 4, role: line.1)
     }
-    var row = frame.top + frame.height + 1
-    for keys in answerKeys(for: promise) {
-      drawKeys(keys, into: &grid, row: row, left: left, width: inner)
-      row += 1
-    }
-    return row
+    return drawKeys(into: &grid, row: frame.top + frame.height + 1, left: left, width: inner)
   }
 
   private func question(for stage: CheckinAgenda.Stage, promise: Promise) -> String {
@@ -85,27 +80,20 @@ extension CheckinState {
     }
   }
 
-  /// The keys that answer this item, by where its promise stands and who is asked.
-  private func answerKeys(for promise: Promise) -> [[(key: String, words: String)]] {
-    let moves: [(key: String, words: String)]
-    if promise.state == .delivered && promise.customer == actor {
-      moves = [("k", "accept: kept"), ("x", "reject: say what is missing")]
-    } else {
-      moves = [("k", "kept"), ("x", "not kept"), ("r", "renegotiate"), ("v", "revoke")]
-    }
-    let confidence: [(key: String, words: String)] = promise.state == .open
-      ? [("1", Confidence.onTrack.words), ("2", Confidence.atRisk.words), ("3", Confidence.offTrack.words)] : []
-    return [moves, confidence, [("s", "skip"), ("←", "back"), ("q", "quit")]].filter { !$0.isEmpty }
-  }
-
-  private func drawKeys(_ keys: [(key: String, words: String)], into grid: inout Grid, row: Int, left: Int, width inner: Int) {
-    var column = left + 2
-    for (key, words) in keys {
+  /// The keys offered here, read from the action table (so only what the person may do),
+  /// wrapped over as many rows as they need. Returns the first free row below them.
+  private func drawKeys(into grid: inout Grid, row top: Int, left: Int, width inner: Int) -> Int {
+    var row = top, column = left + 2
+    for (key, words) in Self.actions.offered(in: self) {
       let needed = DisplayWidth.of(key) + 1 + DisplayWidth.of(words)
-      guard column + needed <= left + inner else { break }
+      if column > left + 2, column + needed > left + inner {
+        row += 1
+        column = left + 2
+      }
       column += grid.put(key, row: row, column: column, role: .title)
-      column += 1 + grid.put(words, row: row, column: column + 1, role: .text) + 3
+      column += 1 + grid.put(words, row: row, column: column + 1, limit: left + inner - column - 1, role: .text) + 3
     }
+    return row + 1
   }
 
   /// Returns the first free row below the question.
@@ -117,8 +105,7 @@ extension CheckinState {
       row += 2
     }
     grid.put("Anything to promise today?", row: row, column: left, limit: inner, role: .header)
-    drawKeys([("n", "make a new promise"), ("Enter", "finish"), ("←", "back"), ("q", "quit")], into: &grid, row: row + 2, left: left, width: inner)
-    return row + 3
+    return drawKeys(into: &grid, row: row + 2, left: left, width: inner)
   }
 
   private func drawRecorded(into grid: inout Grid, from top: Int, left: Int, width inner: Int) {

@@ -3,6 +3,8 @@ import Foundation
 import TerminalKit
 
 extension CheckinState: PersonalScreen {
+  public var actingAs: Handle? { actor }
+
   /// Takes one key: an open form or question gets it first, else the action table.
   public mutating func handle(_ key: Key) -> [ScreenEffect] {
     switch overlay {
@@ -55,12 +57,12 @@ extension CheckinState: PersonalScreen {
 
   /// The answer is in the ledger: on to the next item, unless an at-risk promise close to its
   /// by-when should be renegotiated while there is still time.
-  public mutating func recorded(_ request: MoveRequest, outcome: MoveOutcome) {
-    let summary = outcome.summary + (request.isMake ? " made" : "")
+  public mutating func recorded(_ move: Move, outcome: MoveOutcome) {
+    let summary = outcome.summary + (move.kind == .make ? " made" : "")
     recorded.append(summary)
     status = (summary, false)
-    if request.isMake { return }
-    if case .confidence(let id, let level) = request, level != .onTrack, let promise = ledger.promise(id: id),
+    if move.kind == .make { return }
+    if case .confidence(let id, let level, _) = move, level != .onTrack, let promise = ledger.promise(id: id),
        !promise.by.isPast(at: localNow), localNow.day.days(until: promise.by.day) <= 2 {
       overlay = .renegotiateNow(promiseID: id)
       return

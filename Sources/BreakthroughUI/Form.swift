@@ -37,14 +37,14 @@ struct Form: Sendable {
   var focused = 0
 
   /// The request the form makes, or nil with an inline error on each field that is wrong.
-  mutating func submitIfValid(today: CalendarDay) -> MoveRequest? {
+  mutating func submitIfValid(today: CalendarDay) -> Move? {
     for index in fields.indices { fields[index].error = nil }
     let request = validated(today: today)
     if request == nil, let firstError = fields.firstIndex(where: { $0.error != nil }) { focused = firstError }
     return request
   }
 
-  private mutating func validated(today: CalendarDay) -> MoveRequest? {
+  private mutating func validated(today: CalendarDay) -> Move? {
     func text(_ index: Int) -> String { index < fields.count ? fields[index].text.trimmingCharacters(in: .whitespaces) : "" }
     func required(_ index: Int, _ message: String) -> String? {
       guard !text(index).isEmpty else { fields[index].error = message; return nil }
@@ -74,7 +74,8 @@ struct Form: Sendable {
       let by = what == nil && text(2).isEmpty ? nil : date(2)
       if what == nil && by != nil { fields[1].error = "the replacement needs a what (or clear the date)" }
       guard let note, fields[1].error == nil, what == nil || by != nil else { return nil }
-      return .notKept(promise: id, note: note, replacementWhat: what, replacementBy: by)
+      let replacement = what.flatMap { what in by.map { Move.Replacement(what: what, by: $0) } }
+      return .notKept(promise: id, note: note, replacement: replacement)
     case .renegotiate(let id):
       guard let by = date(0) else { return nil }
       return .renegotiate(promise: id, by: by, what: optional(1), note: optional(2))

@@ -6,7 +6,7 @@ extension Form {
   enum Step: Equatable {
     case editing
     case cancelled
-    case submitted(MoveRequest)
+    case submitted(Move)
     case quit
   }
 

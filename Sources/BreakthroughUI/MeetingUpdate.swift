@@ -45,8 +45,11 @@ extension MeetingState: Screen {
     status = text
   }
 
+  /// The display acts for nobody.
+  public var actingAs: Handle? { nil }
+
   /// The display asks for no moves.
-  public mutating func recorded(_ request: MoveRequest, outcome: MoveOutcome) {}
+  public mutating func recorded(_ move: Move, outcome: MoveOutcome) {}
 }
 
 /// The meeting display's loop.
@@ -56,7 +59,7 @@ extension ScreenApp where State == MeetingState {
   /// A read-only meeting display on the terminal's whole screen.
   public convenience init(store: LedgerStore, terminal: Terminal, zone: TimeZone, options: MeetingState.Options,
                           clock: @escaping () -> Date = Date.init) {
-    self.init(store: store, terminal: terminal, actor: nil, zone: zone, clock: clock) { ledger, now, terminal in
+    self.init(store: store, terminal: terminal, clock: clock) { ledger, now, terminal in
       MeetingState(ledger: ledger, now: now, zone: zone, options: options,
                    width: terminal.size.width, height: terminal.size.height, isUnicode: terminal.isUnicode)
     }

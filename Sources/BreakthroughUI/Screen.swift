@@ -6,6 +6,10 @@ import TerminalKit
 /// A full-screen view (board, check-in, meeting) as a value: keys and the clock change it,
 /// `render` draws it, and moves it asks for come back to it once the ledger has them.
 public protocol Screen: Sendable {
+  /// Who the moves asked for here are made by; nil for a display that acts for nobody.
+  var actingAs: Handle? { get }
+  /// The zone that dates and "today" are read in.
+  var zone: TimeZone { get }
   /// Takes one key; returns what the loop should do besides.
   mutating func handle(_ key: Key) -> [ScreenEffect]
   /// The terminal has a new size.
@@ -17,7 +21,7 @@ public protocol Screen: Sendable {
   /// A line for the person: what happened, or why it was refused.
   mutating func report(_ text: String, isError: Bool)
   /// A move this screen asked for is in the ledger.
-  mutating func recorded(_ request: MoveRequest, outcome: MoveOutcome)
+  mutating func recorded(_ move: Move, outcome: MoveOutcome)
   /// Draws the screen into a fresh grid of its size.
   mutating func render() -> Grid
 }
@@ -31,15 +35,15 @@ public protocol PersonalScreen: Screen {
 extension ScreenApp where State: PersonalScreen {
   /// The screen for `actor` on the terminal's whole screen.
   public convenience init(store: LedgerStore, terminal: Terminal, actor: Handle, zone: TimeZone, clock: @escaping () -> Date = Date.init) {
-    self.init(store: store, terminal: terminal, actor: actor, zone: zone, clock: clock) { ledger, now, terminal in
+    self.init(store: store, terminal: terminal, clock: clock) { ledger, now, terminal in
       State(ledger: ledger, now: now, zone: zone, actor: actor,
             width: terminal.size.width, height: terminal.size.height, isUnicode: terminal.isUnicode)
     }
   }
 }
 
-/// What `update` asks the loop to do besides changing the state.
+/// What `handle` asks the loop to do besides changing the state.
 public enum ScreenEffect: Equatable, Sendable {
-  case perform(MoveRequest)
+  case perform(Move)
   case quit
 }

@@ -8,13 +8,18 @@ public struct ScreenAction<State>: Sendable {
   public let help: String
   /// Its words in the hint bar at the bottom of the screen, if it is shown there.
   public let hint: String?
+  /// What the key does for what is on screen now, in a few words, or nil when it is not
+  /// offered there: screens that show their keys beside the item (the check-in) read this.
+  let offer: @Sendable (State) -> String?
   let perform: @Sendable (inout State) -> [ScreenEffect]
 
-  init(name: String, keys: [Key], help: String, hint: String?, perform: @escaping @Sendable (inout State) -> [ScreenEffect]) {
+  init(name: String, keys: [Key], help: String, hint: String?, offer: @escaping @Sendable (State) -> String? = { _ in nil },
+       perform: @escaping @Sendable (inout State) -> [ScreenEffect]) {
     self.name = name
     self.keys = keys
     self.help = help
     self.hint = hint
+    self.offer = offer
     self.perform = perform
   }
 }
@@ -38,6 +43,11 @@ public struct ActionTable<State>: Sendable {
 
   /// The hint bar: every action that has a hint, in table order.
   public var hints: String { all.compactMap(\.hint).joined(separator: " ") }
+
+  /// The keys offered for what is on screen, each with what it does there, in table order.
+  func offered(in state: State) -> [(key: String, words: String)] {
+    all.compactMap { action in action.offer(state).map { (action.keys.first?.label ?? "", $0) } }
+  }
 
   /// The help overlay's rows: each action's keys and what it does.
   var helpRows: [(keys: String, help: String)] {

@@ -10,9 +10,6 @@ public final class ScreenApp<State: Screen> {
   public private(set) var state: State
   private let store: LedgerStore
   private let terminal: Terminal
-  /// Who makes the moves; nil for a read-only display.
-  private let actor: Handle?
-  private let zone: TimeZone
   private let clock: () -> Date
   private var lastRefresh: Date
   /// The signal that ended the loop, if one did: the command exits with 128 + its number.
@@ -21,12 +18,10 @@ public final class ScreenApp<State: Screen> {
   static var refreshInterval: TimeInterval { 1 }
 
   /// `makeState` builds the screen from the folded ledger, the moment, and the terminal's size.
-  public init(store: LedgerStore, terminal: Terminal, actor: Handle?, zone: TimeZone, clock: @escaping () -> Date = Date.init,
+  public init(store: LedgerStore, terminal: Terminal, clock: @escaping () -> Date = Date.init,
               makeState: (_ ledger: LedgerState, _ now: Date, _ terminal: Terminal) -> State) {
     self.store = store
     self.terminal = terminal
-    self.actor = actor
-    self.zone = zone
     self.clock = clock
     let now = clock()
     lastRefresh = now
@@ -81,16 +76,16 @@ public final class ScreenApp<State: Screen> {
     reportWarnings()
   }
 
-  private func perform(_ request: MoveRequest) {
-    guard let actor else {
+  private func perform(_ move: Move) {
+    guard let actor = state.actingAs else {
       state.report("this display is read-only: nothing was written", isError: true)
       return
     }
-    let context = MoveContext(actor: actor, now: clock(), zone: zone)
+    let context = MoveContext(actor: actor, now: clock(), zone: state.zone)
     do {
-      let outcome = try store.append { (ledger) throws(Refusal) in try request.outcome(on: ledger, context: context) }
+      let outcome = try store.append(move, context: context)
       state.replaceLedger(store.state)
-      state.recorded(request, outcome: outcome)
+      state.recorded(move, outcome: outcome)
     } catch {
       state.report(error.description, isError: true)
     }

@@ -8,7 +8,7 @@ final class Session {
   /// by piece would only delay the exit.
   nonisolated(unsafe) static var open: [Session] = []
 
-  let ledger: FileLedger
+  let ledger: LedgerStore
   /// Who is acting, as named by --as or the environment; only moves need it.
   let actorName: String?
   let now: Date
@@ -16,7 +16,7 @@ final class Session {
   /// What the ledger warned about and was shown, so that an error saying the same is not repeated.
   private var shownWarnings: Set<String> = []
 
-  init(ledger: FileLedger, actorName: String?, now: Date, zone: TimeZone) {
+  init(ledger: LedgerStore, actorName: String?, now: Date, zone: TimeZone) {
     self.ledger = ledger
     self.actorName = actorName
     self.now = now
@@ -40,10 +40,10 @@ final class Session {
     return by
   }
 
-  /// Appends what `move` returns on the freshest state, then prints its summary.
-  func perform(_ move: (LedgerState, MoveContext) throws(Refusal) -> MoveOutcome) throws {
+  /// Makes `move` on the freshest state, then prints its summary.
+  func perform(_ move: Move) throws {
     let context = try context()
-    let appended = Result { () throws(StoreError) in try ledger.append { (state) throws(Refusal) in try move(state, context) } }
+    let appended = Result { () throws(StoreError) in try ledger.append(move, context: context) }
     if case .failure(let error) = appended, shownWarnings.contains(error.description) {
       // The damage was named when the ledger was opened: say it once.
       throw CommandFailure("nothing was written: the ledger is damaged (see the warning above)")
@@ -53,9 +53,10 @@ final class Session {
     print(Escaping.forDisplay(outcome.summary))
   }
 
-  /// Performs a move on the promise that `reference` names.
-  func perform(on reference: String, _ move: (LedgerState, Promise, MoveContext) throws(Refusal) -> MoveOutcome) throws {
-    try perform { (state, context) throws(Refusal) in try move(state, try state.promise(named: reference), context) }
+  /// The id of the promise that `reference` names (P12, p12 or 12): numbers never change
+  /// once shown, so the number read now names the same promise when the move is appended.
+  func promiseID(named reference: String) throws -> String {
+    try state.promise(named: reference).id
   }
 
   /// Says what the ledger warned about; a long list is cut to its first few and a count.

@@ -182,7 +182,7 @@ import Testing
       let promise = fixture.promise(number)
       let newBy = ByWhen(day: fixture.today.adding(days: 5))
       try fixture.perform("ana") { (state, context) throws(Refusal) in
-        try state.accountNotKept(promise, note: "blocked", then: (what: "Try again", by: newBy), context: context)
+        try state.accountNotKept(promise, note: "blocked", then: BreakthroughCore.Move.Replacement(what: "Try again", by: newBy), context: context)
       }
     }
     #expect(fixture.state.chain(of: fixture.promise(2)).map(\.number) == [1, 2, 3])

@@ -104,35 +104,52 @@ import TerminalKit
     #expect(screen.text.contains("->"))
   }
 
-  @Test func theAccountMenuOffersWhatTheStateAllows() {
+  @Test func theAccountMenuOffersWhatTheStateAllows() throws {
     var board = BoardHarness.board(BoardHarness.demoLedger())
-    let selected = board.selectedPromise
-    BoardHarness.press([.character("a")], on: &board)
-    let screen = board.render().text
-    #expect(screen.contains("Account for \(selected?.label ?? "?")"))
-    if selected?.state == .delivered {
-      #expect(screen.contains("accept the delivery"))
-      #expect(!screen.contains("renegotiate"))
-    } else {
-      #expect(screen.contains("renegotiate"))
+    let ledger = board.ledger
+    let anas = ledger.promises.filter { !$0.state.isClosed && ($0.performer == BoardHarness.ana || $0.customer == BoardHarness.ana) }
+    guard let open = anas.first(where: { $0.state == .open && $0.performer == BoardHarness.ana && $0.customer != BoardHarness.ana }),
+          let delivered = anas.first(where: { $0.state == .delivered && $0.customer == BoardHarness.ana }) else {
+      Issue.record("the demo has an open promise of ana's and a delivery to her")
+      return
     }
-    BoardHarness.press([.escape, .character("1")], on: &board)
+    board.select(promiseID: open.id)
+    BoardHarness.press([.character("a")], on: &board)
+    var screen = board.render().text
+    #expect(screen.contains("Account for \(open.label)"))
+    #expect(screen.contains("renegotiate"))
+    #expect(!screen.contains("release:"), "releasing is the customer's move")
+    BoardHarness.press([.escape], on: &board)
+    board.select(promiseID: delivered.id)
+    BoardHarness.press([.character("a")], on: &board)
+    screen = board.render().text
+    #expect(screen.contains("Account for \(delivered.label)"))
+    #expect(screen.contains("accept the delivery"))
+    #expect(!screen.contains("renegotiate:"), "renegotiating is the performer's move")
   }
 
   @Test func confidenceKeysAskForTheMoveOnTheSelection() {
     var board = BoardHarness.board(BoardHarness.demoLedger())
-    guard let selected = board.selectedPromise else { Issue.record("nothing selected"); return }
-    #expect(BoardHarness.press([.character("2")], on: &board) == [.perform(.confidence(promise: selected.id, level: .atRisk))])
+    guard let mine = board.ledger.promises.first(where: { $0.state == .open && $0.performer == BoardHarness.ana }) else {
+      Issue.record("the demo has an open promise of ana's")
+      return
+    }
+    board.select(promiseID: mine.id)
+    #expect(BoardHarness.press([.character("2")], on: &board) == [.perform(.confidence(promise: mine.id, level: .atRisk))])
     #expect(BoardHarness.press([.character("q")], on: &board) == [.quit])
     #expect(BoardHarness.press([.control("c")], on: &board) == [.quit])
   }
 
   @Test func theFilterKeepsMatchingTextOrPeople() {
     var board = BoardHarness.board(BoardHarness.demoLedger())
+    let involvingLi = board.ledger.promises.filter { !$0.state.isClosed && ($0.performer.text == "李娜" || $0.customer.text == "李娜") }
     BoardHarness.press([.character("/")] + BoardHarness.type("@李娜") + [.enter], on: &board)
     let screen = board.render().text
-    let rows = screen.split(separator: "\n").filter { $0.contains(" → ") && $0.contains("│› P") || $0.contains("│  P") }
+    #expect(!involvingLi.isEmpty)
+    #expect(screen.contains("Open promises (\(involvingLi.count))"), "every open promise of 李娜's, and only those")
+    let rows = screen.split(separator: "\n").filter { $0.contains(" → ") && ($0.contains("│› P") || $0.contains("│  P")) }
     #expect(!rows.isEmpty)
+    #expect(rows.allSatisfy { $0.contains("李娜") }, "rows without 李娜 are filtered out")
     #expect(screen.contains("filter: @李娜"))
     BoardHarness.press([.character("/"), .escape], on: &board)
     #expect(!board.render().text.contains("filter:"))

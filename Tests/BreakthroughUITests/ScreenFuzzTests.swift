@@ -5,7 +5,7 @@ import TerminalKit
 @testable import BreakthroughUI
 
 /// A million random events (keys, resizes from 1×1 to 300×100, ticks, ledgers changing under
-/// the screen) through `update` and `render` of every screen, seeded: no crash, the selection
+/// the screen) through `handle` and `render` of every screen, seeded: no crash, the selection
 /// always on a real promise or on nothing, nothing drawn outside the grid, no raw control
 /// character in any cell. Rendering is what costs in a debug build, so every 1024th event and
 /// one resize in 64 are drawn and checked; `EverySizeTests` covers the sizes one by one.
@@ -65,14 +65,14 @@ import TerminalKit
       }
     }
 
-    private mutating func perform<S: Screen>(_ request: MoveRequest, on screen: inout S) {
+    private mutating func perform<S: Screen>(_ move: Move, on screen: inout S) {
       let actor = (try? Handle(["ana", "ben", "李娜"].randomElement(using: &generator) ?? "ana")) ?? BoardHarness.ana
       let context = MoveContext(actor: actor, now: now, zone: BoardHarness.zone)
       do {
-        let outcome = try request.outcome(on: ledger, context: context)
+        let outcome = try ledger.outcome(of: move, context: context)
         for event in outcome.events { ledger.apply(event) }
         screen.replaceLedger(ledger)
-        screen.recorded(request, outcome: outcome)
+        screen.recorded(move, outcome: outcome)
         performed += 1
       } catch {
         screen.report(error.message, isError: true)
@@ -164,7 +164,7 @@ enum ControlCharacterLedger {
       }
     }
     run { (state, context) throws(Refusal) in
-      try state.accountNotKept(try state.promise(named: "P1"), note: nasty, then: (what: "Again " + nasty, by: ByWhen(day: today.adding(days: 4))),
+      try state.accountNotKept(try state.promise(named: "P1"), note: nasty, then: Move.Replacement(what: "Again " + nasty, by: ByWhen(day: today.adding(days: 4))),
                                context: context)
     }
     return state

@@ -42,17 +42,14 @@ import Testing
     let path = folder + "/broken.toml"
     try "# a theme\n[text]\nfg = \"white\"\n\n[overdue]\nbold = true\nfg = \"blurple\"\n".write(toFile: path, atomically: true, encoding: .utf8)
     #expect(throws: ThemeError.self) { try ThemeLibrary(folders: [folder]).theme("broken") }
-    do { _ = try ThemeLibrary(folders: [folder]).theme(path) } catch {
-      #expect(error.description.hasPrefix("\(path):7: overdue.fg: \"blurple\" is not a colour"))
-    }
+    let badColour = #expect(throws: ThemeError.self) { try ThemeLibrary(folders: [folder]).theme(path) }
+    #expect(badColour?.description.hasPrefix("\(path):7: overdue.fg: \"blurple\" is not a colour") == true)
     try "[text]\nfg = = 3\n".write(toFile: path, atomically: true, encoding: .utf8)
-    do { _ = try ThemeLibrary(folders: [folder]).theme(path) } catch {
-      #expect(error.description.hasPrefix("\(path):2:"))
-    }
+    let badSyntax = #expect(throws: ThemeError.self) { try ThemeLibrary(folders: [folder]).theme(path) }
+    #expect(badSyntax?.description.hasPrefix("\(path):2:") == true)
     try "[text]\nbold = \"yes\"\n".write(toFile: path, atomically: true, encoding: .utf8)
-    do { _ = try ThemeLibrary(folders: [folder]).theme(path) } catch {
-      #expect(error.description == "\(path):2: text.bold: must be true or false")
-    }
+    let badFlag = #expect(throws: ThemeError.self) { try ThemeLibrary(folders: [folder]).theme(path) }
+    #expect(badFlag?.description == "\(path):2: text.bold: must be true or false")
     #expect(throws: ThemeError.self) { try ThemeLibrary(folders: [folder]).theme("no-such-theme") }
   }
 

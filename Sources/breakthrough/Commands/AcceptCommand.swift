@@ -12,8 +12,6 @@ struct AcceptCommand: ParsableCommand {
 
   func run() throws {
     let session = try common.openSession()
-    try session.perform(on: number) { (state, promise, context) throws(Refusal) in
-      try state.accept(promise, note: note, context: context)
-    }
+    try session.perform(.accept(promise: try session.promiseID(named: number), note: note))
   }
 }

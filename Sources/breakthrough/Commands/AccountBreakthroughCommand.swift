@@ -15,6 +15,6 @@ struct AccountBreakthroughCommand: ParsableCommand {
       throw CommandFailure("\"\(Escaping.forDisplay(outcome))\" is not an outcome: use achieved or not-achieved (to revise, declare anew)")
     }
     let session = try common.openSession()
-    try session.perform { (state, context) throws(Refusal) in try state.accountBreakthrough(outcome, note: note, context: context) }
+    try session.perform(.accountBreakthrough(outcome: outcome, note: note))
   }
 }

@@ -16,8 +16,6 @@ struct ConfidenceCommand: ParsableCommand {
       throw CommandFailure("\"\(Escaping.forDisplay(level))\" is not a confidence: use on-track, at-risk or off-track")
     }
     let session = try common.openSession()
-    try session.perform(on: number) { (state, promise, context) throws(Refusal) in
-      try state.stateConfidence(promise, confidence, note: note, context: context)
-    }
+    try session.perform(.confidence(promise: try session.promiseID(named: number), level: confidence, note: note))
   }
 }

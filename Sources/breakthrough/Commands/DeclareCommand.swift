@@ -15,8 +15,6 @@ struct DeclareCommand: ParsableCommand {
   func run() throws {
     let session = try common.openSession()
     let by = try session.date(by)
-    try session.perform { (state, context) throws(Refusal) in
-      try state.declare(statement: statement, by: by, measure: measure, why: why, context: context)
-    }
+    try session.perform(.declare(statement: statement, by: by, measure: measure, why: why))
   }
 }

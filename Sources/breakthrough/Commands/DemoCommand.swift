@@ -16,9 +16,17 @@ struct DemoCommand: ParsableCommand {
     let path = try DemoCommand.writeSampleLedger()
     let ledger = try FileLedger(path: path)
     let terminal = try screen.openTerminal()
-    let app = BoardApp(store: ledger, terminal: terminal, actor: try Handle("ana"), zone: .current)
+    let team = DemoLedger.team
+    let app = BoardApp(store: ledger, terminal: terminal) { ledger, now, terminal in
+      var state = BoardState(ledger: ledger, now: now, zone: .current, actor: team[0], width: terminal.size.width,
+                             height: terminal.size.height, isUnicode: terminal.isUnicode)
+      state.actingChoices = team
+      state.report("Demo: you are \(team[0]), one of a sample team of \(team.count); A acts as the next person. ? shows every key.",
+                   isError: false)
+      return state
+    }
     app.run()
-    print("You were ana. The demo ledger is at \(path); your own ledger was not touched.")
+    print("You were \(app.state.actor). The demo ledger is at \(path); your own ledger was not touched.")
     try exitLikeTheSignal(app.endingSignal)
   }
 

@@ -13,8 +13,6 @@ struct DoneCommand: ParsableCommand {
 
   func run() throws {
     let session = try common.openSession()
-    try session.perform(on: number) { (state, promise, context) throws(Refusal) in
-      try state.deliver(promise, accepted: accepted, note: note, context: context)
-    }
+    try session.perform(.deliver(promise: try session.promiseID(named: number), accepted: accepted, note: note))
   }
 }

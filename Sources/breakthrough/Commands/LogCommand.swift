@@ -13,7 +13,7 @@ struct LogCommand: ParsableCommand {
   func run() throws {
     let session = try common.openSession()
     let describer = EventDescriber(state: session.state, zone: session.zone)
-    for entry in try FileLedger.readLines(path: session.ledger.path) {
+    for entry in try session.ledger.entries() {
       print(Escaping.forDisplay(describer.describe(entry)))
     }
   }

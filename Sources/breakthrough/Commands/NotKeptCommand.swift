@@ -20,9 +20,7 @@ struct NotKeptCommand: ParsableCommand {
 
   func run() throws {
     let session = try common.openSession()
-    let replacement = try then.map { (what: $0, by: try session.date(by ?? "")) }
-    try session.perform(on: number) { (state, promise, context) throws(Refusal) in
-      try state.accountNotKept(promise, note: note, then: replacement, context: context)
-    }
+    let replacement = try then.map { Move.Replacement(what: $0, by: try session.date(by ?? "")) }
+    try session.perform(.notKept(promise: try session.promiseID(named: number), note: note, replacement: replacement))
   }
 }

@@ -19,6 +19,6 @@ struct PromiseCommand: ParsableCommand {
     let session = try options.openSession()
     let customer = try Handle(to)
     let by = try session.date(by)
-    try session.perform { (state, context) throws(Refusal) in try state.makePromise(what: what, to: customer, by: by, context: context) }
+    try session.perform(.make(what: what, to: customer, by: by))
   }
 }

@@ -12,8 +12,6 @@ struct RejectCommand: ParsableCommand {
 
   func run() throws {
     let session = try common.openSession()
-    try session.perform(on: number) { (state, promise, context) throws(Refusal) in
-      try state.reject(promise, note: note, context: context)
-    }
+    try session.perform(.reject(promise: try session.promiseID(named: number), note: note))
   }
 }

@@ -16,8 +16,6 @@ struct RenegotiateCommand: ParsableCommand {
   func run() throws {
     let session = try common.openSession()
     let newBy = try session.date(by)
-    try session.perform(on: number) { (state, promise, context) throws(Refusal) in
-      try state.renegotiate(promise, by: newBy, what: what, note: note, context: context)
-    }
+    try session.perform(.renegotiate(promise: try session.promiseID(named: number), by: newBy, what: what, note: note))
   }
 }

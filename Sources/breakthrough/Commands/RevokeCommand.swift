@@ -12,8 +12,6 @@ struct RevokeCommand: ParsableCommand {
 
   func run() throws {
     let session = try common.openSession()
-    try session.perform(on: number) { (state, promise, context) throws(Refusal) in
-      try state.revoke(promise, note: note, context: context)
-    }
+    try session.perform(.revoke(promise: try session.promiseID(named: number), note: note))
   }
 }

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Who may do what, asked before anything is offered: menus, keys and refusals all read the
+/// answer from `Move.Kind.rule`, so a screen never offers a move the ledger would refuse.
+extension LedgerState {
+  /// The moves `actor` may make on `promise` now, in the order menus offer them.
+  public func allowedMoves(for promise: Promise, actor: Handle) -> [Move.Kind] {
+    Move.Kind.onPromise.filter { $0.isAllowed(on: promise, by: actor) }
+  }
+
+  /// The moves on the breakthrough anyone may make now: declare (or revise), and account for
+  /// the current one while it is open.
+  public func allowedBreakthroughMoves(actor: Handle) -> [Move.Kind] {
+    openBreakthroughID == nil ? [.declare] : [.declare, .accountBreakthrough]
+  }
+
+  /// Why `actor` has nothing to do on `promise`, and whose move it is:
+  /// "waiting on ben: only ben can account for P7".
+  public func whyNothingToDo(on promise: Promise, actor: Handle) -> String {
+    switch promise.state {
+    case .open:
+      return "waiting on \(promise.performer): only \(promise.performer) can account for \(promise.label), and only \(promise.customer) can release it"
+    case .delivered:
+      return "waiting on \(promise.customer): only \(promise.customer), to whom \(promise.label) was made, can accept or reject it"
+    default:
+      return "\(promise.label) is \(promise.state.word): it is closed and stays as it is"
+    }
+  }
+
+  /// What can still be done to a promise, and by whom, in words.
+  func movesLeft(on promise: Promise) -> String {
+    let kinds = Move.Kind.onPromise.filter { $0.rule?.states.contains(promise.state) == true }
+    guard !kinds.isEmpty else { return "it is closed and stays as it is" }
+    let byParty = [Move.Kind.Party.performer, .customer].compactMap { party -> String? in
+      let verbs = kinds.filter { $0.rule?.party == party }.map(\.verb)
+      guard !verbs.isEmpty else { return nil }
+      return "\(promise.party(party)) can \(Self.listed(verbs, joinedBy: "or"))"
+    }
+    return "now " + byParty.joined(separator: ", and ")
+  }
+
+  /// "a, b or c".
+  static func listed(_ words: [String], joinedBy conjunction: String) -> String {
+    guard words.count > 1 else { return words.first ?? "" }
+    return words.dropLast().joined(separator: ", ") + " \(conjunction) " + words[words.count - 1]
+  }
+
+  /// Why `actor` may not make a move of `kind` on `promise` now, or nil when they may: the
+  /// sentence a refused move says, and a key that is not offered.
+  public func refusal(of kind: Move.Kind, on promise: Promise, actor: Handle, zone: TimeZone) -> Refusal? {
+    guard let rule = kind.rule else { return nil }
+    guard rule.states.contains(promise.state) else {
+      let tooWhat = promise.state.isClosed ? "late" : "soon"
+      return Refusal("\(promise.label) is \(standing(of: promise, zone: zone)), so it is too \(tooWhat) to \(kind.verb); \(movesLeft(on: promise)); nothing changed")
+    }
+    let party = promise.party(rule.party)
+    guard actor != party else { return nil }
+    let who = rule.party == .performer ? "who made \(promise.label)" : "to whom \(promise.label) was made"
+    return Refusal("only \(party), \(who), can \(kind.verb); you are acting as \(actor); nothing changed")
+  }
+
+  /// Refuses the move unless the promise's state allows it and the actor is the party who makes it.
+  func check(_ kind: Move.Kind, on promise: Promise, context: MoveContext) throws(Refusal) {
+    if let refusal = refusal(of: kind, on: promise, actor: context.actor, zone: context.zone) { throw refusal }
+  }
+}
+
+extension Move.Kind {
+  /// Whether `actor` may make this move on `promise` now.
+  public func isAllowed(on promise: Promise, by actor: Handle) -> Bool {
+    guard let rule else { return false }
+    return rule.states.contains(promise.state) && promise.party(rule.party) == actor
+  }
+}
+
+extension Promise {
+  /// The person who plays `party` in this promise.
+  public func party(_ party: Move.Kind.Party) -> Handle {
+    party == .performer ? performer : customer
+  }
+}

@@ -1,0 +1,98 @@
+/// A move in the ledger, as data: what a person asks to happen. The command line, the board,
+/// the check-in and undo all speak this one vocabulary, and `LedgerState.outcome(of:context:)`
+/// runs it; a promise is named by its id, which never changes.
+public enum Move: Equatable, Sendable {
+  case make(what: String, to: Handle, by: ByWhen)
+  /// `accepted`: the customer accepted it then and there (in the meeting), so it is kept at once.
+  case deliver(promise: String, accepted: Bool, note: String? = nil)
+  case accept(promise: String, note: String? = nil)
+  case reject(promise: String, note: String)
+  case notKept(promise: String, note: String, replacement: Replacement? = nil)
+  case renegotiate(promise: String, by: ByWhen, what: String? = nil, note: String? = nil)
+  case revoke(promise: String, note: String)
+  case release(promise: String, note: String? = nil)
+  case confidence(promise: String, level: Confidence, note: String? = nil)
+  case declare(statement: String, by: ByWhen, measure: String? = nil, why: String? = nil)
+  case accountBreakthrough(outcome: BreakthroughOutcome, note: String? = nil)
+  /// Takes back one of the person's own moves, described by `summary`.
+  case undo(event: String, promise: String, summary: String)
+
+  /// The promise that replaces one accounted as not kept.
+  public struct Replacement: Equatable, Sendable {
+    public let what: String
+    public let by: ByWhen
+
+    public init(what: String, by: ByWhen) {
+      self.what = what
+      self.by = by
+    }
+  }
+
+  /// What kind of move it is, without its details: what `allowedMoves` answers in.
+  public var kind: Kind {
+    switch self {
+    case .make: return .make
+    case .deliver: return .deliver
+    case .accept: return .accept
+    case .reject: return .reject
+    case .notKept: return .notKept
+    case .renegotiate: return .renegotiate
+    case .revoke: return .revoke
+    case .release: return .release
+    case .confidence: return .confidence
+    case .declare: return .declare
+    case .accountBreakthrough: return .accountBreakthrough
+    case .undo: return .undo
+    }
+  }
+
+  /// The promise the move is about, if it is about one.
+  public var promiseID: String? {
+    switch self {
+    case .deliver(let id, _, _), .accept(let id, _), .reject(let id, _), .notKept(let id, _, _),
+      .renegotiate(let id, _, _, _), .revoke(let id, _), .release(let id, _), .confidence(let id, _, _),
+      .undo(_, let id, _):
+      return id
+    case .make, .declare, .accountBreakthrough:
+      return nil
+    }
+  }
+}
+
+extension LedgerState {
+  /// Runs `move` on this state: the events to append and a sentence for the person, or a
+  /// refusal that says why and what is allowed. Stores call it under their write lock, so it
+  /// always runs on the freshest state.
+  public func outcome(of move: Move, context: MoveContext) throws(Refusal) -> MoveOutcome {
+    func promise(_ id: String) throws(Refusal) -> Promise {
+      guard let promise = self.promise(id: id) else { throw Refusal("that promise is no longer in the ledger; nothing changed") }
+      return promise
+    }
+    switch move {
+    case .make(let what, let customer, let by):
+      return try makePromise(what: what, to: customer, by: by, context: context)
+    case .deliver(let id, let accepted, let note):
+      return try deliver(try promise(id), accepted: accepted, note: note, context: context)
+    case .accept(let id, let note):
+      return try accept(try promise(id), note: note, context: context)
+    case .reject(let id, let note):
+      return try reject(try promise(id), note: note, context: context)
+    case .notKept(let id, let note, let replacement):
+      return try accountNotKept(try promise(id), note: note, then: replacement, context: context)
+    case .renegotiate(let id, let by, let what, let note):
+      return try renegotiate(try promise(id), by: by, what: what, note: note, context: context)
+    case .revoke(let id, let note):
+      return try revoke(try promise(id), note: note, context: context)
+    case .release(let id, let note):
+      return try release(try promise(id), note: note, context: context)
+    case .confidence(let id, let level, let note):
+      return try stateConfidence(try promise(id), level, note: note, context: context)
+    case .declare(let statement, let by, let measure, let why):
+      return try declare(statement: statement, by: by, measure: measure, why: why, context: context)
+    case .accountBreakthrough(let outcome, let note):
+      return try accountBreakthrough(outcome, note: note, context: context)
+    case .undo(let event, let id, let summary):
+      return try undo(eventID: event, on: try promise(id), what: summary, context: context)
+    }
+  }
+}
