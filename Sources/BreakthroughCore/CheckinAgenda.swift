@@ -1,8 +1,8 @@
 import Foundation
 
-/// What one person owes at a moment, in the order a daily check-in walks it (PRODUCT.md,
-/// "Check-in"): overdue accountings, deliveries awaiting their acceptance, promises due
-/// today, then confidence on the rest of their open promises.
+/// What one person owes at a moment, in the order a daily check-in walks it: overdue
+/// accountings, deliveries awaiting their acceptance, promises due today, then confidence on
+/// the rest of their open promises.
 public struct CheckinAgenda: Sendable {
   public enum Stage: Int, CaseIterable, Sendable {
     case overdue, awaitingAcceptance, dueToday, confidence

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The figures of accountability for one person or the team (PRODUCT.md, "Measures").
+/// The figures of accountability for one person or the team.
 public struct Figures: Equatable, Sendable {
   /// Promises whose by-when has passed, or that were closed before it (released ones never count).
   public var cameDue = 0

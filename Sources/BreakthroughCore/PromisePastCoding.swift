@@ -77,11 +77,6 @@ enum PromisePastCoding {
   }
 }
 
-extension CaseIterable where Self: Equatable, AllCases.Index == Int {
-  /// The case's position among all cases: how a snapshot stores it.
-  var code: Int { Self.allCases.firstIndex(of: self) ?? 0 }
-}
-
 extension SnapshotReader {
   /// A person stored by number in `people`.
   mutating func person(in people: [Handle]) throws(Refusal) -> Handle {
@@ -90,10 +85,10 @@ extension SnapshotReader {
     return people[number]
   }
 
-  /// A case stored by its position among all cases.
-  mutating func coded<T: CaseIterable>(_ type: T.Type) throws(Refusal) -> T where T.AllCases.Index == Int {
+  /// A case stored by its snapshot code.
+  mutating func coded<T: SnapshotCoded>(_ type: T.Type) throws(Refusal) -> T {
     let code = try int()
-    guard T.allCases.indices.contains(code) else { throw Refusal("an unknown \(T.self) in the snapshot") }
-    return T.allCases[code]
+    guard let value = T.allCases.first(where: { $0.code == code }) else { throw Refusal("an unknown \(T.self) in the snapshot") }
+    return value
   }
 }

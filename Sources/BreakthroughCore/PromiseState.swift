@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where a promise stands in its life (PRODUCT.md, "The life of a promise").
+/// Where a promise stands in its life.
 public enum PromiseState: String, CaseIterable, Sendable {
   case open
   case delivered

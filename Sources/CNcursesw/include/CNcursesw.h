@@ -3,7 +3,8 @@
 // Why it exists: Swift 6 cannot import ncurses' lvalue macros (getmaxyx), its attribute
 // constants (A_BOLD), or its C globals (stdscr, COLORS) as concurrency-safe values, and the
 // wide-character API needs _XOPEN_SOURCE_EXTENDED defined before <curses.h>, which SwiftPM's
-// pkg-config handling drops. Each function here wraps exactly one such thing.
+// pkg-config handling drops. The functions are coarse verbs (start, read a key, draw a cell,
+// present), so that every ncurses call and global stays on this side of the boundary.
 #ifndef CNCURSESW_H
 #define CNCURSESW_H
 
