@@ -19,7 +19,8 @@ extension LedgerState {
   public func whyNothingToDo(on promise: Promise, actor: Handle) -> String {
     switch promise.state {
     case .open:
-      return "waiting on \(promise.performer): only \(promise.performer) can account for \(promise.label), and only \(promise.customer) can release it"
+      return
+        "waiting on \(promise.performer): only \(promise.performer) can account for \(promise.label), and only \(promise.customer) can release it"
     case .delivered:
       return "waiting on \(promise.customer): only \(promise.customer), to whom \(promise.label) was made, can accept or reject it"
     default:
@@ -51,7 +52,9 @@ extension LedgerState {
     guard let rule = kind.rule else { return nil }
     guard rule.states.contains(promise.state) else {
       let tooWhat = promise.state.isClosed ? "late" : "soon"
-      return Refusal("\(promise.label) is \(standing(of: promise, zone: zone)), so it is too \(tooWhat) to \(kind.verb); \(movesLeft(on: promise)); nothing changed")
+      return Refusal(
+        "\(promise.label) is \(standing(of: promise, zone: zone)), so it is too \(tooWhat) to \(kind.verb); \(movesLeft(on: promise)); nothing changed"
+      )
     }
     let party = promise.party(rule.party)
     guard actor != party else { return nil }

@@ -20,7 +20,8 @@ extension LedgerState {
       throw Refusal("to revise the breakthrough, declare the new one with `breakthrough declare`")
     }
     let note = outcome == .notAchieved ? try Self.sentence(note ?? "", field: "note (what happened)") : Self.optional(note)
-    return MoveOutcome(events: [context.event(.breakthroughAccounted(breakthrough: id, outcome: outcome, note: note))],
-                       summary: "breakthrough accounted: \(outcome.rawValue.replacingOccurrences(of: "-", with: " "))")
+    return MoveOutcome(
+      events: [context.event(.breakthroughAccounted(breakthrough: id, outcome: outcome, note: note))],
+      summary: "breakthrough accounted: \(outcome.rawValue.replacingOccurrences(of: "-", with: " "))")
   }
 }

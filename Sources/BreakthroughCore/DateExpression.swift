@@ -21,7 +21,9 @@ public enum DateExpression {
     }
     guard words.count == 2 else { return ByWhen(day: day) }
     guard let minute = parseClock(words[1]) else {
-      throw Refusal("unknown time \"\(Escaping.forDisplay(words[1]))\" in \"\(Escaping.forDisplay(text))\": write the time as HH:MM, from 00:00 to 23:59")
+      throw Refusal(
+        "unknown time \"\(Escaping.forDisplay(words[1]))\" in \"\(Escaping.forDisplay(text))\": write the time as HH:MM, from 00:00 to 23:59"
+      )
     }
     return ByWhen(day: day, minuteOfDay: minute)
   }

@@ -41,13 +41,17 @@ public enum DemoLedger {
       let people = DemoLedger.team.map(\.text)
       let today = self.today
       at(daysAgo: 30)
-      act("ana", .declare(statement: "Three paying teams on v1 within four months", by: ByWhen(day: today.adding(days: 125)),
-                          measure: "three signed, paid invoices", why: "proof that teams will pay for accountability"))
+      act(
+        "ana",
+        .declare(
+          statement: "Three paying teams on v1 within four months", by: ByWhen(day: today.adding(days: 125)),
+          measure: "three signed, paid invoices", why: "proof that teams will pay for accountability"))
       // Forty promises made over the last four weeks, due from three weeks ago to three weeks ahead.
       for index in 0..<40 {
         let daysAgo = 28 - index * 2 / 3
         at(daysAgo: daysAgo)
-        let performer = people[index % 5], customer = people[(index * 3 + 1) % 5]
+        let performer = people[index % 5]
+        let customer = people[(index * 3 + 1) % 5]
         // Due at least two days after it was made, as people promise.
         let dueIn = max((index * 7) % 42 - 21, 2 - daysAgo)
         guard let customer = try? Handle(customer) else { continue }
@@ -56,7 +60,10 @@ public enum DemoLedger {
       // What became of them.
       for number in 1...40 {
         guard let promise = state.promise(number: number) else { continue }
-        let id = promise.id, due = promise.by.day, performer = promise.performer.text, customer = promise.customer.text
+        let id = promise.id
+        let due = promise.by.day
+        let performer = promise.performer.text
+        let customer = promise.customer.text
         let wasDue = due < today
         at(day: wasDue ? due.adding(days: number % 3 == 0 ? 1 : -1) : today.adding(days: -1))
         clock = max(clock, promise.madeAt.addingTimeInterval(3600))

@@ -83,8 +83,10 @@ public struct PromiseTerms: Sendable, Equatable {
   /// The promise this one replaces (after a renegotiation or a not-kept accounting).
   public var replaces: String?
 
-  public init(id: String, number: Int, performer: Handle, customer: Handle, what: String, by: ByWhen,
-              breakthrough: String?, replaces: String?) {
+  public init(
+    id: String, number: Int, performer: Handle, customer: Handle, what: String, by: ByWhen,
+    breakthrough: String?, replaces: String?
+  ) {
     self.id = id
     self.number = number
     self.performer = performer

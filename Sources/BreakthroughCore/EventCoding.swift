@@ -73,8 +73,9 @@ public enum EventCoding {
       return .rejected(promise: try reader.text("promise"), note: try reader.text("note"))
     case "promise.not-kept":
       let replacement = try reader.object("then").map { (then) throws(Refusal) in try promiseTerms(then) }
-      return .notKept(promise: try reader.text("promise"), note: try reader.text("note"), replacement: replacement,
-                      lateRenegotiation: reader.flag("lateRenegotiation"))
+      return .notKept(
+        promise: try reader.text("promise"), note: try reader.text("note"), replacement: replacement,
+        lateRenegotiation: reader.flag("lateRenegotiation"))
     case "promise.renegotiated":
       guard let then = try reader.object("then") else { throw Refusal("missing \"then\"") }
       return .renegotiated(promise: try reader.text("promise"), note: try reader.optionalText("note"), replacement: try promiseTerms(then))
@@ -113,8 +114,10 @@ public enum EventCoding {
     func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
     switch body {
     case .declared(let terms):
-      return [("breakthrough", .string(terms.id)), ("statement", .string(terms.statement)), ("measure", optional(terms.measure)),
-              ("why", optional(terms.why)), ("by", .string(terms.by.ledgerText))]
+      return [
+        ("breakthrough", .string(terms.id)), ("statement", .string(terms.statement)), ("measure", optional(terms.measure)),
+        ("why", optional(terms.why)), ("by", .string(terms.by.ledgerText)),
+      ]
     case .breakthroughAccounted(let id, let outcome, let note):
       return [("breakthrough", .string(id)), ("outcome", .string(outcome.rawValue)), ("note", optional(note))]
     case .made(let terms):
@@ -126,8 +129,10 @@ public enum EventCoding {
     case .rejected(let id, let note), .revoked(let id, let note):
       return [("promise", .string(id)), ("note", .string(note))]
     case .notKept(let id, let note, let replacement, let late):
-      return [("promise", .string(id)), ("note", .string(note)),
-              ("then", replacement.map { .object(termsFields($0, idKey: "id")) } ?? .null), ("lateRenegotiation", .bool(late))]
+      return [
+        ("promise", .string(id)), ("note", .string(note)),
+        ("then", replacement.map { .object(termsFields($0, idKey: "id")) } ?? .null), ("lateRenegotiation", .bool(late)),
+      ]
     case .renegotiated(let id, let note, let replacement):
       return [("promise", .string(id)), ("note", optional(note)), ("then", .object(termsFields(replacement, idKey: "id")))]
     case .confidence(let id, let level, let note):
@@ -138,9 +143,11 @@ public enum EventCoding {
   }
 
   static func termsFields(_ terms: PromiseTerms, idKey: String) -> [(key: String, value: JSONValue)] {
-    [(idKey, .string(terms.id)), ("number", .number(Double(terms.number))), ("performer", .string(terms.performer.text)),
-     ("customer", .string(terms.customer.text)), ("what", .string(terms.what)), ("by", .string(terms.by.ledgerText)),
-     ("breakthrough", terms.breakthrough.map(JSONValue.string) ?? .null), ("replaces", terms.replaces.map(JSONValue.string) ?? .null)]
+    [
+      (idKey, .string(terms.id)), ("number", .number(Double(terms.number))), ("performer", .string(terms.performer.text)),
+      ("customer", .string(terms.customer.text)), ("what", .string(terms.what)), ("by", .string(terms.by.ledgerText)),
+      ("breakthrough", terms.breakthrough.map(JSONValue.string) ?? .null), ("replaces", terms.replaces.map(JSONValue.string) ?? .null),
+    ]
   }
 }
 

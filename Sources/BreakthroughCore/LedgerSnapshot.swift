@@ -134,8 +134,10 @@ extension LedgerState {
     highestNumber = try input.int()
     for _ in 0..<(try input.count()) { anomalies.append(try input.string()) }
     for _ in 0..<(try input.count()) {
-      let terms = BreakthroughTerms(id: try input.string(), statement: try input.string(), measure: try input.optional { (input) throws(Refusal) in try input.string() },
-                                    why: try input.optional { (input) throws(Refusal) in try input.string() }, by: try Self.readByWhen(&input))
+      let terms = BreakthroughTerms(
+        id: try input.string(), statement: try input.string(),
+        measure: try input.optional { (input) throws(Refusal) in try input.string() },
+        why: try input.optional { (input) throws(Refusal) in try input.string() }, by: try Self.readByWhen(&input))
       var breakthrough = Breakthrough(terms: terms, declaredBy: try person(&input), declaredAt: try input.date())
       breakthrough.outcome = try input.optional { (input) throws(Refusal) in try input.raw(BreakthroughOutcome.self) }
       breakthrough.outcomeNote = try input.optional { (input) throws(Refusal) in try input.string() }
@@ -148,7 +150,8 @@ extension LedgerState {
     let promiseCount = try input.count()
     var segments: [(bytes: Range<Int>, promises: Range<Int>)] = []
     for _ in 0..<(try input.count()) {
-      let count = try input.count(), length = try input.count()
+      let count = try input.count()
+      let length = try input.count()
       let first = segments.last?.promises.upperBound ?? 0
       segments.append((input.index..<(input.index + length), first..<(first + count)))
       input.index += length
@@ -171,16 +174,21 @@ extension LedgerState {
   }
 
   private static func readByWhen(_ input: inout SnapshotReader) throws(Refusal) -> ByWhen {
-    ByWhen(day: CalendarDay(daysSinceEpoch: try input.int()), minuteOfDay: try input.optional { (input) throws(Refusal) in try input.int() })
+    ByWhen(
+      day: CalendarDay(daysSinceEpoch: try input.int()), minuteOfDay: try input.optional { (input) throws(Refusal) in try input.int() })
   }
 
   /// A promise's terms and where it stands, its past left in `archive`; `link` gets the
   /// positions of the promises it links to.
-  static func readPromise(_ input: inout SnapshotReader, breakthroughIDs: [String], archive: SnapshotArchive,
-                          link: inout (replaces: Int, replacedBy: Int)) throws(Refusal) -> Promise {
+  static func readPromise(
+    _ input: inout SnapshotReader, breakthroughIDs: [String], archive: SnapshotArchive,
+    link: inout (replaces: Int, replacedBy: Int)
+  ) throws(Refusal) -> Promise {
     func person(_ input: inout SnapshotReader) throws(Refusal) -> Handle { try input.person(in: archive.people) }
-    let id = try input.string(), number = try input.int()
-    let performer = try person(&input), customer = try person(&input)
+    let id = try input.string()
+    let number = try input.int()
+    let performer = try person(&input)
+    let customer = try person(&input)
     let what = try input.string()
     let by = try readByWhen(&input)
     let linked = try input.int()
@@ -203,11 +211,13 @@ extension LedgerState {
     let pastOffset = input.index
     try PromisePastCoding.skip(&input)
     return Promise(
-      terms: PromiseTerms(id: id, number: number, performer: performer, customer: customer, what: what, by: by,
-                          breakthrough: breakthrough, replaces: nil),
+      terms: PromiseTerms(
+        id: id, number: number, performer: performer, customer: customer, what: what, by: by,
+        breakthrough: breakthrough, replaces: nil),
       madeAt: madeAt,
-      progress: Promise.Progress(state: state, deliveredAt: deliveredAt, closedAt: closedAt, closedBy: closedBy, confidence: confidence,
-                                 replacedBy: nil, wasRenegotiatedLate: wasRenegotiatedLate),
+      progress: Promise.Progress(
+        state: state, deliveredAt: deliveredAt, closedAt: closedAt, closedBy: closedBy, confidence: confidence,
+        replacedBy: nil, wasRenegotiatedLate: wasRenegotiatedLate),
       past: .archived(archive, offset: pastOffset))
   }
 }

@@ -146,7 +146,8 @@ public struct LedgerState: Sendable {
     if let replacement, promises[replacement].lastEventID == undoneID {
       promises[replacement].state = .withdrawn
       promises[replacement].remember(event.id, before: nil)
-      promises[replacement].record(HistoryEntry(at: event.at, actor: event.actor, summary: "withdrawn: the move that made it was undone", note: nil))
+      promises[replacement].record(
+        HistoryEntry(at: event.at, actor: event.actor, summary: "withdrawn: the move that made it was undone", note: nil))
     }
   }
 

@@ -106,7 +106,8 @@ public struct Measures: Sendable {
     self.team = team
     people = state.people.compactMap { person in byPerson.first { $0.person == person } }
     breakthrough = state.currentBreakthrough.map {
-      BreakthroughFigures(breakthrough: $0, daysLeft: localNow.day.days(until: $0.terms.by.day), linkedPromises: linkedCount, linked: linked)
+      BreakthroughFigures(
+        breakthrough: $0, daysLeft: localNow.day.days(until: $0.terms.by.day), linkedPromises: linkedCount, linked: linked)
     }
   }
 }

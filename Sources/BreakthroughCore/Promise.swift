@@ -60,8 +60,11 @@ public struct Promise: Sendable {
   }
 
   var progress: Progress {
-    get { Progress(state: state, deliveredAt: deliveredAt, closedAt: closedAt, closedBy: closedBy, confidence: confidence,
-                   replacedBy: replacedBy, wasRenegotiatedLate: wasRenegotiatedLate) }
+    get {
+      Progress(
+        state: state, deliveredAt: deliveredAt, closedAt: closedAt, closedBy: closedBy, confidence: confidence,
+        replacedBy: replacedBy, wasRenegotiatedLate: wasRenegotiatedLate)
+    }
     set {
       state = newValue.state
       deliveredAt = newValue.deliveredAt

@@ -117,10 +117,10 @@ extension PromiseIndex {
       slots.allSatisfy(positions.contains), byNumber.allSatisfy(positions.contains)
     else { throw Refusal("the snapshot's index does not fit its promises") }
     for _ in 0..<(try input.count()) {
-      let number = try input.int(), position = try input.int()
+      let number = try input.int()
+      let position = try input.int()
       guard (0..<promiseCount).contains(position) else { throw Refusal("the snapshot's index does not fit its promises") }
       sparse[number] = position
     }
   }
 }
-

@@ -31,7 +31,8 @@ extension LedgerState {
     let keptAtOnce = accepted || promise.performer == promise.customer
     let event = context.event(.delivered(promise: promise.id, accepted: keptAtOnce, note: Self.optional(note)))
     let lateness = promise.by.isPast(at: context.localNow) ? " (after its by-when, \(promise.by.description))" : " (on time)"
-    let summary = keptAtOnce
+    let summary =
+      keptAtOnce
       ? "\(promise.label) delivered\(lateness) and kept"
       : "\(promise.label) delivered\(lateness); it waits for \(promise.customer) to accept or reject it"
     return MoveOutcome(events: [event], summary: summary)
@@ -40,21 +41,25 @@ extension LedgerState {
   /// The customer accepts a delivery: the promise is kept.
   public func accept(_ promise: Promise, note: String?, context: MoveContext) throws(Refusal) -> MoveOutcome {
     try check(.accept, on: promise, context: context)
-    return MoveOutcome(events: [context.event(.accepted(promise: promise.id, note: Self.optional(note)))],
-                       summary: "\(promise.label) accepted: kept")
+    return MoveOutcome(
+      events: [context.event(.accepted(promise: promise.id, note: Self.optional(note)))],
+      summary: "\(promise.label) accepted: kept")
   }
 
   /// The customer rejects a delivery, saying what is missing: the promise is open again.
   public func reject(_ promise: Promise, note: String, context: MoveContext) throws(Refusal) -> MoveOutcome {
     try check(.reject, on: promise, context: context)
     let note = try Self.sentence(note, field: "note (what is missing)")
-    return MoveOutcome(events: [context.event(.rejected(promise: promise.id, note: note))],
-                       summary: "\(promise.label) rejected: open again for \(promise.performer)")
+    return MoveOutcome(
+      events: [context.event(.rejected(promise: promise.id, note: note))],
+      summary: "\(promise.label) rejected: open again for \(promise.performer)")
   }
 
   /// The performer accounts that it was not kept, optionally with the promise that replaces it.
-  public func accountNotKept(_ promise: Promise, note: String, then replacement: Move.Replacement?,
-                             context: MoveContext) throws(Refusal) -> MoveOutcome {
+  public func accountNotKept(
+    _ promise: Promise, note: String, then replacement: Move.Replacement?,
+    context: MoveContext
+  ) throws(Refusal) -> MoveOutcome {
     try check(.notKept, on: promise, context: context)
     let note = try Self.sentence(note, field: "note (what happened)")
     let terms = try replacement.map { (replacement) throws(Refusal) in
@@ -67,19 +72,24 @@ extension LedgerState {
 
   /// New terms agreed: the promise closes and a linked one carries the new by-when. After the
   /// by-when this is recorded as not kept plus the replacement, and the summary says so.
-  public func renegotiate(_ promise: Promise, by newBy: ByWhen, what: String?, note: String?,
-                          context: MoveContext) throws(Refusal) -> MoveOutcome {
+  public func renegotiate(
+    _ promise: Promise, by newBy: ByWhen, what: String?, note: String?,
+    context: MoveContext
+  ) throws(Refusal) -> MoveOutcome {
     try check(.renegotiate, on: promise, context: context)
     let terms = try replacementTerms(for: promise, what: what ?? promise.what, by: newBy, context: context)
     guard promise.by.isPast(at: context.localNow) else {
       let event = context.event(.renegotiated(promise: promise.id, note: Self.optional(note), replacement: terms))
-      return MoveOutcome(events: [event], summary: "\(promise.label) renegotiated with notice; P\(terms.number) replaces it, by \(newBy.description)")
+      return MoveOutcome(
+        events: [event], summary: "\(promise.label) renegotiated with notice; P\(terms.number) replaces it, by \(newBy.description)")
     }
     let note = Self.optional(note) ?? "renegotiated after the by-when"
     let event = context.event(.notKept(promise: promise.id, note: note, replacement: terms, lateRenegotiation: true))
     return MoveOutcome(
       events: [event],
-      summary: "\(promise.label) was due \(promise.by.description), so it is recorded as not kept; P\(terms.number) replaces it, by \(newBy.description)")
+      summary:
+        "\(promise.label) was due \(promise.by.description), so it is recorded as not kept; P\(terms.number) replaces it, by \(newBy.description)"
+    )
   }
 
   /// The performer withdraws the promise, with a note.
@@ -87,15 +97,17 @@ extension LedgerState {
     try check(.revoke, on: promise, context: context)
     let note = try Self.sentence(note, field: "note (why)")
     let notice = promise.by.isPast(at: context.localNow) ? " after its by-when" : " with notice"
-    return MoveOutcome(events: [context.event(.revoked(promise: promise.id, note: note))],
-                       summary: "\(promise.label) revoked\(notice)")
+    return MoveOutcome(
+      events: [context.event(.revoked(promise: promise.id, note: note))],
+      summary: "\(promise.label) revoked\(notice)")
   }
 
   /// The customer no longer needs it.
   public func release(_ promise: Promise, note: String?, context: MoveContext) throws(Refusal) -> MoveOutcome {
     try check(.release, on: promise, context: context)
-    return MoveOutcome(events: [context.event(.released(promise: promise.id, note: Self.optional(note)))],
-                       summary: "\(promise.label) released by \(promise.customer)")
+    return MoveOutcome(
+      events: [context.event(.released(promise: promise.id, note: Self.optional(note)))],
+      summary: "\(promise.label) released by \(promise.customer)")
   }
 
   /// The performer states confidence in an open promise.
@@ -104,7 +116,8 @@ extension LedgerState {
     var summary = "\(promise.label): \(level.words)"
     let daysLeft = context.localNow.day.days(until: promise.by.day)
     if level != .onTrack, daysLeft <= 2 {
-      summary += "; it is due \(promise.by.description): renegotiate now, while you still can (breakthrough renegotiate \(promise.label) --by DATE)"
+      summary +=
+        "; it is due \(promise.by.description): renegotiate now, while you still can (breakthrough renegotiate \(promise.label) --by DATE)"
     }
     return MoveOutcome(events: [context.event(.confidence(promise: promise.id, level: level, note: Self.optional(note)))], summary: summary)
   }
@@ -112,7 +125,9 @@ extension LedgerState {
   /// Takes back the last move on `promise` with a compensating event, if nothing happened since.
   public func undo(eventID: String, on promise: Promise, what summary: String, context: MoveContext) throws(Refusal) -> MoveOutcome {
     guard promise.lastEventID == eventID else {
-      throw Refusal("\(promise.label) has changed since (\(promise.history.last?.summary ?? "another move")), so your move can no longer be undone; nothing changed")
+      throw Refusal(
+        "\(promise.label) has changed since (\(promise.history.last?.summary ?? "another move")), so your move can no longer be undone; nothing changed"
+      )
     }
     return MoveOutcome(events: [context.event(.undone(event: eventID, promise: promise.id))], summary: "undone: \(summary)")
   }
@@ -125,9 +140,10 @@ extension LedgerState {
   }
 
   func replacementTerms(for promise: Promise, what: String, by: ByWhen, context: MoveContext) throws(Refusal) -> PromiseTerms {
-    PromiseTerms(id: context.makeID(), number: nextNumber, performer: promise.performer, customer: promise.customer,
-                 what: try Self.sentence(what, field: "what"), by: by, breakthrough: promise.terms.breakthrough,
-                 replaces: promise.id)
+    PromiseTerms(
+      id: context.makeID(), number: nextNumber, performer: promise.performer, customer: promise.customer,
+      what: try Self.sentence(what, field: "what"), by: by, breakthrough: promise.terms.breakthrough,
+      replaces: promise.id)
   }
 
   /// Where a promise stands, in words: "already kept (accepted by ben on 2026-11-20)".

@@ -22,8 +22,11 @@ struct PromisePast: Sendable {
   /// The same past read back when a snapshot's bytes for it are damaged: it says so and
   /// offers no undo.
   static let unreadable = PromisePast(
-    history: [HistoryEntry(at: Date(timeIntervalSince1970: 0), actor: Handle(checked: "breakthrough"),
-                           summary: "history unreadable in the snapshot (delete ledger.jsonl.snapshot to rebuild it)", note: nil)],
+    history: [
+      HistoryEntry(
+        at: Date(timeIntervalSince1970: 0), actor: Handle(checked: "breakthrough"),
+        summary: "history unreadable in the snapshot (delete ledger.jsonl.snapshot to rebuild it)", note: nil)
+    ],
     lastEventID: "")
 }
 

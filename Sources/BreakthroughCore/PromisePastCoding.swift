@@ -47,10 +47,14 @@ enum PromisePastCoding {
     let historyCount = try input.count()
     past.history.reserveCapacity(historyCount)
     for _ in 0..<historyCount {
-      let at = try input.date(), actor = try person(&input), number = try input.int()
+      let at = try input.date()
+      let actor = try person(&input)
+      let number = try input.int()
       guard summaries.indices.contains(number) else { throw Refusal("a summary in the snapshot is out of range") }
-      past.history.append(HistoryEntry(at: at, actor: actor, summary: summaries[number],
-                                       note: try input.optional { (input) throws(Refusal) in try input.string() }))
+      past.history.append(
+        HistoryEntry(
+          at: at, actor: actor, summary: summaries[number],
+          note: try input.optional { (input) throws(Refusal) in try input.string() }))
     }
     let lastIsInTrail = try input.bool()
     if !lastIsInTrail { past.lastEventID = try input.string() }

@@ -7,8 +7,9 @@ public enum Timestamp {
   public static func text(_ instant: Date) -> String {
     let milliseconds = Int((instant.timeIntervalSince1970 * 1000).rounded(.down))
     let seconds = milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
-    let moment = LocalMoment(day: CalendarDay(daysSinceEpoch: floorDivide(seconds, 86_400)),
-                             secondOfDay: seconds - floorDivide(seconds, 86_400) * 86_400)
+    let moment = LocalMoment(
+      day: CalendarDay(daysSinceEpoch: floorDivide(seconds, 86_400)),
+      secondOfDay: seconds - floorDivide(seconds, 86_400) * 86_400)
     let second = moment.secondOfDay % 60
     return "\(moment.day.iso)T\(moment.clock):\(pad(second, 2)).\(pad(milliseconds - seconds * 1000, 3))Z"
   }

@@ -29,8 +29,10 @@ public final class FileLedger: LedgerStore {
 
   /// Opens (and folds) the ledger at `path`. A missing file is an empty ledger; it is created
   /// by the first append.
-  public init(path: String, clock: @escaping () -> Date = Date.init,
-              snapshotEvery: Int = SnapshotFile.linesBetweenSnapshots) throws(StoreError) {
+  public init(
+    path: String, clock: @escaping () -> Date = Date.init,
+    snapshotEvery: Int = SnapshotFile.linesBetweenSnapshots
+  ) throws(StoreError) {
     self.path = path
     self.now = clock
     self.snapshotEvery = snapshotEvery
@@ -50,8 +52,9 @@ public final class FileLedger: LedgerStore {
     let tail = try fold(from: reader)
     if let tail, reportedTornTail != consumed, reader.isIdle() {
       reportedTornTail = consumed
-      pendingWarnings.append("\(path):\(lines + 1): \(tail.problem) (\(tail.bytes) bytes): a write was cut off; "
-        + "it is left out, and the next change sets it aside into a file beside the ledger")
+      pendingWarnings.append(
+        "\(path):\(lines + 1): \(tail.problem) (\(tail.bytes) bytes): a write was cut off; "
+          + "it is left out, and the next change sets it aside into a file beside the ledger")
     }
     return state.eventCount + lines != before
   }
@@ -90,10 +93,11 @@ public final class FileLedger: LedgerStore {
     guard !bytes.isEmpty else { return nil }
     var scanner = LineScanner()
     scanner.scan(bytes, firstLine: lines + 1, into: &state)
-    let leftOut = scanner.unknownKinds.map { unknown in
-      "\(path):\(unknown.line): event kind \"\(Escaping.forDisplay(unknown.kind))\" is from a newer "
-        + "version of breakthrough; the line is kept in the ledger but not shown here (upgrade to see it)"
-    } + scanner.leftOut.map { "\(path):\($0.line): \($0.reason)" }
+    let leftOut =
+      scanner.unknownKinds.map { unknown in
+        "\(path):\(unknown.line): event kind \"\(Escaping.forDisplay(unknown.kind))\" is from a newer "
+          + "version of breakthrough; the line is kept in the ledger but not shown here (upgrade to see it)"
+      } + scanner.leftOut.map { "\(path):\($0.line): \($0.reason)" }
     pendingWarnings += leftOut
     leftOutWarnings += leftOut
     if damage == nil, let found = scanner.damage {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// A thin owner of one POSIX file descriptor: the few calls the ledger needs, each turning
@@ -65,7 +65,8 @@ final class PosixFile: @unchecked Sendable {
   func requireRegularFile() throws(StoreError) {
     let info = try status()
     guard info.st_mode & S_IFMT == S_IFREG else {
-      throw StoreError.io("\(path) is not a regular file (a folder?): name the ledger file itself with --store, for example \(path)/ledger.jsonl")
+      throw StoreError.io(
+        "\(path) is not a regular file (a folder?): name the ledger file itself with --store, for example \(path)/ledger.jsonl")
     }
   }
 
@@ -91,7 +92,10 @@ final class PosixFile: @unchecked Sendable {
       while done < wanted {
         let count = pread(descriptor, buffer.baseAddress! + done, wanted - done, off_t(offset + done))
         if count < 0 && errno == EINTR { continue }
-        if count < 0 { failure = PosixFile.failure("cannot read \(path)"); break }
+        if count < 0 {
+          failure = PosixFile.failure("cannot read \(path)")
+          break
+        }
         if count == 0 { break }
         done += count
       }

@@ -29,7 +29,10 @@ public enum SnapshotFile {
       bytes.count >= magic.count + 40, Array(bytes.prefix(magic.count)) == magic
     else { return nil }
     var reader = HeaderReader(bytes: bytes, index: magic.count)
-    let covered = reader.word(), lines = reader.word(), prefixDigest = reader.word(), payloadLength = reader.word()
+    let covered = reader.word()
+    let lines = reader.word()
+    let prefixDigest = reader.word()
+    let payloadLength = reader.word()
     guard payloadLength >= 0, magic.count + 32 + payloadLength + 8 == bytes.count, covered >= 0,
       let ledgerSize = try? ledger.status().st_size, Int(ledgerSize) >= covered
     else { return nil }

@@ -5,7 +5,8 @@ public enum StoreLocation {
   public static func ledgerPath(option: String?, environment: [String: String]) -> String {
     if let option, !option.isEmpty { return option }
     if let path = environment["BREAKTHROUGH_STORE"], !path.isEmpty { return path }
-    let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+    let dataHome =
+      environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
       ?? (environment["HOME"] ?? ".") + "/.local/share"
     return dataHome + "/breakthrough/ledger.jsonl"
   }

@@ -4,7 +4,9 @@
 /// Four independent lanes take 32 bytes a step, so that the processor works on all four at
 /// once: hashing the ledger is on the path of every open.
 struct StreamHash: Equatable {
-  private var lanes: (UInt64, UInt64, UInt64, UInt64) = (0xCBF2_9CE4_8422_2325, 0x8422_2325_CBF2_9CE4, 0x9E37_79B9_7F4A_7C15, 0x7F4A_7C15_9E37_79B9)
+  private var lanes: (UInt64, UInt64, UInt64, UInt64) = (
+    0xCBF2_9CE4_8422_2325, 0x8422_2325_CBF2_9CE4, 0x9E37_79B9_7F4A_7C15, 0x7F4A_7C15_9E37_79B9
+  )
   /// Bytes of an unfinished step, waiting for the next piece.
   private var pending: [UInt8] = []
   private(set) var length = 0
@@ -37,10 +39,12 @@ struct StreamHash: Equatable {
       let value = (lane ^ word) &* 0x0000_0100_0000_01B3
       return value ^ (value >> 29)
     }
-    lanes = (mix(lanes.0, bytes.loadUnaligned(as: UInt64.self)),
-             mix(lanes.1, bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
-             mix(lanes.2, bytes.loadUnaligned(fromByteOffset: 16, as: UInt64.self)),
-             mix(lanes.3, bytes.loadUnaligned(fromByteOffset: 24, as: UInt64.self)))
+    lanes = (
+      mix(lanes.0, bytes.loadUnaligned(as: UInt64.self)),
+      mix(lanes.1, bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
+      mix(lanes.2, bytes.loadUnaligned(fromByteOffset: 16, as: UInt64.self)),
+      mix(lanes.3, bytes.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+    )
   }
 
   /// The hash of everything added so far.

@@ -36,7 +36,8 @@ struct AccountMenu: Sendable {
       return [Item(key: "d", label: "done: kept (you promised it to yourself)", choice: .perform(.deliver(promise: id, accepted: true)))]
     case .deliver:
       return [
-        Item(key: "d", label: "done: report delivery (\(promise.customer) accepts)", choice: .perform(.deliver(promise: id, accepted: false))),
+        Item(
+          key: "d", label: "done: report delivery (\(promise.customer) accepts)", choice: .perform(.deliver(promise: id, accepted: false))),
         Item(key: "m", label: "done and accepted in the meeting: kept", choice: .perform(.deliver(promise: id, accepted: true))),
       ]
     case .accept:

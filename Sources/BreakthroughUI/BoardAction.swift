@@ -11,13 +11,34 @@ extension BoardState {
       state.overlay = .help
       return []
     },
-    BoardAction(name: "down", keys: [.character("j"), .down], help: "Move down", hint: nil) { $0.moveCursor(by: 1); return [] },
-    BoardAction(name: "up", keys: [.character("k"), .up], help: "Move up", hint: nil) { $0.moveCursor(by: -1); return [] },
-    BoardAction(name: "top", keys: [.character("g"), .home], help: "Go to the first promise", hint: nil) { $0.moveCursorToEnd(last: false); return [] },
-    BoardAction(name: "bottom", keys: [.character("G"), .end], help: "Go to the last promise", hint: nil) { $0.moveCursorToEnd(last: true); return [] },
-    BoardAction(name: "page down", keys: [.pageDown, .control("d")], help: "Move down a page", hint: nil) { $0.moveCursor(by: $0.pageSize); return [] },
-    BoardAction(name: "page up", keys: [.pageUp, .control("u")], help: "Move up a page", hint: nil) { $0.moveCursor(by: -$0.pageSize); return [] },
-    BoardAction(name: "pane", keys: [.tab, .backTab, .character("l"), .character("h")], help: "Switch between the open and overdue panes", hint: "Tab:pane") {
+    BoardAction(name: "down", keys: [.character("j"), .down], help: "Move down", hint: nil) {
+      $0.moveCursor(by: 1)
+      return []
+    },
+    BoardAction(name: "up", keys: [.character("k"), .up], help: "Move up", hint: nil) {
+      $0.moveCursor(by: -1)
+      return []
+    },
+    BoardAction(name: "top", keys: [.character("g"), .home], help: "Go to the first promise", hint: nil) {
+      $0.moveCursorToEnd(last: false)
+      return []
+    },
+    BoardAction(name: "bottom", keys: [.character("G"), .end], help: "Go to the last promise", hint: nil) {
+      $0.moveCursorToEnd(last: true)
+      return []
+    },
+    BoardAction(name: "page down", keys: [.pageDown, .control("d")], help: "Move down a page", hint: nil) {
+      $0.moveCursor(by: $0.pageSize)
+      return []
+    },
+    BoardAction(name: "page up", keys: [.pageUp, .control("u")], help: "Move up a page", hint: nil) {
+      $0.moveCursor(by: -$0.pageSize)
+      return []
+    },
+    BoardAction(
+      name: "pane", keys: [.tab, .backTab, .character("l"), .character("h")], help: "Switch between the open and overdue panes",
+      hint: "Tab:pane"
+    ) {
       $0.focus = $0.focus == .open ? .overdue : .open
       return []
     },
@@ -25,7 +46,8 @@ extension BoardState {
       if let id = state.selectedPromise?.id { state.overlay = .detail(promiseID: id) }
       return []
     },
-    BoardAction(name: "filter", keys: [.character("/")], help: "Filter by text or @handle (Enter keeps it, Esc clears)", hint: "/:filter") { state in
+    BoardAction(name: "filter", keys: [.character("/")], help: "Filter by text or @handle (Enter keeps it, Esc clears)", hint: "/:filter") {
+      state in
       state.isEditingFilter = true
       return []
     },
@@ -38,7 +60,10 @@ extension BoardState {
       state.overlay = .form(.newPromise())
       return []
     },
-    BoardAction(name: "account", keys: [.character("a")], help: "Account for the selection: done, accept, reject, not kept, renegotiate, revoke, release", hint: "a:account") { state in
+    BoardAction(
+      name: "account", keys: [.character("a")],
+      help: "Account for the selection: done, accept, reject, not kept, renegotiate, revoke, release", hint: "a:account"
+    ) { state in
       guard let promise = state.selectedPromise else {
         state.status = ("select a promise first (j/k), then press a", true)
         return []
@@ -54,7 +79,8 @@ extension BoardState {
     confidence(.onTrack, key: "1"),
     confidence(.atRisk, key: "2"),
     confidence(.offTrack, key: "3"),
-    BoardAction(name: "undo", keys: [.character("u")], help: "Undo your last move of this session (a compensating event)", hint: nil) { state in
+    BoardAction(name: "undo", keys: [.character("u")], help: "Undo your last move of this session (a compensating event)", hint: nil) {
+      state in
       guard let last = state.undoable.popLast() else {
         state.status = ("nothing of yours to undo in this session", true)
         return []
@@ -65,15 +91,23 @@ extension BoardState {
       state.overlay = .form(.declare(current: state.ledger.currentBreakthrough))
       return []
     },
-    BoardAction(name: "act as", keys: [.character("A")], help: "Act as the next person of the sample team (in the demo; elsewhere open the board with --as)", hint: nil) { state in
+    BoardAction(
+      name: "act as", keys: [.character("A")],
+      help: "Act as the next person of the sample team (in the demo; elsewhere open the board with --as)", hint: nil
+    ) { state in
       state.actAsNextPerson()
       return []
     },
-    BoardAction(name: "quit", keys: [.character("q"), .control("c")], help: "Quit (the ledger is already saved)", hint: "q:quit") { _ in [.quit] },
+    BoardAction(name: "quit", keys: [.character("q"), .control("c")], help: "Quit (the ledger is already saved)", hint: "q:quit") { _ in
+      [.quit]
+    },
   ])
 
   static func confidence(_ level: Confidence, key: Character) -> BoardAction {
-    BoardAction(name: level.words, keys: [.character(key)], help: "State confidence in the selection: \(level.words)", hint: level == .onTrack ? "1/2/3:confidence" : nil) { state in
+    BoardAction(
+      name: level.words, keys: [.character(key)], help: "State confidence in the selection: \(level.words)",
+      hint: level == .onTrack ? "1/2/3:confidence" : nil
+    ) { state in
       guard let promise = state.selectedPromise else { return [] }
       guard Move.Kind.confidence.isAllowed(on: promise, by: state.actor) else {
         state.status = (state.confidenceRefusal(on: promise), true)

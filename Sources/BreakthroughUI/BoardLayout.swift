@@ -17,7 +17,8 @@ struct BoardLayout {
     hintRow = height - 1
     statusRow = height - 2
     detailRow = height - 4
-    let bodyTop = 4, bodyHeight = height - 8
+    let bodyTop = 4
+    let bodyHeight = height - 8
     if width >= 120 {
       let openWidth = width * 3 / 5
       panes = [

@@ -44,7 +44,9 @@ extension BoardState {
       grid.put(when, row: frame.top + 1, column: frame.width - 2 - whenWidth, role: breakthrough.daysLeft < 0 ? .overdue : .countdown)
       figures.append("\(breakthrough.linkedPromises) linked")
     } else {
-      grid.put("No breakthrough declared yet: press D to declare the team's breakthrough.", row: frame.top + 1, column: 2, limit: inner, role: .dim)
+      grid.put(
+        "No breakthrough declared yet: press D to declare the team's breakthrough.", row: frame.top + 1, column: 2, limit: inner, role: .dim
+      )
     }
     // Whole figures only, most important first: a cut-off number would mislead.
     var line = ""
@@ -62,8 +64,9 @@ extension BoardState {
     guard let list = lists[pane] else { return }
     let isFocused = pane == focus && overlay == nil
     let count = list.promiseCount
-    grid.box(frame, title: "\(pane.title) (\(count))", role: isFocused ? .borderFocus : .border,
-             titleRole: pane == .overdue && count > 0 ? .overdue : .title, borders: glyphs.borders)
+    grid.box(
+      frame, title: "\(pane.title) (\(count))", role: isFocused ? .borderFocus : .border,
+      titleRole: pane == .overdue && count > 0 ? .overdue : .title, borders: glyphs.borders)
     let visible = frame.height - 2
     guard count > 0 else {
       let empty = pane == .overdue ? "Nothing overdue: every promise past its by-when is accounted for." : emptyOpenMessage
@@ -82,8 +85,9 @@ extension BoardState {
       case .promise(let index):
         let promise = ledger.promises[index]
         let columns = PromiseRowColumns(promise: promise, now: now, glyphs: glyphs, pane: pane, labelWidth: labelWidth)
-        columns.draw(into: &grid, row: row, left: frame.left + 1, width: frame.width - 2,
-                     marker: isSelected ? (glyphs.isUnicode ? "›" : ">") : " ")
+        columns.draw(
+          into: &grid, row: row, left: frame.left + 1, width: frame.width - 2,
+          marker: isSelected ? (glyphs.isUnicode ? "›" : ">") : " ")
         if isSelected && isFocused { grid.restyle(row: row, column: frame.left + 1, count: frame.width - 2, role: .selection) }
       }
     }
@@ -103,8 +107,10 @@ extension BoardState {
     }
     let made = LocalMoment(promise.madeAt, in: zone)
     let dot = " \(glyphs.separator) "
-    var first = ["\(promise.label) \(promise.performer) \(glyphs.arrow) \(promise.customer)",
-                 "made \(made.day.iso)", "by \(promise.by.description) (\(promise.by.words(at: localNow)))", promise.state.word]
+    var first = [
+      "\(promise.label) \(promise.performer) \(glyphs.arrow) \(promise.customer)",
+      "made \(made.day.iso)", "by \(promise.by.description) (\(promise.by.words(at: localNow)))", promise.state.word,
+    ]
     if let confidence = promise.confidence, promise.state == .open { first.append(confidence.words) }
     grid.put(first.joined(separator: dot), row: row, column: 1, limit: width - 2, role: .text)
     let chain = ledger.chain(of: promise)
@@ -158,7 +164,8 @@ struct PromiseRowColumns {
     }
     let who = "\(promise.performer) \(glyphs.arrow) \(promise.customer)"
     grid.put(who, row: row, column: column, limit: Self.whoWidth - 1, role: .dim)
-    let whatLeft = column + Self.whoWidth, byLeft = right - Self.byWidth - Self.standingWidth
+    let whatLeft = column + Self.whoWidth
+    let byLeft = right - Self.byWidth - Self.standingWidth
     grid.put(promise.what, row: row, column: whatLeft, limit: max(0, byLeft - whatLeft - 1), role: .text)
     grid.put(byWords, row: row, column: byLeft, limit: Self.byWidth - 1, role: byRole)
     let standing = glyphs.standing(of: promise, at: now)

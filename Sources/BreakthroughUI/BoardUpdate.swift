@@ -74,7 +74,9 @@ extension BoardState {
   private mutating func editFilter(_ key: Key) -> [ScreenEffect] {
     switch key {
     case .enter: isEditingFilter = false
-    case .escape: isEditingFilter = false; filter = ""
+    case .escape:
+      isEditingFilter = false
+      filter = ""
     case .backspace: if !filter.isEmpty { filter.removeLast() }
     case .control("u"): filter = ""
     case .control("c"): return [.quit]
@@ -88,7 +90,9 @@ extension BoardState {
   private mutating func choose(_ menu: inout AccountMenu, _ key: Key) -> [ScreenEffect] {
     var picked: AccountMenu.Item?
     switch key {
-    case .escape, .character("q"): overlay = nil; return []
+    case .escape, .character("q"):
+      overlay = nil
+      return []
     case .control("c"): return [.quit]
     case .down, .character("j"): menu.cursor = min(menu.cursor + 1, menu.items.count - 1)
     case .up, .character("k"): menu.cursor = max(menu.cursor - 1, 0)

@@ -11,7 +11,8 @@ extension CheckinState {
     var grid = Grid(width: width, height: height, isUnicode: glyphs.isUnicode)
     guard grid.fits(minimumWidth: Self.minimumWidth, minimumHeight: Self.minimumHeight) else { return grid }
     drawTitle(into: &grid)
-    let left = 2, inner = width - 4
+    let left = 2
+    let inner = width - 4
     var row = 2
     if isFinished {
       drawSummary(into: &grid, row: row, left: left, width: inner)
@@ -55,8 +56,10 @@ extension CheckinState {
     let standing = glyphs.standing(of: promise, at: now)
     let lines: [(String, Role)] = [
       (promise.what, .header),
-      ("\(promise.performer) \(glyphs.arrow) \(promise.customer) \(glyphs.separator) by \(promise.by.description) (\(promise.by.words(at: now)))",
-       promise.isOverdue(at: now) ? .overdue : .text),
+      (
+        "\(promise.performer) \(glyphs.arrow) \(promise.customer) \(glyphs.separator) by \(promise.by.description) (\(promise.by.words(at: now)))",
+        promise.isOverdue(at: now) ? .overdue : .text
+      ),
       (promise.state.isClosed ? "now \(promise.state.word)" : standing.text, promise.state.isClosed ? .kept : standing.role),
       ("history: " + promise.recentHistory(in: zone), .dim),
       ("", .text),
@@ -83,7 +86,8 @@ extension CheckinState {
   /// The keys offered here, read from the action table (so only what the person may do),
   /// wrapped over as many rows as they need. Returns the first free row below them.
   private func drawKeys(into grid: inout Grid, row top: Int, left: Int, width inner: Int) -> Int {
-    var row = top, column = left + 2
+    var row = top
+    var column = left + 2
     for (key, words) in Self.actions.offered(in: self) {
       let needed = DisplayWidth.of(key) + 1 + DisplayWidth.of(words)
       if column > left + 2, column + needed > left + inner {
@@ -100,8 +104,9 @@ extension CheckinState {
   private func drawClosingQuestion(into grid: inout Grid, row top: Int, left: Int, width inner: Int) -> Int {
     var row = top
     if agenda.isEmpty {
-      grid.put("Nothing to account for, \(actor): nothing overdue, nothing waiting on you.",
-               row: row, column: left, limit: inner, role: .kept)
+      grid.put(
+        "Nothing to account for, \(actor): nothing overdue, nothing waiting on you.",
+        row: row, column: left, limit: inner, role: .kept)
       row += 2
     }
     grid.put("Anything to promise today?", row: row, column: left, limit: inner, role: .header)
@@ -141,8 +146,9 @@ extension CheckinState {
     case .renegotiateNow(let id)?:
       guard let promise = ledger.promise(id: id) else { return }
       let frame = grid.panel("Renegotiate now?", width: 70, height: 6, borders: glyphs.borders)
-      grid.put("\(promise.label) is due \(promise.by.description) (\(promise.by.words(at: localNow))) and not on track.",
-               row: frame.top + 1, column: frame.left + 2, limit: frame.width - 4, role: .atRisk)
+      grid.put(
+        "\(promise.label) is due \(promise.by.description) (\(promise.by.words(at: localNow))) and not on track.",
+        row: frame.top + 1, column: frame.left + 2, limit: frame.width - 4, role: .atRisk)
       grid.put("Renegotiate now, while you still can?", row: frame.top + 2, column: frame.left + 2, limit: frame.width - 4, role: .header)
       grid.put("y: renegotiate · n or Enter: not now", row: frame.top + 4, column: frame.left + 2, limit: frame.width - 4, role: .hint)
     case nil:

@@ -63,7 +63,8 @@ extension CheckinState: PersonalScreen {
     status = (summary, false)
     if move.kind == .make { return }
     if case .confidence(let id, let level, _) = move, level != .onTrack, let promise = ledger.promise(id: id),
-       !promise.by.isPast(at: localNow), localNow.day.days(until: promise.by.day) <= 2 {
+      !promise.by.isPast(at: localNow), localNow.day.days(until: promise.by.day) <= 2
+    {
       overlay = .renegotiateNow(promiseID: id)
       return
     }

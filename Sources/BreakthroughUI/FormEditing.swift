@@ -63,8 +63,10 @@ extension Form.Step {
 extension Form {
   /// Runs one key on a form that stands over a screen: while it stays open `wrap` puts it
   /// back as the overlay; once it closes the overlay goes, and a cancel says nothing was written.
-  static func step<Overlay>(_ form: Form, key: Key, today: CalendarDay, overlay: inout Overlay?,
-                            status: inout (text: String, isError: Bool)?, wrap: (Form) -> Overlay) -> [ScreenEffect] {
+  static func step<Overlay>(
+    _ form: Form, key: Key, today: CalendarDay, overlay: inout Overlay?,
+    status: inout (text: String, isError: Bool)?, wrap: (Form) -> Overlay
+  ) -> [ScreenEffect] {
     var form = form
     let step = form.handle(key, today: today)
     overlay = step.closesForm ? nil : wrap(form)

@@ -11,7 +11,8 @@ extension Form {
       guard row + 1 < frame.top + frame.height - 1 else { break }
       let isFocused = index == focused
       grid.put(field.label, row: row, column: frame.left + 2, limit: labelWidth, role: isFocused ? .title : .text)
-      let inputLeft = frame.left + 2 + labelWidth, inputWidth = frame.width - 4 - labelWidth
+      let inputLeft = frame.left + 2 + labelWidth
+      let inputWidth = frame.width - 4 - labelWidth
       grid.fill(row: row, column: inputLeft, count: inputWidth, role: .input)
       let shown = field.text + (isFocused ? "_" : "")
       // Keep the end of a long entry in view: that is where the typing is.
@@ -23,7 +24,8 @@ extension Form {
         grid.put(field.hint, row: row + 1, column: inputLeft, limit: inputWidth, role: .hint)
       }
     }
-    grid.put("Tab/Enter next field · Enter on the last saves · Esc cancels", row: frame.top + frame.height - 2,
-             column: frame.left + 2, limit: frame.width - 4, role: .hint)
+    grid.put(
+      "Tab/Enter next field · Enter on the last saves · Esc cancels", row: frame.top + frame.height - 2,
+      column: frame.left + 2, limit: frame.width - 4, role: .hint)
   }
 }

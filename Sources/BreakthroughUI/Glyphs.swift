@@ -13,10 +13,12 @@ public struct Glyphs: Sendable {
   public let separator: String
   public let borders: BorderGlyphs
 
-  public static let unicode = Glyphs(arrow: "→", onTrack: "●", atRisk: "▲", offTrack: "✖", delivered: "◆", overdue: "!",
-                                     separator: "·", borders: .unicode)
-  public static let ascii = Glyphs(arrow: "->", onTrack: "+", atRisk: "^", offTrack: "x", delivered: "*", overdue: "!",
-                                   separator: "|", borders: .ascii)
+  public static let unicode = Glyphs(
+    arrow: "→", onTrack: "●", atRisk: "▲", offTrack: "✖", delivered: "◆", overdue: "!",
+    separator: "·", borders: .unicode)
+  public static let ascii = Glyphs(
+    arrow: "->", onTrack: "+", atRisk: "^", offTrack: "x", delivered: "*", overdue: "!",
+    separator: "|", borders: .ascii)
 
   public static func forTerminal(isUnicode: Bool) -> Glyphs { isUnicode ? .unicode : .ascii }
 

@@ -6,7 +6,9 @@ public typealias MeetingAction = ScreenAction<MeetingState>
 extension MeetingState {
   /// Every key of the meeting display, in the order the help lists them.
   public static let actions = ActionTable<MeetingState>([
-    MeetingAction(name: "pause", keys: [.character(" "), .character("p")], help: "Pause or resume the turning of pages", hint: "Space:pause") { state in
+    MeetingAction(
+      name: "pause", keys: [.character(" "), .character("p")], help: "Pause or resume the turning of pages", hint: "Space:pause"
+    ) { state in
       state.togglePause()
       return []
     },
@@ -30,5 +32,6 @@ extension MeetingState {
   ])
 
   /// What the status line says to a key that would change the ledger elsewhere.
-  static let readOnlyNotice = "This display is read-only: nothing was changed. Make and account for promises on the board or in `breakthrough checkin`."
+  static let readOnlyNotice =
+    "This display is read-only: nothing was changed. Make and account for promises on the board or in `breakthrough checkin`."
 }

@@ -15,7 +15,8 @@ extension MeetingState {
     // One above the other: the overdue list gets what it needs, unless the table would lose
     // its rows; then they share the room.
     let room = max(0, area.height)
-    let listNeeds = digest.overdue.count + 2, tableNeeds = 3 + digest.people.count
+    let listNeeds = digest.overdue.count + 2
+    let tableNeeds = 3 + digest.people.count
     let listHeight = listNeeds + tableNeeds <= room ? listNeeds : max(min(listNeeds, room / 2), room - tableNeeds)
     drawOverdue(into: &grid, Rect(top: area.top, left: area.left, width: area.width, height: listHeight))
     drawTeamFigures(into: &grid, Rect(top: area.top + listHeight, left: area.left, width: area.width, height: room - listHeight))
@@ -27,7 +28,8 @@ extension MeetingState {
     let title = count == 0 ? "Overdue accountings: none" : "Overdue accountings (\(count))"
     grid.put(title, row: frame.top, column: frame.left + 1, limit: frame.width - 2, role: count > 0 ? .overdue : .kept)
     guard count > 0 else {
-      grid.put("Every promise past its by-when is accounted for.", row: frame.top + 1, column: frame.left + 1, limit: frame.width - 2, role: .dim)
+      grid.put(
+        "Every promise past its by-when is accounted for.", row: frame.top + 1, column: frame.left + 1, limit: frame.width - 2, role: .dim)
       return
     }
     var top = frame.top + 1
@@ -59,8 +61,10 @@ extension MeetingState {
   private func drawTeamFigures(into grid: inout Grid, _ frame: Rect) {
     guard frame.height > 0 else { return }
     let team = digest.measures.team
-    let figures = ["kept on time \(team.keptOnTimeRate?.percent ?? "–")", "honored \(team.honoredRate?.percent ?? "–")",
-                   "unaccounted \(team.unaccounted) (\(team.daysOverdue) d)", "\(team.open) open, \(team.dueWithinWeek) due in 7 d"]
+    let figures = [
+      "kept on time \(team.keptOnTimeRate?.percent ?? "–")", "honored \(team.honoredRate?.percent ?? "–")",
+      "unaccounted \(team.unaccounted) (\(team.daysOverdue) d)", "\(team.open) open, \(team.dueWithinWeek) due in 7 d",
+    ]
     // Whole figures only, most important first: a cut-off number would mislead.
     var line = "Team:"
     for figure in figures {
@@ -71,7 +75,8 @@ extension MeetingState {
     grid.put(line, row: frame.top, column: frame.left + 1, limit: frame.width - 2, role: .header)
     var headers = ["Person", "Open", "Due 7 d", "Overdue", "Awaiting"]
     if options.showsRates { headers += ["On time", "Honored"] }
-    let nameWidth = 14, cellWidth = 10
+    let nameWidth = 14
+    let cellWidth = 10
     func put(_ cells: [String], row: Int, role: (Int) -> Role) {
       for (column, cell) in cells.enumerated() {
         let left = frame.left + 1 + (column == 0 ? 0 : nameWidth + (column - 1) * cellWidth)
@@ -86,7 +91,10 @@ extension MeetingState {
     let rates = Dictionary(digest.measures.people.map { ($0.person, $0.figures) }, uniquingKeysWith: { first, _ in first })
     let room = frame.height - 3
     for (offset, person) in digest.people.prefix(room).enumerated() {
-      var cells = [person.handle.text, "\(person.open.count)", "\(person.dueThisWeek)", "\(person.overdue.count)", "\(person.awaitingAcceptance.count)"]
+      var cells = [
+        person.handle.text, "\(person.open.count)", "\(person.dueThisWeek)", "\(person.overdue.count)",
+        "\(person.awaitingAcceptance.count)",
+      ]
       if options.showsRates {
         let figures = rates[person.handle]
         cells += [figures?.keptOnTimeRate?.percent ?? "–", figures?.honoredRate?.percent ?? "–"]
@@ -101,7 +109,8 @@ extension MeetingState {
   /// what waits on their acceptance.
   func drawPersonPage(_ handle: Handle, into grid: inout Grid, _ area: Rect) {
     guard let person = digest.person(handle) else { return }
-    let summary = "\(person.open.count) open \(glyphs.separator) \(person.overdue.count) overdue \(glyphs.separator) "
+    let summary =
+      "\(person.open.count) open \(glyphs.separator) \(person.overdue.count) overdue \(glyphs.separator) "
       + "\(person.keptLastWeek.count) kept in 7 d \(glyphs.separator) \(person.awaitingAcceptance.count) awaiting \(handle)"
     let nameWidth = grid.put(handle.text, row: area.top, column: area.left + 1, limit: 24, role: .header)
     grid.put(summary, row: area.top, column: area.left + 3 + nameWidth, limit: area.width - nameWidth - 4, role: .dim)
@@ -114,12 +123,15 @@ extension MeetingState {
     let body = Rect(top: area.top + 1, left: area.left, width: area.width, height: area.height - 1)
     if body.width >= 120 && body.height >= 12 {
       // Two by two, boxed, where the screen is large.
-      let halfWidth = body.width / 2, halfHeight = body.height / 2
+      let halfWidth = body.width / 2
+      let halfHeight = body.height / 2
       for (index, section) in sections.enumerated() {
-        let frame = Rect(top: body.top + (index / 2) * halfHeight, left: body.left + (index % 2) * halfWidth,
-                         width: index % 2 == 0 ? halfWidth : body.width - halfWidth, height: index / 2 == 0 ? halfHeight : body.height - halfHeight)
-        grid.box(frame, title: "\(section.0) (\(section.1.count))", role: .border, titleRole: section.1.isEmpty ? .dim : section.2,
-                 borders: glyphs.borders)
+        let frame = Rect(
+          top: body.top + (index / 2) * halfHeight, left: body.left + (index % 2) * halfWidth,
+          width: index % 2 == 0 ? halfWidth : body.width - halfWidth, height: index / 2 == 0 ? halfHeight : body.height - halfHeight)
+        grid.box(
+          frame, title: "\(section.0) (\(section.1.count))", role: .border, titleRole: section.1.isEmpty ? .dim : section.2,
+          borders: glyphs.borders)
         let inner = Rect(top: frame.top + 1, left: frame.left + 1, width: frame.width - 2, height: frame.height - 2)
         drawPromises(section.1, into: &grid, inner)
       }
@@ -129,8 +141,9 @@ extension MeetingState {
     let shown = rowsForSections(sections.map(\.1.count), room: body.height - sections.count)
     var top = body.top
     for (section, rows) in zip(sections, shown) where top < body.top + body.height {
-      grid.put("\(section.0) (\(section.1.count))", row: top, column: body.left + 1, limit: body.width - 2,
-               role: section.1.isEmpty ? .dim : section.2)
+      grid.put(
+        "\(section.0) (\(section.1.count))", row: top, column: body.left + 1, limit: body.width - 2,
+        role: section.1.isEmpty ? .dim : section.2)
       drawPromises(section.1, into: &grid, Rect(top: top + 1, left: body.left, width: body.width, height: rows))
       top += 1 + rows
     }

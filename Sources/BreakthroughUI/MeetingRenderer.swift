@@ -27,8 +27,9 @@ extension MeetingState {
   private func drawTitle(into grid: inout Grid) {
     grid.fill(row: 0, column: 0, count: width, role: .header)
     let today = localNow.day
-    grid.put("Standing meeting \(glyphs.separator) \(today.weekdayName) \(today.iso) \(localNow.clock)", row: 0, column: 1,
-             limit: width / 2, role: .header)
+    grid.put(
+      "Standing meeting \(glyphs.separator) \(today.weekdayName) \(today.iso) \(localNow.clock)", row: 0, column: 1,
+      limit: width / 2, role: .header)
     let updated = "updated \(LocalMoment(updatedAt, in: zone).clockWithSeconds)"
     grid.put(updated, row: 0, column: width - DisplayWidth.of(updated) - 1, role: .header)
   }
@@ -39,8 +40,9 @@ extension MeetingState {
     guard let figures = digest.measures.breakthrough else {
       let frame = Rect(top: 1, left: 0, width: width, height: 3)
       grid.box(frame, title: "Breakthrough", borders: glyphs.borders)
-      grid.put("No breakthrough declared yet: declare it on the board (D) or with `breakthrough declare`.", row: 2, column: 2,
-               limit: width - 4, role: .dim)
+      grid.put(
+        "No breakthrough declared yet: declare it on the board (D) or with `breakthrough declare`.", row: 2, column: 2,
+        limit: width - 4, role: .dim)
       return frame.top + frame.height - 1
     }
     let terms = figures.breakthrough.terms
@@ -82,7 +84,8 @@ extension MeetingState {
     let labelWidth = grid.put(label, row: row, column: 1, limit: width / 2, role: .title)
     let barWidth = max(0, width - 2 - labelWidth - DisplayWidth.of(tail))
     let filled = options.interval > 0 ? Int((Double(barWidth) * secondsLeft / options.interval).rounded()) : 0
-    let full = glyphs.isUnicode ? "█" : "#", empty = glyphs.isUnicode ? "░" : "."
+    let full = glyphs.isUnicode ? "█" : "#"
+    let empty = glyphs.isUnicode ? "░" : "."
     grid.put(String(repeating: full, count: filled), row: row, column: 1 + labelWidth, role: .countdown)
     grid.put(String(repeating: empty, count: barWidth - filled), row: row, column: 1 + labelWidth + filled, role: .dim)
     grid.put(tail, row: row, column: 1 + labelWidth + barWidth, role: pausedAfter == nil ? .text : .atRisk)

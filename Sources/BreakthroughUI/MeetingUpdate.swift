@@ -57,11 +57,14 @@ public typealias MeetingApp = ScreenApp<MeetingState>
 
 extension ScreenApp where State == MeetingState {
   /// A read-only meeting display on the terminal's whole screen.
-  public convenience init(store: LedgerStore, terminal: Terminal, zone: TimeZone, options: MeetingState.Options,
-                          clock: @escaping () -> Date = Date.init) {
+  public convenience init(
+    store: LedgerStore, terminal: Terminal, zone: TimeZone, options: MeetingState.Options,
+    clock: @escaping () -> Date = Date.init
+  ) {
     self.init(store: store, terminal: terminal, clock: clock) { ledger, now, terminal in
-      MeetingState(ledger: ledger, now: now, zone: zone, options: options,
-                   width: terminal.size.width, height: terminal.size.height, isUnicode: terminal.isUnicode)
+      MeetingState(
+        ledger: ledger, now: now, zone: zone, options: options,
+        width: terminal.size.width, height: terminal.size.height, isUnicode: terminal.isUnicode)
     }
   }
 }

@@ -4,11 +4,14 @@ import BreakthroughCore
 /// the board's menu and the check-in.
 extension Form {
   static func newPromise() -> Form {
-    Form(title: "New promise", fields: [
-      Field("What", hint: "the conditions of satisfaction, in one sentence"),
-      Field("To", hint: "handle of your customer, e.g. ben"),
-      Field("By when", hint: "fri, +3d, eom, 2026-12-01 17:00"),
-    ]) { form in
+    Form(
+      title: "New promise",
+      fields: [
+        Field("What", hint: "the conditions of satisfaction, in one sentence"),
+        Field("To", hint: "handle of your customer, e.g. ben"),
+        Field("By when", hint: "fri, +3d, eom, 2026-12-01 17:00"),
+      ]
+    ) { form in
       let what = form.required(0, "say what you will do, in one sentence")
       let customer = form.handle(1)
       let by = form.date(2)
@@ -18,12 +21,15 @@ extension Form {
   }
 
   static func declare(current: Breakthrough?) -> Form {
-    Form(title: current == nil ? "Declare the breakthrough" : "Revise the breakthrough", fields: [
-      Field("Statement", current?.terms.statement ?? "", hint: "the unprecedented result, said publicly"),
-      Field("By when", current?.terms.by.ledgerText ?? "", hint: "2027-03-31"),
-      Field("Measure", current?.terms.measure ?? "", hint: "how everyone will know it happened (optional)"),
-      Field("Why", current?.terms.why ?? "", hint: "why it matters (optional)"),
-    ]) { form in
+    Form(
+      title: current == nil ? "Declare the breakthrough" : "Revise the breakthrough",
+      fields: [
+        Field("Statement", current?.terms.statement ?? "", hint: "the unprecedented result, said publicly"),
+        Field("By when", current?.terms.by.ledgerText ?? "", hint: "2027-03-31"),
+        Field("Measure", current?.terms.measure ?? "", hint: "how everyone will know it happened (optional)"),
+        Field("Why", current?.terms.why ?? "", hint: "why it matters (optional)"),
+      ]
+    ) { form in
       let statement = form.required(0, "state the breakthrough")
       let by = form.date(1)
       guard let statement, let by else { return nil }
@@ -33,11 +39,14 @@ extension Form {
 
   static func notKept(_ promise: Promise) -> Form {
     let id = promise.id
-    return Form(title: "\(promise.label) not kept", fields: [
-      Field("What happened", hint: "one line: what happened"),
-      Field("Replace with", hint: "the new promise; Enter on an empty line skips it", endsFormWhenEmpty: true),
-      Field("By when", hint: "for the replacement: fri, +3d, 2026-12-01"),
-    ]) { form in
+    return Form(
+      title: "\(promise.label) not kept",
+      fields: [
+        Field("What happened", hint: "one line: what happened"),
+        Field("Replace with", hint: "the new promise; Enter on an empty line skips it", endsFormWhenEmpty: true),
+        Field("By when", hint: "for the replacement: fri, +3d, 2026-12-01"),
+      ]
+    ) { form in
       let note = form.required(0, "say what happened")
       let what = form.optional(1)
       let by: ByWhen? = what == nil && form.text(2).isEmpty ? nil : form.date(2)
@@ -52,8 +61,10 @@ extension Form {
   static func renegotiate(_ promise: Promise, askingOnlyTheDate: Bool = false) -> Form {
     let id = promise.id
     let date = Field("New by when", hint: "fri, +3d, 2026-12-01")
-    return Form(title: "Renegotiate \(promise.label) with \(promise.customer)",
-                fields: askingOnlyTheDate ? [date] : [date, Field("What", promise.what), Field("Note", hint: "optional")]) { form in
+    return Form(
+      title: "Renegotiate \(promise.label) with \(promise.customer)",
+      fields: askingOnlyTheDate ? [date] : [date, Field("What", promise.what), Field("Note", hint: "optional")]
+    ) { form in
       guard let by = form.date(0) else { return nil }
       return .renegotiate(promise: id, by: by, what: form.optional(1), note: form.optional(2))
     }

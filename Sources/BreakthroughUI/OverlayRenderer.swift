@@ -1,5 +1,5 @@
-import Foundation
 import BreakthroughCore
+import Foundation
 import TerminalKit
 
 extension BoardState {
@@ -18,7 +18,9 @@ extension BoardState {
     var lines: [(String, Role)] = [
       (promise.what, .header),
       ("\(promise.performer) promised \(promise.customer), by \(promise.by.description) (\(promise.by.words(at: localNow)))", .text),
-      ("state: \(promise.state.word)" + (promise.confidence.map { ", \($0.words)" } ?? ""), glyphs.standing(of: promise, at: localNow).role),
+      (
+        "state: \(promise.state.word)" + (promise.confidence.map { ", \($0.words)" } ?? ""), glyphs.standing(of: promise, at: localNow).role
+      ),
       ("made \(localText(promise.madeAt)) \(glyphs.separator) forwards " + forwards(promise), .dim),
     ]
     if chain.count > 1 {

@@ -4,7 +4,8 @@ import TerminalKit
 extension Grid {
   /// A cleared, boxed area in the middle of the grid, at most the size asked; returns its frame.
   mutating func panel(_ title: String, width wantedWidth: Int, height wantedHeight: Int, borders: BorderGlyphs) -> Rect {
-    let frameWidth = min(wantedWidth, width - 4), frameHeight = min(wantedHeight, height - 2)
+    let frameWidth = min(wantedWidth, width - 4)
+    let frameHeight = min(wantedHeight, height - 2)
     let frame = Rect(top: max(1, (height - frameHeight) / 2), left: (width - frameWidth) / 2, width: frameWidth, height: frameHeight)
     for row in frame.top..<(frame.top + frame.height) { fill(row: row, column: frame.left, count: frame.width, role: .text) }
     box(frame, title: title, role: .borderFocus, borders: borders)

@@ -36,8 +36,9 @@ extension ScreenApp where State: PersonalScreen {
   /// The screen for `actor` on the terminal's whole screen.
   public convenience init(store: LedgerStore, terminal: Terminal, actor: Handle, zone: TimeZone, clock: @escaping () -> Date = Date.init) {
     self.init(store: store, terminal: terminal, clock: clock) { ledger, now, terminal in
-      State(ledger: ledger, now: now, zone: zone, actor: actor,
-            width: terminal.size.width, height: terminal.size.height, isUnicode: terminal.isUnicode)
+      State(
+        ledger: ledger, now: now, zone: zone, actor: actor,
+        width: terminal.size.width, height: terminal.size.height, isUnicode: terminal.isUnicode)
     }
   }
 }

@@ -13,8 +13,10 @@ public struct ScreenAction<State>: Sendable {
   let offer: @Sendable (State) -> String?
   let perform: @Sendable (inout State) -> [ScreenEffect]
 
-  init(name: String, keys: [Key], help: String, hint: String?, offer: @escaping @Sendable (State) -> String? = { _ in nil },
-       perform: @escaping @Sendable (inout State) -> [ScreenEffect]) {
+  init(
+    name: String, keys: [Key], help: String, hint: String?, offer: @escaping @Sendable (State) -> String? = { _ in nil },
+    perform: @escaping @Sendable (inout State) -> [ScreenEffect]
+  ) {
     self.name = name
     self.keys = keys
     self.help = help

@@ -18,8 +18,10 @@ public final class ScreenApp<State: Screen> {
   static var refreshInterval: TimeInterval { 1 }
 
   /// `makeState` builds the screen from the folded ledger, the moment, and the terminal's size.
-  public init(store: LedgerStore, terminal: Terminal, clock: @escaping () -> Date = Date.init,
-              makeState: (_ ledger: LedgerState, _ now: Date, _ terminal: Terminal) -> State) {
+  public init(
+    store: LedgerStore, terminal: Terminal, clock: @escaping () -> Date = Date.init,
+    makeState: (_ ledger: LedgerState, _ now: Date, _ terminal: Terminal) -> State
+  ) {
     self.store = store
     self.terminal = terminal
     self.clock = clock

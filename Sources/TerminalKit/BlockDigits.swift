@@ -40,7 +40,8 @@ extension Grid {
   @discardableResult
   public mutating func putBlock(_ text: String, row: Int, column: Int, role: Role) -> Bool {
     guard let rows = BlockDigits.rows(for: text, glyph: ellipsis == "…" ? "█" : "#"),
-          row >= 0, column >= 0, row + BlockDigits.height <= height, column + BlockDigits.width(of: text) <= width else { return false }
+      row >= 0, column >= 0, row + BlockDigits.height <= height, column + BlockDigits.width(of: text) <= width
+    else { return false }
     for (offset, line) in rows.enumerated() { put(line, row: row + offset, column: column, role: role) }
     return true
   }

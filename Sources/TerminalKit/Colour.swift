@@ -46,7 +46,8 @@ public enum Colour: Equatable, Sendable {
 
   /// The palette index among the first `available` xterm colours closest to `rgb`.
   static func nearest(_ rgb: (Int, Int, Int), among available: Int) -> Int {
-    var best = 0, bestDistance = Int.max
+    var best = 0
+    var bestDistance = Int.max
     for index in 0..<available {
       let candidate = xterm(index)
       let distance = square(candidate.0 - rgb.0) + square(candidate.1 - rgb.1) + square(candidate.2 - rgb.2)
@@ -59,8 +60,10 @@ public enum Colour: Equatable, Sendable {
 
   /// The red, green and blue of xterm's colour `index`.
   static func xterm(_ index: Int) -> (Int, Int, Int) {
-    let base = [(0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
-                (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255)]
+    let base = [
+      (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
+      (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
+    ]
     if index < 16 { return base[max(0, index)] }
     if index < 232 {
       let levels = [0, 95, 135, 175, 215, 255]

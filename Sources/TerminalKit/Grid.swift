@@ -80,7 +80,8 @@ public struct Grid: Equatable, Sendable {
   /// Draws a box with a title in its top edge.
   public mutating func box(_ frame: Rect, title: String, role: Role = .border, titleRole: Role = .title, borders: BorderGlyphs) {
     guard frame.width >= 2, frame.height >= 2 else { return }
-    let right = frame.left + frame.width - 1, bottom = frame.top + frame.height - 1
+    let right = frame.left + frame.width - 1
+    let bottom = frame.top + frame.height - 1
     // Border glyphs are one cell each: set them directly, not through `put`, a cell at a time.
     func glyph(_ text: String, _ row: Int, _ column: Int) {
       guard row >= 0, row < height, column >= 0, column < width else { return }

@@ -46,8 +46,9 @@ public final class NcursesTerminal: Terminal {
         let (pair, style) = palette[cell.role] ?? (0, RoleStyle())
         var wide = cell.grapheme.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
         if wide.isEmpty { wide = [wchar_t(32)] }
-        CNcursesw_draw(Int32(row), Int32(column), wide, Int32(wide.count), pair,
-                       style.isBold ? 1 : 0, style.isDim ? 1 : 0, style.isUnderlined ? 1 : 0, style.isReversed ? 1 : 0)
+        CNcursesw_draw(
+          Int32(row), Int32(column), wide, Int32(wide.count), pair,
+          style.isBold ? 1 : 0, style.isDim ? 1 : 0, style.isUnderlined ? 1 : 0, style.isReversed ? 1 : 0)
       }
     }
     CNcursesw_present(repaint ? 1 : 0)

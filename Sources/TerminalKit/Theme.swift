@@ -7,8 +7,10 @@ public struct RoleStyle: Equatable, Sendable {
   public var isUnderlined = false
   public var isReversed = false
 
-  public init(foreground: Colour? = nil, background: Colour? = nil, isBold: Bool = false, isDim: Bool = false,
-              isUnderlined: Bool = false, isReversed: Bool = false) {
+  public init(
+    foreground: Colour? = nil, background: Colour? = nil, isBold: Bool = false, isDim: Bool = false,
+    isUnderlined: Bool = false, isReversed: Bool = false
+  ) {
     self.foreground = foreground
     self.background = background
     self.isBold = isBold

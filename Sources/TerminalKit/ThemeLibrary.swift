@@ -7,7 +7,8 @@ public struct ThemeLibrary: Sendable {
   public let folders: [String]
 
   public init(environment: [String: String]) {
-    let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+    let configHome =
+      environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
       ?? (environment["HOME"] ?? ".") + "/.config"
     folders = [configHome + "/breakthrough/themes", ThemeLibrary.packageThemesFolder]
   }
@@ -61,7 +62,8 @@ public struct ThemeLibrary: Sendable {
     }
     if nameOrPath == "default" { return BuiltInTheme.theme }
     let names = available().map(\.name).joined(separator: ", ")
-    throw ThemeError(file: nameOrPath, line: nil, key: nil,
-                     isPath ? "no such theme file" : "no theme of that name; the themes are: \(names) (or give a path to a .toml file)")
+    throw ThemeError(
+      file: nameOrPath, line: nil, key: nil,
+      isPath ? "no such theme file" : "no theme of that name; the themes are: \(names) (or give a path to a .toml file)")
   }
 }

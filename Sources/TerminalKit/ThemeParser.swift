@@ -37,21 +37,24 @@ enum ThemeParser {
     for role in Role.allCases {
       guard let entry = table[role.rawValue] else { continue }
       guard let roleTable = entry.table else {
-        throw ThemeError(file: file, line: line(of: role.rawValue, in: nil, text), key: role.rawValue, "must be a table: [\(role.rawValue)]")
+        throw ThemeError(
+          file: file, line: line(of: role.rawValue, in: nil, text), key: role.rawValue, "must be a table: [\(role.rawValue)]")
       }
       var style = theme.styles[role] ?? RoleStyle()
       for (key, path) in [("fg", \RoleStyle.foreground), ("bg", \RoleStyle.background)] {
         guard let value = roleTable[key] else { continue }
         guard let word = value.string ?? value.int.map(String.init), let colour = Colour(word) else {
-          throw ThemeError(file: file, line: line(of: key, in: role.rawValue, text), key: "\(role.rawValue).\(key)",
-                           "\"\(value.string ?? "\(value)")\" is not a colour: use a name (red, bright-blue, default), 0–255, or #rrggbb")
+          throw ThemeError(
+            file: file, line: line(of: key, in: role.rawValue, text), key: "\(role.rawValue).\(key)",
+            "\"\(value.string ?? "\(value)")\" is not a colour: use a name (red, bright-blue, default), 0–255, or #rrggbb")
         }
         style[keyPath: path] = colour
       }
       for (key, path) in flags {
         guard let value = roleTable[key] else { continue }
         guard let flag = value.bool else {
-          throw ThemeError(file: file, line: line(of: key, in: role.rawValue, text), key: "\(role.rawValue).\(key)", "must be true or false")
+          throw ThemeError(
+            file: file, line: line(of: key, in: role.rawValue, text), key: "\(role.rawValue).\(key)", "must be true or false")
         }
         style[keyPath: path] = flag
       }

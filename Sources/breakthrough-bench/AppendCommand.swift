@@ -17,7 +17,8 @@ struct AppendCommand: ParsableCommand {
 
   func run() throws {
     let ledger = try FileLedger(path: store)
-    let performer = try Handle(actor), customer = try Handle(to)
+    let performer = try Handle(actor)
+    let customer = try Handle(to)
     var made = 0
     while count == 0 || made < count {
       let context = MoveContext(actor: performer, now: Date(), zone: .current)

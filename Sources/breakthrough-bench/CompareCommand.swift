@@ -15,7 +15,8 @@ struct CompareCommand: ParsableCommand {
   func run() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("breakthrough-compare-\(promises)").path
     try? FileManager.default.removeItem(atPath: folder)
-    let ledger = folder + "/ledger.jsonl", tasks = folder + "/tasks.json"
+    let ledger = folder + "/ledger.jsonl"
+    let tasks = folder + "/tasks.json"
     _ = try GenerateCommand.write(promises: promises, ledger: ledger, taskwarrior: tasks, now: Date())
     let taskrc = folder + "/taskrc"
     try "data.location=\(folder)/task\nconfirmation=off\nverbose=nothing\ncolor=off\nrecurrence=off\n"
@@ -26,21 +27,27 @@ struct CompareCommand: ParsableCommand {
     environment["BREAKTHROUGH_STORE"] = ledger
     let imported = try Measured.run(["task", "import", tasks], environment: environment)
     print("task import: \(Measured.format(imported.milliseconds)) ms, \(Measured.format(imported.peakMegabytes)) MB")
-    let ours = [breakthrough, "list", "--overdue", "--format", "tsv"], theirs = ["task", "overdue"]
-    var oursRuns: [Measured] = [], theirsRuns: [Measured] = []
+    let ours = [breakthrough, "list", "--overdue", "--format", "tsv"]
+    let theirs = ["task", "overdue"]
+    var oursRuns: [Measured] = []
+    var theirsRuns: [Measured] = []
     for _ in 0..<rounds {
       oursRuns.append(try Measured.run(ours, environment: environment))
       theirsRuns.append(try Measured.run(theirs, environment: environment))
     }
     Measured.report("list overdue", ours: oursRuns, theirs: theirsRuns)
-    var oursScreens: [Double] = [], theirsScreens: [Double] = []
+    var oursScreens: [Double] = []
+    var theirsScreens: [Double] = []
     for round in 0..<min(rounds, 5) {
-      oursScreens.append(try Measured.firstScreen("\(breakthrough) board --as ana", until: "Open promises", round: round, environment: environment))
+      oursScreens.append(
+        try Measured.firstScreen("\(breakthrough) board --as ana", until: "Open promises", round: round, environment: environment))
       theirsScreens.append(try Measured.firstScreen("task list", until: "breakthrough", round: round, environment: environment))
     }
-    let ourScreen = Measured.median(oursScreens), theirScreen = Measured.median(theirsScreens)
-    print("first screen in tmux: breakthrough board \(Measured.format(ourScreen)) ms, task list \(Measured.format(theirScreen)) ms, "
-      + "ratio \(Measured.format(theirScreen / ourScreen))x")
+    let ourScreen = Measured.median(oursScreens)
+    let theirScreen = Measured.median(theirsScreens)
+    print(
+      "first screen in tmux: breakthrough board \(Measured.format(ourScreen)) ms, task list \(Measured.format(theirScreen)) ms, "
+        + "ratio \(Measured.format(theirScreen / ourScreen))x")
   }
 }
 
@@ -86,8 +93,9 @@ struct Measured {
     let session = "compare-\(round)-\(UUID().uuidString.prefix(6))"
     let exports = ["TASKRC", "BREAKTHROUGH_STORE"].compactMap { key in environment[key].map { "\(key)='\($0)'" } }.joined(separator: " ")
     let start = DispatchTime.now().uptimeNanoseconds
-    _ = try capture(["new-session", "-d", "-s", session, "-x", "120", "-y", "40", "env \(exports) LANG=C.UTF-8 \(command); sleep 30"],
-                    socket: session)
+    _ = try capture(
+      ["new-session", "-d", "-s", session, "-x", "120", "-y", "40", "env \(exports) LANG=C.UTF-8 \(command); sleep 30"],
+      socket: session)
     defer { _ = try? capture(["kill-server"], socket: session) }
     while DispatchTime.now().uptimeNanoseconds - start < 30_000_000_000 {
       if try capture(["capture-pane", "-p", "-t", session], socket: session).contains(marker) { break }
@@ -111,9 +119,12 @@ struct Measured {
   static func format(_ value: Double) -> String { String(format: value >= 100 ? "%.0f" : "%.1f", value) }
 
   static func report(_ what: String, ours: [Measured], theirs: [Measured]) {
-    let ourTime = median(ours.map(\.milliseconds)), theirTime = median(theirs.map(\.milliseconds))
-    let ourMemory = median(ours.map(\.peakMegabytes)), theirMemory = median(theirs.map(\.peakMegabytes))
-    print("\(what): breakthrough \(format(ourTime)) ms \(format(ourMemory)) MB, task \(format(theirTime)) ms \(format(theirMemory)) MB, "
-      + "time ratio \(format(theirTime / ourTime))x, memory ratio \(format(theirMemory / ourMemory))x (medians of \(ours.count))")
+    let ourTime = median(ours.map(\.milliseconds))
+    let theirTime = median(theirs.map(\.milliseconds))
+    let ourMemory = median(ours.map(\.peakMegabytes))
+    let theirMemory = median(theirs.map(\.peakMegabytes))
+    print(
+      "\(what): breakthrough \(format(ourTime)) ms \(format(ourMemory)) MB, task \(format(theirTime)) ms \(format(theirMemory)) MB, "
+        + "time ratio \(format(theirTime / ourTime))x, memory ratio \(format(theirMemory / ourMemory))x (medians of \(ours.count))")
   }
 }

@@ -18,7 +18,8 @@ struct GenerateCommand: ParsableCommand {
 
   func run() throws {
     let counts = try Self.write(promises: promises, ledger: out, taskwarrior: taskwarrior, now: Date())
-    print("wrote \(counts.lines) lines for \(promises) promises to \(out)" + (taskwarrior.map { " and \(counts.items) tasks to \($0)" } ?? ""))
+    print(
+      "wrote \(counts.lines) lines for \(promises) promises to \(out)" + (taskwarrior.map { " and \(counts.items) tasks to \($0)" } ?? ""))
   }
 
   /// Writes the files; returns how many ledger lines and tasks were written.
@@ -27,15 +28,18 @@ struct GenerateCommand: ParsableCommand {
     let taskFile = try taskwarrior.map { try BufferedFile(path: $0) }
     taskFile?.write("[\n")
     var generator = LedgerGenerator(promises: promises, now: now, zone: .current)
-    var lines = 0, items = 0
-    generator.generate(line: { text in
-      ledgerFile.write(text + "\n")
-      lines += 1
-    }, item: { item in
-      guard let taskFile else { return }
-      taskFile.write((items == 0 ? "" : ",\n") + TaskwarriorItem.json(item))
-      items += 1
-    })
+    var lines = 0
+    var items = 0
+    generator.generate(
+      line: { text in
+        ledgerFile.write(text + "\n")
+        lines += 1
+      },
+      item: { item in
+        guard let taskFile else { return }
+        taskFile.write((items == 0 ? "" : ",\n") + TaskwarriorItem.json(item))
+        items += 1
+      })
     taskFile?.write("\n]\n")
     try ledgerFile.close()
     try taskFile?.close()

@@ -18,8 +18,10 @@ struct RunCommand: ParsableCommand {
   @Flag(help: .hidden) var warmOnly = false
 
   /// The figures of `--json`, in order.
-  static let keys = ["open_ms", "first_frame_ms", "key_median_us", "key_p99_us", "filter_key_median_ms",
-                     "append_median_ms", "measures_ms", "peak_rss_mb"]
+  static let keys = [
+    "open_ms", "first_frame_ms", "key_median_us", "key_p99_us", "filter_key_median_ms",
+    "append_median_ms", "measures_ms", "peak_rss_mb",
+  ]
 
   func run() throws {
     guard let path = ledger else {
@@ -102,7 +104,9 @@ struct RunCommand: ParsableCommand {
     let argv = (["/proc/self/exe"] + arguments).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var pid: pid_t = 0
-    guard posix_spawn(&pid, "/proc/self/exe", nil, nil, argv, environ) == 0 else { throw ValidationError("cannot start the benchmark again") }
+    guard posix_spawn(&pid, "/proc/self/exe", nil, nil, argv, environ) == 0 else {
+      throw ValidationError("cannot start the benchmark again")
+    }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     return (status >> 8) & 0xFF
@@ -142,6 +146,7 @@ struct RunCommand: ParsableCommand {
   }
 
   static func table(_ figures: [String: Double]) -> String {
-    (["promises", "ledger_lines"] + keys).map { $0.padding(toLength: 22, withPad: " ", startingAt: 0) + format(figures[$0] ?? 0) }.joined(separator: "\n")
+    (["promises", "ledger_lines"] + keys).map { $0.padding(toLength: 22, withPad: " ", startingAt: 0) + format(figures[$0] ?? 0) }.joined(
+      separator: "\n")
   }
 }

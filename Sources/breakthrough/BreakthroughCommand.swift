@@ -16,7 +16,8 @@ struct BreakthroughCommand: ParsableCommand {
       Who you are: --as HANDLE, else $BREAKTHROUGH_USER, else $USER.
       """,
     subcommands: [
-      BoardCommand.self, CheckinCommand.self, MeetingCommand.self, DemoCommand.self, ThemesCommand.self, DeclareCommand.self, AccountBreakthroughCommand.self, PromiseCommand.self, DoneCommand.self,
+      BoardCommand.self, CheckinCommand.self, MeetingCommand.self, DemoCommand.self, ThemesCommand.self, DeclareCommand.self,
+      AccountBreakthroughCommand.self, PromiseCommand.self, DoneCommand.self,
       AcceptCommand.self, RejectCommand.self, NotKeptCommand.self, RenegotiateCommand.self,
       RevokeCommand.self, ReleaseCommand.self, ConfidenceCommand.self, ListCommand.self,
       ShowCommand.self, LogCommand.self, StatsCommand.self,

@@ -5,8 +5,10 @@ import Foundation
 
 /// The options every command takes: which ledger, and who is acting.
 struct CommonOptions: ParsableArguments {
-  @Option(name: .customLong("store"), help: ArgumentHelp(
-    "The ledger file (else $BREAKTHROUGH_STORE, else ~/.local/share/breakthrough/ledger.jsonl).", valueName: "path"))
+  @Option(
+    name: .customLong("store"),
+    help: ArgumentHelp(
+      "The ledger file (else $BREAKTHROUGH_STORE, else ~/.local/share/breakthrough/ledger.jsonl).", valueName: "path"))
   var store: String?
 
   @Option(name: .customLong("as"), help: ArgumentHelp("Act as this person (else $BREAKTHROUGH_USER, else $USER).", valueName: "handle"))
@@ -34,4 +36,3 @@ struct CommandFailure: Error, CustomStringConvertible {
     self.description = description
   }
 }
-

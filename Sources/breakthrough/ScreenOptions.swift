@@ -5,7 +5,9 @@ import TerminalKit
 
 /// Options of the full-screen commands: which theme.
 struct ScreenOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("A theme name (see `breakthrough themes`) or a path to a .toml file; else $BREAKTHROUGH_THEME.", valueName: "name|path"))
+  @Option(
+    help: ArgumentHelp(
+      "A theme name (see `breakthrough themes`) or a path to a .toml file; else $BREAKTHROUGH_THEME.", valueName: "name|path"))
   var theme: String?
 
   /// Loads the chosen theme and opens the terminal, after checking there is one.

@@ -27,7 +27,10 @@ import Testing
     let p1 = fixture.promise(1)
     let allowed = fixture.state.allowedMoves(for: p1, actor: Fixture.handle(actor))
     for kind in BreakthroughCore.Move.Kind.onPromise {
-      guard let move = Self.move(kind, on: p1, today: fixture.today) else { Issue.record("no move for \(kind)"); continue }
+      guard let move = Self.move(kind, on: p1, today: fixture.today) else {
+        Issue.record("no move for \(kind)")
+        continue
+      }
       let context = fixture.context(actor)
       let refusal: Refusal?
       do {
@@ -36,8 +39,9 @@ import Testing
       } catch {
         refusal = error
       }
-      #expect(allowed.contains(kind) == (refusal == nil),
-              "\(actor) on a \(state) promise, \(kind): offered \(allowed.contains(kind)), refused: \(refusal?.message ?? "no")")
+      #expect(
+        allowed.contains(kind) == (refusal == nil),
+        "\(actor) on a \(state) promise, \(kind): offered \(allowed.contains(kind)), refused: \(refusal?.message ?? "no")")
       #expect(fixture.state.refusal(of: kind, on: p1, actor: Fixture.handle(actor), zone: fixture.zone) == refusal)
     }
   }
@@ -62,11 +66,13 @@ import Testing
 
   @Test func nothingToDoSaysWhoseMoveItIs() throws {
     let open = try PromiseLifeTests.fixture(in: .open)
-    #expect(open.state.whyNothingToDo(on: open.promise(1), actor: Fixture.handle("cy"))
-      == "waiting on ana: only ana can account for P1, and only ben can release it")
+    #expect(
+      open.state.whyNothingToDo(on: open.promise(1), actor: Fixture.handle("cy"))
+        == "waiting on ana: only ana can account for P1, and only ben can release it")
     let delivered = try PromiseLifeTests.fixture(in: .delivered)
-    #expect(delivered.state.whyNothingToDo(on: delivered.promise(1), actor: Fixture.handle("ana"))
-      == "waiting on ben: only ben, to whom P1 was made, can accept or reject it")
+    #expect(
+      delivered.state.whyNothingToDo(on: delivered.promise(1), actor: Fixture.handle("ana"))
+        == "waiting on ben: only ben, to whom P1 was made, can accept or reject it")
     let kept = try PromiseLifeTests.fixture(in: .kept)
     #expect(kept.state.whyNothingToDo(on: kept.promise(1), actor: Fixture.handle("ana")) == "P1 is kept: it is closed and stays as it is")
   }

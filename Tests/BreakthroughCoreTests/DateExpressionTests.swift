@@ -22,7 +22,8 @@ import Testing
   }
 
   @Test func endOfWeekAndMonthAtTheirEdges() throws {
-    let friday = Self.thursday.adding(days: 1), saturday = Self.thursday.adding(days: 2)
+    let friday = Self.thursday.adding(days: 1)
+    let saturday = Self.thursday.adding(days: 2)
     #expect(try Self.parse("eow", today: friday) == "2026-11-27")
     #expect(try Self.parse("eow", today: saturday) == "2026-12-04")
     let leapFebruary = try #require(CalendarDay(year: 2028, month: 2, day: 10))
@@ -30,8 +31,10 @@ import Testing
     #expect(try Self.parse("+1d", today: try #require(CalendarDay(year: 2026, month: 12, day: 31))) == "2027-01-01")
   }
 
-  @Test(arguments: ["someday", "", "2026-02-30", "2026-13-01", "26-11-28", "tomorrow 25:00", "tomorrow 7pm", "+3x", "+d",
-                    "-3d", "fr", "today tomorrow 10:00", "2026-11-28T", "\u{1B}[31m"])
+  @Test(arguments: [
+    "someday", "", "2026-02-30", "2026-13-01", "26-11-28", "tomorrow 25:00", "tomorrow 7pm", "+3x", "+d",
+    "-3d", "fr", "today tomorrow 10:00", "2026-11-28T", "\u{1B}[31m",
+  ])
   func refusedForm(_ text: String) {
     #expect(throws: Refusal.self) { try Self.parse(text) }
     do { _ = try Self.parse(text) } catch {
@@ -74,7 +77,9 @@ import Testing
 
   @Test func wordsForPeople() throws {
     let now = LocalMoment(day: Self.thursday, secondOfDay: 12 * 3600)
-    func words(_ days: Int, minute: Int? = nil) -> String { ByWhen(day: Self.thursday.adding(days: days), minuteOfDay: minute).words(at: now) }
+    func words(_ days: Int, minute: Int? = nil) -> String {
+      ByWhen(day: Self.thursday.adding(days: days), minuteOfDay: minute).words(at: now)
+    }
     #expect(words(0) == "today")
     #expect(words(0, minute: 9 * 60) == "late today")
     #expect(words(1) == "tomorrow")

@@ -36,8 +36,10 @@ struct Fixture {
 
   /// Makes a promise from `performer` to `customer` due `days` from today; returns its number.
   @discardableResult
-  mutating func promise(_ what: String = "Ship it", from performer: String = "ana", to customer: String = "ben",
-                        dueIn days: Int = 3) throws(Refusal) -> Int {
+  mutating func promise(
+    _ what: String = "Ship it", from performer: String = "ana", to customer: String = "ben",
+    dueIn days: Int = 3
+  ) throws(Refusal) -> Int {
     let by = ByWhen(day: today.adding(days: days))
     try perform(performer) { (state, context) throws(Refusal) in
       try state.makePromise(what: what, to: Fixture.handle(customer), by: by, context: context)
@@ -82,7 +84,9 @@ extension Fixture {
 
   /// Performs a move on promise `number` as `actor`; returns what it did.
   @discardableResult
-  mutating func move(_ number: Int, as actor: String, _ move: (LedgerState, Promise, MoveContext) throws(Refusal) -> MoveOutcome) throws(Refusal) -> MoveOutcome {
+  mutating func move(_ number: Int, as actor: String, _ move: (LedgerState, Promise, MoveContext) throws(Refusal) -> MoveOutcome)
+    throws(Refusal) -> MoveOutcome
+  {
     let promise = self.promise(number)
     return try perform(actor) { (state, context) throws(Refusal) in try move(state, promise, context) }
   }

@@ -11,8 +11,10 @@ import Testing
     var clock = LocalClock(zone)
     var generator = SeededGenerator(seed: 11)
     // Every quarter hour around a change in spring and in autumn (2026), then random instants.
-    let changes = [Date(timeIntervalSince1970: 1_774_746_000), Date(timeIntervalSince1970: 1_792_890_000),
-                   Date(timeIntervalSince1970: 1_775_350_800), Date(timeIntervalSince1970: 1_791_475_200)]
+    let changes = [
+      Date(timeIntervalSince1970: 1_774_746_000), Date(timeIntervalSince1970: 1_792_890_000),
+      Date(timeIntervalSince1970: 1_775_350_800), Date(timeIntervalSince1970: 1_791_475_200),
+    ]
     var instants = changes.flatMap { change in (-200...200).map { change.addingTimeInterval(Double($0) * 900) } }
     instants += (0..<5_000).map { _ in Date(timeIntervalSince1970: Double.random(in: -1e9...4e9, using: &generator)) }
     for instant in instants {

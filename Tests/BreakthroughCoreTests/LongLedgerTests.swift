@@ -13,23 +13,28 @@ import Testing
     let start = Date(timeIntervalSince1970: 1_790_000_000)
     let people = ["ana", "ben", "李娜", "\u{AC01}"].map(Fixture.handle)
     func terms(_ number: Int) -> PromiseTerms {
-      PromiseTerms(id: "p-\(number)", number: number, performer: people[number % people.count],
-                   customer: people[(number + 1) % people.count], what: "Promise \(number) 東京",
-                   by: ByWhen(day: CalendarDay(daysSinceEpoch: 20_700 + number % 90)), breakthrough: nil, replaces: nil)
+      PromiseTerms(
+        id: "p-\(number)", number: number, performer: people[number % people.count],
+        customer: people[(number + 1) % people.count], what: "Promise \(number) 東京",
+        by: ByWhen(day: CalendarDay(daysSinceEpoch: 20_700 + number % 90)), breakthrough: nil, replaces: nil)
     }
     for number in 1...count {
       let at = start.addingTimeInterval(Double(number) * 60)
       state.apply(Event(id: "m-\(number)", at: at, actor: people[number % people.count], body: .made(terms(number))))
       if number % 11 == 0 {
-        state.apply(Event(id: "d-\(number)", at: at, actor: people[number % people.count],
-                          body: .delivered(promise: "p-\(number)", accepted: false, note: "note \(number)")))
+        state.apply(
+          Event(
+            id: "d-\(number)", at: at, actor: people[number % people.count],
+            body: .delivered(promise: "p-\(number)", accepted: false, note: "note \(number)")))
       }
       if number % 7 == 0 {
         var replacement = terms(count + number)
         replacement.id = "r-\(number)"
         replacement.replaces = "p-\(number)"
-        state.apply(Event(id: "n-\(number)", at: at, actor: people[number % people.count],
-                          body: .renegotiated(promise: "p-\(number)", note: nil, replacement: replacement)))
+        state.apply(
+          Event(
+            id: "n-\(number)", at: at, actor: people[number % people.count],
+            body: .renegotiated(promise: "p-\(number)", note: nil, replacement: replacement)))
       }
     }
     var far = terms(1_000_000_000)
@@ -65,11 +70,17 @@ import Testing
     let original = Self.longLedger(3_000)
     var changed = original
     let before = SnapshotTests.fingerprint(original)
-    changed.apply(Event(id: "k-2500", at: Date(timeIntervalSince1970: 1_790_500_000), actor: Fixture.handle("ben"),
-                        body: .accepted(promise: "p-2497", note: nil)))
-    changed.apply(Event(id: "m-new", at: Date(timeIntervalSince1970: 1_790_500_000), actor: Fixture.handle("ana"),
-                        body: .made(PromiseTerms(id: "new", number: 9_999, performer: Fixture.handle("ana"), customer: Fixture.handle("ben"),
-                                                 what: "New", by: ByWhen(day: CalendarDay(daysSinceEpoch: 20_800)), breakthrough: nil, replaces: nil))))
+    changed.apply(
+      Event(
+        id: "k-2500", at: Date(timeIntervalSince1970: 1_790_500_000), actor: Fixture.handle("ben"),
+        body: .accepted(promise: "p-2497", note: nil)))
+    changed.apply(
+      Event(
+        id: "m-new", at: Date(timeIntervalSince1970: 1_790_500_000), actor: Fixture.handle("ana"),
+        body: .made(
+          PromiseTerms(
+            id: "new", number: 9_999, performer: Fixture.handle("ana"), customer: Fixture.handle("ben"),
+            what: "New", by: ByWhen(day: CalendarDay(daysSinceEpoch: 20_800)), breakthrough: nil, replaces: nil))))
     #expect(SnapshotTests.fingerprint(original) == before)
     #expect(original.promise(id: "p-2497")?.state == .delivered && changed.promise(id: "p-2497")?.state == .kept)
     #expect(original.promise(id: "new") == nil && changed.promise(number: 9_999)?.id == "new")

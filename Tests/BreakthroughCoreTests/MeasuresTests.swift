@@ -36,9 +36,13 @@ import Testing
       ("ana", "ben", "2026-11-05"), ("ana", "ben", "2026-11-05"), ("ana", "ben", "2026-11-20"),
     ] { try fixture.promise(from: performer, to: customer, by: day) }
     fixture.at("2026-11-04T09:00")
-    try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in try state.deliver(promise, accepted: false, note: nil, context: context) }
+    try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
+      try state.deliver(promise, accepted: false, note: nil, context: context)
+    }
     fixture.at("2026-11-07T09:00")
-    try fixture.move(2, as: "ana") { (state, promise, context) throws(Refusal) in try state.deliver(promise, accepted: true, note: nil, context: context) }
+    try fixture.move(2, as: "ana") { (state, promise, context) throws(Refusal) in
+      try state.deliver(promise, accepted: true, note: nil, context: context)
+    }
     fixture.at("2026-11-10T09:00")
     try fixture.move(1, as: "ben") { (state, promise, context) throws(Refusal) in try state.accept(promise, note: nil, context: context) }
     let later = ByWhen(ledgerText: "2026-12-10") ?? end
@@ -51,21 +55,26 @@ import Testing
     ] { try fixture.promise(from: performer, to: customer, by: day) }
     try fixture.move(9, as: "ana") { (state, promise, context) throws(Refusal) in try state.release(promise, note: nil, context: context) }
     fixture.at("2026-11-12T09:00")
-    try fixture.move(5, as: "ana") { (state, promise, context) throws(Refusal) in try state.revoke(promise, note: "dropped", context: context) }
+    try fixture.move(5, as: "ana") { (state, promise, context) throws(Refusal) in
+      try state.revoke(promise, note: "dropped", context: context)
+    }
     try fixture.move(11, as: "ben") { (state, promise, context) throws(Refusal) in
       try state.accountNotKept(promise, note: "vendor failed", then: nil, context: context)
     }
     fixture.at("2026-11-21T09:00")
-    try fixture.move(10, as: "ana") { (state, promise, context) throws(Refusal) in try state.deliver(promise, accepted: false, note: nil, context: context) }
+    try fixture.move(10, as: "ana") { (state, promise, context) throws(Refusal) in
+      try state.deliver(promise, accepted: false, note: nil, context: context)
+    }
     fixture.at("2026-11-26T12:00")
     return fixture
   }
 
   @Test func theFixtureIsWhatTheTableSays() throws {
     let fixture = try Self.ledger()
-    #expect(fixture.state.promises.map(\.state) == [
-      .kept, .kept, .renegotiated, .open, .revoked, .open, .open, .open, .released, .delivered, .notKept,
-    ])
+    #expect(
+      fixture.state.promises.map(\.state) == [
+        .kept, .kept, .renegotiated, .open, .revoked, .open, .open, .open, .released, .delivered, .notKept,
+      ])
     #expect(fixture.promise(4).replaces == fixture.promise(3).id)
   }
 
@@ -87,11 +96,14 @@ import Testing
     let fixture = try Self.ledger()
     let people = Measures(fixture.state, now: fixture.now, zone: fixture.zone).people
     #expect(people.map(\.person.text) == ["ana", "ben"])
-    let ana = people[0].figures, ben = people[1].figures
-    #expect([ana.cameDue, ana.keptOnTime, ana.closedWithNotice, ana.unaccounted, ana.daysOverdue, ana.open, ana.dueWithinWeek]
-      == [6, 1, 1, 1, 6, 2, 0] as [Int])
-    #expect([ben.cameDue, ben.keptOnTime, ben.closedWithNotice, ben.unaccounted, ben.daysOverdue, ben.open, ben.dueWithinWeek]
-      == [2, 0, 0, 1, 2, 2, 1] as [Int])
+    let ana = people[0].figures
+    let ben = people[1].figures
+    #expect(
+      [ana.cameDue, ana.keptOnTime, ana.closedWithNotice, ana.unaccounted, ana.daysOverdue, ana.open, ana.dueWithinWeek]
+        == [6, 1, 1, 1, 6, 2, 0] as [Int])
+    #expect(
+      [ben.cameDue, ben.keptOnTime, ben.closedWithNotice, ben.unaccounted, ben.daysOverdue, ben.open, ben.dueWithinWeek]
+        == [2, 0, 0, 1, 2, 2, 1] as [Int])
     #expect(ben.keptOnTimeRate == 0)
   }
 

@@ -62,8 +62,10 @@ import Testing
   }
 
   static let allowed: [PromiseState: [Move: PromiseState]] = [
-    .open: [.deliver: .delivered, .notKept: .notKept, .renegotiate: .renegotiated, .revoke: .revoked,
-            .release: .released, .confidence: .open],
+    .open: [
+      .deliver: .delivered, .notKept: .notKept, .renegotiate: .renegotiated, .revoke: .revoked,
+      .release: .released, .confidence: .open,
+    ],
     .delivered: [.accept: .kept, .reject: .open, .release: .released],
   ]
 
@@ -119,8 +121,11 @@ import Testing
     var fixture = Fixture()
     try fixture.promise(to: "ben")
     try fixture.promise(to: "ana")
-    let p1 = fixture.promise(1), p2 = fixture.promise(2)
-    try fixture.perform("ana") { (state, context) throws(Refusal) in try state.deliver(p1, accepted: true, note: "in the meeting", context: context) }
+    let p1 = fixture.promise(1)
+    let p2 = fixture.promise(2)
+    try fixture.perform("ana") { (state, context) throws(Refusal) in
+      try state.deliver(p1, accepted: true, note: "in the meeting", context: context)
+    }
     try fixture.perform("ana") { (state, context) throws(Refusal) in try state.deliver(p2, accepted: false, note: nil, context: context) }
     #expect(fixture.promise(1).state == .kept)
     #expect(fixture.promise(2).state == .kept)
@@ -147,7 +152,8 @@ import Testing
       try state.renegotiate(p1, by: newBy, what: nil, note: "scope grew", context: context)
     }
     #expect(outcome.summary.contains("renegotiated with notice; P2 replaces it"))
-    let old = fixture.promise(1), new = fixture.promise(2)
+    let old = fixture.promise(1)
+    let new = fixture.promise(2)
     #expect(old.state == .renegotiated)
     #expect(new.state == .open)
     #expect(new.what == old.what)
@@ -182,7 +188,8 @@ import Testing
       let promise = fixture.promise(number)
       let newBy = ByWhen(day: fixture.today.adding(days: 5))
       try fixture.perform("ana") { (state, context) throws(Refusal) in
-        try state.accountNotKept(promise, note: "blocked", then: BreakthroughCore.Move.Replacement(what: "Try again", by: newBy), context: context)
+        try state.accountNotKept(
+          promise, note: "blocked", then: BreakthroughCore.Move.Replacement(what: "Try again", by: newBy), context: context)
       }
     }
     #expect(fixture.state.chain(of: fixture.promise(2)).map(\.number) == [1, 2, 3])
@@ -212,9 +219,14 @@ import Testing
     var fixture = Fixture()
     try fixture.promise(dueIn: 2)
     try fixture.promise(dueIn: 5)
-    let soon = fixture.promise(1), later = fixture.promise(2)
-    let near = try fixture.perform("ana") { (state, context) throws(Refusal) in try state.stateConfidence(soon, .offTrack, note: nil, context: context) }
-    let far = try fixture.perform("ana") { (state, context) throws(Refusal) in try state.stateConfidence(later, .atRisk, note: nil, context: context) }
+    let soon = fixture.promise(1)
+    let later = fixture.promise(2)
+    let near = try fixture.perform("ana") { (state, context) throws(Refusal) in
+      try state.stateConfidence(soon, .offTrack, note: nil, context: context)
+    }
+    let far = try fixture.perform("ana") { (state, context) throws(Refusal) in
+      try state.stateConfidence(later, .atRisk, note: nil, context: context)
+    }
     #expect(near.summary.contains("renegotiate now, while you still can"))
     #expect(!far.summary.contains("renegotiate"))
     #expect(fixture.promise(1).confidence == .offTrack)

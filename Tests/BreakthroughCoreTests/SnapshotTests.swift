@@ -11,16 +11,18 @@ import Testing
     var lines = ["events \(state.eventCount) next \(state.nextNumber) people \(state.people.map(\.text))", "anomalies \(state.anomalies)"]
     for breakthrough in state.breakthroughs {
       let terms = breakthrough.terms
-      lines.append("B \(terms.id) \(terms.statement) \(terms.measure ?? "-") \(terms.why ?? "-") \(terms.by.ledgerText) "
-        + "\(breakthrough.declaredBy) \(time(breakthrough.declaredAt)) \(breakthrough.outcome?.rawValue ?? "-") "
-        + "\(breakthrough.outcomeNote ?? "-") \(time(breakthrough.accountedAt))")
+      lines.append(
+        "B \(terms.id) \(terms.statement) \(terms.measure ?? "-") \(terms.why ?? "-") \(terms.by.ledgerText) "
+          + "\(breakthrough.declaredBy) \(time(breakthrough.declaredAt)) \(breakthrough.outcome?.rawValue ?? "-") "
+          + "\(breakthrough.outcomeNote ?? "-") \(time(breakthrough.accountedAt))")
     }
     for promise in state.promises {
       let terms = promise.terms
-      lines.append("P \(terms.id) \(terms.number) \(terms.performer) \(terms.customer) \(terms.what) \(terms.by.ledgerText) "
-        + "\(terms.breakthrough ?? "-") \(terms.replaces ?? "-") \(time(promise.madeAt)) \(promise.state.word) \(time(promise.deliveredAt)) "
-        + "\(time(promise.closedAt)) \(promise.closedBy?.text ?? "-") \(promise.confidence?.rawValue ?? "-") \(promise.replacedBy ?? "-") "
-        + "\(promise.wasRenegotiatedLate)")
+      lines.append(
+        "P \(terms.id) \(terms.number) \(terms.performer) \(terms.customer) \(terms.what) \(terms.by.ledgerText) "
+          + "\(terms.breakthrough ?? "-") \(terms.replaces ?? "-") \(time(promise.madeAt)) \(promise.state.word) \(time(promise.deliveredAt)) "
+          + "\(time(promise.closedAt)) \(promise.closedBy?.text ?? "-") \(promise.confidence?.rawValue ?? "-") \(promise.replacedBy ?? "-") "
+          + "\(promise.wasRenegotiatedLate)")
       for entry in promise.history { lines.append("  \(time(entry.at)) \(entry.actor) \(entry.summary) \(entry.note ?? "-")") }
     }
     return lines
@@ -35,14 +37,21 @@ import Testing
   static func richFixture() throws -> Fixture {
     var fixture = Fixture()
     try fixture.perform("ana") { (state, context) throws(Refusal) in
-      try state.declare(statement: "Three teams", by: ByWhen(day: context.localNow.day.adding(days: 90)), measure: "invoices", why: nil, context: context)
+      try state.declare(
+        statement: "Three teams", by: ByWhen(day: context.localNow.day.adding(days: 90)), measure: "invoices", why: nil, context: context)
     }
     for number in 1...6 { try fixture.promise("Promise \(number) 日本", from: number % 2 == 0 ? "ana" : "李娜", to: "ben", dueIn: number) }
-    try fixture.move(1, as: "李娜") { (state, promise, context) throws(Refusal) in try state.deliver(promise, accepted: false, note: "see wiki", context: context) }
+    try fixture.move(1, as: "李娜") { (state, promise, context) throws(Refusal) in
+      try state.deliver(promise, accepted: false, note: "see wiki", context: context)
+    }
     try fixture.move(1, as: "ben") { (state, promise, context) throws(Refusal) in try state.accept(promise, note: nil, context: context) }
     let newBy = ByWhen(day: fixture.today.adding(days: 12))
-    try fixture.move(2, as: "ana") { (state, promise, context) throws(Refusal) in try state.renegotiate(promise, by: newBy, what: nil, note: "later", context: context) }
-    try fixture.move(3, as: "李娜") { (state, promise, context) throws(Refusal) in try state.stateConfidence(promise, .atRisk, note: nil, context: context) }
+    try fixture.move(2, as: "ana") { (state, promise, context) throws(Refusal) in
+      try state.renegotiate(promise, by: newBy, what: nil, note: "later", context: context)
+    }
+    try fixture.move(3, as: "李娜") { (state, promise, context) throws(Refusal) in
+      try state.stateConfidence(promise, .atRisk, note: nil, context: context)
+    }
     try fixture.move(4, as: "ben") { (state, promise, context) throws(Refusal) in try state.release(promise, note: nil, context: context) }
     fixture.advance(days: 6)
     try fixture.move(5, as: "李娜") { (state, promise, context) throws(Refusal) in

@@ -21,8 +21,10 @@ import Testing
     #expect(try JSONParser.parse(JSONWriter.prettyText(value)) == value)
   }
 
-  @Test(arguments: ["", "{", "{\"a\":}", "{\"a\":1,}", "[1 2]", "\"\u{01}\"", "\"\\x\"", "nul", "01x", "{} {}",
-                    "\"\\ud800\"", String(repeating: "[", count: 100) + String(repeating: "]", count: 100)])
+  @Test(arguments: [
+    "", "{", "{\"a\":}", "{\"a\":1,}", "[1 2]", "\"\u{01}\"", "\"\\x\"", "nul", "01x", "{} {}",
+    "\"\\ud800\"", String(repeating: "[", count: 100) + String(repeating: "]", count: 100),
+  ])
   func malformedJSONIsRefused(_ text: String) {
     #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(text) }
   }

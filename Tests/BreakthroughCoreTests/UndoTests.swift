@@ -1,5 +1,5 @@
-import Foundation
 import BreakthroughCore
+import Foundation
 import Testing
 
 @Suite struct UndoTests {
@@ -47,7 +47,9 @@ import Testing
     let confidence = try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
       try state.stateConfidence(promise, .atRisk, note: nil, context: context)
     }
-    try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in try state.deliver(promise, accepted: false, note: nil, context: context) }
+    try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
+      try state.deliver(promise, accepted: false, note: nil, context: context)
+    }
     #expect(throws: Refusal.self) { try fixture.undo(1, confidence.events.first?.id) }
     #expect(fixture.promise(1).state == .delivered)
   }

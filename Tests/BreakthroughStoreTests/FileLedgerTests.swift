@@ -154,7 +154,8 @@ import Testing
     let path = Self.temporaryLedger()
     let ledger = try FileLedger(path: path)
     try Self.makePromise(ledger)
-    let future = "{\"v\":2,\"id\":\"f1\",\"at\":\"2026-11-26T10:00:00.000Z\",\"actor\":\"ana\",\"kind\":\"promise.split\",\"parts\":[1,2]}\n"
+    let future =
+      "{\"v\":2,\"id\":\"f1\",\"at\":\"2026-11-26T10:00:00.000Z\",\"actor\":\"ana\",\"kind\":\"promise.split\",\"parts\":[1,2]}\n"
     try (Self.bytes(path) + Data(future.utf8)).write(to: URL(fileURLWithPath: path))
 
     let reader = try FileLedger(path: path)

@@ -29,8 +29,9 @@ import Testing
     }
     let pattern = "\(path):"
     for warning in ledger.takeWarnings() {
-      #expect(warning.hasPrefix(pattern) && warning.dropFirst(pattern.count).first?.isNumber == true,
-              "\(label): a warning without file and line: \(warning)", sourceLocation: sourceLocation)
+      #expect(
+        warning.hasPrefix(pattern) && warning.dropFirst(pattern.count).first?.isNumber == true,
+        "\(label): a warning without file and line: \(warning)", sourceLocation: sourceLocation)
     }
     let by = ByWhen(day: LocalMoment(Date(), in: zone).day.adding(days: 30))
     let context = MoveContext(actor: try Handle("fuzz"), now: Date(), zone: zone)
@@ -38,7 +39,8 @@ import Testing
     do throws(StoreError) {
       try ledger.append { (state) throws(Refusal) in try state.makePromise(what: "After fuzz", to: customer, by: by, context: context) }
       let reopened = try FileLedger(path: path)
-      #expect(reopened.state.promises.contains { $0.what == "After fuzz" }, "\(label): the append is readable", sourceLocation: sourceLocation)
+      #expect(
+        reopened.state.promises.contains { $0.what == "After fuzz" }, "\(label): the append is readable", sourceLocation: sourceLocation)
     } catch {
       guard case .damaged(let damagedPath, let line, _) = error else {
         Issue.record("\(label): an unexpected refusal: \(error)", sourceLocation: sourceLocation)
@@ -55,7 +57,8 @@ import Testing
     let alphabet = Array("{}[]\":,\\ntruefalsenull0123456789.-eE \n\t\u{0}".utf8) + [0xFF, 0xC3, 0x28, 0xE2, 0x82]
     for round in 0..<300 {
       let count = Int.random(in: 0...2048, using: &generator)
-      let bytes: [UInt8] = round % 2 == 0
+      let bytes: [UInt8] =
+        round % 2 == 0
         ? (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
         : (0..<count).map { _ in alphabet.randomElement(using: &generator) ?? 0 }
       try Self.expectNamedRefusalsOnly(bytes, "random bytes round \(round)")
@@ -78,7 +81,8 @@ import Testing
   }
 
   @Test func aTenMegabyteLineADeepNestAndWrongShapes() throws {
-    let long = #"{"v":1,"id":"long","at":"2026-11-26T12:00:00.000Z","actor":"ana","kind":"promise.made","what":""#
+    let long =
+      #"{"v":1,"id":"long","at":"2026-11-26T12:00:00.000Z","actor":"ana","kind":"promise.made","what":""#
       + String(repeating: "x", count: 10_000_000) + "\"}"
     let shapes = [
       long, String(repeating: "[", count: 1_000_000), String(repeating: "{\"a\":", count: 100_000),

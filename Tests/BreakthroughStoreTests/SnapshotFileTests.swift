@@ -1,6 +1,7 @@
 import BreakthroughCore
 import Foundation
 import Testing
+
 @testable import BreakthroughStore
 
 /// The snapshot beside the ledger is only a cache: used when it matches the ledger's bytes,

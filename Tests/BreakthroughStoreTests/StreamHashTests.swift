@@ -1,5 +1,6 @@
 import BreakthroughCore
 import Testing
+
 @testable import BreakthroughStore
 
 /// The ledger is hashed as it is read and appended, in pieces of any size: the hash must not

@@ -1,6 +1,7 @@
 import BreakthroughCore
-import Testing
 import TerminalKit
+import Testing
+
 @testable import BreakthroughUI
 
 /// The account menu offers what the acting person may do, and nothing chosen from it, with its
@@ -11,7 +12,8 @@ import TerminalKit
     var form = form
     for index in form.fields.indices {
       let label = form.fields[index].label
-      form.fields[index].text = label.contains("By when") || label.contains("by when") ? "+5d" : label == "To" ? "ben" : "A reason, said plainly"
+      form.fields[index].text =
+        label.contains("By when") || label.contains("by when") ? "+5d" : label == "To" ? "ben" : "A reason, said plainly"
     }
     return form
   }
@@ -36,7 +38,10 @@ import TerminalKit
             form = Self.filled(opened)
             move = form.submitIfValid(today: today)
           }
-          guard let move else { Issue.record("\(item.label) on \(promise.label): the filled form did not submit"); continue }
+          guard let move else {
+            Issue.record("\(item.label) on \(promise.label): the filled form did not submit")
+            continue
+          }
           offered += 1
           #expect(throws: Never.self, "\(person): \(item.label) on \(promise.label)") { try ledger.outcome(of: move, context: context) }
         }
@@ -52,7 +57,10 @@ import TerminalKit
     for event in try ledger.outcome(of: .make(what: "Send the deck", to: try Handle("ben"), by: by), context: context).events {
       ledger.apply(event)
     }
-    guard let p1 = ledger.promise(number: 1) else { Issue.record("no P1"); return }
+    guard let p1 = ledger.promise(number: 1) else {
+      Issue.record("no P1")
+      return
+    }
     let mine = AccountMenu(for: p1, allowed: ledger.allowedMoves(for: p1, actor: BoardHarness.ana))
     #expect(mine?.items.map(\.key) == ["d", "m", "x", "r", "v"])
     let bens = AccountMenu(for: p1, allowed: ledger.allowedMoves(for: p1, actor: try Handle("ben")))
@@ -62,7 +70,8 @@ import TerminalKit
 
   @Test func onSomeoneElsesPromiseTheBoardSaysWhoseMoveItIs() throws {
     var board = BoardHarness.board(BoardHarness.demoLedger())
-    guard let other = board.ledger.promises.first(where: { $0.state == .open && $0.performer.text == "ben" && $0.customer.text != "ana" }) else {
+    guard let other = board.ledger.promises.first(where: { $0.state == .open && $0.performer.text == "ben" && $0.customer.text != "ana" })
+    else {
       Issue.record("the demo has an open promise of ben's to someone else")
       return
     }

@@ -1,24 +1,28 @@
 import BreakthroughCore
 import BreakthroughStore
 import Foundation
-import Testing
 import TerminalKit
+import Testing
+
 @testable import BreakthroughUI
 
 /// The loop with a headless terminal and a real ledger file, driven by a test clock.
 @Suite struct BoardAppTests {
   static func makeApp(_ path: String, clock: TestClock, width: Int = 120, height: Int = 40) throws -> (BoardApp, HeadlessTerminal) {
     let terminal = HeadlessTerminal(width: width, height: height)
-    let app = BoardApp(store: try FileLedger(path: path), terminal: terminal, actor: BoardHarness.ana, zone: BoardHarness.zone,
-                       clock: { clock.now })
+    let app = BoardApp(
+      store: try FileLedger(path: path), terminal: terminal, actor: BoardHarness.ana, zone: BoardHarness.zone,
+      clock: { clock.now })
     return (app, terminal)
   }
 
   @Test func aPromiseMadeInTheFormIsInTheLedger() throws {
-    let path = TestLedger.path(), clock = TestClock()
+    let path = TestLedger.path()
+    let clock = TestClock()
     let (app, terminal) = try Self.makeApp(path, clock: clock)
     for event in [.key(.character("n"))] + TestLedger.keys("Ship the beta") + [.key(.tab)] + TestLedger.keys("ben") + [.key(.enter)]
-      + TestLedger.keys("+3d") + [.key(.enter)] {
+      + TestLedger.keys("+3d") + [.key(.enter)]
+    {
       app.step(event)
     }
     let reopened = try FileLedger(path: path)
@@ -28,7 +32,8 @@ import TerminalKit
   }
 
   @Test func anotherProcessesAppendShowsAndTheSelectionStaysOnItsPromise() throws {
-    let path = TestLedger.path(), clock = TestClock()
+    let path = TestLedger.path()
+    let clock = TestClock()
     let other = try FileLedger(path: path)
     let by = ByWhen(day: LocalMoment(clock.now, in: BoardHarness.zone).day.adding(days: 5))
     let context = MoveContext(actor: try Handle("ben"), now: clock.now, zone: BoardHarness.zone)
@@ -40,7 +45,8 @@ import TerminalKit
     #expect(app.state.selectedPromise?.what == "Second")
     // Another process makes a promise due sooner: it sorts above the selection.
     let sooner = ByWhen(day: by.day.adding(days: -3))
-    try other.append { (state) throws(Refusal) in try state.makePromise(what: "Sooner", to: BoardHarness.ana, by: sooner, context: context) }
+    try other.append { (state) throws(Refusal) in try state.makePromise(what: "Sooner", to: BoardHarness.ana, by: sooner, context: context)
+    }
     app.step(nil)
     #expect(!terminal.screen.text.contains("Sooner"), "no refresh before the interval")
     clock.advance(1.1)
@@ -50,10 +56,12 @@ import TerminalKit
   }
 
   @Test func undoTakesBackTheLastMoveOfThisSession() throws {
-    let path = TestLedger.path(), clock = TestClock()
+    let path = TestLedger.path()
+    let clock = TestClock()
     let (app, terminal) = try Self.makeApp(path, clock: clock)
     for event in [.key(.character("n"))] + TestLedger.keys("Ship it") + [.key(.tab)] + TestLedger.keys("ana") + [.key(.tab)]
-      + TestLedger.keys("+2d") + [.key(.enter), .key(.character("a")), .key(.character("d"))] {
+      + TestLedger.keys("+2d") + [.key(.enter), .key(.character("a")), .key(.character("d"))]
+    {
       app.step(event)
     }
     #expect(try FileLedger(path: path).state.promises.first?.state == .kept, "ana promised herself, so done is kept")
@@ -69,7 +77,8 @@ import TerminalKit
   }
 
   @Test func aRefusedMoveShowsWhyAndWritesNothing() throws {
-    let path = TestLedger.path(), clock = TestClock()
+    let path = TestLedger.path()
+    let clock = TestClock()
     let other = try FileLedger(path: path)
     let context = MoveContext(actor: try Handle("ben"), now: clock.now, zone: BoardHarness.zone)
     let by = ByWhen(day: LocalMoment(clock.now, in: BoardHarness.zone).day.adding(days: 5))

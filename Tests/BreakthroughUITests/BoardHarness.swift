@@ -1,8 +1,8 @@
 import BreakthroughCore
 import BreakthroughUI
 import Foundation
-import Testing
 import TerminalKit
+import Testing
 
 /// Builds boards headlessly at a fixed moment, and compares screens with stored copies.
 enum BoardHarness {
@@ -40,7 +40,8 @@ enum BoardHarness {
       // and the run repeated without the variable before anything passes.
       do {
         try text.write(to: file, atomically: true, encoding: .utf8)
-        Issue.record("recorded Golden/\(name).txt: read it, then run again without BREAKTHROUGH_RECORD_GOLDEN", sourceLocation: sourceLocation)
+        Issue.record(
+          "recorded Golden/\(name).txt: read it, then run again without BREAKTHROUGH_RECORD_GOLDEN", sourceLocation: sourceLocation)
       } catch {
         Issue.record("could not record Golden/\(name).txt: \(error)", sourceLocation: sourceLocation)
       }

@@ -1,6 +1,7 @@
 import BreakthroughCore
-import Testing
 import TerminalKit
+import Testing
+
 @testable import BreakthroughUI
 
 @Suite struct BoardScreenTests {
@@ -51,14 +52,16 @@ import TerminalKit
 
   @Test func theNewPromiseFormShowsErrorsInlineAndWritesNothingUntilValid() {
     var board = BoardHarness.board()
-    var effects = BoardHarness.press([.character("n")] + BoardHarness.type("Ship the beta") + [.tab] + BoardHarness.type("Ben Smith")
-      + [.tab] + BoardHarness.type("someday") + [.enter], on: &board)
+    var effects = BoardHarness.press(
+      [.character("n")] + BoardHarness.type("Ship the beta") + [.tab] + BoardHarness.type("Ben Smith")
+        + [.tab] + BoardHarness.type("someday") + [.enter], on: &board)
     #expect(effects.isEmpty)
     let screen = board.render()
     #expect(screen.text.contains("not a handle"))
     #expect(screen.text.contains("not a date: try fri"))
     BoardHarness.expectScreen(screen, matches: "form-errors-120x40")
-    effects = BoardHarness.press([.control("u")] + BoardHarness.type("ben") + [.enter, .control("u")] + BoardHarness.type("+3d") + [.enter], on: &board)
+    effects = BoardHarness.press(
+      [.control("u")] + BoardHarness.type("ben") + [.enter, .control("u")] + BoardHarness.type("+3d") + [.enter], on: &board)
     let by = ByWhen(day: LocalMoment(BoardHarness.now, in: BoardHarness.zone).day.adding(days: 3))
     #expect(effects == [.perform(.make(what: "Ship the beta", to: (try? Handle("ben")) ?? BoardHarness.ana, by: by))])
     #expect(!board.render().text.contains("New promise"))
@@ -98,8 +101,9 @@ import TerminalKit
   @Test func asciiTerminalsGetASCIIBordersAndGlyphs() {
     var board = BoardHarness.board(BoardHarness.demoLedger(), width: 100, height: 30, isUnicode: false)
     let screen = board.render()
-    #expect(screen.text.unicodeScalars.filter { !$0.isASCII }.allSatisfy { $0.properties.isAlphabetic || $0 == "–" },
-            "only letters of names and text stay non-ASCII")
+    #expect(
+      screen.text.unicodeScalars.filter { !$0.isASCII }.allSatisfy { $0.properties.isAlphabetic || $0 == "–" },
+      "only letters of names and text stay non-ASCII")
     #expect(screen.text.contains("+- Breakthrough"))
     #expect(screen.text.contains("->"))
   }
@@ -109,7 +113,8 @@ import TerminalKit
     let ledger = board.ledger
     let anas = ledger.promises.filter { !$0.state.isClosed && ($0.performer == BoardHarness.ana || $0.customer == BoardHarness.ana) }
     guard let open = anas.first(where: { $0.state == .open && $0.performer == BoardHarness.ana && $0.customer != BoardHarness.ana }),
-          let delivered = anas.first(where: { $0.state == .delivered && $0.customer == BoardHarness.ana }) else {
+      let delivered = anas.first(where: { $0.state == .delivered && $0.customer == BoardHarness.ana })
+    else {
       Issue.record("the demo has an open promise of ana's and a delivery to her")
       return
     }

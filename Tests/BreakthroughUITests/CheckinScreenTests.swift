@@ -1,8 +1,9 @@
 import BreakthroughCore
 import BreakthroughStore
 import Foundation
-import Testing
 import TerminalKit
+import Testing
+
 @testable import BreakthroughUI
 
 /// The check-in, headless: what each stage shows, and what each key leaves in the ledger.
@@ -25,10 +26,13 @@ import TerminalKit
     return (path, ledger)
   }
 
-  static func checkin(_ path: String, clock: TestClock = TestClock(), width: Int = 80, height: Int = 24) throws -> (CheckinApp, HeadlessTerminal) {
+  static func checkin(_ path: String, clock: TestClock = TestClock(), width: Int = 80, height: Int = 24) throws -> (
+    CheckinApp, HeadlessTerminal
+  ) {
     let terminal = HeadlessTerminal(width: width, height: height)
-    let app = CheckinApp(store: try FileLedger(path: path), terminal: terminal, actor: BoardHarness.ana, zone: BoardHarness.zone,
-                         clock: { clock.now })
+    let app = CheckinApp(
+      store: try FileLedger(path: path), terminal: terminal, actor: BoardHarness.ana, zone: BoardHarness.zone,
+      clock: { clock.now })
     return (app, terminal)
   }
 
@@ -44,9 +48,11 @@ import TerminalKit
     let (path, _) = try Self.anasDay()
     let (app, terminal) = try Self.checkin(path)
     app.step(nil)
-    let expected = [("P1", "1. Overdue: account for it", "1 of 5"), ("P2", "2. Delivered to you: accept or reject", "2 of 5"),
-                    ("P3", "3. Due today", "3 of 5"), ("P4", "4. Your other open promises", "4 of 5"),
-                    ("P5", "4. Your other open promises", "5 of 5")]
+    let expected = [
+      ("P1", "1. Overdue: account for it", "1 of 5"), ("P2", "2. Delivered to you: accept or reject", "2 of 5"),
+      ("P3", "3. Due today", "3 of 5"), ("P4", "4. Your other open promises", "4 of 5"),
+      ("P5", "4. Your other open promises", "5 of 5"),
+    ]
     for (label, heading, progress) in expected {
       let screen = terminal.screen.text
       #expect(screen.contains("─ \(label) ─"), "\(label) is on screen:\n\(screen)")
@@ -66,8 +72,10 @@ import TerminalKit
     let (path, _) = try Self.anasDay()
     let (app, terminal) = try Self.checkin(path)
     // P1 overdue: not kept, what happened, and a replacement.
-    Self.press(app, [.key(.character("x"))] + TestLedger.keys("Globex went quiet") + [.key(.enter)]
-      + TestLedger.keys("Call Globex") + [.key(.enter)] + TestLedger.keys("+2d") + [.key(.enter)])
+    Self.press(
+      app,
+      [.key(.character("x"))] + TestLedger.keys("Globex went quiet") + [.key(.enter)]
+        + TestLedger.keys("Call Globex") + [.key(.enter)] + TestLedger.keys("+2d") + [.key(.enter)])
     #expect(try Self.state(of: "P1", in: path) == .notKept)
     #expect(try FileLedger(path: path).state.promise(named: "P7").what == "Call Globex")
     // P2 delivered to ana: k accepts it.
@@ -88,8 +96,10 @@ import TerminalKit
     #expect(try FileLedger(path: path).state.promise(named: "P5").confidence == .onTrack)
     #expect(terminal.screen.text.contains("Anything to promise today?"))
     // The closing question: n makes a promise; Enter finishes with a summary.
-    Self.press(app, [.key(.character("n"))] + TestLedger.keys("Thank Globex") + [.key(.tab)] + TestLedger.keys("ben")
-      + [.key(.tab)] + TestLedger.keys("tomorrow") + [.key(.enter)])
+    Self.press(
+      app,
+      [.key(.character("n"))] + TestLedger.keys("Thank Globex") + [.key(.tab)] + TestLedger.keys("ben")
+        + [.key(.tab)] + TestLedger.keys("tomorrow") + [.key(.enter)])
     #expect(try FileLedger(path: path).state.promise(named: "P9").what == "Thank Globex")
     app.step(.key(.enter))
     let summary = terminal.screen.text

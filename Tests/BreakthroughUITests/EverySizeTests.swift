@@ -1,7 +1,8 @@
 import BreakthroughCore
 import Foundation
-import Testing
 import TerminalKit
+import Testing
+
 @testable import BreakthroughUI
 
 /// Every screen at every size from 1×1 to 300×100 (sampled, with each screen's minimum and
@@ -31,8 +32,9 @@ import TerminalKit
   }
 
   @Test func theCheckin() {
-    var checkin = CheckinState(ledger: BoardHarness.demoLedger(), now: BoardHarness.now, zone: BoardHarness.zone, actor: BoardHarness.ana,
-                               width: 80, height: 24, isUnicode: true)
+    var checkin = CheckinState(
+      ledger: BoardHarness.demoLedger(), now: BoardHarness.now, zone: BoardHarness.zone, actor: BoardHarness.ana,
+      width: 80, height: 24, isUnicode: true)
     expectEverySize { width, height in
       checkin.resize(width: width, height: height)
       return checkin.render()
@@ -41,8 +43,9 @@ import TerminalKit
 
   @Test(arguments: [0, 1, 2])
   func theMeeting(page: Int) {
-    var meeting = MeetingState(ledger: BoardHarness.demoLedger(), now: BoardHarness.now, zone: BoardHarness.zone,
-                               options: .init(showsRates: true), width: 80, height: 24, isUnicode: true)
+    var meeting = MeetingState(
+      ledger: BoardHarness.demoLedger(), now: BoardHarness.now, zone: BoardHarness.zone,
+      options: .init(showsRates: true), width: 80, height: 24, isUnicode: true)
     meeting.turn(by: page)
     expectEverySize { width, height in
       meeting.resize(width: width, height: height)

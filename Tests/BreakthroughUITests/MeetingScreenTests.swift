@@ -1,8 +1,9 @@
 import BreakthroughCore
 import BreakthroughStore
 import Foundation
-import Testing
 import TerminalKit
+import Testing
+
 @testable import BreakthroughUI
 
 /// The meeting display, headless and driven by a test clock: pages, countdown, timebox,
@@ -16,11 +17,14 @@ import TerminalKit
     return path
   }
 
-  static func meeting(_ path: String, clock: TestClock, width: Int = 80, height: Int = 24,
-                      options: MeetingState.Options = .init()) throws -> (MeetingApp, HeadlessTerminal) {
+  static func meeting(
+    _ path: String, clock: TestClock, width: Int = 80, height: Int = 24,
+    options: MeetingState.Options = .init()
+  ) throws -> (MeetingApp, HeadlessTerminal) {
     let terminal = HeadlessTerminal(width: width, height: height)
-    let app = MeetingApp(store: try FileLedger(path: path), terminal: terminal, zone: BoardHarness.zone, options: options,
-                         clock: { clock.now })
+    let app = MeetingApp(
+      store: try FileLedger(path: path), terminal: terminal, zone: BoardHarness.zone, options: options,
+      clock: { clock.now })
     return (app, terminal)
   }
 

@@ -1,7 +1,8 @@
 import BreakthroughCore
 import Foundation
-import Testing
 import TerminalKit
+import Testing
+
 @testable import BreakthroughUI
 
 /// A million random events (keys, resizes from 1×1 to 300×100, ticks, ledgers changing under
@@ -13,14 +14,18 @@ import TerminalKit
   /// One frame in this many events is drawn and checked (FUZZ_RENDER_EVERY overrides).
   static let renderEvery = Int(ProcessInfo.processInfo.environment["FUZZ_RENDER_EVERY"] ?? "") ?? 1024
 
-  static let keys: [Key] = Array("jkgGhlpnadxrvsmey123uD?/q @.-_abc日\u{1B}\u{7}").map(Key.character)
-    + [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .enter, .escape, .tab, .backTab, .backspace, .delete,
-       .control("c"), .control("u"), .control("d"), .function(1)]
+  static let keys: [Key] =
+    Array("jkgGhlpnadxrvsmey123uD?/q @.-_abc日\u{1B}\u{7}").map(Key.character)
+    + [
+      .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .enter, .escape, .tab, .backTab, .backspace, .delete,
+      .control("c"), .control("u"), .control("d"), .function(1),
+    ]
 
   /// The demo ledger, its first half, an empty one, and one whose text is full of control characters.
   static let ledgers: [LedgerState] = {
     let events = DemoLedger.events(now: BoardHarness.now, zone: BoardHarness.zone)
-    var full = LedgerState(), half = LedgerState()
+    var full = LedgerState()
+    var half = LedgerState()
     for event in events { full.apply(event) }
     for event in events.prefix(events.count / 2) { half.apply(event) }
     return [full, half, LedgerState(), ControlCharacterLedger.state]
@@ -120,8 +125,9 @@ import TerminalKit
 
   @Test func theCheckin() {
     var fuzzer = Fuzzer(seed: 12)
-    var checkin = CheckinState(ledger: fuzzer.ledger, now: BoardHarness.now, zone: BoardHarness.zone, actor: BoardHarness.ana,
-                               width: 80, height: 24, isUnicode: true)
+    var checkin = CheckinState(
+      ledger: fuzzer.ledger, now: BoardHarness.now, zone: BoardHarness.zone, actor: BoardHarness.ana,
+      width: 80, height: 24, isUnicode: true)
     fuzzer.run(&checkin, count: 300_000) { checkin in
       if !(0...checkin.agenda.items.count).contains(checkin.position) { Issue.record("the check-in is past its last item") }
     }
@@ -130,8 +136,9 @@ import TerminalKit
 
   @Test func theMeeting() {
     var fuzzer = Fuzzer(seed: 13)
-    var meeting = MeetingState(ledger: fuzzer.ledger, now: BoardHarness.now, zone: BoardHarness.zone, options: .init(interval: 30),
-                               width: 160, height: 48, isUnicode: true)
+    var meeting = MeetingState(
+      ledger: fuzzer.ledger, now: BoardHarness.now, zone: BoardHarness.zone, options: .init(interval: 30),
+      width: 160, height: 48, isUnicode: true)
     fuzzer.run(&meeting, count: 300_000) { meeting in
       if !(0..<meeting.pages.count).contains(meeting.pageIndex) { Issue.record("the meeting is on a page it does not have") }
     }
@@ -164,8 +171,9 @@ enum ControlCharacterLedger {
       }
     }
     run { (state, context) throws(Refusal) in
-      try state.accountNotKept(try state.promise(named: "P1"), note: nasty, then: Move.Replacement(what: "Again " + nasty, by: ByWhen(day: today.adding(days: 4))),
-                               context: context)
+      try state.accountNotKept(
+        try state.promise(named: "P1"), note: nasty, then: Move.Replacement(what: "Again " + nasty, by: ByWhen(day: today.adding(days: 4))),
+        context: context)
     }
     return state
   }()

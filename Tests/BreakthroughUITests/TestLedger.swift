@@ -20,8 +20,10 @@ enum TestLedger {
   /// `performer` promises `customer` on the day `madeDaysAgo` before the test's now, due
   /// `dueInDays` after it (negative: already past); returns the promise's id.
   @discardableResult
-  static func promise(_ what: String, in ledger: FileLedger, from performer: String, to customer: String,
-                      madeDaysAgo: Int = 5, dueInDays: Int) throws -> String {
+  static func promise(
+    _ what: String, in ledger: FileLedger, from performer: String, to customer: String,
+    madeDaysAgo: Int = 5, dueInDays: Int
+  ) throws -> String {
     let made = BoardHarness.now.addingTimeInterval(Double(-madeDaysAgo) * 86_400)
     let context = MoveContext(actor: try Handle(performer), now: made, zone: BoardHarness.zone)
     let by = ByWhen(day: LocalMoment(BoardHarness.now, in: BoardHarness.zone).day.adding(days: dueInDays))
@@ -32,8 +34,10 @@ enum TestLedger {
   }
 
   /// A move by `actor` at the test's now.
-  static func move(in ledger: FileLedger, as actor: String,
-                   _ move: @escaping (LedgerState, MoveContext) throws(Refusal) -> MoveOutcome) throws {
+  static func move(
+    in ledger: FileLedger, as actor: String,
+    _ move: @escaping (LedgerState, MoveContext) throws(Refusal) -> MoveOutcome
+  ) throws {
     let context = MoveContext(actor: try Handle(actor), now: BoardHarness.now, zone: BoardHarness.zone)
     try ledger.append { (state) throws(Refusal) in try move(state, context) }
   }

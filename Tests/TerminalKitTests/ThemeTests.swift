@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TerminalKit
 
 @Suite struct ThemeTests {
@@ -40,7 +41,8 @@ import Testing
   @Test func aBrokenFileNamesFileLineAndKey() throws {
     let folder = try Self.temporaryFolder()
     let path = folder + "/broken.toml"
-    try "# a theme\n[text]\nfg = \"white\"\n\n[overdue]\nbold = true\nfg = \"blurple\"\n".write(toFile: path, atomically: true, encoding: .utf8)
+    try "# a theme\n[text]\nfg = \"white\"\n\n[overdue]\nbold = true\nfg = \"blurple\"\n".write(
+      toFile: path, atomically: true, encoding: .utf8)
     #expect(throws: ThemeError.self) { try ThemeLibrary(folders: [folder]).theme("broken") }
     let badColour = #expect(throws: ThemeError.self) { try ThemeLibrary(folders: [folder]).theme(path) }
     #expect(badColour?.description.hasPrefix("\(path):7: overdue.fg: \"blurple\" is not a colour") == true)

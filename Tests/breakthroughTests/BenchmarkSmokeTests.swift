@@ -7,8 +7,9 @@ import Testing
 /// here: the figures live in the README, measured in a release build).
 @Suite struct BenchmarkSmokeTests {
   @Test func theBenchmarkRunsAndPrintsAllItsKeys() throws {
-    let finished = try Spawn.run(BinaryRunner.bench.path, ["run", "--promises", "1000", "--json"],
-                                 environment: ProcessInfo.processInfo.environment)
+    let finished = try Spawn.run(
+      BinaryRunner.bench.path, ["run", "--promises", "1000", "--json"],
+      environment: ProcessInfo.processInfo.environment)
     let output = String(decoding: finished.output, as: UTF8.self)
     #expect(finished.status == 0, "\(String(decoding: finished.errors, as: UTF8.self))")
     let figures = try JSONParser.parse(output)
@@ -16,8 +17,10 @@ import Testing
       Issue.record("not one JSON object: \(output)")
       return
     }
-    let keys = ["open_ms", "first_frame_ms", "key_median_us", "key_p99_us", "filter_key_median_ms",
-                "append_median_ms", "measures_ms", "peak_rss_mb"]
+    let keys = [
+      "open_ms", "first_frame_ms", "key_median_us", "key_p99_us", "filter_key_median_ms",
+      "append_median_ms", "measures_ms", "peak_rss_mb",
+    ]
     #expect(members.map(\.key) == keys)
     for (key, value) in members {
       guard case .number(let number) = value else {
@@ -30,9 +33,13 @@ import Testing
 
   @Test func generateWritesALedgerAndTheSameItemsForTaskwarrior() throws {
     let folder = NSTemporaryDirectory() + "bench-\(UUID().uuidString)"
-    let finished = try Spawn.run(BinaryRunner.bench.path, ["generate", "--promises", "500", "--out", folder + "/ledger.jsonl",
-                                                          "--taskwarrior", folder + "/tasks.json"],
-                                 environment: ProcessInfo.processInfo.environment)
+    let finished = try Spawn.run(
+      BinaryRunner.bench.path,
+      [
+        "generate", "--promises", "500", "--out", folder + "/ledger.jsonl",
+        "--taskwarrior", folder + "/tasks.json",
+      ],
+      environment: ProcessInfo.processInfo.environment)
     #expect(finished.status == 0)
     let ledger = try FileLedger(path: folder + "/ledger.jsonl")
     #expect(ledger.takeWarnings().isEmpty, "the generated ledger folds cleanly")

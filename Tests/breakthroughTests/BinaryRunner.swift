@@ -58,8 +58,9 @@ struct BinaryRunner {
     var environment = self.environment
     if let person { environment["BREAKTHROUGH_USER"] = person }
     let finished = try Spawn.run(Self.executable.path, arguments, environment: environment)
-    return Result(status: finished.status, output: String(decoding: finished.output, as: UTF8.self),
-                  errors: String(decoding: finished.errors, as: UTF8.self), rawOutput: finished.output, rawErrors: finished.errors)
+    return Result(
+      status: finished.status, output: String(decoding: finished.output, as: UTF8.self),
+      errors: String(decoding: finished.errors, as: UTF8.self), rawOutput: finished.output, rawErrors: finished.errors)
   }
 
   /// The ledger file's bytes (empty when it does not exist).

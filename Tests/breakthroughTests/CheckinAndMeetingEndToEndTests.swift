@@ -4,9 +4,12 @@ import Testing
 /// The check-in and the meeting display as people use them: the real binary in tmux.
 @Suite(.serialized) struct CheckinAndMeetingEndToEndTests {
   func start(_ cli: BinaryRunner, _ arguments: String, width: Int = 120, height: Int = 40) throws -> TmuxSession {
-    try TmuxSession(command: "\(BinaryRunner.executable.path) \(arguments)", width: width, height: height,
-                    environment: ["BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": cli.actor, "TZ": "UTC", "LANG": "C.UTF-8",
-                                  "HOME": NSTemporaryDirectory()])
+    try TmuxSession(
+      command: "\(BinaryRunner.executable.path) \(arguments)", width: width, height: height,
+      environment: [
+        "BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": cli.actor, "TZ": "UTC", "LANG": "C.UTF-8",
+        "HOME": NSTemporaryDirectory(),
+      ])
   }
 
   @Test func aCheckinAnsweredWithKeysLeavesTheLedgerAsTheKeysSaid() throws {

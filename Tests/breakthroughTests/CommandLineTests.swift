@@ -19,7 +19,10 @@ import Testing
 
     let json = try cli.run("list", "--all", "--format", "json")
     let parsed = try JSONParser.parse(json.output)
-    guard case .array(let items) = parsed, let first = items.first else { Issue.record("not a list: \(json.output)"); return }
+    guard case .array(let items) = parsed, let first = items.first else {
+      Issue.record("not a list: \(json.output)")
+      return
+    }
     for key in ["number", "state", "performer", "customer", "what", "by", "overdue", "confidence", "replaces", "replacedBy"] {
       #expect(first[key] != nil, "JSON lacks \(key)")
     }
@@ -44,7 +47,10 @@ import Testing
     #expect(shown["state"] == .string("not-kept"))
     #expect(shown["replacedBy"] == .string("P2"))
     #expect(shown["chain"] == .array([.string("P1"), .string("P2")]))
-    guard case .array(let history)? = shown["history"] else { Issue.record("no history"); return }
+    guard case .array(let history)? = shown["history"] else {
+      Issue.record("no history")
+      return
+    }
     #expect(history.count == 2)
   }
 
@@ -76,7 +82,8 @@ import Testing
     try cli.run("promise", "One", "--to", "ben", "--by", "fri")
     try cli.run("promise", "Two", "--to", "ben", "--by", "fri")
     var text = String(decoding: cli.ledgerBytes, as: UTF8.self)
-    text = text.replacingOccurrences(of: "\"kind\":\"promise.made\"", with: "\"kind\":", options: [], range: text.range(of: "\"kind\":\"promise.made\""))
+    text = text.replacingOccurrences(
+      of: "\"kind\":\"promise.made\"", with: "\"kind\":", options: [], range: text.range(of: "\"kind\":\"promise.made\""))
     try Data(text.utf8).write(to: URL(fileURLWithPath: cli.ledger))
     let damaged = cli.ledgerBytes
     let result = try cli.run("promise", "Three", "--to", "ben", "--by", "fri")
@@ -96,10 +103,12 @@ import Testing
     #expect(try cli.run("declare", hostile, "--by", "+30d").status == 0)
     #expect(try cli.run("promise", hostile, "--to", "ben", "--by", "tomorrow").status == 0)
     try cli.run("done", "P1", "--note", hostile)
-    let runs = [["list", "--all"], ["list", "--all", "--format", "tsv"], ["list", "--all", "--format", "json"], ["show", "P1"],
-                ["show", "P1", "--format", "json"], ["log"], ["stats"], ["promise", hostile, "--to", "ben", "--by", hostile],
-                ["checkin", "--plain", "--as", "ben"], ["checkin", "--plain"], ["reject", "P1", "--note", hostile, "--as", "ben"],
-                ["not-kept", "P1", "--note", hostile, "--then", hostile, "--by", "+2d"], ["show", "P3"], ["promise", hostile, "--to", hostile]]
+    let runs = [
+      ["list", "--all"], ["list", "--all", "--format", "tsv"], ["list", "--all", "--format", "json"], ["show", "P1"],
+      ["show", "P1", "--format", "json"], ["log"], ["stats"], ["promise", hostile, "--to", "ben", "--by", hostile],
+      ["checkin", "--plain", "--as", "ben"], ["checkin", "--plain"], ["reject", "P1", "--note", hostile, "--as", "ben"],
+      ["not-kept", "P1", "--note", hostile, "--then", hostile, "--by", "+2d"], ["show", "P3"], ["promise", hostile, "--to", hostile],
+    ]
     for arguments in runs {
       let result = try cli.run(arguments)
       for byte in result.rawOutput + result.rawErrors where byte == 0x1B || byte == 0x07 || byte == 0x9B {

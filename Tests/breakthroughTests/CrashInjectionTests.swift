@@ -34,18 +34,21 @@ import Testing
     Scenario(name: "revoke", setup: made, command: ["revoke", "P1", "--note", "not needed"]),
     Scenario(name: "release", setup: made, command: ["release", "P1"], actor: "ben"),
     Scenario(name: "confidence", setup: made, command: ["confidence", "P1", "at-risk"]),
-    Scenario(name: "promise after a torn write", setup: made, command: ["promise", "Call Acme", "--to", "ben", "--by", "+2d"],
-             tornTail: #"{"v":1,"id":"torn-"#),
-    Scenario(name: "promise that writes a snapshot", setup: [], command: ["promise", "Call Acme", "--to", "ben", "--by", "+2d"],
-             generated: 4_000),
+    Scenario(
+      name: "promise after a torn write", setup: made, command: ["promise", "Call Acme", "--to", "ben", "--by", "+2d"],
+      tornTail: #"{"v":1,"id":"torn-"#),
+    Scenario(
+      name: "promise that writes a snapshot", setup: [], command: ["promise", "Call Acme", "--to", "ben", "--by", "+2d"],
+      generated: 4_000),
   ]
 
   @Test(arguments: scenarios)
   func killedAtEveryWrite(_ scenario: Scenario) throws {
     let template = BinaryRunner()
     if let count = scenario.generated {
-      let generated = try Spawn.run(BinaryRunner.bench.path, ["generate", "--promises", "\(count)", "--out", template.ledger],
-                                    environment: template.environment)
+      let generated = try Spawn.run(
+        BinaryRunner.bench.path, ["generate", "--promises", "\(count)", "--out", template.ledger],
+        environment: template.environment)
       #expect(generated.status == 0)
     }
     for (arguments, actor) in scenario.setup { #expect(try template.run(arguments, as: actor).status == 0) }
@@ -58,8 +61,12 @@ import Testing
       FileManager.default.createFile(atPath: cli.ledger, contents: before, attributes: [.posixPermissions: 0o600])
       var environment = cli.environment
       environment["BREAKTHROUGH_USER"] = scenario.actor
-      let killed = try Spawn.run("strace", ["-f", "-o", "/dev/null", "-e", "trace=write", "-e", "inject=write:signal=KILL:when=\(write)",
-                                            BinaryRunner.executable.path] + scenario.command, environment: environment)
+      let killed = try Spawn.run(
+        "strace",
+        [
+          "-f", "-o", "/dev/null", "-e", "trace=write", "-e", "inject=write:signal=KILL:when=\(write)",
+          BinaryRunner.executable.path,
+        ] + scenario.command, environment: environment)
       let after = cli.ledgerBytes
       let folder = (cli.ledger as NSString).deletingLastPathComponent
       let asides = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".torn-") }

@@ -5,9 +5,12 @@ import Testing
 /// The dashboard as a person uses it: the real binary in tmux, then the ledger checked.
 @Suite(.serialized) struct DashboardEndToEndTests {
   func start(_ cli: BinaryRunner, width: Int = 120, height: Int = 40, arguments: String = "") throws -> TmuxSession {
-    try TmuxSession(command: "\(BinaryRunner.executable.path) \(arguments)", width: width, height: height,
-                           environment: ["BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": cli.actor, "TZ": "UTC", "LANG": "C.UTF-8",
-                                         "HOME": NSTemporaryDirectory()])
+    try TmuxSession(
+      command: "\(BinaryRunner.executable.path) \(arguments)", width: width, height: height,
+      environment: [
+        "BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": cli.actor, "TZ": "UTC", "LANG": "C.UTF-8",
+        "HOME": NSTemporaryDirectory(),
+      ])
   }
 
   @Test func makeAPromiseResizeSeeAnotherProcessAndQuit() throws {

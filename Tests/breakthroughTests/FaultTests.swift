@@ -34,8 +34,9 @@ import Testing
         #expect(torn.state.eventCount == cli.ledgerBytes.split(separator: UInt8(ascii: "\n")).count - 1, "round \(round): never folded")
         setAside += 1
       }
-      let writer = try Spawn.start(BinaryRunner.bench.path, ["append", "--store", cli.ledger, "--count", "0", "--as", "ana"],
-                                   environment: cli.environment)
+      let writer = try Spawn.start(
+        BinaryRunner.bench.path, ["append", "--store", cli.ledger, "--count", "0", "--as", "ana"],
+        environment: cli.environment)
       let finished = Self.kill(writer, after: Int.random(in: 30...160, using: &generator))
       #expect(finished.status == 128 + SIGKILL, "round \(round): the writer was killed")
       acknowledged.formUnion(Self.acknowledged(finished.output))
@@ -59,21 +60,25 @@ import Testing
     let folder = (cli.ledger as NSString).deletingLastPathComponent
     let setAsideText = asides.compactMap { FileManager.default.contents(atPath: folder + "/" + $0) }
       .map { String(decoding: $0, as: UTF8.self) }.joined()
-    #expect(setAsideText.components(separatedBy: "cut-off-mid").count - 1 == setAside,
-            "every torn write was set aside beside the ledger, once")
+    #expect(
+      setAsideText.components(separatedBy: "cut-off-mid").count - 1 == setAside,
+      "every torn write was set aside beside the ledger, once")
     #expect(!setAsideText.contains("\n"), "only torn bytes were set aside, never a whole line")
-    print("kill -9: 50 rounds, \(acknowledged.count) acknowledged promises all present, \(setAside) torn writes set aside, "
-      + "\(tornTails) torn by the kill itself")
+    print(
+      "kill -9: 50 rounds, \(acknowledged.count) acknowledged promises all present, \(setAside) torn writes set aside, "
+        + "\(tornTails) torn by the kill itself")
   }
 
   @Test func fourWritersAndAReaderAtOnce() throws {
     let cli = BinaryRunner()
     let writers = try (1...4).map { number in
-      try Spawn.start(BinaryRunner.bench.path, ["append", "--store", cli.ledger, "--count", "250", "--as", "writer\(number)"],
-                      environment: cli.environment)
+      try Spawn.start(
+        BinaryRunner.bench.path, ["append", "--store", cli.ledger, "--count", "250", "--as", "writer\(number)"],
+        environment: cli.environment)
     }
-    let reader = try Spawn.start(BinaryRunner.bench.path, ["watch", "--store", cli.ledger, "--promises", "1000", "--seconds", "90"],
-                                 environment: cli.environment)
+    let reader = try Spawn.start(
+      BinaryRunner.bench.path, ["watch", "--store", cli.ledger, "--promises", "1000", "--seconds", "90"],
+      environment: cli.environment)
     let outputs = writers.map { $0.wait() }
     let watched = reader.wait()
     let report = String(decoding: watched.output, as: UTF8.self)
@@ -92,9 +97,13 @@ import Testing
     let before = cli.ledgerBytes
     var environment = cli.environment
     environment["BREAKTHROUGH_STORE"] = cli.ledger
-    let limited = try Spawn.run("prlimit", ["--fsize=\(before.count + 40)", BinaryRunner.executable.path, "promise",
-                                            "One promise too long for the room left on the disk", "--to", "ben", "--by", "+2d"],
-                                environment: environment)
+    let limited = try Spawn.run(
+      "prlimit",
+      [
+        "--fsize=\(before.count + 40)", BinaryRunner.executable.path, "promise",
+        "One promise too long for the room left on the disk", "--to", "ben", "--by", "+2d",
+      ],
+      environment: environment)
     let message = String(decoding: limited.errors, as: UTF8.self)
     #expect(limited.status != 0)
     #expect(message.contains("File too large"), "the message names the problem: \(message)")

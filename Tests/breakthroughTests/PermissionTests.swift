@@ -27,7 +27,9 @@ import Testing
     let before = cli.ledgerBytes
     let refused = try Self.runUnprivileged(cli, ["promise", "Another", "--to", "ben", "--by", "+3d"])
     #expect(refused.status == 1)
-    #expect(refused.errors.contains("cannot write \(cli.ledger): Permission denied; check the permissions (ls -l) or name another file with --store"))
+    #expect(
+      refused.errors.contains(
+        "cannot write \(cli.ledger): Permission denied; check the permissions (ls -l) or name another file with --store"))
     #expect(cli.ledgerBytes == before)
     let listed = try Self.runUnprivileged(cli, ["list"])
     #expect(listed.status == 0, "reading still works: \(listed.errors)")
@@ -51,8 +53,12 @@ import Testing
     #expect(refused.status == 1)
     #expect(refused.errors.contains("Permission denied; check the permissions"), "\(refused.errors)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty, "nothing was created")
-    let deeper = try Self.runUnprivileged(cli, ["promise", "Draft the guide", "--to", "ben", "--by", "+3d",
-                                                "--store", folder + "/sub/ledger.jsonl"])
+    let deeper = try Self.runUnprivileged(
+      cli,
+      [
+        "promise", "Draft the guide", "--to", "ben", "--by", "+3d",
+        "--store", folder + "/sub/ledger.jsonl",
+      ])
     #expect(deeper.status == 1)
     #expect(deeper.errors.contains("cannot create the folder \(folder)/sub: Permission denied; check the permissions"))
   }

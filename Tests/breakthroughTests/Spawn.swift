@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Runs a program with posix_spawn and waitpid, output to files: no run loop or Dispatch

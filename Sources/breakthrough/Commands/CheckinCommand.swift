@@ -7,7 +7,9 @@ struct CheckinCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "checkin",
     abstract: "Your daily check-in: what you owe, one item at a time, each answered with one key.",
-    discussion: "Overdue accountings first, then deliveries awaiting your acceptance, promises due today, and confidence on the rest. With --plain it prints the list and exits, for a login script.")
+    discussion:
+      "Overdue accountings first, then deliveries awaiting your acceptance, promises due today, and confidence on the rest. With --plain it prints the list and exits, for a login script."
+  )
 
   @OptionGroup var common: CommonOptions
   @OptionGroup var screen: ScreenOptions

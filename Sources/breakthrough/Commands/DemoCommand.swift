@@ -18,11 +18,13 @@ struct DemoCommand: ParsableCommand {
     let terminal = try screen.openTerminal()
     let team = DemoLedger.team
     let app = BoardApp(store: ledger, terminal: terminal) { ledger, now, terminal in
-      var state = BoardState(ledger: ledger, now: now, zone: .current, actor: team[0], width: terminal.size.width,
-                             height: terminal.size.height, isUnicode: terminal.isUnicode)
+      var state = BoardState(
+        ledger: ledger, now: now, zone: .current, actor: team[0], width: terminal.size.width,
+        height: terminal.size.height, isUnicode: terminal.isUnicode)
       state.actingChoices = team
-      state.report("Demo: you are \(team[0]), one of a sample team of \(team.count); A acts as the next person. ? shows every key.",
-                   isError: false)
+      state.report(
+        "Demo: you are \(team[0]), one of a sample team of \(team.count); A acts as the next person. ? shows every key.",
+        isError: false)
       return state
     }
     app.run()

@@ -57,9 +57,10 @@ struct ListCommand: ParsableCommand {
       out.flush()
     case .table:
       guard !records.isEmpty else {
-        print(session.state.promises.isEmpty
-          ? "No promises yet. Make one: breakthrough promise \"WHAT\" --to HANDLE --by DATE"
-          : "No \(selection == .all ? "" : selection.rawValue + " ")promises\(person.map { " for \($0)" } ?? "").")
+        print(
+          session.state.promises.isEmpty
+            ? "No promises yet. Make one: breakthrough promise \"WHAT\" --to HANDLE --by DATE"
+            : "No \(selection == .all ? "" : selection.rawValue + " ")promises\(person.map { " for \($0)" } ?? "").")
         return
       }
       var table = TextTable(headers: ["NUM", "STATE", "WHO", "BY", "WHAT"])

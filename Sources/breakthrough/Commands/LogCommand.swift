@@ -51,7 +51,8 @@ struct EventDescriber {
     case .notKept(let id, let text, let replacement, let late):
       let then = replacement.map { "; replaced by \(terms($0))" } ?? ""
       return "\(late ? "renegotiated after its by-when, so not kept" : "not kept"): \(label(id))\(note(text))\(then)"
-    case .renegotiated(let id, let text, let replacement): return "renegotiated \(label(id))\(note(text)); replaced by \(terms(replacement))"
+    case .renegotiated(let id, let text, let replacement):
+      return "renegotiated \(label(id))\(note(text)); replaced by \(terms(replacement))"
     case .revoked(let id, let text): return "revoked \(label(id))\(note(text))"
     case .released(let id, let text): return "released \(label(id))\(note(text))"
     case .confidence(let id, let level, let text): return "stated \(label(id)) \(level.words)\(note(text))"

@@ -7,7 +7,9 @@ struct MeetingCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "meeting",
     abstract: "The standing-meeting display for the big screen: read-only, turns its pages by itself.",
-    discussion: "The breakthrough with a countdown, the team's overdue accountings and figures, then a page per person. Space pauses, ←/→ step, q quits. It shows changes to the ledger within 2 seconds. The high-contrast theme is the default here; --theme still wins.")
+    discussion:
+      "The breakthrough with a countdown, the team's overdue accountings and figures, then a page per person. Space pauses, ←/→ step, q quits. It shows changes to the ledger within 2 seconds. The high-contrast theme is the default here; --theme still wins."
+  )
 
   @OptionGroup var common: CommonOptions
   @OptionGroup var screen: ScreenOptions
@@ -31,8 +33,9 @@ struct MeetingCommand: ParsableCommand {
     ensureNonInteractiveBacktraces()
     let session = try common.openSession(reportingWarnings: false)
     let terminal = try screen.openTerminal(fallbackTheme: "high-contrast")
-    let options = MeetingState.Options(interval: TimeInterval(interval), showsRates: showRates,
-                                       shuffleSeed: shuffle ? UInt64.random(in: 1...UInt64.max) : nil)
+    let options = MeetingState.Options(
+      interval: TimeInterval(interval), showsRates: showRates,
+      shuffleSeed: shuffle ? UInt64.random(in: 1...UInt64.max) : nil)
     let app = MeetingApp(store: session.ledger, terminal: terminal, zone: session.zone, options: options)
     app.run()
     try exitLikeTheSignal(app.endingSignal)

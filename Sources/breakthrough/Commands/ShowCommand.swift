@@ -36,7 +36,8 @@ struct ShowCommand: ParsableCommand {
       "forwards   \(breakthroughLine(promise, state))",
     ]
     if chain.count > 1 {
-      lines.append("chain      " + chain.map { $0.id == promise.id ? "[\($0.label)]" : "\($0.label) \($0.state.word)" }.joined(separator: " → "))
+      lines.append(
+        "chain      " + chain.map { $0.id == promise.id ? "[\($0.label)]" : "\($0.label) \($0.state.word)" }.joined(separator: " → "))
     }
     lines.append("history")
     for entry in promise.history {

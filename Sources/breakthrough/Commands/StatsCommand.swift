@@ -17,7 +17,9 @@ struct StatsCommand: ParsableCommand {
       let terms = figures.breakthrough.terms
       let left = figures.daysLeft >= 0 ? "\(figures.daysLeft) days left" : "\(-figures.daysLeft) days past its by-when"
       lines.append("Breakthrough: \(terms.statement)")
-      lines.append("  by \(terms.by.description), \(left); \(figures.linkedPromises) promises linked, kept on time \(rate(figures.linked.keptOnTimeRate))")
+      lines.append(
+        "  by \(terms.by.description), \(left); \(figures.linkedPromises) promises linked, kept on time \(rate(figures.linked.keptOnTimeRate))"
+      )
     } else {
       lines.append("No breakthrough declared yet: breakthrough declare STATEMENT --by DATE")
     }
@@ -26,8 +28,10 @@ struct StatsCommand: ParsableCommand {
     lines.append("")
     var table = TextTable(headers: ["PERSON", "KEPT ON TIME", "HONORED", "CAME DUE", "UNACCOUNTED", "DAYS OVERDUE", "OPEN", "DUE IN 7 D"])
     table.rows = measures.people.map { person, figures in
-      [person.text, rate(figures.keptOnTimeRate), rate(figures.honoredRate), "\(figures.cameDue)", "\(figures.unaccounted)",
-       "\(figures.daysOverdue)", "\(figures.open)", "\(figures.dueWithinWeek)"]
+      [
+        person.text, rate(figures.keptOnTimeRate), rate(figures.honoredRate), "\(figures.cameDue)", "\(figures.unaccounted)",
+        "\(figures.daysOverdue)", "\(figures.open)", "\(figures.dueWithinWeek)",
+      ]
     }
     lines += table.lines()
     lines.map(Escaping.forDisplay).forEach { print($0) }

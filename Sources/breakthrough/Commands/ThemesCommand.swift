@@ -7,12 +7,15 @@ struct ThemesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "themes",
     abstract: "List the themes, each with a sample line in its colours.",
-    discussion: "Themes are TOML files in $XDG_CONFIG_HOME/breakthrough/themes or the package's themes/ folder; choose one with --theme, $BREAKTHROUGH_THEME or theme = \"NAME\" in $XDG_CONFIG_HOME/breakthrough/config.toml.")
+    discussion:
+      "Themes are TOML files in $XDG_CONFIG_HOME/breakthrough/themes or the package's themes/ folder; choose one with --theme, $BREAKTHROUGH_THEME or theme = \"NAME\" in $XDG_CONFIG_HOME/breakthrough/config.toml."
+  )
 
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
     let library = ThemeLibrary(environment: environment)
-    let colours = isatty(STDOUT_FILENO) == 1 && ThemeLibrary.allowsColour(environment: environment)
+    let colours =
+      isatty(STDOUT_FILENO) == 1 && ThemeLibrary.allowsColour(environment: environment)
       ? ((environment["TERM"] ?? "").contains("256") ? 256 : 16) : 0
     for (name, file) in library.available() {
       do {
@@ -21,11 +24,17 @@ struct ThemesCommand: ParsableCommand {
           let prefix = theme.style(for: role).ansiPrefix(colours: colours)
           return prefix.isEmpty ? text : prefix + text + "\u{1B}[0m"
         }
-        let line = [sample("P12 ana → ben", .title), sample("Ship the guide", .text), sample("2 d late", .overdue),
-                    sample("at risk", .atRisk), sample("kept", .kept), sample("125 days left", .countdown)].joined(separator: "  ")
-        print("\(Escaping.forDisplay(name).padding(toLength: 16, withPad: " ", startingAt: 0)) \(line)   \(Escaping.forDisplay(file ?? "(built in)"))")
+        let line = [
+          sample("P12 ana → ben", .title), sample("Ship the guide", .text), sample("2 d late", .overdue),
+          sample("at risk", .atRisk), sample("kept", .kept), sample("125 days left", .countdown),
+        ].joined(separator: "  ")
+        print(
+          "\(Escaping.forDisplay(name).padding(toLength: 16, withPad: " ", startingAt: 0)) \(line)   \(Escaping.forDisplay(file ?? "(built in)"))"
+        )
       } catch {
-        print("\(Escaping.forDisplay(name).padding(toLength: 16, withPad: " ", startingAt: 0)) broken: \(Escaping.forDisplay(error.description))")
+        print(
+          "\(Escaping.forDisplay(name).padding(toLength: 16, withPad: " ", startingAt: 0)) broken: \(Escaping.forDisplay(error.description))"
+        )
       }
     }
   }

@@ -28,10 +28,17 @@ struct PromiseRecord {
       ("madeAt", .string(Timestamp.text(promise.madeAt))), ("breakthrough", text(promise.terms.breakthrough)),
     ]
     if withHistory {
-      members.append(("history", .array(promise.history.map { entry in
-        .object([("at", .string(Timestamp.text(entry.at))), ("actor", .string(entry.actor.text)),
-                 ("what", .string(entry.summary)), ("note", text(entry.note))])
-      })))
+      members.append(
+        (
+          "history",
+          .array(
+            promise.history.map { entry in
+              .object([
+                ("at", .string(Timestamp.text(entry.at))), ("actor", .string(entry.actor.text)),
+                ("what", .string(entry.summary)), ("note", text(entry.note)),
+              ])
+            })
+        ))
     }
     return .object(members)
   }
@@ -61,8 +68,10 @@ struct PromiseRecord {
   }
 
   var tableFields: [String] {
-    [promise.label, stateWords, "\(promise.performer) → \(promise.customer)",
-     "\(promise.by.description) (\(promise.by.words(at: now)))", promise.what]
+    [
+      promise.label, stateWords, "\(promise.performer) → \(promise.customer)",
+      "\(promise.by.description) (\(promise.by.words(at: now)))", promise.what,
+    ]
   }
 }
 
