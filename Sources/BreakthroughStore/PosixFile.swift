@@ -30,10 +30,15 @@ final class PosixFile: @unchecked Sendable {
     return file
   }
 
-  /// Opens for appending, creating the file (0600) and its folder (0700) when missing.
+  /// Opens for appending, creating the file (0600) and its folder (0700) when missing. A file
+  /// it creates has its folder synced too, so that the new entry survives a power cut.
   static func openForAppending(_ path: String) throws(StoreError) -> PosixFile {
     try makeFolder(of: path)
-    let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+    var descriptor = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
+    if descriptor < 0 && errno == ENOENT {
+      descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+      if descriptor >= 0 { try syncFolder(of: path) }
+    }
     guard descriptor >= 0 else {
       throw failure("cannot write \(path)")
     }
@@ -42,11 +47,22 @@ final class PosixFile: @unchecked Sendable {
     return file
   }
 
-  /// Creates a new file that must not exist yet, for writing (0600).
+  /// Creates a new file that must not exist yet, for writing (0600); its folder is synced.
   static func createNew(_ path: String) throws(StoreError) -> PosixFile {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { throw failure("cannot create \(path)") }
+    try syncFolder(of: path)
     return PosixFile(descriptor: descriptor, path: path)
+  }
+
+  /// Syncs the folder that holds `path`: a created or renamed file's entry is in the folder,
+  /// and `fsync` on the file alone does not make that entry durable.
+  static func syncFolder(of path: String) throws(StoreError) {
+    let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+    let descriptor = open(folder.isEmpty ? "/" : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw failure("cannot open the folder of \(path)") }
+    defer { close(descriptor) }
+    guard fsync(descriptor) == 0 else { throw failure("cannot sync the folder of \(path) to disk") }
   }
 
   static func makeFolder(of path: String) throws(StoreError) {

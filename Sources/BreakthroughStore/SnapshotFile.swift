@@ -111,6 +111,7 @@ public enum SnapshotFile {
       unlink(temporary)
       return
     }
+    try? PosixFile.syncFolder(of: ledgerPath)
   }
 
   private static func append(_ word: Int, to bytes: inout [UInt8]) {
