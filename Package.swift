@@ -31,7 +31,9 @@ let package = Package(
   ],
   targets: [
     .target(name: "BreakthroughCore", swiftSettings: crossModule),
-    .target(name: "BreakthroughStore", dependencies: ["BreakthroughCore"], swiftSettings: crossModule),
+    // PostgreSQL's client library for the team ledger, from Debian's libpq-dev.
+    .systemLibrary(name: "CLibpq", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+    .target(name: "BreakthroughStore", dependencies: ["BreakthroughCore", "CLibpq"], swiftSettings: crossModule),
     // A regular C target rather than a bare system library: SwiftPM rebuilds it when its header
     // changes, and the header must define the wide-character switches before <curses.h>.
     .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),

@@ -56,6 +56,15 @@ public enum EventBody: Sendable {
     }
   }
 
+  /// The number the event gives out (`P12` for a promise made, or for the replacement a
+  /// renegotiation or a not-kept accounting makes), if it gives one.
+  public var assignedLabel: String? {
+    switch self {
+    case .made(let terms), .renegotiated(_, _, let terms), .notKept(_, _, let terms?, _): return "P\(terms.number)"
+    default: return nil
+    }
+  }
+
   /// The promise the event is about, if any.
   public var promiseID: String? {
     switch self {

@@ -61,30 +61,71 @@ public final class FileLedger: LedgerStore {
 
   @discardableResult
   public func append(_ move: (LedgerState) throws(Refusal) -> MoveOutcome) throws(StoreError) -> MoveOutcome {
+    let writer = try lockForAppending()
+    let outcome: MoveOutcome
+    do { outcome = try move(state) } catch { throw StoreError.refused(error) }
+    let bytes = Array(outcome.events.map { EventCoding.line(for: $0) + "\n" }.joined().utf8)
+    try write(bytes, with: writer)
+    for event in outcome.events { state.apply(event) }
+    bytes.withUnsafeBufferPointer { prefix.add($0) }
+    consumed += bytes.count
+    lines += outcome.events.count
+    return outcome
+  }
+
+  /// Complete lines read so far. In a team ledger's mirror, line N is the server's event N.
+  public var lineCount: Int { lines }
+
+  /// Appends lines another store already holds, each at its place (a team ledger's mirror):
+  /// `first` is the line number of `mirrored[0]`, and lines the file has already are skipped.
+  /// False, writing nothing, when the file is short of the lines before `first`.
+  @discardableResult
+  public func appendMirrored(_ mirrored: [String], first: Int) throws(StoreError) -> Bool {
+    let writer = try lockForAppending()
+    let present = lines - (first - 1)
+    guard present >= 0 else { return false }
+    guard present < mirrored.count else { return true }
+    try write(Array(mirrored[present...].map { $0 + "\n" }.joined().utf8), with: writer)
+    try reopenIfReplaced()
+    if let reader { _ = try fold(from: reader) }
+    return true
+  }
+
+  /// The `id` of the last complete line read, if it has one: how a mirror is matched with its
+  /// server.
+  public func lastLineID() -> String? {
+    guard let reader, consumed > 0 else { return nil }
+    let start = max(0, consumed - 1 << 20)
+    guard var bytes = try? reader.read(from: start, count: consumed - start), bytes.last == 0x0A else { return nil }
+    bytes.removeLast()
+    let line = bytes.lastIndex(of: 0x0A).map { Array(bytes[($0 + 1)...]) } ?? bytes
+    let value = line.withUnsafeBufferPointer { try? JSONParser.parse($0) }
+    return value?["id"]?.stringValue
+  }
+
+  /// Takes the write lock, folds what others appended, refuses a damaged ledger and sets a
+  /// torn tail aside: the file is then ready for whole lines at its end. The lock is held
+  /// until the returned file is let go.
+  private func lockForAppending() throws(StoreError) -> PosixFile {
     let writer = try PosixFile.openForAppending(path)
     try writer.lockExclusively()
     try reopenIfReplaced()
     if let reader { _ = try fold(from: reader) }
     if let damage { throw StoreError.damaged(path: path, line: damage.line, reason: damage.reason) }
     try setAsideTornTail(writer)
-    let outcome: MoveOutcome
-    do { outcome = try move(state) } catch { throw StoreError.refused(error) }
-    let text = outcome.events.map { EventCoding.line(for: $0) + "\n" }.joined()
-    let bytes = Array(text.utf8)
+    return writer
+  }
+
+  /// Writes and syncs `bytes`; on a failure, cuts the file back so nothing half-written stays.
+  private func write(_ bytes: [UInt8], with writer: PosixFile) throws(StoreError) {
     do {
       try writer.append(bytes)
       try writer.sync()
     } catch {
-      // Nothing half-written may stay: cut back to where this append began.
       try? writer.truncate(to: consumed)
       try? writer.sync()
       throw StoreError.io("\(error.description); nothing was recorded")
     }
-    for event in outcome.events { state.apply(event) }
-    bytes.withUnsafeBufferPointer { prefix.add($0) }
-    consumed += bytes.count
-    lines += outcome.events.count
-    return outcome
   }
 
   /// Reads and folds what follows `consumed`; returns what is left unread at the end, if anything.

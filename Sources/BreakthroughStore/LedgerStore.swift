@@ -17,12 +17,29 @@ public protocol LedgerStore: AnyObject {
   /// Every entry of the ledger as stored, oldest first, each decoded: what `log` shows.
   func entries() throws(StoreError) -> [LedgerLine]
 
+  /// Who the store says the person is, when it knows (a team ledger maps each login to a
+  /// handle); nil when anyone may say who they are (a file).
+  var identity: Handle? { get }
+
+  /// A descriptor that becomes readable when others may have changed the ledger (a server's
+  /// notifications), so a screen can wait on it beside the keyboard; nil when the store is
+  /// only checked now and then.
+  var changeDescriptor: Int32? { get }
+
+  /// A line about the store's connection when something is wrong with it ("offline since
+  /// 14:02: …"); nil when all is well.
+  var connectionNote: String? { get }
+
   /// Problems noticed while reading (a torn last line, kinds from a newer format), each once;
   /// reading them empties the list.
   func takeWarnings() -> [String]
 }
 
 extension LedgerStore {
+  public var identity: Handle? { nil }
+  public var changeDescriptor: Int32? { nil }
+  public var connectionNote: String? { nil }
+
   /// Makes `move` as `context.actor`: run on the freshest state and appended, or refused with
   /// nothing written.
   @discardableResult

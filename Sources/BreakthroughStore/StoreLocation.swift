@@ -1,21 +1,44 @@
-/// Where the ledger file is, and who is acting: from the options, the environment, or defaults.
+import BreakthroughCore
+
+/// Which store, and who is acting: from the options, the environment, the config file, or defaults.
 public enum StoreLocation {
-  /// `--store PATH`, else `BREAKTHROUGH_STORE`, else `$XDG_DATA_HOME/breakthrough/ledger.jsonl`
-  /// (`~/.local/share/breakthrough/ledger.jsonl` when unset).
-  public static func ledgerPath(option: String?, environment: [String: String]) -> String {
-    if let option, !option.isEmpty { return option }
-    if let path = environment["BREAKTHROUGH_STORE"], !path.isEmpty { return path }
+  /// `--store`, else `BREAKTHROUGH_STORE`, else `store = "…"` from the config file, else
+  /// `$XDG_DATA_HOME/breakthrough/ledger.jsonl` (`~/.local/share/breakthrough/ledger.jsonl`
+  /// when unset). A path names a ledger file; a `postgres://` URL a team ledger.
+  public static func store(option: String?, environment: [String: String], configured: String? = nil) -> String {
+    for candidate in [option, environment["BREAKTHROUGH_STORE"], configured] {
+      if let candidate, !candidate.isEmpty { return candidate }
+    }
     let dataHome =
       environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
       ?? (environment["HOME"] ?? ".") + "/.local/share"
     return dataHome + "/breakthrough/ledger.jsonl"
   }
 
-  /// `--as HANDLE`, else `BREAKTHROUGH_USER`, else `$USER`.
-  public static func actorName(option: String?, environment: [String: String]) -> String? {
-    for candidate in [option, environment["BREAKTHROUGH_USER"], environment["USER"]] {
+  /// `--as HANDLE`, else `BREAKTHROUGH_USER`, else `$USER` (on a team ledger `$USER`, a login
+  /// name on one machine, is not asked: pass `consultingLogin: false`).
+  public static func actorName(option: String?, environment: [String: String], consultingLogin: Bool = true) -> String? {
+    for candidate in [option, environment["BREAKTHROUGH_USER"], consultingLogin ? environment["USER"] : nil] {
       if let candidate, !candidate.isEmpty { return candidate }
     }
     return nil
+  }
+
+  /// Where team ledgers are mirrored on this machine: `$XDG_CACHE_HOME/breakthrough`, else
+  /// `~/.cache/breakthrough`.
+  public static func mirrorFolder(environment: [String: String]) -> String {
+    let cacheHome =
+      environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? (environment["HOME"] ?? ".") + "/.cache"
+    return cacheHome + "/breakthrough"
+  }
+
+  /// Opens the store `store` names: a team ledger for a PostgreSQL URL (listening for others'
+  /// appends when a screen will show it), else the ledger file at that path.
+  public static func open(_ store: String, environment: [String: String], listening: Bool = false) throws(StoreError) -> LedgerStore {
+    if let team = TeamLocation(store) {
+      return try TeamLedger(team, mirrorFolder: mirrorFolder(environment: environment), listening: listening)
+    }
+    return try FileLedger(path: store)
   }
 }

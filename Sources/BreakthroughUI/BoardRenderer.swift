@@ -29,7 +29,13 @@ extension BoardState {
     let inner = frame.width - 4
     let you = actingChoices.isEmpty ? " you are \(actor) " : " you are \(actor) \(glyphs.separator) A: act as another "
     let youWidth = DisplayWidth.of(you)
-    grid.put(you, row: frame.top, column: frame.left + frame.width - 2 - youWidth, limit: youWidth, role: .title)
+    let youLeft = frame.left + frame.width - 2 - youWidth
+    grid.put(you, row: frame.top, column: youLeft, limit: youWidth, role: .title)
+    if let connectionNote {
+      let note = " \(connectionNote) "
+      let noteWidth = min(DisplayWidth.of(note), max(0, youLeft - 18))
+      grid.put(note, row: frame.top, column: youLeft - noteWidth - 1, limit: noteWidth, role: .overdue)
+    }
     let team = measures.team
     var figures = [
       "unaccounted \(team.unaccounted) (\(team.daysOverdue) d)", "kept on time \(percent(team.keptOnTimeRate))",

@@ -23,6 +23,8 @@ public struct BoardState: Sendable {
   var overlay: Overlay?
   /// A line for the person: what the last move did, or why it was refused.
   var status: (text: String, isError: Bool)?
+  /// How the store's connection stands, when it is not well ("offline since 14:02").
+  var connectionNote: String?
   /// Computed when the ledger changes, never per key.
   var measures: Measures
   /// This session's own moves on promises, newest last: what `u` takes back.

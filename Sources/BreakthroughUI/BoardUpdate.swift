@@ -36,6 +36,10 @@ extension BoardState {
     if dayChanged { replaceLedger(ledger) }
   }
 
+  public mutating func showConnection(_ note: String?) {
+    connectionNote = note
+  }
+
   /// What a move did, or why it was refused, for the status line.
   public mutating func report(_ text: String, isError: Bool) {
     status = (text, isError)

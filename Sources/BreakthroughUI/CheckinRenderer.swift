@@ -41,7 +41,8 @@ extension CheckinState {
   private func drawTitle(into grid: inout Grid) {
     grid.fill(row: 0, column: 0, count: width, role: .header)
     let today = localNow.day
-    let title = "Check-in \(glyphs.separator) \(actor) \(glyphs.separator) \(today.weekdayName) \(today.iso)"
+    var title = "Check-in \(glyphs.separator) \(actor) \(glyphs.separator) \(today.weekdayName) \(today.iso)"
+    if let connectionNote { title += " \(glyphs.separator) \(connectionNote)" }
     let progressWidth = DisplayWidth.of(progress)
     grid.put(title, row: 0, column: 2, limit: width - progressWidth - 6, role: .header)
     grid.put(progress, row: 0, column: width - progressWidth - 2, role: .header)

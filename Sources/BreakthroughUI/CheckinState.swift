@@ -20,6 +20,8 @@ public struct CheckinState: Sendable {
   public internal(set) var isFinished = false
   var overlay: CheckinOverlay?
   var status: (text: String, isError: Bool)?
+  /// How the store's connection stands, when it is not well ("offline since 14:02").
+  var connectionNote: String?
   /// What this check-in wrote, in order, in the words of each move's summary.
   public internal(set) var recorded: [String] = []
   public internal(set) var skipped: Set<String> = []

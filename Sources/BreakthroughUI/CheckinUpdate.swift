@@ -51,6 +51,10 @@ extension CheckinState: PersonalScreen {
     self.ledger = ledger
   }
 
+  public mutating func showConnection(_ note: String?) {
+    connectionNote = note
+  }
+
   public mutating func report(_ text: String, isError: Bool) {
     status = (text, isError)
   }

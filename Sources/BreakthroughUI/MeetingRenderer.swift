@@ -30,7 +30,8 @@ extension MeetingState {
     grid.put(
       "Standing meeting \(glyphs.separator) \(today.weekdayName) \(today.iso) \(localNow.clock)", row: 0, column: 1,
       limit: width / 2, role: .header)
-    let updated = "updated \(LocalMoment(updatedAt, in: zone).clockWithSeconds)"
+    let updated =
+      (connectionNote.map { "\($0) \(glyphs.separator) " } ?? "") + "updated \(LocalMoment(updatedAt, in: zone).clockWithSeconds)"
     grid.put(updated, row: 0, column: width - DisplayWidth.of(updated) - 1, role: .header)
   }
 

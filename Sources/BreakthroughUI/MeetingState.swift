@@ -43,6 +43,8 @@ public struct MeetingState: Sendable {
   public internal(set) var updatedAt: Date
   var digest: MeetingDigest
   var status: String?
+  /// How the store's connection stands, when it is not well ("offline since 14:02").
+  var connectionNote: String?
   var isShowingHelp = false
 
   public init(ledger: LedgerState, now: Date, zone: TimeZone, options: Options, width: Int, height: Int, isUnicode: Bool) {

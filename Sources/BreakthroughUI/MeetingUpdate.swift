@@ -41,6 +41,10 @@ extension MeetingState: Screen {
     pageIndex = pages.firstIndex(of: shown) ?? 0
   }
 
+  public mutating func showConnection(_ note: String?) {
+    connectionNote = note
+  }
+
   public mutating func report(_ text: String, isError: Bool) {
     status = text
   }

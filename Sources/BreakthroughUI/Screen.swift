@@ -20,6 +20,9 @@ public protocol Screen: Sendable {
   mutating func replaceLedger(_ ledger: LedgerState)
   /// A line for the person: what happened, or why it was refused.
   mutating func report(_ text: String, isError: Bool)
+  /// How the store's connection stands: nil when all is well, else a few words ("offline
+  /// since 14:02") that stay on screen until it is well again.
+  mutating func showConnection(_ note: String?)
   /// A move this screen asked for is in the ledger.
   mutating func recorded(_ move: Move, outcome: MoveOutcome)
   /// Draws the screen into a fresh grid of its size.

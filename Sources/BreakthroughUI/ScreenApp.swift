@@ -28,6 +28,7 @@ public final class ScreenApp<State: Screen> {
     let now = clock()
     lastRefresh = now
     state = makeState(store.state, now, terminal)
+    state.showConnection(store.connectionNote)
     reportWarnings()
   }
 
@@ -35,7 +36,7 @@ public final class ScreenApp<State: Screen> {
   public func run() {
     defer { terminal.restore() }
     terminal.draw(state.render())
-    while step(terminal.nextEvent(timeoutMilliseconds: 250)) {}
+    while step(terminal.nextEvent(timeoutMilliseconds: 250, watching: store.changeDescriptor)) {}
   }
 
   /// Handles one event (nil: nothing happened for a while) and redraws. False means stop.
@@ -55,12 +56,12 @@ public final class ScreenApp<State: Screen> {
     case .terminate(let signal)?:
       endingSignal = signal
       keepGoing = false
-    case nil:
+    case .descriptorReady?, nil:
       break
     }
     let now = clock()
     state.tick(now)
-    if now.timeIntervalSince(lastRefresh) >= Self.refreshInterval || now < lastRefresh {
+    if event == .descriptorReady || now.timeIntervalSince(lastRefresh) >= Self.refreshInterval || now < lastRefresh {
       refresh(now)
     }
     if keepGoing { terminal.draw(state.render()) }
@@ -75,6 +76,7 @@ public final class ScreenApp<State: Screen> {
     } catch {
       state.report(error.description, isError: true)
     }
+    state.showConnection(store.connectionNote)
     reportWarnings()
   }
 

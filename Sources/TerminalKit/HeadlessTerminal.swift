@@ -23,7 +23,7 @@ public final class HeadlessTerminal: Terminal {
     screen = grid
   }
 
-  public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
+  public func nextEvent(timeoutMilliseconds: Int, watching descriptor: Int32? = nil) -> TerminalEvent? {
     guard !queue.isEmpty else { return nil }
     let event = queue.removeFirst()
     if case .resize(let width, let height) = event { size = (width, height) }

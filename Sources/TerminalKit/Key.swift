@@ -39,4 +39,6 @@ public enum TerminalEvent: Equatable, Sendable {
   case resize(width: Int, height: Int)
   /// A signal asked the program to end (SIGTERM, SIGHUP, SIGINT), named by its number.
   case terminate(signal: Int)
+  /// The other descriptor the wait watched became readable (a server's notification).
+  case descriptorReady
 }

@@ -1,5 +1,11 @@
 import CNcursesw
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The real terminal, through ncursesw. The only type that touches the C library.
 public final class NcursesTerminal: Terminal {
   public let isUnicode: Bool
@@ -56,7 +62,18 @@ public final class NcursesTerminal: Terminal {
     needsFullRepaint = false
   }
 
-  public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
+  public func nextEvent(timeoutMilliseconds: Int, watching descriptor: Int32?) -> TerminalEvent? {
+    guard let descriptor, descriptor >= 0 else { return readKey(timeoutMilliseconds: timeoutMilliseconds) }
+    // Keys curses has already read from the terminal come first; then both are waited on at once.
+    if let event = readKey(timeoutMilliseconds: 0) { return event }
+    var watched = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
+    let ready = poll(&watched, 2, Int32(timeoutMilliseconds))
+    if ready > 0, watched[0].revents == 0, watched[1].revents != 0 { return .descriptorReady }
+    // A key, a resize or a signal (which interrupts the wait): curses reads what it was.
+    return readKey(timeoutMilliseconds: ready > 0 ? 10 : 0)
+  }
+
+  private func readKey(timeoutMilliseconds: Int) -> TerminalEvent? {
     if let ending = Self.takeSignal() { return ending }
     var code: Int32 = 0
     switch CNcursesw_read_key(Int32(timeoutMilliseconds), &code) {

@@ -6,8 +6,9 @@ public protocol Terminal: AnyObject {
   var isUnicode: Bool { get }
   /// Shows `grid`, sending only what changed since the last one.
   func draw(_ grid: Grid)
-  /// The next event, or nil when none came within `timeoutMilliseconds`.
-  func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent?
+  /// The next event, or nil when none came within `timeoutMilliseconds`. While waiting it also
+  /// watches `descriptor`, if given, and returns `.descriptorReady` when that can be read.
+  func nextEvent(timeoutMilliseconds: Int, watching descriptor: Int32?) -> TerminalEvent?
   /// Gives the terminal back as it was. Called once, whatever happened.
   func restore()
 }

@@ -7,13 +7,7 @@ extension ThemeLibrary {
   public static func chosenTheme(option: String?, environment: [String: String], fallback: String = "default") -> String {
     if let option, !option.isEmpty { return option }
     if let named = environment["BREAKTHROUGH_THEME"], !named.isEmpty { return named }
-    let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (environment["HOME"] ?? ".") + "/.config"
-    if let data = FileManager.default.contents(atPath: configHome + "/breakthrough/config.toml"),
-      let table = try? TOMLTable(string: String(decoding: data, as: UTF8.self)), let named = table["theme"]?.string
-    {
-      return named
-    }
-    return fallback
+    return ConfigFile.value("theme", environment: environment) ?? fallback
   }
 
   /// True unless `NO_COLOR` is set to something (https://no-color.org).

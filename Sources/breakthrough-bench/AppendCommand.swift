@@ -10,22 +10,20 @@ struct AppendCommand: ParsableCommand {
     commandName: "append",
     abstract: "Make COUNT promises in a row, printing each number (P12) as soon as it is on disk.")
 
-  @Option(help: "The ledger file.") var store: String
+  @Option(help: "The ledger file, or a team ledger's postgres:// URL.") var store: String
   @Option(help: "How many promises to make (0: until killed).") var count = 100
-  @Option(name: .customLong("as"), help: "Who makes them.") var actor = "ana"
+  @Option(name: .customLong("as"), help: "Who makes them (on a team ledger: who the login is).") var actor = "ana"
   @Option(help: "To whom.") var to = "ben"
 
   func run() throws {
-    let ledger = try FileLedger(path: store)
-    let performer = try Handle(actor)
+    let ledger = try StoreLocation.open(store, environment: ProcessInfo.processInfo.environment)
+    let performer = try ledger.identity ?? Handle(actor)
     let customer = try Handle(to)
     var made = 0
     while count == 0 || made < count {
       let context = MoveContext(actor: performer, now: Date(), zone: .current)
       let by = ByWhen(day: context.localNow.day.adding(days: 3))
-      let outcome = try ledger.append { (state) throws(Refusal) in
-        try state.makePromise(what: "Stress promise \(made + 1) by \(performer)", to: customer, by: by, context: context)
-      }
+      let outcome = try ledger.append(.make(what: "Stress promise \(made + 1) by \(performer)", to: customer, by: by), context: context)
       // Unbuffered: a number printed is a number the test may count on.
       FileHandle.standardOutput.write(Data((outcome.summary + "\n").utf8))
       made += 1

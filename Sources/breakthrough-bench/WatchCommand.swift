@@ -10,20 +10,24 @@ struct WatchCommand: ParsableCommand {
     commandName: "watch",
     abstract: "Refresh a ledger until it holds PROMISES promises, then check it against a fresh fold.")
 
-  @Option(help: "The ledger file.") var store: String
+  @Option(help: "The ledger file, or a team ledger's postgres:// URL.") var store: String
   @Option(help: "Stop once this many promises are in the ledger.") var promises: Int
   @Option(help: "Give up after this many seconds.") var seconds = 60.0
 
   func run() throws {
     let deadline = Date().addingTimeInterval(seconds)
-    let ledger = try FileLedger(path: store)
+    let environment = ProcessInfo.processInfo.environment
+    let ledger = try StoreLocation.open(store, environment: environment, listening: true)
     var refreshes = 0
     while ledger.state.promises.count < promises && Date() < deadline {
       try ledger.refresh()
       refreshes += 1
     }
     let watched = Self.digest(ledger.state)
-    let fresh = Self.digest(try FileLedger(path: store).state)
+    // A fresh fold: of the file, or of the whole team ledger into a mirror of its own.
+    var freshEnvironment = environment
+    freshEnvironment["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "breakthrough-watch-\(UUID().uuidString)"
+    let fresh = Self.digest(try StoreLocation.open(store, environment: freshEnvironment).state)
     let numbers = ledger.state.promises.map(\.number)
     print("promises \(numbers.count)")
     print("distinct numbers \(Set(numbers).count)")

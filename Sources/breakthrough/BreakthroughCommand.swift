@@ -12,15 +12,16 @@ struct BreakthroughCommand: ParsableCommand {
       Dates: YYYY-MM-DD, today, tomorrow, a weekday (mon…sun: the next one), +3d, +2w, eow (this Friday),
       eom (end of month), each optionally followed by HH:MM. A date without a time is due by the end of that day.
 
-      The ledger: --store PATH, else $BREAKTHROUGH_STORE, else $XDG_DATA_HOME/breakthrough/ledger.jsonl.
-      Who you are: --as HANDLE, else $BREAKTHROUGH_USER, else $USER.
+      The ledger: --store PATH, else $BREAKTHROUGH_STORE, else store = "…" in $XDG_CONFIG_HOME/breakthrough/config.toml,
+      else $XDG_DATA_HOME/breakthrough/ledger.jsonl. A postgres:// URL names a team ledger shared through a server.
+      Who you are: --as HANDLE, else $BREAKTHROUGH_USER, else $USER; on a team ledger, the handle your login is mapped to.
       """,
     subcommands: [
       BoardCommand.self, CheckinCommand.self, MeetingCommand.self, DemoCommand.self, ThemesCommand.self, DeclareCommand.self,
       AccountBreakthroughCommand.self, PromiseCommand.self, DoneCommand.self,
       AcceptCommand.self, RejectCommand.self, NotKeptCommand.self, RenegotiateCommand.self,
       RevokeCommand.self, ReleaseCommand.self, ConfidenceCommand.self, ListCommand.self,
-      ShowCommand.self, LogCommand.self, StatsCommand.self,
+      ShowCommand.self, LogCommand.self, StatsCommand.self, StoreCommand.self,
     ],
     defaultSubcommand: BoardCommand.self
   )

@@ -2,29 +2,51 @@ import ArgumentParser
 import BreakthroughCore
 import BreakthroughStore
 import Foundation
+import TerminalKit
 
 /// The options every command takes: which ledger, and who is acting.
 struct CommonOptions: ParsableArguments {
   @Option(
     name: .customLong("store"),
     help: ArgumentHelp(
-      "The ledger file (else $BREAKTHROUGH_STORE, else ~/.local/share/breakthrough/ledger.jsonl).", valueName: "path"))
+      "The ledger file, or a team ledger's postgres:// URL (else $BREAKTHROUGH_STORE, else store = \"…\" in the config file, "
+        + "else ~/.local/share/breakthrough/ledger.jsonl).", valueName: "path|url"))
   var store: String?
 
-  @Option(name: .customLong("as"), help: ArgumentHelp("Act as this person (else $BREAKTHROUGH_USER, else $USER).", valueName: "handle"))
+  @Option(
+    name: .customLong("as"),
+    help: ArgumentHelp(
+      "Act as this person (else $BREAKTHROUGH_USER, else $USER). On a team ledger you are who your login is, and this may only name you.",
+      valueName: "handle"))
   var actor: String?
 
-  /// Opens the ledger and names the actor. What the ledger warns about is printed, unless a
-  /// screen will show it (printed first, it would be wiped by the screen).
-  func openSession(reportingWarnings: Bool = true) throws -> Session {
+  /// Opens the store and names the actor. What the store warns about is printed, unless a
+  /// screen will show it (printed first, it would be wiped by the screen); a screen also
+  /// listens for others' appends.
+  func openSession(reportingWarnings: Bool = true, listening: Bool = false) throws -> Session {
     let environment = ProcessInfo.processInfo.environment
-    let path = StoreLocation.ledgerPath(option: store, environment: environment)
-    let ledger = try FileLedger(path: path)
-    let actorName = StoreLocation.actorName(option: actor, environment: environment)
-    let session = Session(ledger: ledger, actorName: actorName, now: Date(), zone: .current)
+    let configured = ConfigFile.value("store", environment: environment)
+    let location = StoreLocation.store(option: store, environment: environment, configured: configured)
+    let ledger = try StoreLocation.open(location, environment: environment, listening: listening)
+    let session = Session(ledger: ledger, actorName: try actorName(on: ledger, environment: environment), now: Date(), zone: .current)
     if reportingWarnings { session.reportWarnings() }
     Session.open.append(session)
     return session
+  }
+
+  /// Who acts: on a team ledger the handle the server maps the login to (`--as` and
+  /// `BREAKTHROUGH_USER` may only name it, and `$USER` is not asked); else as the person says.
+  private func actorName(on ledger: LedgerStore, environment: [String: String]) throws -> String? {
+    guard let team = ledger as? TeamLedger else { return StoreLocation.actorName(option: actor, environment: environment) }
+    let asked = StoreLocation.actorName(option: actor, environment: environment, consultingLogin: false)
+    guard let identity = team.identity else { return asked }
+    if let asked, asked != identity.text {
+      throw CommandFailure(
+        "you are \(identity) on the team ledger at \(team.location.place) (the server knows you by your login), so you cannot act "
+          + "as \(Escaping.forDisplay(asked)): each person records as themself; drop --as and BREAKTHROUGH_USER, or set them to "
+          + "\(identity); nothing was recorded")
+    }
+    return identity.text
   }
 }
 

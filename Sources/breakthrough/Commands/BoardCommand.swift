@@ -13,7 +13,7 @@ struct BoardCommand: ParsableCommand {
 
   func run() throws {
     ensureNonInteractiveBacktraces()
-    let session = try common.openSession(reportingWarnings: false)
+    let session = try common.openSession(reportingWarnings: false, listening: true)
     let actor = try session.context().actor
     let terminal = try screen.openTerminal()
     let app = BoardApp(store: session.ledger, terminal: terminal, actor: actor, zone: .current)

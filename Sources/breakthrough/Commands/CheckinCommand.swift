@@ -19,7 +19,7 @@ struct CheckinCommand: ParsableCommand {
 
   func run() throws {
     if !plain { ensureNonInteractiveBacktraces() }
-    let session = try common.openSession(reportingWarnings: plain)
+    let session = try common.openSession(reportingWarnings: plain, listening: !plain)
     let actor = try session.context().actor
     if plain {
       for line in CheckinCommand.plainLines(session.state, person: actor, now: session.localNow) { print(Escaping.forDisplay(line)) }

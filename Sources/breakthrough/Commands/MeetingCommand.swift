@@ -31,7 +31,7 @@ struct MeetingCommand: ParsableCommand {
 
   func run() throws {
     ensureNonInteractiveBacktraces()
-    let session = try common.openSession(reportingWarnings: false)
+    let session = try common.openSession(reportingWarnings: false, listening: true)
     let terminal = try screen.openTerminal(fallbackTheme: "high-contrast")
     let options = MeetingState.Options(
       interval: TimeInterval(interval), showsRates: showRates,

@@ -1,0 +1,137 @@
+import CLibpq
+import Foundation
+
+/// One connection to a PostgreSQL server through libpq: statements with text parameters only
+/// (no SQL is ever built from people's text), each failure a `PostgresFailure`, and the socket
+/// for waiting on notifications. libpq reads the URL, the `PG*` variables, `~/.pgpass` and the
+/// TLS settings exactly as `psql` does.
+final class PostgresConnection {
+  private let connection: OpaquePointer
+
+  /// Connects to `url`; `connect_timeout` defaults to 5 s unless the URL says otherwise.
+  init(url: String, describedAs place: String) throws(PostgresFailure) {
+    let keywords = ["connect_timeout", "application_name", "dbname"]
+    let values = ["5", "breakthrough", url]
+    let connection = Self.withCStrings(keywords) { keywordPointers in
+      Self.withCStrings(values) { valuePointers in PQconnectdbParams(keywordPointers, valuePointers, 1) }
+    }
+    guard let connection else {
+      throw PostgresFailure(message: "cannot reach the team ledger at \(place): out of memory", isConnectionLost: true)
+    }
+    guard PQstatus(connection) == CONNECTION_OK else {
+      let reason = Self.reason(String(cString: PQerrorMessage(connection)))
+      PQfinish(connection)
+      throw PostgresFailure(message: "cannot reach the team ledger at \(place) (\(reason))", isConnectionLost: true)
+    }
+    self.connection = connection
+    // The schema's `if not exists` notices are for a database administrator, not the person.
+    _ = try? execute("set client_min_messages = warning")
+  }
+
+  deinit { PQfinish(connection) }
+
+  /// Whether the connection still works, as far as libpq knows without asking.
+  var isOpen: Bool { PQstatus(connection) == CONNECTION_OK }
+
+  /// The socket to wait on for notifications.
+  var socket: Int32 { PQsocket(connection) }
+
+  var serverVersion: Int { Int(PQserverVersion(connection)) }
+
+  /// Whether the connection is encrypted with TLS.
+  var usesTLS: Bool { PQsslInUse(connection) != 0 }
+
+  /// The connection's setting `name` (`sslmode`, `host`…), as libpq resolved it.
+  func setting(_ name: String) -> String? {
+    guard let options = PQconninfo(connection) else { return nil }
+    defer { PQconninfoFree(options) }
+    var option = options
+    while let keyword = option.pointee.keyword {
+      if String(cString: keyword) == name { return option.pointee.val.map { String(cString: $0) } }
+      option += 1
+    }
+    return nil
+  }
+
+  /// Runs one statement; returns its rows, each column as text (nil for NULL).
+  @discardableResult
+  func execute(_ sql: String, _ parameters: [String?] = []) throws(PostgresFailure) -> [[String?]] {
+    let result: OpaquePointer? = Self.withOptionalCStrings(parameters) { pointers in
+      PQexecParams(connection, sql, Int32(parameters.count), nil, pointers, nil, nil, 0)
+    }
+    guard let result else { throw failure(nil) }
+    defer { PQclear(result) }
+    switch PQresultStatus(result) {
+    case PGRES_COMMAND_OK, PGRES_TUPLES_OK:
+      var rows: [[String?]] = []
+      let rowCount = PQntuples(result)
+      let columnCount = PQnfields(result)
+      rows.reserveCapacity(Int(rowCount))
+      for row in 0..<rowCount {
+        rows.append(
+          (0..<columnCount).map { column in
+            PQgetisnull(result, row, column) != 0 ? nil : String(cString: PQgetvalue(result, row, column))
+          })
+      }
+      return rows
+    default:
+      throw failure(result)
+    }
+  }
+
+  /// Reads what the server sent and says whether a notification came (all are taken).
+  func takeNotifications() throws(PostgresFailure) -> Bool {
+    guard PQconsumeInput(connection) != 0 else { throw failure(nil) }
+    var notified = false
+    while let notification = PQnotifies(connection) {
+      notified = true
+      PQfreemem(notification)
+    }
+    return notified
+  }
+
+  private func failure(_ result: OpaquePointer?) -> PostgresFailure {
+    func field(_ code: Int32) -> String? {
+      guard let result, let value = PQresultErrorField(result, code) else { return nil }
+      return String(cString: value)
+    }
+    let message = field(Int32(UInt8(ascii: "M"))) ?? Self.reason(String(cString: PQerrorMessage(connection)))
+    return PostgresFailure(
+      message: message, sqlState: field(Int32(UInt8(ascii: "C"))), constraint: field(Int32(UInt8(ascii: "n"))),
+      hint: field(Int32(UInt8(ascii: "H"))), isConnectionLost: PQstatus(connection) != CONNECTION_OK)
+  }
+
+  /// libpq's message in one line, without its trailing newline or repeated lines.
+  static func reason(_ message: String) -> String {
+    let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    var seen: Set<String> = []
+    return lines.filter { seen.insert($0).inserted }.joined(separator: "; ")
+  }
+
+  private static func withCStrings<Result>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> Result) -> Result {
+    let copies = strings.map { strdup($0) } + [nil]
+    defer { for copy in copies { free(copy) } }
+    return copies.map { $0.map { UnsafePointer($0) } }.withUnsafeBufferPointer { body($0.baseAddress!) }
+  }
+
+  private static func withOptionalCStrings<Result>(_ strings: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> Result)
+    -> Result
+  {
+    let copies = strings.map { $0.map { strdup($0) } ?? nil }
+    defer { for copy in copies { free(copy) } }
+    return copies.map { $0.map { UnsafePointer($0) } }.withUnsafeBufferPointer { body($0.baseAddress) }
+  }
+}
+
+/// What the server or libpq said when a statement failed.
+struct PostgresFailure: Error, CustomStringConvertible {
+  let message: String
+  var sqlState: String?
+  /// The constraint a unique violation names (`events_pkey`, `events_id_key`…).
+  var constraint: String?
+  var hint: String?
+  /// The connection is gone: it is not known whether a write that was sent arrived.
+  var isConnectionLost = false
+
+  var description: String { message }
+}

@@ -1,0 +1,202 @@
+import BreakthroughCore
+import Foundation
+
+/// What the owner of a team ledger's database does: set it up, add members, move a file
+/// ledger in, take it out again, and check the connection. Each answers in sentences.
+public struct TeamAdministration {
+  public let location: TeamLocation
+  private let connection: PostgresConnection
+
+  public init(_ location: TeamLocation) throws(StoreError) {
+    self.location = location
+    do { connection = try PostgresConnection(url: location.url, describedAs: location.place) } catch {
+      throw StoreError.io(error.message)
+    }
+  }
+
+  /// Creates the schema, or upgrades an older one; a current one is left as it is.
+  public func initialize() throws(StoreError) -> String {
+    try run { () throws(PostgresFailure) in
+      try transaction { () throws(PostgresFailure) in
+        try connection.execute("select pg_advisory_xact_lock(hashtext('breakthrough.schema'))")
+        try connection.execute(TeamSchema.statements[0])
+        let found = try connection.execute("select value from breakthrough_meta where key = 'schema_version'").first?.first ?? nil
+        let version = found.flatMap { Int($0) } ?? 0
+        guard version <= TeamSchema.version else {
+          throw PostgresFailure(
+            message: "the team ledger at \(location.place) has schema version \(version), newer than this breakthrough "
+              + "understands (\(TeamSchema.version)): update breakthrough; nothing was changed")
+        }
+        for statement in TeamSchema.statements { try connection.execute(statement) }
+        try connection.execute(
+          "insert into breakthrough_meta (key, value) values ('schema_version', $1) on conflict (key) do update set value = excluded.value",
+          [String(TeamSchema.version)])
+        switch version {
+        case 0:
+          return
+            "set up the team ledger at \(location.place) (schema version \(TeamSchema.version)); add members with `breakthrough store member add HANDLE`"
+        case TeamSchema.version: return "the team ledger at \(location.place) is already set up (schema version \(version)); nothing to do"
+        default: return "upgraded the team ledger at \(location.place) from schema version \(version) to \(TeamSchema.version)"
+        }
+      }
+    }
+  }
+
+  /// Maps the login role `role` (made with `createuser`) to `handle`, and lets it read and add events.
+  public func addMember(_ handle: Handle, role: String) throws(StoreError) -> String {
+    try run { () throws(PostgresFailure) in
+      _ = try TeamLedger.schemaVersion(on: connection, at: location)
+      guard try !connection.execute("select 1 from pg_roles where rolname = $1", [role]).isEmpty else {
+        throw PostgresFailure(
+          message:
+            "there is no login role named \(Escaping.forDisplay(role)) on that server: create it first with `createuser \(Escaping.forDisplay(role))`, then add it"
+        )
+      }
+      let existing = try connection.execute("select handle, role::text from members where handle = $1 or role = $2", [handle.text, role])
+      if let row = existing.first, row.count == 2, row[0] == handle.text, row[1] == role {
+        return "\(handle) is already a member (login \(Escaping.forDisplay(role))); nothing to do"
+      }
+      if let row = existing.first {
+        throw PostgresFailure(
+          message: "\(Escaping.forDisplay(row[0] ?? "")) is already the member with login \(Escaping.forDisplay(row[1] ?? "")): "
+            + "a handle has one login and a login one handle; nothing was changed")
+      }
+      try transaction { () throws(PostgresFailure) in
+        try connection.execute("insert into members (handle, role) values ($1, $2)", [handle.text, role])
+        for grant in TeamSchema.grants(to: role) { try connection.execute(grant) }
+      }
+      return "\(handle) is a member now: the login \(Escaping.forDisplay(role)) records as \(handle) and reads the whole ledger"
+    }
+  }
+
+  /// Moves the ledger file at `path` into an empty team ledger, line for line, so that every
+  /// number and every history stays as it was; in one transaction, so it is all or nothing.
+  public func importLedger(from path: String) throws(StoreError) -> String {
+    let file = try FileLedger(path: path)
+    let rows = try Self.rows(ofLedgerAt: path)
+    return try run { () throws(PostgresFailure) in
+      _ = try TeamLedger.schemaVersion(on: connection, at: location)
+      try transaction { () throws(PostgresFailure) in
+        try connection.execute("select pg_advisory_xact_lock(hashtext('breakthrough.append'))")
+        try connection.execute("set local lock_timeout = '10s'")
+        try connection.execute("set local idle_in_transaction_session_timeout = '120s'")
+        let count = try connection.execute("select count(*) from events").first?.first ?? nil
+        guard count == "0" else {
+          throw PostgresFailure(
+            message:
+              "the team ledger at \(location.place) already holds \(count ?? "some") events: a ledger is imported into an empty team only; nothing was imported"
+          )
+        }
+        try connection.execute("set local breakthrough.importing = 'on'")
+        for start in stride(from: 0, to: rows.count, by: 1_000) {
+          let batch = rows[start..<min(start + 1_000, rows.count)]
+          var placeholders: [String] = []
+          var parameters: [String?] = []
+          for (offset, row) in batch.enumerated() {
+            let base = offset * 6
+            placeholders.append("($\(base + 1), $\(base + 2), $\(base + 3), $\(base + 4), $\(base + 5), $\(base + 6)::json)")
+            parameters += [String(start + offset + 1), row.id, row.kind, row.label, row.actor, row.line]
+          }
+          try connection.execute(
+            "insert into events (seq, id, kind, label, actor, line) values " + placeholders.joined(separator: ", "), parameters)
+        }
+      }
+      return "imported \(rows.count) events (\(file.state.promises.count) promises, P1 to P\(file.state.nextNumber - 1)) from \(path) "
+        + "into the team ledger at \(location.place)"
+    }
+  }
+
+  /// Every line of the team ledger, oldest first: the JSONL a ledger file holds.
+  public func exportLines() throws(StoreError) -> [String] {
+    try run { () throws(PostgresFailure) in
+      _ = try TeamLedger.schemaVersion(on: connection, at: location)
+      return try connection.execute("select line::text from events order by seq").map { ($0.first ?? nil) ?? "" }
+    }
+  }
+
+  /// The connection as the server sees it: version, TLS, login, handle, last event, round trip.
+  public func check() throws(StoreError) -> [(name: String, value: String)] {
+    try run { () throws(PostgresFailure) in
+      let started = Date()
+      for _ in 0..<3 { try connection.execute("select 1") }
+      let roundTrip = Date().timeIntervalSince(started) / 3 * 1_000
+      let version = try connection.execute("show server_version").first?.first ?? nil
+      let login = (try connection.execute("select session_user::text").first?.first ?? nil) ?? "?"
+      let schema = try TeamLedger.schemaVersion(on: connection, at: location)
+      let handle = try connection.execute("select handle from members where role = session_user").first?.first ?? nil
+      let last = try connection.execute("select max(seq)::text from events").first?.first ?? nil
+      let lastPromise =
+        try connection.execute("select label from events where label like 'P%' order by seq desc limit 1").first?.first ?? nil
+      let mode = connection.setting("sslmode") ?? "prefer"
+      let tls =
+        connection.usesTLS
+        ? (["verify-full", "verify-ca"].contains(mode)
+          ? "on, certificate verified (sslmode=\(mode))" : "on, not verified (sslmode=\(mode)): use sslmode=verify-full")
+        : "off (sslmode=\(mode)): across a network use sslmode=verify-full"
+      return [
+        ("server", "\(location.redacted)"),
+        ("version", "PostgreSQL \(version ?? "?")"),
+        ("TLS", tls),
+        ("login", login),
+        ("handle", handle ?? "none: not a member (the owner adds you with `breakthrough store member add HANDLE --role \(login)`)"),
+        ("schema", "version \(schema)"),
+        ("events", last.map { "\($0), the last promise \(lastPromise ?? "none")" } ?? "none yet"),
+        ("round trip", String(format: "%.2f ms", roundTrip)),
+      ]
+    }
+  }
+
+  /// Runs `body` in one transaction: all of it is committed, or none of it.
+  private func transaction<Result>(_ body: () throws(PostgresFailure) -> Result) throws(PostgresFailure) -> Result {
+    try connection.execute("begin")
+    do throws(PostgresFailure) {
+      let result = try body()
+      try connection.execute("commit")
+      return result
+    } catch {
+      _ = try? connection.execute("rollback")
+      throw error
+    }
+  }
+
+  /// Runs `body`, turning the server's failure into a sentence.
+  private func run<Result>(_ body: () throws(PostgresFailure) -> Result) throws(StoreError) -> Result {
+    do { return try body() } catch {
+      let hint = error.hint.map { " (\($0))" } ?? ""
+      throw StoreError.io(error.message + hint)
+    }
+  }
+
+  /// The rows a ledger file becomes: each complete line as it is, with the columns the server
+  /// checks. A damaged ledger is refused; a repeated event is left out, as the fold leaves it out.
+  static func rows(ofLedgerAt path: String) throws(StoreError) -> [(id: String, kind: String, label: String?, actor: String, line: String)]
+  {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw StoreError.io("cannot read \(path): no such file; name the ledger file to import")
+    }
+    var rows: [(id: String, kind: String, label: String?, actor: String, line: String)] = []
+    var ids: Set<String> = []
+    var labels: Set<String> = []
+    let text = String(decoding: data, as: UTF8.self)
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    if lines.last?.isEmpty == true { lines.removeLast() } else if !lines.isEmpty { lines.removeLast() }  // a torn last line
+    for (number, line) in lines.enumerated() {
+      let value: JSONValue
+      do { value = try JSONParser.parse(String(line)) } catch {
+        throw StoreError.damaged(path: path, line: number + 1, reason: "not JSON")
+      }
+      guard let id = value["id"]?.stringValue, let kind = value["kind"]?.stringValue, let actor = value["actor"]?.stringValue else {
+        throw StoreError.damaged(path: path, line: number + 1, reason: "an event needs an id, a kind and an actor")
+      }
+      guard ids.insert(id).inserted else { continue }
+      var label: String?
+      if case .event(let event)? = try? EventCoding.decode(String(line)), let assigned = event.body.assignedLabel,
+        labels.insert(assigned).inserted
+      {
+        label = assigned
+      }
+      rows.append((id, kind, label, actor, String(line)))
+    }
+    return rows
+  }
+}

@@ -1,0 +1,275 @@
+import BreakthroughCore
+import Foundation
+
+/// The team ledger on a PostgreSQL server, behind the same protocol as the file. What was read
+/// is kept in a mirror file on this machine (line N is the server's event N), folded by the
+/// file ledger's own code, so an open costs what a file open costs plus the rows since. Writes
+/// go to the server first and are never queued: offline, a write is refused and the screens
+/// keep reading the mirror.
+public final class TeamLedger: LedgerStore {
+  public let location: TeamLocation
+  private var mirror: FileLedger
+  private let mirrorPath: String
+  private var connection: PostgresConnection?
+  public private(set) var identity: Handle?
+  /// Whether to LISTEN for others' appends (the screens do; a one-shot command need not).
+  private let listens: Bool
+  private let clock: () -> Date
+  private var offline: (since: Date, reason: String)?
+  private var nextAttempt = Date.distantPast
+  private var backoff: TimeInterval = 1
+  private var lastCatchUp = Date.distantPast
+  private var pendingWarnings: [String] = []
+
+  /// How often a screen asks the server for rows even without a notification: it finds
+  /// anything missed, and a connection that died quietly.
+  static let heartbeat: TimeInterval = 30
+  /// How often a write is tried again when others keep appending first.
+  static let attempts = 8
+
+  /// Opens the team ledger at `location`, mirrored under `mirrorFolder`. An unreachable server
+  /// is not an error here: the mirror is read, and `connectionNote` says so. A server without
+  /// the schema, with a newer one, or a login that is not a member, is.
+  public init(_ location: TeamLocation, mirrorFolder: String, listening: Bool = false, clock: @escaping () -> Date = Date.init)
+    throws(StoreError)
+  {
+    self.location = location
+    self.listens = listening
+    self.clock = clock
+    mirrorPath = location.mirrorPath(in: mirrorFolder)
+    mirror = try FileLedger(path: mirrorPath)
+    identity = Self.rememberedIdentity(at: mirrorPath)
+    do {
+      try connect()
+    } catch {
+      guard error.isConnectionLost else { throw StoreError.io(error.message) }
+      goOffline(error.message)
+    }
+  }
+
+  public var state: LedgerState { mirror.state }
+
+  public var changeDescriptor: Int32? { connection?.socket }
+
+  public var connectionNote: String? {
+    offline.map { "offline since \(LocalMoment($0.since, in: .current).clock)" }
+  }
+
+  public func takeWarnings() -> [String] {
+    defer { pendingWarnings.removeAll() }
+    return pendingWarnings + mirror.takeWarnings()
+  }
+
+  public func entries() throws(StoreError) -> [LedgerLine] {
+    try mirror.entries()
+  }
+
+  @discardableResult
+  public func refresh() throws(StoreError) -> Bool {
+    let before = mirror.lineCount
+    if connection == nil {
+      guard clock() >= nextAttempt else { return false }
+      do {
+        try connect()
+        pendingWarnings.append("back online: the team ledger at \(location.place) is reachable again")
+      } catch {
+        guard error.isConnectionLost else { throw StoreError.io(error.message) }
+        goOffline(error.message)
+        return false
+      }
+    } else {
+      do {
+        let notified = try connection?.takeNotifications() ?? false
+        if notified || clock().timeIntervalSince(lastCatchUp) >= Self.heartbeat { try catchUp() } else { try mirror.refresh() }
+      } catch let failure as PostgresFailure {
+        goOffline(failure.message)
+      } catch let error as StoreError {
+        throw error
+      } catch {
+        goOffline("\(error)")
+      }
+    }
+    return mirror.lineCount != before
+  }
+
+  @discardableResult
+  public func append(_ move: (LedgerState) throws(Refusal) -> MoveOutcome) throws(StoreError) -> MoveOutcome {
+    for _ in 0..<Self.attempts {
+      guard let connection else { throw offlineWrite() }
+      do { try catchUp() } catch let failure as PostgresFailure {
+        goOffline(failure.message)
+        throw offlineWrite()
+      } catch let error as StoreError { throw error } catch { throw StoreError.io("\(error)") }
+      let last = mirror.lineCount
+      let outcome: MoveOutcome
+      do { outcome = try move(mirror.state) } catch { throw StoreError.refused(error) }
+      let lines = outcome.events.map { EventCoding.line(for: $0) }
+      do {
+        try insert(outcome.events, lines: lines, first: last + 1, on: connection)
+      } catch {
+        switch error.sqlState {
+        case "40001",
+          "23505" where error.constraint != "events_id_key":
+          continue  // another member appended first: run the move again on what they wrote
+        case "23505":
+          break  // this very append arrived before: it is recorded once
+        case "42501":
+          throw StoreError.refused(Refusal("the team ledger refused it: \(error.message); nothing was recorded"))
+        default:
+          guard error.isConnectionLost else {
+            throw StoreError.io("the team ledger at \(location.place) refused the write (\(error.message)); nothing was recorded")
+          }
+          return try outcomeAfterLostConnection(outcome, error)
+        }
+      }
+      if try !mirror.appendMirrored(lines, first: last + 1) { try? catchUp() }
+      return outcome
+    }
+    throw StoreError.io(
+      "the team ledger at \(location.place) is busy: \(Self.attempts) times another member appended first; nothing was recorded, try again")
+  }
+
+  // MARK: - The server
+
+  private func connect() throws(PostgresFailure) {
+    let connection = try PostgresConnection(url: location.url, describedAs: location.place)
+    let version = try Self.schemaVersion(on: connection, at: location)
+    guard version <= TeamSchema.version else {
+      throw PostgresFailure(
+        message: "the team ledger at \(location.place) has schema version \(version), newer than this breakthrough understands "
+          + "(\(TeamSchema.version)): update breakthrough")
+    }
+    guard version == TeamSchema.version else {
+      throw PostgresFailure(
+        message: "the team ledger at \(location.place) has schema version \(version): its owner upgrades it with "
+          + "`breakthrough store init --store URL`")
+    }
+    let login = try connection.execute("select session_user::text").first?.first??.description ?? "?"
+    guard let handle = try connection.execute("select handle from members where role = session_user").first?.first ?? nil,
+      let member = try? Handle(handle)
+    else {
+      throw PostgresFailure(
+        message: "the login \(login) is not a member of the team ledger at \(location.place): its owner adds you with "
+          + "`breakthrough store member add HANDLE --role \(login)`")
+    }
+    if listens { try connection.execute("listen breakthrough") }
+    self.connection = connection
+    identity = member
+    Self.remember(member, at: mirrorPath)
+    try matchMirror(to: connection)
+    do { try catchUp() } catch let failure as PostgresFailure { throw failure } catch {
+      throw PostgresFailure(message: "\(error)")
+    }
+    offline = nil
+    backoff = 1
+  }
+
+  /// The schema's version, or a failure that says how to set the ledger up.
+  static func schemaVersion(on connection: PostgresConnection, at location: TeamLocation) throws(PostgresFailure) -> Int {
+    do {
+      let value = try connection.execute("select value from breakthrough_meta where key = 'schema_version'").first?.first ?? nil
+      return value.flatMap { Int($0) } ?? 0
+    } catch  where error.sqlState == "42P01" {
+      throw PostgresFailure(
+        message: "\(location.place) holds no team ledger yet: its owner sets it up with `breakthrough store init --store URL`")
+    }
+  }
+
+  /// Reads the rows this machine has not seen into the mirror.
+  private func catchUp() throws {
+    guard let connection else { return }
+    let count = mirror.lineCount
+    let rows = try connection.execute("select line::text from events where seq > $1 order by seq", [String(count)])
+    lastCatchUp = clock()
+    guard !rows.isEmpty else {
+      try mirror.refresh()
+      return
+    }
+    // A line is one JSON value; any line break in it is only spacing, and would split the mirror's lines.
+    let lines = rows.map { (($0.first ?? nil) ?? "").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ") }
+    if try !mirror.appendMirrored(lines, first: count + 1) { try mirror.refresh() }
+  }
+
+  /// A mirror that holds rows the server does not (the server was restored from a backup, or
+  /// is another one at the same address) is read again from the server, and the person told.
+  private func matchMirror(to connection: PostgresConnection) throws(PostgresFailure) {
+    let count = mirror.lineCount
+    guard count > 0, let lastID = mirror.lastLineID() else { return }
+    let serverID = try connection.execute("select id from events where seq = $1", [String(count)]).first?.first ?? nil
+    guard serverID != lastID else { return }
+    for path in [mirrorPath, mirrorPath + ".snapshot"] { unlink(path) }
+    do { mirror = try FileLedger(path: mirrorPath) } catch { throw PostgresFailure(message: error.description) }
+    pendingWarnings.append(
+      "the team ledger at \(location.place) no longer holds what this machine last read of it (restored from a backup?); "
+        + "this machine's copy was read again from the server")
+  }
+
+  private func insert(_ events: [Event], lines: [String], first: Int, on connection: PostgresConnection) throws(PostgresFailure) {
+    guard !events.isEmpty else { return }
+    var placeholders: [String] = []
+    var parameters: [String?] = []
+    for (offset, event) in events.enumerated() {
+      let base = offset * 6
+      placeholders.append("($\(base + 1), $\(base + 2), $\(base + 3), $\(base + 4), $\(base + 5), $\(base + 6)::json)")
+      parameters += [String(first + offset), event.id, event.body.kind, event.body.assignedLabel, event.actor.text, lines[offset]]
+    }
+    try connection.execute(
+      "insert into events (seq, id, kind, label, actor, line) values " + placeholders.joined(separator: ", "), parameters)
+  }
+
+  /// The connection died after the write was sent: ask once more whether it arrived, by its
+  /// id, so that it is reported once and never recorded twice.
+  private func outcomeAfterLostConnection(_ outcome: MoveOutcome, _ failure: PostgresFailure) throws(StoreError) -> MoveOutcome {
+    goOffline(failure.message)
+    guard let id = outcome.events.first?.id, (try? connect()) != nil, let connection else {
+      throw StoreError.io(
+        "the connection to the team ledger at \(location.place) was lost before it answered (\(failure.message)): "
+          + "it is not known whether this was recorded; `breakthrough log` shows it once the server is back")
+    }
+    let recorded = (try? connection.execute("select 1 from events where id = $1", [id]))?.isEmpty == false
+    guard recorded else {
+      throw StoreError.io("the connection to the team ledger at \(location.place) was lost (\(failure.message)); nothing was recorded")
+    }
+    try? catchUp()
+    return outcome
+  }
+
+  private func offlineWrite() -> StoreError {
+    .io(unreachable(offline?.reason ?? "not connected") + "; nothing was recorded")
+  }
+
+  /// "cannot reach the team ledger at HOST (reason)", from libpq's words or a lost connection's.
+  private func unreachable(_ reason: String) -> String {
+    reason.hasPrefix("cannot reach") ? reason : "cannot reach the team ledger at \(location.place) (\(reason))"
+  }
+
+  private func goOffline(_ reason: String) {
+    if offline == nil {
+      pendingWarnings.append(
+        unreachable(reason) + ": showing what this machine last read of it; writes are refused until it is back")
+    }
+    connection = nil
+    let now = clock()
+    offline = (offline?.since ?? now, reason)
+    nextAttempt = now.addingTimeInterval(backoff)
+    backoff = min(backoff * 2, 30)
+  }
+
+  // MARK: - Who you are, remembered for when the server cannot be reached
+
+  private static func rememberedIdentity(at mirrorPath: String) -> Handle? {
+    guard let data = FileManager.default.contents(atPath: mirrorPath + ".who") else { return nil }
+    return try? Handle(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+  }
+
+  private static func remember(_ handle: Handle, at mirrorPath: String) {
+    guard rememberedIdentity(at: mirrorPath) != handle else { return }
+    try? Data((handle.text + "\n").utf8).write(to: URL(fileURLWithPath: mirrorPath + ".who"), options: .atomic)
+  }
+}
+
+extension PostgresFailure {
+  init(message: String) {
+    self.init(message: message, sqlState: nil, constraint: nil, hint: nil, isConnectionLost: false)
+  }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import BreakthroughCore
+import BreakthroughStore
+import Foundation
+import TerminalKit
+
+/// `breakthrough store …`: setting up a team ledger on a PostgreSQL server, as its owner.
+struct StoreCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "store",
+    abstract: "Set up and look after a team ledger on a PostgreSQL server (--store postgres://…).",
+    discussion: """
+      The owner of the database runs these: `store init` once, then `store member add HANDLE` for each person
+      (after `createuser HANDLE`). Each member then sets BREAKTHROUGH_STORE=postgres://HANDLE@HOST/DATABASE.
+      """,
+    subcommands: [StoreInitCommand.self, StoreMemberCommand.self, StoreImportCommand.self, StoreExportCommand.self, StoreCheckCommand.self]
+  )
+}
+
+/// The options of the `store` commands: which team ledger.
+struct TeamOptions: ParsableArguments {
+  @Option(
+    name: .customLong("store"),
+    help: ArgumentHelp(
+      "The team ledger's postgres:// URL (else $BREAKTHROUGH_STORE, else store = \"…\" in the config file).", valueName: "url"))
+  var store: String?
+
+  /// The team ledger named, or a failure that says how to name one.
+  func administration() throws -> TeamAdministration {
+    let environment = ProcessInfo.processInfo.environment
+    let store = StoreLocation.store(
+      option: store, environment: environment, configured: ConfigFile.value("store", environment: environment))
+    guard let location = TeamLocation(store) else {
+      throw CommandFailure(
+        "\(Escaping.forDisplay(store)) is a ledger file, which needs no setting up: name a team ledger with --store postgres://USER@HOST/DATABASE"
+      )
+    }
+    return try TeamAdministration(location)
+  }
+}
+
+struct StoreInitCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "init", abstract: "Create the team ledger's tables and rules, or upgrade them (running it again changes nothing).")
+
+  @OptionGroup var team: TeamOptions
+
+  func run() throws {
+    print(try team.administration().initialize())
+  }
+}
+
+struct StoreMemberCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "member", abstract: "Members of the team ledger.", subcommands: [StoreMemberAddCommand.self])
+}
+
+struct StoreMemberAddCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "add", abstract: "Map a login role (made with `createuser`) to a handle: it reads the ledger and records as that handle.")
+
+  @Argument(help: "The person's handle, e.g. ana.") var handle: String
+  @Option(help: ArgumentHelp("The login role (default: the handle).", valueName: "role")) var role: String?
+  @OptionGroup var team: TeamOptions
+
+  func run() throws {
+    let person = try Handle(handle)
+    print(Escaping.forDisplay(try team.administration().addMember(person, role: role ?? handle)))
+  }
+}
+
+struct StoreImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import", abstract: "Move a ledger file into an empty team ledger: every number and history kept, all or nothing.")
+
+  @Argument(help: "The ledger file, e.g. ~/.local/share/breakthrough/ledger.jsonl.") var file: String
+  @OptionGroup var team: TeamOptions
+
+  func run() throws {
+    print(Escaping.forDisplay(try team.administration().importLedger(from: file)))
+  }
+}
+
+struct StoreExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export", abstract: "Write the team ledger as JSON lines, oldest first: what a ledger file holds.")
+
+  @OptionGroup var team: TeamOptions
+
+  func run() throws {
+    // JSON escapes every control character, so the lines are printed as they are.
+    let lines = try team.administration().exportLines()
+    FileHandle.standardOutput.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+  }
+}
+
+struct StoreCheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check", abstract: "The connection as the server sees it: version, TLS, login, handle, last event, round trip.")
+
+  @OptionGroup var team: TeamOptions
+
+  func run() throws {
+    for (name, value) in try team.administration().check() {
+      print(Escaping.forDisplay(name.padding(toLength: 11, withPad: " ", startingAt: 0) + value))
+    }
+  }
+}
