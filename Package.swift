@@ -54,10 +54,13 @@ let package = Package(
       swiftSettings: crossModule
     ),
     .testTarget(name: "BreakthroughCoreTests", dependencies: ["BreakthroughCore"]),
-    .testTarget(name: "BreakthroughStoreTests", dependencies: ["BreakthroughStore"]),
+    // What the tests share: a throwaway PostgreSQL server of their own.
+    .target(name: "BreakthroughTestSupport", path: "Tests/BreakthroughTestSupport"),
+    .testTarget(name: "BreakthroughStoreTests", dependencies: ["BreakthroughStore", "BreakthroughTestSupport"]),
     .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
     .testTarget(
       name: "BreakthroughUITests", dependencies: ["BreakthroughUI", "TerminalKit", "BreakthroughStore"], exclude: ["Golden"]),
-    .testTarget(name: "breakthroughTests", dependencies: ["breakthrough", "breakthrough-bench", "BreakthroughCore"]),
+    .testTarget(
+      name: "breakthroughTests", dependencies: ["breakthrough", "breakthrough-bench", "BreakthroughCore", "BreakthroughTestSupport"]),
   ]
 )

@@ -21,11 +21,12 @@ final class PostgresConnection {
     guard PQstatus(connection) == CONNECTION_OK else {
       let reason = Self.reason(String(cString: PQerrorMessage(connection)))
       PQfinish(connection)
-      throw PostgresFailure(message: "cannot reach the team ledger at \(place) (\(reason))", isConnectionLost: true)
+      throw Self.connectionFailure(reason, place: place)
     }
     self.connection = connection
-    // The schema's `if not exists` notices are for a database administrator, not the person.
-    _ = try? execute("set client_min_messages = warning")
+    // The server's notices (`if not exists`, a rollback with nothing to roll back) are for a
+    // database administrator; errors come back as failures and are said in words.
+    _ = try? execute("set client_min_messages = error")
   }
 
   deinit { PQfinish(connection) }
@@ -101,6 +102,21 @@ final class PostgresConnection {
       hint: field(Int32(UInt8(ascii: "H"))), isConnectionLost: PQstatus(connection) != CONNECTION_OK)
   }
 
+  /// Why a connection failed, in words: a server that answered and said no (a wrong password,
+  /// an unknown database or login) is not an outage, and says what to check.
+  static func connectionFailure(_ reason: String, place: String) -> PostgresFailure {
+    let transient = ["starting up", "shutting down", "in recovery"].contains { reason.contains($0) }
+    guard let fatal = reason.range(of: "FATAL:"), !transient else {
+      return PostgresFailure(message: "cannot reach the team ledger at \(place) (\(reason))", isConnectionLost: true)
+    }
+    let said = reason[fatal.upperBound...].trimmingCharacters(in: .whitespaces)
+    let fix =
+      said.contains("password")
+      ? "check the password (in the URL, PGPASSWORD or ~/.pgpass)"
+      : said.contains("does not exist") ? "check the database and the user in the URL" : "ask the team ledger's owner"
+    return PostgresFailure(message: "the team ledger at \(place) refused the connection: \(said); \(fix)")
+  }
+
   /// libpq's message in one line, without its trailing newline or repeated lines.
   static func reason(_ message: String) -> String {
     let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -134,4 +150,11 @@ struct PostgresFailure: Error, CustomStringConvertible {
   var isConnectionLost = false
 
   var description: String { message }
+}
+
+extension PostgresFailure {
+  /// A failure of ours, in the same words as the server's.
+  init(message: String) {
+    self.init(message: message, sqlState: nil, constraint: nil, hint: nil, isConnectionLost: false)
+  }
 }

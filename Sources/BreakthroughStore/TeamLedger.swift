@@ -25,7 +25,7 @@ public final class TeamLedger: LedgerStore {
   /// anything missed, and a connection that died quietly.
   static let heartbeat: TimeInterval = 30
   /// How often a write is tried again when others keep appending first.
-  static let attempts = 8
+  static let attempts = 24
 
   /// Opens the team ledger at `location`, mirrored under `mirrorFolder`. An unreachable server
   /// is not an error here: the mirror is read, and `connectionNote` says so. A server without
@@ -80,7 +80,8 @@ public final class TeamLedger: LedgerStore {
     } else {
       do {
         let notified = try connection?.takeNotifications() ?? false
-        if notified || clock().timeIntervalSince(lastCatchUp) >= Self.heartbeat { try catchUp() } else { try mirror.refresh() }
+        // Without LISTEN nothing says when others wrote, so the server is asked each time.
+        if !listens || notified || clock().timeIntervalSince(lastCatchUp) >= Self.heartbeat { try catchUp() } else { try mirror.refresh() }
       } catch let failure as PostgresFailure {
         goOffline(failure.message)
       } catch let error as StoreError {
@@ -94,35 +95,49 @@ public final class TeamLedger: LedgerStore {
 
   @discardableResult
   public func append(_ move: (LedgerState) throws(Refusal) -> MoveOutcome) throws(StoreError) -> MoveOutcome {
-    for _ in 0..<Self.attempts {
+    for attempt in 0..<Self.attempts {
+      // Writers that collided wait a random while, longer each time, so one of them goes first.
+      if attempt > 0 { usleep(UInt32.random(in: 0...(500 << min(attempt, 7)))) }
       guard let connection else { throw offlineWrite() }
-      do { try catchUp() } catch let failure as PostgresFailure {
-        goOffline(failure.message)
-        throw offlineWrite()
-      } catch let error as StoreError { throw error } catch { throw StoreError.io("\(error)") }
-      let last = mirror.lineCount
-      let outcome: MoveOutcome
-      do { outcome = try move(mirror.state) } catch { throw StoreError.refused(error) }
-      let lines = outcome.events.map { EventCoding.line(for: $0) }
+      var last = 0
+      var outcome: MoveOutcome?
+      var lines: [String] = []
       do {
-        try insert(outcome.events, lines: lines, first: last + 1, on: connection)
-      } catch {
-        switch error.sqlState {
-        case "40001",
-          "23505" where error.constraint != "events_id_key":
-          continue  // another member appended first: run the move again on what they wrote
-        case "23505":
-          break  // this very append arrived before: it is recorded once
+        try connection.execute("begin")
+        // Writers queue here rather than race, so none starves; the server's check that each
+        // row is the next one still decides, for any writer that does not queue.
+        try connection.execute("select pg_advisory_xact_lock(hashtext('breakthrough.append'))")
+        try catchUp()
+        last = mirror.lineCount
+        let made: MoveOutcome
+        do { made = try move(mirror.state) } catch { throw StoreError.refused(error) }
+        lines = made.events.map { EventCoding.line(for: $0) }
+        outcome = made
+        try insert(made.events, lines: lines, first: last + 1, on: connection)
+        try connection.execute("commit")
+      } catch let error as StoreError {
+        _ = try? connection.execute("rollback")
+        throw error
+      } catch let failure as PostgresFailure {
+        _ = try? connection.execute("rollback")
+        switch failure.sqlState {
+        case "40001", "23505":
+          continue  // another writer appended first: run the move again on what they wrote
         case "42501":
-          throw StoreError.refused(Refusal("the team ledger refused it: \(error.message); nothing was recorded"))
+          throw StoreError.refused(Refusal("the team ledger refused it: \(failure.message); nothing was recorded"))
         default:
-          guard error.isConnectionLost else {
-            throw StoreError.io("the team ledger at \(location.place) refused the write (\(error.message)); nothing was recorded")
+          guard failure.isConnectionLost else {
+            throw StoreError.io("the team ledger at \(location.place) refused the write (\(failure.message)); nothing was recorded")
           }
-          return try outcomeAfterLostConnection(outcome, error)
+          goOffline(failure.message)
+          guard let outcome else { throw offlineWrite() }
+          return try outcomeAfterLostConnection(outcome, failure)
         }
+      } catch {
+        throw StoreError.io("\(error)")
       }
       if try !mirror.appendMirrored(lines, first: last + 1) { try? catchUp() }
+      guard let outcome else { break }
       return outcome
     }
     throw StoreError.io(
@@ -220,7 +235,6 @@ public final class TeamLedger: LedgerStore {
   /// The connection died after the write was sent: ask once more whether it arrived, by its
   /// id, so that it is reported once and never recorded twice.
   private func outcomeAfterLostConnection(_ outcome: MoveOutcome, _ failure: PostgresFailure) throws(StoreError) -> MoveOutcome {
-    goOffline(failure.message)
     guard let id = outcome.events.first?.id, (try? connect()) != nil, let connection else {
       throw StoreError.io(
         "the connection to the team ledger at \(location.place) was lost before it answered (\(failure.message)): "
@@ -265,11 +279,5 @@ public final class TeamLedger: LedgerStore {
   private static func remember(_ handle: Handle, at mirrorPath: String) {
     guard rememberedIdentity(at: mirrorPath) != handle else { return }
     try? Data((handle.text + "\n").utf8).write(to: URL(fileURLWithPath: mirrorPath + ".who"), options: .atomic)
-  }
-}
-
-extension PostgresFailure {
-  init(message: String) {
-    self.init(message: message, sqlState: nil, constraint: nil, hint: nil, isConnectionLost: false)
   }
 }

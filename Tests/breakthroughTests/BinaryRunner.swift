@@ -1,3 +1,4 @@
+import BreakthroughTestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import BreakthroughCore
 import BreakthroughStore
+import BreakthroughTestSupport
 import Foundation
 import Testing
 

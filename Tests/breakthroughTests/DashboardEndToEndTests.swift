@@ -1,4 +1,5 @@
 import BreakthroughCore
+import BreakthroughTestSupport
 import Foundation
 import Testing
 

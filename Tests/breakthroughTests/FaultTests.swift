@@ -1,5 +1,6 @@
 import BreakthroughCore
 import BreakthroughStore
+import BreakthroughTestSupport
 import Foundation
 import Testing
 
@@ -71,18 +72,39 @@ import Testing
 
   @Test func fourWritersAndAReaderAtOnce() throws {
     let cli = BinaryRunner()
+    try fourWritersAndAReader { number in (cli.ledger, cli.environment) }
+  }
+
+  /// The same on a team ledger: four writers, each at a machine of their own (two of them ana),
+  /// and a reader at a fifth.
+  @Test(.enabled(if: TeamSetup.isAvailable, "needs PostgreSQL (apt-get install postgresql)"))
+  func fourWritersAndAReaderAtOnceOnATeamLedger() throws {
+    let team = try TeamSetup()
+    let people = ["ana", "ben", "cy", "ana", "cy"]
+    try fourWritersAndAReader { number in
+      var environment = team.environment(people[number - 1])
+      environment["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "cache-\(number)-\(team.database)"
+      return (team.url(people[number - 1]), environment)
+    }
+  }
+
+  /// Writers 1 to 4 make 250 promises each while reader 5 refreshes: 1,000 distinct numbers
+  /// with no gap, and the reader's state the same as a fresh fold.
+  func fourWritersAndAReader(_ place: (Int) -> (store: String, environment: [String: String])) throws {
     let writers = try (1...4).map { number in
       try Spawn.start(
-        BinaryRunner.bench.path, ["append", "--store", cli.ledger, "--count", "250", "--as", "writer\(number)"],
-        environment: cli.environment)
+        BinaryRunner.bench.path, ["append", "--store", place(number).store, "--count", "250", "--as", "writer\(number)"],
+        environment: place(number).environment)
     }
     let reader = try Spawn.start(
-      BinaryRunner.bench.path, ["watch", "--store", cli.ledger, "--promises", "1000", "--seconds", "90"],
-      environment: cli.environment)
+      BinaryRunner.bench.path, ["watch", "--store", place(5).store, "--promises", "1000", "--seconds", "90"],
+      environment: place(5).environment)
     let outputs = writers.map { $0.wait() }
     let watched = reader.wait()
     let report = String(decoding: watched.output, as: UTF8.self)
-    for output in outputs { #expect(output.status == 0 && Self.acknowledged(output.output).count == 250) }
+    for output in outputs {
+      #expect(output.status == 0 && Self.acknowledged(output.output).count == 250, "\(String(decoding: output.errors, as: UTF8.self))")
+    }
     let numbers = outputs.flatMap { Self.acknowledged($0.output) }
     #expect(Set(numbers).count == 1000, "1,000 distinct numbers")
     #expect(Set(numbers) == Set((1...1000).map { "P\($0)" }))

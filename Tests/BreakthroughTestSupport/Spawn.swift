@@ -6,20 +6,20 @@ import Foundation
 
 /// Runs a program with posix_spawn and waitpid, output to files: no run loop or Dispatch
 /// source is involved, so it cannot starve when every test thread is busy waiting.
-enum Spawn {
-  struct Finished {
-    let status: Int32
-    let output: Data
-    let errors: Data
+public enum Spawn {
+  public struct Finished {
+    public let status: Int32
+    public let output: Data
+    public let errors: Data
   }
 
   /// A started program; `wait()` reaps it.
-  struct Running {
-    let pid: pid_t
+  public struct Running {
+    public let pid: pid_t
     let outputPath: String
     let errorPath: String
 
-    func wait() -> Finished {
+    public func wait() -> Finished {
       var status: Int32 = 0
       while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
       let exitStatus: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
@@ -31,7 +31,7 @@ enum Spawn {
     }
   }
 
-  static func start(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> Running {
+  public static func start(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> Running {
     let stem = NSTemporaryDirectory() + "spawn-\(UUID().uuidString)"
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -59,13 +59,13 @@ enum Spawn {
     return Running(pid: pid, outputPath: stem + ".out", errorPath: stem + ".err")
   }
 
-  static func run(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> Finished {
+  public static func run(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> Finished {
     try start(executable, arguments, environment: environment).wait()
   }
 
-  struct SpawnFailed: Error, CustomStringConvertible {
+  public struct SpawnFailed: Error, CustomStringConvertible {
     let program: String
     let code: Int32
-    var description: String { "cannot start \(program): \(String(cString: strerror(code)))" }
+    public var description: String { "cannot start \(program): \(String(cString: strerror(code)))" }
   }
 }

@@ -1,0 +1,81 @@
+import BreakthroughCore
+import BreakthroughStore
+import BreakthroughTestSupport
+import Foundation
+import Testing
+
+/// One ledger, in either store: a file, or a team ledger in a database of its own on the test
+/// server. Each `open` is like another machine (a team ledger opened again gets a mirror of its
+/// own), so what one writes, another must read from the store, not from memory.
+struct StoreUnderTest: CustomTestStringConvertible, Sendable {
+  enum Kind: String, CaseIterable, Sendable {
+    case file, team
+  }
+
+  let kind: Kind
+  /// The ledger file, or the team ledger's database.
+  let name: String
+
+  var testDescription: String { kind.rawValue }
+
+  static let zone = TimeZone(identifier: "UTC") ?? .current
+
+  /// A new, empty ledger of `kind`, with ana, ben and cy as members of a team ledger.
+  init(_ kind: Kind) throws {
+    self.kind = kind
+    switch kind {
+    case .file:
+      name = FileManager.default.temporaryDirectory.appendingPathComponent("store-test-\(UUID().uuidString)/ledger.jsonl").path
+    case .team:
+      let server = try TestPostgres.shared.get()
+      name = try server.createDatabase()
+      let administration = try TeamAdministration(try #require(TeamLocation(server.url(name, user: "owner"))))
+      _ = try administration.initialize()
+      for person in ["ana", "ben", "cy"] { _ = try administration.addMember(try Handle(person), role: person) }
+    }
+  }
+
+  /// The store as `person` opens it (on a team ledger: logged in as that role).
+  func open(as person: String = "ana", listening: Bool = false) throws -> LedgerStore {
+    switch kind {
+    case .file:
+      return try FileLedger(path: name)
+    case .team:
+      let url = try TestPostgres.shared.get().url(name, user: person)
+      let mirrors = FileManager.default.temporaryDirectory.appendingPathComponent("mirror-\(UUID().uuidString)").path
+      return try TeamLedger(try #require(TeamLocation(url)), mirrorFolder: mirrors, listening: listening)
+    }
+  }
+
+  static func context(_ actor: String = "ana") throws -> MoveContext {
+    MoveContext(actor: try Handle(actor), now: Date(), zone: zone)
+  }
+
+  static func due(inDays days: Int = 3) -> ByWhen {
+    ByWhen(day: LocalMoment(Date(), in: zone).day.adding(days: days))
+  }
+
+  /// The kinds to test: the team ledger only where a server can be had, and a missing server
+  /// fails under `.ci/run` (see `PostgresPresenceTests`).
+  static var kinds: [Kind] {
+    if case .success = TestPostgres.shared { return Kind.allCases }
+    return [.file]
+  }
+}
+
+/// Without PostgreSQL the team ledger's tests are skipped, saying why; where a server is
+/// required (`.ci/run` sets BREAKTHROUGH_REQUIRE_POSTGRES=1) that is a failure.
+@Suite struct PostgresPresenceTests {
+  @Test func theTestServerStartsWhereItIsRequired() throws {
+    switch TestPostgres.shared {
+    case .success(let server):
+      #expect(try server.psql("select 1") == "1")
+    case .failure(let why):
+      if TestPostgres.isRequired {
+        Issue.record("the team ledger cannot be tested: \(why)")
+      } else {
+        print("skipping the team ledger's tests: \(why)")
+      }
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import BreakthroughCore
+import BreakthroughStore
+import BreakthroughTestSupport
+import Foundation
+import Testing
+
+/// What only the team ledger does: identity and append-only kept by the server, whatever the
+/// client; clear sentences for a server that is not ready; passwords never shown; a ledger
+/// file moved in and out whole.
+@Suite(.enabled(if: StoreUnderTest.kinds.contains(.team), "needs PostgreSQL (apt-get install postgresql)"))
+struct TeamLedgerTests {
+  static func server() throws -> TestPostgres { try TestPostgres.shared.get() }
+
+  static func message(_ body: () throws -> Void) -> String {
+    do {
+      try body()
+      return "no error"
+    } catch {
+      return "\(error)"
+    }
+  }
+
+  @Test func aMemberCannotRecordAsAnotherEvenBySQL() throws {
+    let store = try StoreUnderTest(.team)
+    let ben = try store.open(as: "ben")
+    let refused = Self.message {
+      try ben.append(.make(what: "Forged", to: try Handle("cy"), by: StoreUnderTest.due()), context: try StoreUnderTest.context("ana"))
+    }
+    #expect(refused.contains("you are ben on this team ledger: an event said by ana cannot be recorded by you"), "\(refused)")
+    #expect(refused.hasSuffix("nothing was recorded"))
+    // Hand-written, through psql: the actor column says ben, the line says ana.
+    let line = #"{"v":1,"id":"forged-1","at":"2026-12-01T00:00:00.000Z","actor":"ana","kind":"promise.made"}"#
+    for actor in ["ana", "ben"] {
+      let sql = "insert into events (seq, id, kind, label, actor, line) values (1, 'forged-1', 'promise.made', 'P1', '\(actor)', '\(line)')"
+      let said = Self.message { try Self.server().psql(sql, database: store.name, user: "ben") }
+      #expect(said.contains("an event said by ana cannot be recorded by you"), "\(said)")
+    }
+    #expect(try store.open(as: "cy").state.eventCount == 0)
+  }
+
+  @Test func noOneChangesOrRemovesAnEventNotEvenTheOwner() throws {
+    let store = try StoreUnderTest(.team)
+    try store.open(as: "ana").append(
+      .make(what: "Kept forever", to: try Handle("ben"), by: StoreUnderTest.due()), context: try StoreUnderTest.context())
+    for user in ["ana", "owner"] {
+      for sql in ["update events set actor = 'ben'", "delete from events", "truncate events"] {
+        let said = Self.message { try Self.server().psql(sql, database: store.name, user: user) }
+        #expect(said.contains("append-only") || said.contains("permission denied"), "\(user): \(sql): \(said)")
+      }
+    }
+    let said = Self.message { try Self.server().psql("truncate events", database: store.name, user: "owner") }
+    #expect(said.contains("the ledger is append-only"))
+    #expect(try store.open(as: "cy").state.promise(number: 1)?.what == "Kept forever")
+  }
+
+  @Test func aServerThatIsNotReadySaysWhatToDo() throws {
+    let server = try Self.server()
+    let bare = try server.createDatabase()
+    let mirrors = NSTemporaryDirectory() + "mirror-\(UUID().uuidString)"
+    let noSchema = Self.message { _ = try TeamLedger(try #require(TeamLocation(server.url(bare, user: "ana"))), mirrorFolder: mirrors) }
+    #expect(noSchema.contains("holds no team ledger yet: its owner sets it up with `breakthrough store init --store URL`"), "\(noSchema)")
+
+    let store = try StoreUnderTest(.team)
+    let notMember = Self.message {
+      _ = try TeamLedger(try #require(TeamLocation(server.url(store.name, user: "owner"))), mirrorFolder: mirrors)
+    }
+    #expect(notMember.contains("the login owner is not a member"), "\(notMember)")
+    #expect(notMember.contains("breakthrough store member add HANDLE --role owner"))
+
+    try server.psql("update breakthrough_meta set value = '99' where key = 'schema_version'", database: store.name, user: "owner")
+    let newer = Self.message { _ = try store.open(as: "ana") }
+    #expect(newer.contains("schema version 99, newer than this breakthrough understands (1): update breakthrough"), "\(newer)")
+  }
+
+  @Test func aWrongPasswordIsNamedButNeverShown() throws {
+    let server = try Self.server()
+    let store = try StoreUnderTest(.team)
+    let url = "postgres://pat:wrong-secret@/\(store.name)?host=\(server.folder)"
+    let said = Self.message { _ = try TeamLedger(try #require(TeamLocation(url)), mirrorFolder: NSTemporaryDirectory() + "m-\(UUID())") }
+    #expect(said.contains("refused the connection: password authentication failed for user \"pat\"; check the password"), "\(said)")
+    #expect(!said.contains("wrong-secret"))
+    #expect(
+      TeamLocation.redact("postgres://pat:wrong-secret@host/db?password=other&sslmode=require")
+        == "postgres://pat:***@host/db?password=***&sslmode=require")
+  }
+
+  @Test func aFileLedgerMovesInWholeAndComesOutTheSame() throws {
+    let folder = NSTemporaryDirectory() + "import-\(UUID().uuidString)"
+    let path = folder + "/ledger.jsonl"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let text = DemoLedger.events(now: Date(), zone: StoreUnderTest.zone).map { EventCoding.line(for: $0) + "\n" }.joined()
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let file = try FileLedger(path: path)
+
+    let store = try StoreUnderTest(.team)
+    let administration = try TeamAdministration(try #require(TeamLocation(try Self.server().url(store.name, user: "owner"))))
+    let said = try administration.importLedger(from: path)
+    #expect(said.hasPrefix("imported \(file.state.eventCount) events"), "\(said)")
+    let team = try store.open(as: "ben")
+    #expect(team.state.promises.map(\.label) == file.state.promises.map(\.label))
+    #expect(team.state.promises.map(\.state) == file.state.promises.map(\.state))
+    #expect(team.state.promises.map { $0.history.count } == file.state.promises.map { $0.history.count })
+    #expect(try administration.exportLines().map { $0 + "\n" }.joined() == text, "the export is the file, byte for byte")
+    let again = Self.message { _ = try administration.importLedger(from: path) }
+    #expect(again.contains("imported into an empty team only; nothing was imported"), "\(again)")
+    #expect(try store.open(as: "cy").state.eventCount == file.state.eventCount)
+  }
+
+  @Test func aMirrorAheadOfItsServerIsReadAgain() throws {
+    let server = try Self.server()
+    let store = try StoreUnderTest(.team)
+    let mirrors = NSTemporaryDirectory() + "mirror-\(UUID().uuidString)"
+    let location = try #require(TeamLocation(server.url(store.name, user: "ana")))
+    do {
+      let first = try TeamLedger(location, mirrorFolder: mirrors)
+      for what in ["One", "Two"] {
+        try first.append(.make(what: what, to: try Handle("ben"), by: StoreUnderTest.due()), context: try StoreUnderTest.context())
+      }
+    }
+    // The server "restored from a backup": the same name now holds another, shorter ledger.
+    try server.psql("alter database \(store.name) rename to \(store.name)_old")
+    try server.psql("create database \(store.name) owner owner")
+    let administration = try TeamAdministration(try #require(TeamLocation(server.url(store.name, user: "owner"))))
+    _ = try administration.initialize()
+    _ = try administration.addMember(try Handle("ana"), role: "ana")
+    try TeamLedger(location, mirrorFolder: NSTemporaryDirectory() + "m-\(UUID())").append(
+      .make(what: "Restored", to: try Handle("ben"), by: StoreUnderTest.due()), context: try StoreUnderTest.context())
+
+    let reopened = try TeamLedger(location, mirrorFolder: mirrors)
+    #expect(reopened.state.promises.map(\.what) == ["Restored"])
+    #expect(reopened.takeWarnings().contains { $0.contains("this machine's copy was read again from the server") })
+  }
+}

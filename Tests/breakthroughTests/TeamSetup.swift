@@ -1,0 +1,49 @@
+import BreakthroughTestSupport
+import Foundation
+import Testing
+
+/// A team ledger set up the way the README says, with the real binary: a database on the test
+/// server, `store init` as its owner, `store member add` for ana, ben and cy. Each person gets
+/// an environment of their own: their login in the URL, and a cache folder of their own, as
+/// if at their own machine.
+struct TeamSetup {
+  let server: TestPostgres
+  let database: String
+
+  /// Whether the team ledger's end-to-end tests can run here (see `PostgresPresenceTests`).
+  static var isAvailable: Bool {
+    if case .success = TestPostgres.shared { return true }
+    return false
+  }
+
+  init(server: TestPostgres? = nil) throws {
+    self.server = try server ?? TestPostgres.shared.get()
+    database = try self.server.createDatabase()
+    let owner = self.server.url(database, user: "owner")
+    #expect(try BinaryRunner().run(["store", "init", "--store", owner]).status == 0)
+    for person in ["ana", "ben", "cy"] {
+      let added = try BinaryRunner().run(["store", "member", "add", person, "--store", owner])
+      #expect(added.status == 0, "\(added.errors)")
+    }
+  }
+
+  func url(_ person: String) -> String { server.url(database, user: person) }
+
+  /// `person`'s environment: the team ledger as their store, their own cache, UTC.
+  func environment(_ person: String) -> [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    environment["BREAKTHROUGH_STORE"] = url(person)
+    environment["BREAKTHROUGH_USER"] = nil
+    environment["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "cache-\(person)-\(database)"
+    environment["TZ"] = "UTC"
+    return environment
+  }
+
+  /// Runs `breakthrough ARGUMENTS` as `person`.
+  func run(_ arguments: [String], as person: String) throws -> BinaryRunner.Result {
+    let finished = try Spawn.run(BinaryRunner.executable.path, arguments, environment: environment(person))
+    return BinaryRunner.Result(
+      status: finished.status, output: String(decoding: finished.output, as: UTF8.self),
+      errors: String(decoding: finished.errors, as: UTF8.self), rawOutput: finished.output, rawErrors: finished.errors)
+  }
+}
