@@ -8,8 +8,20 @@ import Foundation
 final class PostgresConnection {
   private let connection: OpaquePointer
 
-  /// Connects to `url`; `connect_timeout` defaults to 5 s unless the URL says otherwise.
-  init(url: String, describedAs place: String) throws(PostgresFailure) {
+  /// Connects to `location`; `connect_timeout` defaults to 5 s unless the URL says otherwise.
+  /// No message it gives holds the password.
+  init(_ location: TeamLocation) throws(PostgresFailure) {
+    let url = location.url
+    let place = location.place
+    var parseError: UnsafeMutablePointer<CChar>?
+    guard let parsed = PQconninfoParse(url, &parseError) else {
+      let reason = location.hidingPassword(parseError.map { Self.reason(String(cString: $0)) } ?? "out of memory")
+      if let parseError { PQfreemem(parseError) }
+      throw PostgresFailure(
+        message: "the team ledger's URL is not valid (\(reason)): write it as postgres://USER@HOST/DATABASE, with only "
+          + "libpq's parameters after ? (such as sslmode=verify-full)")
+    }
+    PQconninfoFree(parsed)
     let keywords = ["connect_timeout", "application_name", "dbname"]
     let values = ["5", "breakthrough", url]
     let connection = Self.withCStrings(keywords) { keywordPointers in
@@ -19,7 +31,7 @@ final class PostgresConnection {
       throw PostgresFailure(message: "cannot reach the team ledger at \(place): out of memory", isConnectionLost: true)
     }
     guard PQstatus(connection) == CONNECTION_OK else {
-      let reason = Self.reason(String(cString: PQerrorMessage(connection)))
+      let reason = location.hidingPassword(Self.reason(String(cString: PQerrorMessage(connection))))
       PQfinish(connection)
       throw Self.connectionFailure(reason, place: place)
     }

@@ -9,7 +9,7 @@ public struct TeamAdministration {
 
   public init(_ location: TeamLocation) throws(StoreError) {
     self.location = location
-    do { connection = try PostgresConnection(url: location.url, describedAs: location.place) } catch {
+    do { connection = try PostgresConnection(location) } catch {
       throw StoreError.io(error.message)
     }
   }

@@ -42,7 +42,9 @@ public final class TeamLedger: LedgerStore {
     do {
       try connect()
     } catch {
-      guard error.isConnectionLost else { throw StoreError.io(error.message) }
+      // Offline, a screen shows what this machine last read; never having read anything,
+      // there is nothing to show, and an empty ledger would mislead.
+      guard error.isConnectionLost, identity != nil else { throw StoreError.io(error.message) }
       goOffline(error.message)
     }
   }
@@ -147,7 +149,7 @@ public final class TeamLedger: LedgerStore {
   // MARK: - The server
 
   private func connect() throws(PostgresFailure) {
-    let connection = try PostgresConnection(url: location.url, describedAs: location.place)
+    let connection = try PostgresConnection(location)
     let version = try Self.schemaVersion(on: connection, at: location)
     guard version <= TeamSchema.version else {
       throw PostgresFailure(
@@ -249,7 +251,8 @@ public final class TeamLedger: LedgerStore {
   }
 
   private func offlineWrite() -> StoreError {
-    .io(unreachable(offline?.reason ?? "not connected") + "; nothing was recorded")
+    // "Nothing was recorded" first: on a screen's status line the end of a long reason is cut.
+    .io("nothing was recorded: " + unreachable(offline?.reason ?? "not connected"))
   }
 
   /// "cannot reach the team ledger at HOST (reason)", from libpq's words or a lost connection's.

@@ -38,6 +38,27 @@ public struct TeamLocation: Sendable {
     return folder + "/team-\(String(readable))-\(String(hash.digest, radix: 16)).jsonl"
   }
 
+  /// `text` with this URL's password, wherever it appears (as written or decoded), replaced by
+  /// `***`: libpq quotes what it could not read, and that may be part of a password.
+  public func hidingPassword(_ text: String) -> String {
+    var passwords: [String] = []
+    if let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].lastIndex(of: "@"),
+      let colon = url[scheme.upperBound..<at].firstIndex(of: ":")
+    {
+      passwords.append(String(url[url.index(after: colon)..<at]))
+    }
+    if let range = url.range(of: "password=", options: .caseInsensitive) {
+      passwords.append(String(url[range.upperBound...].prefix { $0 != "&" }))
+    }
+    var result = Self.redact(text)
+    for password in passwords where !password.isEmpty && password != "***" {
+      for form in Set([password, password.removingPercentEncoding ?? password]) where !form.isEmpty {
+        result = result.replacingOccurrences(of: form, with: "***")
+      }
+    }
+    return result
+  }
+
   /// Hides a password written in a URL (`user:secret@`) or as a parameter (`password=secret`).
   public static func redact(_ text: String) -> String {
     var result = text

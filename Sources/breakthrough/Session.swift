@@ -27,7 +27,13 @@ final class Session {
   var localNow: LocalMoment { LocalMoment(now, in: zone) }
   /// The actor and the moment, for a move.
   func context() throws -> MoveContext {
-    guard let actorName else { throw CommandFailure("who is acting? set --as HANDLE, BREAKTHROUGH_USER or USER") }
+    guard let actorName else {
+      // A team ledger never reached from here does not know who you are yet, and cannot record anyway.
+      if ledger.connectionNote != nil {
+        throw CommandFailure("nothing was recorded: the team ledger cannot be reached (see the warning above)")
+      }
+      throw CommandFailure("who is acting? set --as HANDLE, BREAKTHROUGH_USER or USER")
+    }
     return MoveContext(actor: try Handle(actorName), now: now, zone: zone)
   }
 

@@ -39,6 +39,15 @@ struct TeamSetup {
     return environment
   }
 
+  /// What a screen in tmux needs of `person`'s environment, and nothing else.
+  func screenEnvironment(_ person: String) -> [String: String] {
+    let full = environment(person)
+    return [
+      "BREAKTHROUGH_STORE": url(person), "XDG_CACHE_HOME": full["XDG_CACHE_HOME"] ?? "", "TZ": "UTC", "LANG": "C.UTF-8",
+      "HOME": NSTemporaryDirectory(),
+    ]
+  }
+
   /// Runs `breakthrough ARGUMENTS` as `person`.
   func run(_ arguments: [String], as person: String) throws -> BinaryRunner.Result {
     let finished = try Spawn.run(BinaryRunner.executable.path, arguments, environment: environment(person))

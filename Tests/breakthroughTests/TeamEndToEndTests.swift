@@ -1,0 +1,97 @@
+import BreakthroughTestSupport
+import Foundation
+import Testing
+
+/// A team at two machines, as people use it: two boards in tmux as two members of one team
+/// ledger, live; the server stopped and started under them; a writer killed mid-conversation.
+@Suite(.serialized, .enabled(if: TeamSetup.isAvailable, "needs PostgreSQL (apt-get install postgresql)"))
+struct TeamEndToEndTests {
+  @Test func twoBoardsShareOneLedgerLiveAndOutliveTheServer() throws {
+    let server = try TestPostgres()  // a server of its own: this test stops it
+    defer { server.stop() }
+    let team = try TeamSetup(server: server)
+    #expect(try team.run(["promise", "Draft the guide", "--to", "ben", "--by", "+3d"], as: "ana").status == 0)
+    let ana = try TmuxSession(command: BinaryRunner.executable.path, environment: team.screenEnvironment("ana"))
+    let ben = try TmuxSession(command: BinaryRunner.executable.path, environment: team.screenEnvironment("ben"))
+    #expect(try ana.waitFor("you are ana") != nil)
+    #expect(try ben.waitFor("Draft the guide") != nil, "ben's board opens on the team ledger")
+
+    // A move at ana's machine shows on ben's within a second.
+    try ana.send("n")
+    try ana.type("Ship the pilot")
+    try ana.send("Tab")
+    try ana.type("ben")
+    try ana.send("Tab")
+    try ana.type("+2d")
+    try ana.send("Enter")
+    #expect(try ana.waitFor("P2 made") != nil)
+    let made = Date()
+    let seen = try ben.waitFor("Ship the pilot", seconds: 1)
+    #expect(seen != nil, "ben's board shows ana's promise within 1 s")
+    print("team ledger: a promise made on one board showed on the other after \(Int(Date().timeIntervalSince(made) * 1000)) ms")
+
+    // The server goes away: the board says so, still shows the ledger, and refuses a write.
+    server.stop()
+    #expect(try ben.waitFor("offline since", seconds: 5) != nil)
+    #expect(try ben.screen().contains("Ship the pilot"), "the board keeps showing what it read")
+    try ben.send("n")
+    try ben.type("Written while offline")
+    try ben.send("Tab")
+    try ben.type("ana")
+    try ben.send("Tab")
+    try ben.type("+1d")
+    try ben.send("Enter")
+    #expect(try ben.waitFor("nothing was recorded", seconds: 5) != nil, "the write is refused, in words")
+    let refused = try team.run(["promise", "Also offline", "--to", "ana", "--by", "+1d"], as: "cy")
+    #expect(refused.status != 0)
+    #expect(refused.errors.contains("cannot reach the team ledger at cy@"), "\(refused.errors)")
+    #expect(refused.errors.contains("nothing was recorded"))
+
+    // Back: another member records, and ben's board catches up by itself.
+    try server.start()
+    let after = try team.run(["promise", "After the restart", "--to", "ben", "--by", "+4d"], as: "cy")
+    #expect(after.status == 0, "\(after.errors)")
+    #expect(try ben.waitFor("After the restart", seconds: 40) != nil, "ben's board reconnects and catches up")
+    #expect(try ben.waitFor("you are ben", seconds: 1)?.contains("offline since") == false, "and no longer says offline")
+    let lines = try team.run(["log"], as: "ana").output
+    #expect(!lines.contains("Written while offline") && !lines.contains("Also offline"), "nothing refused was recorded")
+    #expect(lines.contains("After the restart"))
+  }
+
+  @Test func aWriterKilledMidConversationLosesNothingAndHalvesNothing() throws {
+    let team = try TeamSetup()
+    #expect(try team.run(["promise", "Before", "--to", "ben", "--by", "+3d"], as: "ana").status == 0)
+    var acknowledged: Set<String> = ["P1"]
+    var completedAt: Int?
+    for send in 1...40 {
+      let killed = try Spawn.run(
+        "strace",
+        [
+          "-f", "-o", "/dev/null", "-e", "trace=sendto,write", "-e", "inject=sendto:signal=KILL:when=\(send)",
+          BinaryRunner.executable.path, "promise", "Killed at send \(send)", "--to", "ben", "--by", "+2d",
+        ], environment: team.environment("ana"))
+      let printed = String(decoding: killed.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+      #expect(killed.status == 0 || killed.status == 128 + SIGKILL, "send \(send): killed, or done")
+      if killed.status == 0 {
+        acknowledged.insert(printed)
+        completedAt = send
+      }
+      // Another machine reads the server: every acknowledged number, and only whole events.
+      let listed = try team.run(["list", "--all", "--format", "tsv"], as: "cy")
+      #expect(listed.status == 0, "send \(send): \(listed.errors)")
+      let numbers = Set(listed.output.split(separator: "\n").dropFirst().compactMap { $0.split(separator: "\t").first.map(String.init) })
+      #expect(acknowledged.isSubset(of: numbers), "send \(send): nothing acknowledged is lost")
+      // The same machine writes next, over whatever the kill left in its mirror.
+      let next = try team.run(["promise", "Next after \(send)", "--to", "ben", "--by", "+4d"], as: "ana")
+      #expect(next.status == 0, "send \(send): the next write works: \(next.errors)")
+      acknowledged.insert(next.output.trimmingCharacters(in: .whitespacesAndNewlines))
+      if completedAt != nil { break }
+    }
+    #expect(completedAt != nil, "the write ran to the end within 40 sends")
+    let all = try team.run(["list", "--all", "--format", "tsv"], as: "ben").output.split(separator: "\n").dropFirst()
+    let numbers = all.compactMap { $0.split(separator: "\t").first.map(String.init) }
+    #expect(Set(numbers).count == numbers.count, "no number twice")
+    #expect(Set(numbers) == Set((1...numbers.count).map { "P\($0)" }), "no gap")
+    print("team ledger: a writer killed at each of its first \((completedAt ?? 41) - 1) sends to the server; nothing lost, nothing halved")
+  }
+}
