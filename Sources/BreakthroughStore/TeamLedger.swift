@@ -44,7 +44,9 @@ public final class TeamLedger: LedgerStore {
     } catch {
       // Offline, a screen shows what this machine last read; never having read anything,
       // there is nothing to show, and an empty ledger would mislead.
-      guard error.isConnectionLost, identity != nil else { throw StoreError.io(error.message) }
+      guard error.isConnectionLost, identity != nil else {
+        throw StoreError.io(error.message + (error.isConnectionLost ? "; nothing was read, and nothing was recorded" : ""))
+      }
       goOffline(error.message)
     }
   }
