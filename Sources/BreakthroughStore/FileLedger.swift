@@ -81,11 +81,19 @@ public final class FileLedger: LedgerStore {
   /// False, writing nothing, when the file is short of the lines before `first`.
   @discardableResult
   public func appendMirrored(_ mirrored: [String], first: Int) throws(StoreError) -> Bool {
+    try appendMirrored(bytes: Array(mirrored.map { $0 + "\n" }.joined().utf8), lines: mirrored.count, first: first)
+  }
+
+  /// The same, for `lines` lines already in bytes, each ended by a newline.
+  @discardableResult
+  public func appendMirrored(bytes: [UInt8], lines count: Int, first: Int) throws(StoreError) -> Bool {
     let writer = try lockForAppending()
     let present = lines - (first - 1)
     guard present >= 0 else { return false }
-    guard present < mirrored.count else { return true }
-    try write(Array(mirrored[present...].map { $0 + "\n" }.joined().utf8), with: writer)
+    guard present < count else { return true }
+    var start = 0
+    for _ in 0..<present { start = (bytes[start...].firstIndex(of: 0x0A) ?? bytes.count - 1) + 1 }
+    try write(Array(bytes[start...]), with: writer)
     try reopenIfReplaced()
     if let reader { _ = try fold(from: reader) }
     return true

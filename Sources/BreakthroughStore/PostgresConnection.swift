@@ -92,6 +92,29 @@ final class PostgresConnection {
     }
   }
 
+  /// Runs a query of one text column and returns its rows as lines, each ended by a newline,
+  /// with any line break inside a row made a space: a team ledger's rows, ready for its mirror
+  /// file, without a String per row.
+  func lines(_ sql: String, _ parameters: [String?]) throws(PostgresFailure) -> (bytes: [UInt8], count: Int) {
+    let result: OpaquePointer? = Self.withOptionalCStrings(parameters) { pointers in
+      PQexecParams(connection, sql, Int32(parameters.count), nil, pointers, nil, nil, 0)
+    }
+    guard let result else { throw failure(nil) }
+    defer { PQclear(result) }
+    guard PQresultStatus(result) == PGRES_TUPLES_OK else { throw failure(result) }
+    let count = Int(PQntuples(result))
+    var bytes: [UInt8] = []
+    for row in 0..<Int32(count) {
+      let length = Int(PQgetlength(result, row, 0))
+      guard let value = PQgetvalue(result, row, 0) else { continue }
+      let from = bytes.count
+      value.withMemoryRebound(to: UInt8.self, capacity: length) { bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: length)) }
+      for index in from..<bytes.count where bytes[index] == 0x0A || bytes[index] == 0x0D { bytes[index] = 0x20 }
+      bytes.append(0x0A)
+    }
+    return (bytes, count)
+  }
+
   /// Reads what the server sent and says whether a notification came (all are taken).
   func takeNotifications() throws(PostgresFailure) -> Bool {
     guard PQconsumeInput(connection) != 0 else { throw failure(nil) }

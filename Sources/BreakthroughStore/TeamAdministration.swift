@@ -101,6 +101,8 @@ public struct TeamAdministration {
             "insert into events (seq, id, kind, label, actor, line) values " + placeholders.joined(separator: ", "), parameters)
         }
       }
+      // Fresh statistics, so that a catch-up's range read uses the index from the first append.
+      try connection.execute("analyze events")
       return "imported \(rows.count) events (\(file.state.promises.count) promises, P1 to P\(file.state.nextNumber - 1)) from \(path) "
         + "into the team ledger at \(location.place)"
     }

@@ -194,20 +194,26 @@ public final class TeamLedger: LedgerStore {
     }
   }
 
-  /// Reads the rows this machine has not seen into the mirror.
+  /// Reads the rows this machine has not seen into the mirror, a batch at a time so that a
+  /// first read of a long ledger never holds it all twice.
   private func catchUp() throws {
     guard let connection else { return }
-    let count = mirror.lineCount
-    let rows = try connection.execute("select line::text from events where seq > $1 order by seq", [String(count)])
-    lastCatchUp = clock()
-    guard !rows.isEmpty else {
-      try mirror.refresh()
-      return
+    while true {
+      let count = mirror.lineCount
+      let rows = try connection.lines(
+        "select line::text from events where seq > $1 order by seq limit \(Self.batch)", [String(count)])
+      lastCatchUp = clock()
+      guard rows.count > 0 else {
+        try mirror.refresh()
+        return
+      }
+      if try !mirror.appendMirrored(bytes: rows.bytes, lines: rows.count, first: count + 1) { try mirror.refresh() }
+      if rows.count < Self.batch { return }
     }
-    // A line is one JSON value; any line break in it is only spacing, and would split the mirror's lines.
-    let lines = rows.map { (($0.first ?? nil) ?? "").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ") }
-    if try !mirror.appendMirrored(lines, first: count + 1) { try mirror.refresh() }
   }
+
+  /// How many rows a catch-up reads at once.
+  static let batch = 50_000
 
   /// A mirror that holds rows the server does not (the server was restored from a backup, or
   /// is another one at the same address) is read again from the server, and the person told.

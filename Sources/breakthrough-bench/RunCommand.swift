@@ -101,12 +101,26 @@ struct RunCommand: ParsableCommand {
 
   /// Runs this executable again with `arguments`, its output going to ours.
   static func runSelf(_ arguments: [String]) throws -> Int32 {
+    let pid = startSelf(arguments)
+    guard pid > 0 else { throw ValidationError("cannot start the benchmark again") }
+    return wait(pid)
+  }
+
+  /// Starts this executable again with `arguments`, its output going to ours (or nowhere when
+  /// `quiet`); 0 if it could not.
+  static func startSelf(_ arguments: [String], quiet: Bool = false) -> pid_t {
     let argv = (["/proc/self/exe"] + arguments).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    if quiet { posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0) }
     var pid: pid_t = 0
-    guard posix_spawn(&pid, "/proc/self/exe", nil, nil, argv, environ) == 0 else {
-      throw ValidationError("cannot start the benchmark again")
-    }
+    return posix_spawn(&pid, "/proc/self/exe", &actions, nil, argv, environ) == 0 ? pid : 0
+  }
+
+  /// Waits for a started run; its exit status.
+  static func wait(_ pid: pid_t) -> Int32 {
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     return (status >> 8) & 0xFF

@@ -32,6 +32,40 @@ import Testing
     }
   }
 
+  @Test(.enabled(if: TeamSetup.isAvailable, "needs PostgreSQL (apt-get install postgresql)"))
+  func theTeamBenchmarkRunsAndPrintsAllItsKeys() throws {
+    let server = try TestPostgres.shared.get()
+    let database = try server.createDatabase()
+    var environment = ProcessInfo.processInfo.environment
+    environment["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "bench-cache-\(database)"
+    let finished = try Spawn.run(
+      BinaryRunner.bench.path,
+      [
+        "team", "--owner", server.url(database, user: "owner"), "--member", server.url(database, user: "ana"), "--promises", "300",
+        "--json",
+      ],
+      environment: environment)
+    let output = String(decoding: finished.output, as: UTF8.self)
+    #expect(finished.status == 0, "\(String(decoding: finished.errors, as: UTF8.self))")
+    guard case .object(let members) = try JSONParser.parse(output) else {
+      Issue.record("not one JSON object: \(output)")
+      return
+    }
+    #expect(
+      members.map(\.key) == [
+        "open_cold_ms", "open_warm_ms", "append_median_ms", "append_p99_ms", "seen_median_ms", "seen_p99_ms", "writers4_per_s",
+      ])
+    for (key, value) in members {
+      guard case .number(let number) = value else {
+        Issue.record("\(key) is not a number")
+        continue
+      }
+      #expect(number > 0, "\(key) was measured")
+    }
+    // 300 imported, 1 + 200 + 100 appended, 4 × 250 by the writers: every number once.
+    #expect(try server.psql("select count(distinct label) from events where label like 'P%'", database: database) == "1601")
+  }
+
   @Test func generateWritesALedgerAndTheSameItemsForTaskwarrior() throws {
     let folder = NSTemporaryDirectory() + "bench-\(UUID().uuidString)"
     let finished = try Spawn.run(

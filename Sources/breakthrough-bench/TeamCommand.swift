@@ -1,0 +1,83 @@
+import ArgumentParser
+import BreakthroughCore
+import BreakthroughStore
+import Foundation
+
+/// Measures the team ledger on a PostgreSQL server: opening with an empty and with a current
+/// mirror, appending, how soon another client sees a move, and four writers at once.
+struct TeamCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "team",
+    abstract: "Import a generated ledger of N promises into an empty team ledger and measure it (needs a PostgreSQL server).")
+
+  @Option(help: "The owner's URL of an empty database: it is set up and the ledger imported.") var owner: String
+  @Option(help: "A member's URL: the login that appends and reads.") var member: String
+  @Option(help: "The member's handle (the login role is the same).") var handle = "ana"
+  @Option(help: "How many promises.") var promises: Int
+  @Flag(help: "Print one JSON object instead of a table.") var json = false
+
+  /// The figures, in order.
+  static let keys = [
+    "open_cold_ms", "open_warm_ms", "append_median_ms", "append_p99_ms", "seen_median_ms", "seen_p99_ms", "writers4_per_s",
+  ]
+
+  func run() throws {
+    guard let ownerLocation = TeamLocation(owner), let memberLocation = TeamLocation(member) else {
+      throw ValidationError("--owner and --member are postgres:// URLs")
+    }
+    let folder = NSTemporaryDirectory() + "breakthrough-team-bench-\(UUID().uuidString.prefix(8))"
+    let path = folder + "/ledger.jsonl"
+    _ = try GenerateCommand.write(promises: promises, ledger: path, taskwarrior: nil, now: Date())
+    let administration = try TeamAdministration(ownerLocation)
+    _ = try administration.initialize()
+    _ = try administration.addMember(try Handle(handle), role: handle)
+    _ = try administration.importLedger(from: path)
+
+    var figures: [String: Double] = ["promises": Double(promises)]
+    let mirrors = folder + "/mirror"
+    figures["open_cold_ms"] = try RunCommand.timed { _ = try TeamLedger(memberLocation, mirrorFolder: mirrors) }
+    var writer: TeamLedger?
+    figures["open_warm_ms"] = try RunCommand.timed { writer = try TeamLedger(memberLocation, mirrorFolder: mirrors) }
+    guard let writer else { throw ExitCode(1) }
+    let actor = try Handle(handle)
+    let customer = try Handle("ben")
+    func append(_ index: Int) throws {
+      let context = MoveContext(actor: actor, now: Date(), zone: .current)
+      try writer.append(
+        .make(what: "Team benchmark \(index)", to: customer, by: ByWhen(day: context.localNow.day.adding(days: 3))), context: context)
+    }
+    try append(0)  // warm: the first append fills the caches both sides
+    let appends = try (1...200).map { index in try RunCommand.timed { try append(index) } }
+    figures["append_median_ms"] = RunCommand.percentile(appends, 0.5)
+    figures["append_p99_ms"] = RunCommand.percentile(appends, 0.99)
+
+    let reader = try TeamLedger(memberLocation, mirrorFolder: folder + "/reader", listening: true)
+    let seen = try (1...100).map { index in
+      try RunCommand.timed {
+        let before = reader.state.promises.count
+        try append(1_000 + index)
+        while reader.state.promises.count == before {
+          var watched = pollfd(fd: reader.changeDescriptor ?? -1, events: Int16(POLLIN), revents: 0)
+          _ = poll(&watched, 1, 2_000)
+          try reader.refresh()
+        }
+      }
+    }
+    figures["seen_median_ms"] = RunCommand.percentile(seen, 0.5)
+    figures["seen_p99_ms"] = RunCommand.percentile(seen, 0.99)
+
+    // The writers run at this machine: its mirror is current before they start, as at a desk.
+    _ = try TeamLedger(memberLocation, mirrorFolder: StoreLocation.mirrorFolder(environment: ProcessInfo.processInfo.environment))
+    let started = Date()
+    let writers = (1...4).map { _ in RunCommand.startSelf(["append", "--store", member, "--count", "250"], quiet: true) }
+    guard writers.allSatisfy({ RunCommand.wait($0) == 0 }) else { throw ValidationError("a concurrent writer failed") }
+    figures["writers4_per_s"] = 1_000 / Date().timeIntervalSince(started)
+
+    if json {
+      print("{" + Self.keys.map { "\"\($0)\":\(RunCommand.format(figures[$0] ?? 0))" }.joined(separator: ",") + "}")
+    } else {
+      print("team ledger, \(promises) promises")
+      for key in Self.keys { print(key.padding(toLength: 18, withPad: " ", startingAt: 0) + RunCommand.format(figures[key] ?? 0)) }
+    }
+  }
+}
