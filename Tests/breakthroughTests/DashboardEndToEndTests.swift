@@ -21,14 +21,7 @@ import Testing
     #expect(first.contains("Overdue accountings"))
     #expect(first.contains("Breakthrough"))
 
-    try tmux.send("n")
-    #expect(try tmux.waitFor("New promise") != nil)
-    try tmux.type("Ship the beta to Acme")
-    try tmux.send("Tab")
-    try tmux.type("ben")
-    try tmux.send("Enter")
-    try tmux.type("+3d")
-    try tmux.send("Enter")
+    try tmux.makePromise("Ship the beta to Acme", to: "ben", by: "+3d")
     #expect(try tmux.waitFor("P1 made") != nil)
     let listed = try cli.run("list", "--format", "tsv").output
     #expect(listed.contains("P1\topen\tana\tben"))

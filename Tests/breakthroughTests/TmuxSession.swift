@@ -35,6 +35,18 @@ final class TmuxSession {
     try tmux(["send-keys", "-t", name, "-l", text])
   }
 
+  /// Fills in the board's new-promise form (`n`) as a person types it, and submits it.
+  func makePromise(_ what: String, to customer: String, by date: String) throws {
+    try send("n")
+    #expect(try waitFor("New promise") != nil)
+    try type(what)
+    try send("Tab")
+    try type(customer)
+    try send("Enter")
+    try type(date)
+    try send("Enter")
+  }
+
   func resize(width: Int, height: Int) throws {
     try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
   }
