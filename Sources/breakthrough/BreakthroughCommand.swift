@@ -9,11 +9,13 @@ struct BreakthroughCommand: ParsableCommand {
     commandName: "breakthrough",
     abstract: "Make, keep and rigorously account for the promises that forward your team's breakthrough.",
     discussion: """
-      Dates: YYYY-MM-DD, today, tomorrow, a weekday (mon…sun: the next one), +3d, +2w, eow (this Friday),
+      Dates: YYYY-MM-DD, today, tomorrow, a weekday (mon…sun: the next one), +3d, +2w, eow (this Friday), \
       eom (end of month), each optionally followed by HH:MM. A date without a time is due by the end of that day.
 
-      The ledger: --store PATH, else $BREAKTHROUGH_STORE, else store = "…" in $XDG_CONFIG_HOME/breakthrough/config.toml,
-      else $XDG_DATA_HOME/breakthrough/ledger.jsonl. A postgres:// URL names a team ledger shared through a server.
+      The ledger: --store PATH, else $BREAKTHROUGH_STORE, else store = "…" in $XDG_CONFIG_HOME/breakthrough/config.toml, \
+      else $XDG_DATA_HOME/breakthrough/ledger.jsonl. A postgres:// URL names a team ledger shared through a server \
+      (see `breakthrough store --help`).
+
       Who you are: --as HANDLE, else $BREAKTHROUGH_USER, else $USER; on a team ledger, the handle your login is mapped to.
       """,
     subcommands: [

@@ -10,7 +10,7 @@ struct StoreCommand: ParsableCommand {
     commandName: "store",
     abstract: "Set up and look after a team ledger on a PostgreSQL server (--store postgres://…).",
     discussion: """
-      The owner of the database runs these: `store init` once, then `store member add HANDLE` for each person
+      The owner of the database runs these: `store init` once, then `store member add HANDLE` for each person \
       (after `createuser HANDLE`). Each member then sets BREAKTHROUGH_STORE=postgres://HANDLE@HOST/DATABASE.
       """,
     subcommands: [StoreInitCommand.self, StoreMemberCommand.self, StoreImportCommand.self, StoreExportCommand.self, StoreCheckCommand.self]
