@@ -13,7 +13,8 @@ let executableDependencies: [Target.Dependency] = [
 /// Release builds optimise across modules: the screens and commands read promises from the
 /// core module in loops over the whole ledger, and an opaque call there copies the promise
 /// (without it, at 100,000 promises: a filter key 50 ms instead of 8, the first frame 80
-/// instead of 35).
+/// instead of 35). It is an unsafe flag, which SwiftPM refuses in a package depended on by
+/// version: so the package offers its executables only, no library products.
 let crossModule: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
 
 let package = Package(
@@ -22,8 +23,6 @@ let package = Package(
   products: [
     .executable(name: "breakthrough", targets: ["breakthrough"]),
     .executable(name: "breakthrough-bench", targets: ["breakthrough-bench"]),
-    .library(name: "BreakthroughCore", targets: ["BreakthroughCore"]),
-    .library(name: "BreakthroughStore", targets: ["BreakthroughStore"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

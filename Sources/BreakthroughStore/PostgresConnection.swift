@@ -43,13 +43,8 @@ final class PostgresConnection {
 
   deinit { PQfinish(connection) }
 
-  /// Whether the connection still works, as far as libpq knows without asking.
-  var isOpen: Bool { PQstatus(connection) == CONNECTION_OK }
-
   /// The socket to wait on for notifications.
   var socket: Int32 { PQsocket(connection) }
-
-  var serverVersion: Int { Int(PQserverVersion(connection)) }
 
   /// Whether the connection is encrypted with TLS.
   var usesTLS: Bool { PQsslInUse(connection) != 0 }
