@@ -104,7 +104,8 @@ public struct TeamAdministration {
       // Fresh statistics, so that a catch-up's range read uses the index from the first append.
       try connection.execute("analyze events")
       let promises = file.state.promises.count
-      let numbers = promises == 0 ? "no promises" : promises == 1 ? "1 promise, P1" : "\(promises) promises, P1 to P\(file.state.nextNumber - 1)"
+      let numbers =
+        promises == 0 ? "no promises" : promises == 1 ? "1 promise, P1" : "\(promises) promises, P1 to P\(file.state.nextNumber - 1)"
       return "imported \(rows.count) events (\(numbers)) from \(path) into the team ledger at \(location.place)"
     }
   }

@@ -11,8 +11,7 @@ public struct BoardState: Sendable {
   public internal(set) var actor: Handle
   /// The people `A` switches between (the demo's sample team); empty on a real board.
   public var actingChoices: [Handle] = []
-  public internal(set) var width: Int
-  public internal(set) var height: Int
+  public var frame: ScreenFrame
   public let glyphs: Glyphs
 
   var focus: Pane = .open
@@ -21,10 +20,6 @@ public struct BoardState: Sendable {
   var isEditingFilter = false
   var isGroupedByPerson = false
   var overlay: Overlay?
-  /// A line for the person: what the last move did, or why it was refused.
-  var status: (text: String, isError: Bool)?
-  /// How the store's connection stands, when it is not well ("offline since 14:02").
-  var connectionNote: String?
   /// Computed when the ledger changes, never per key.
   var measures: Measures
   /// This session's own moves on promises, newest last: what `u` takes back.
@@ -35,8 +30,7 @@ public struct BoardState: Sendable {
     self.now = now
     self.zone = zone
     self.actor = actor
-    self.width = width
-    self.height = height
+    frame = ScreenFrame(width: width, height: height)
     glyphs = Glyphs.forTerminal(isUnicode: isUnicode)
     measures = Measures(ledger, now: now, zone: zone)
     rebuildRows()

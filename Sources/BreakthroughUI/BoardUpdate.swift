@@ -14,7 +14,7 @@ extension BoardState {
       if key.closesPanel { overlay = nil }
       return key == .control("c") ? [.quit] : []
     case .form(let form)?:
-      return Form.step(form, key: key, today: localNow.day, overlay: &overlay, status: &status, wrap: Overlay.form)
+      return Form.step(form, key: key, today: localNow.day, overlay: &overlay, status: &frame.status, wrap: Overlay.form)
     case .menu(var menu)?:
       return choose(&menu, key)
     case nil:
@@ -23,26 +23,11 @@ extension BoardState {
     }
   }
 
-  /// The terminal has a new size.
-  public mutating func resize(width: Int, height: Int) {
-    self.width = width
-    self.height = height
-  }
-
   /// The clock moved on: words like "today" and overdue ages follow it.
   public mutating func tick(_ now: Date) {
     let dayChanged = LocalMoment(now, in: zone).day != localNow.day
     self.now = now
     if dayChanged { replaceLedger(ledger) }
-  }
-
-  public mutating func showConnection(_ note: String?) {
-    connectionNote = note
-  }
-
-  /// What a move did, or why it was refused, for the status line.
-  public mutating func report(_ text: String, isError: Bool) {
-    status = (text, isError)
   }
 
   mutating func moveCursor(by step: Int) {

@@ -9,8 +9,7 @@ public struct CheckinState: Sendable {
   public internal(set) var now: Date
   public let zone: TimeZone
   public let actor: Handle
-  public internal(set) var width: Int
-  public internal(set) var height: Int
+  public var frame: ScreenFrame
   let glyphs: Glyphs
 
   /// Fixed when the check-in starts, so that answering never reshuffles what is left.
@@ -19,9 +18,6 @@ public struct CheckinState: Sendable {
   public internal(set) var position = 0
   public internal(set) var isFinished = false
   var overlay: CheckinOverlay?
-  var status: (text: String, isError: Bool)?
-  /// How the store's connection stands, when it is not well ("offline since 14:02").
-  var connectionNote: String?
   /// What this check-in wrote, in order, in the words of each move's summary.
   public internal(set) var recorded: [String] = []
   public internal(set) var skipped: Set<String> = []
@@ -31,8 +27,7 @@ public struct CheckinState: Sendable {
     self.now = now
     self.zone = zone
     self.actor = actor
-    self.width = width
-    self.height = height
+    frame = ScreenFrame(width: width, height: height)
     glyphs = Glyphs.forTerminal(isUnicode: isUnicode)
     agenda = CheckinAgenda(ledger, person: actor, now: LocalMoment(now, in: zone))
   }

@@ -12,7 +12,7 @@ extension CheckinState: PersonalScreen {
       if key.closesPanel { overlay = nil }
       return key == .control("c") ? [.quit] : []
     case .form(let form)?:
-      return Form.step(form, key: key, today: localNow.day, overlay: &overlay, status: &status, wrap: CheckinOverlay.form)
+      return Form.step(form, key: key, today: localNow.day, overlay: &overlay, status: &frame.status, wrap: CheckinOverlay.form)
     case .renegotiateNow(let id)?:
       return answerRenegotiateNow(key, promiseID: id)
     case nil:
@@ -37,11 +37,6 @@ extension CheckinState: PersonalScreen {
     return []
   }
 
-  public mutating func resize(width: Int, height: Int) {
-    self.width = width
-    self.height = height
-  }
-
   public mutating func tick(_ now: Date) {
     self.now = now
   }
@@ -49,14 +44,6 @@ extension CheckinState: PersonalScreen {
   /// Items keep their place: each shows its promise as it stands now.
   public mutating func replaceLedger(_ ledger: LedgerState) {
     self.ledger = ledger
-  }
-
-  public mutating func showConnection(_ note: String?) {
-    connectionNote = note
-  }
-
-  public mutating func report(_ text: String, isError: Bool) {
-    status = (text, isError)
   }
 
   /// The answer is in the ledger: on to the next item, unless an at-risk promise close to its

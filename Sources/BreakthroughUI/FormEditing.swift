@@ -65,7 +65,7 @@ extension Form {
   /// back as the overlay; once it closes the overlay goes, and a cancel says nothing was written.
   static func step<Overlay>(
     _ form: Form, key: Key, today: CalendarDay, overlay: inout Overlay?,
-    status: inout (text: String, isError: Bool)?, wrap: (Form) -> Overlay
+    status: inout StatusLine?, wrap: (Form) -> Overlay
   ) -> [ScreenEffect] {
     var form = form
     let step = form.handle(key, today: today)

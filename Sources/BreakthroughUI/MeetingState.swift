@@ -30,8 +30,7 @@ public struct MeetingState: Sendable {
   public internal(set) var now: Date
   public let zone: TimeZone
   public let options: Options
-  public internal(set) var width: Int
-  public internal(set) var height: Int
+  public var frame: ScreenFrame
   let glyphs: Glyphs
 
   public internal(set) var pages: [Page] = [.team]
@@ -42,9 +41,6 @@ public struct MeetingState: Sendable {
   /// When the display last took in a change of the ledger.
   public internal(set) var updatedAt: Date
   var digest: MeetingDigest
-  var status: String?
-  /// How the store's connection stands, when it is not well ("offline since 14:02").
-  var connectionNote: String?
   var isShowingHelp = false
 
   public init(ledger: LedgerState, now: Date, zone: TimeZone, options: Options, width: Int, height: Int, isUnicode: Bool) {
@@ -52,8 +48,7 @@ public struct MeetingState: Sendable {
     self.now = now
     self.zone = zone
     self.options = options
-    self.width = width
-    self.height = height
+    frame = ScreenFrame(width: width, height: height)
     glyphs = Glyphs.forTerminal(isUnicode: isUnicode)
     pageStartedAt = now
     updatedAt = now

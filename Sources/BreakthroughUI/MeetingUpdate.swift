@@ -11,16 +11,11 @@ extension MeetingState: Screen {
       return key == .control("c") ? [.quit] : []
     }
     guard let action = Self.actions.bound(to: key) else {
-      status = Self.readOnlyNotice
+      status = (Self.readOnlyNotice, false)
       return []
     }
     status = nil
     return action.perform(&self)
-  }
-
-  public mutating func resize(width: Int, height: Int) {
-    self.width = width
-    self.height = height
   }
 
   /// Turns the page when its timebox is over; a new day recounts what is overdue.
@@ -39,14 +34,6 @@ extension MeetingState: Screen {
     updatedAt = now
     pages = Self.pages(for: ledger, options: options)
     pageIndex = pages.firstIndex(of: shown) ?? 0
-  }
-
-  public mutating func showConnection(_ note: String?) {
-    connectionNote = note
-  }
-
-  public mutating func report(_ text: String, isError: Bool) {
-    status = text
   }
 
   /// The display acts for nobody.

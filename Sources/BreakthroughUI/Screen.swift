@@ -6,6 +6,8 @@ import TerminalKit
 /// A full-screen view (board, check-in, meeting) as a value: keys and the clock change it,
 /// `render` draws it, and moves it asks for come back to it once the ledger has them.
 public protocol Screen: Sendable {
+  /// Its size, status line and connection note: what `resize`, `report` and `showConnection` change.
+  var frame: ScreenFrame { get set }
   /// Who the moves asked for here are made by; nil for a display that acts for nobody.
   var actingAs: Handle? { get }
   /// The zone that dates and "today" are read in.

@@ -1,0 +1,43 @@
+/// A line for the person at the bottom of a screen: what happened, or why it was refused.
+typealias StatusLine = (text: String, isError: Bool)
+
+/// What every screen keeps besides its own state: its size, its status line, and how the
+/// store's connection stands. `Screen`'s `resize`, `report` and `showConnection` are the same
+/// for all, given these.
+public struct ScreenFrame: Sendable {
+  public internal(set) var width: Int
+  public internal(set) var height: Int
+  var status: StatusLine?
+  /// How the store's connection stands, when it is not well ("offline since 14:02").
+  var connectionNote: String?
+
+  init(width: Int, height: Int) {
+    self.width = width
+    self.height = height
+  }
+}
+
+extension Screen {
+  public var width: Int { frame.width }
+  public var height: Int { frame.height }
+
+  var status: StatusLine? {
+    get { frame.status }
+    set { frame.status = newValue }
+  }
+
+  var connectionNote: String? { frame.connectionNote }
+
+  public mutating func resize(width: Int, height: Int) {
+    frame.width = width
+    frame.height = height
+  }
+
+  public mutating func report(_ text: String, isError: Bool) {
+    frame.status = (text, isError)
+  }
+
+  public mutating func showConnection(_ note: String?) {
+    frame.connectionNote = note
+  }
+}
