@@ -8,7 +8,7 @@ import Foundation
 final class PostgresConnection {
   private let connection: OpaquePointer
 
-  /// Connects to `location`; `connect_timeout` defaults to 5 s unless the URL says otherwise.
+  /// Connects to `location`.
   /// No message it gives holds the password.
   init(_ location: TeamLocation) throws(PostgresFailure) {
     let url = location.url
@@ -22,8 +22,12 @@ final class PostgresConnection {
           + "libpq's parameters after ? (such as sslmode=verify-full)")
     }
     PQconninfoFree(parsed)
-    let keywords = ["connect_timeout", "application_name", "dbname"]
-    let values = ["5", "breakthrough", url]
+    // A dead network must not hold a screen for minutes: connecting gives up after 5 s, and a
+    // connection that stops answering is found within about 20 (the URL may say otherwise).
+    let keywords = [
+      "connect_timeout", "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout", "application_name", "dbname",
+    ]
+    let values = ["5", "10", "5", "2", "15000", "breakthrough", url]
     let connection = Self.withCStrings(keywords) { keywordPointers in
       Self.withCStrings(values) { valuePointers in PQconnectdbParams(keywordPointers, valuePointers, 1) }
     }
