@@ -73,6 +73,9 @@ public final class FileLedger: LedgerStore {
     return outcome
   }
 
+  /// Whether a complete line that cannot be read was found: every write is refused until it is mended.
+  public var isDamaged: Bool { damage != nil }
+
   /// Complete lines read so far. In a team ledger's mirror, line N is the server's event N.
   public var lineCount: Int { lines }
 

@@ -216,17 +216,28 @@ public final class TeamLedger: LedgerStore {
   static let batch = 50_000
 
   /// A mirror that holds rows the server does not (the server was restored from a backup, or
-  /// is another one at the same address) is read again from the server, and the person told.
+  /// is another one at the same address), or that was damaged on this machine, is only a copy:
+  /// it is read again from the server, and the person told.
   private func matchMirror(to connection: PostgresConnection) throws(PostgresFailure) {
+    if mirror.isDamaged {
+      try readMirrorAgain(
+        saying: "this machine's copy of the team ledger at \(location.place) was damaged; it was read again from the server")
+      return
+    }
     let count = mirror.lineCount
     guard count > 0, let lastID = mirror.lastLineID() else { return }
     let serverID = try connection.execute("select id from events where seq = $1", [String(count)]).first?.first ?? nil
     guard serverID != lastID else { return }
+    try readMirrorAgain(
+      saying: "the team ledger at \(location.place) no longer holds what this machine last read of it (restored from a backup?); "
+        + "this machine's copy was read again from the server")
+  }
+
+  private func readMirrorAgain(saying warning: String) throws(PostgresFailure) {
     for path in [mirrorPath, mirrorPath + ".snapshot"] { unlink(path) }
     do { mirror = try FileLedger(path: mirrorPath) } catch { throw PostgresFailure(message: error.description) }
-    pendingWarnings.append(
-      "the team ledger at \(location.place) no longer holds what this machine last read of it (restored from a backup?); "
-        + "this machine's copy was read again from the server")
+    _ = mirror.takeWarnings()
+    pendingWarnings.append(warning)
   }
 
   private func insert(_ events: [Event], lines: [String], first: Int, on connection: PostgresConnection) throws(PostgresFailure) {

@@ -130,4 +130,23 @@ struct TeamLedgerTests {
     #expect(reopened.state.promises.map(\.what) == ["Restored"])
     #expect(reopened.takeWarnings().contains { $0.contains("this machine's copy was read again from the server") })
   }
+
+  @Test func aDamagedMirrorIsReadAgain() throws {
+    let store = try StoreUnderTest(.team)
+    let mirrors = NSTemporaryDirectory() + "mirror-\(UUID().uuidString)"
+    let location = try #require(TeamLocation(try Self.server().url(store.name, user: "ana")))
+    let first = try TeamLedger(location, mirrorFolder: mirrors)
+    for what in ["Kept on the server", "And this one"] {
+      try first.append(.make(what: what, to: try Handle("ben"), by: StoreUnderTest.due()), context: try StoreUnderTest.context())
+    }
+    // The first of the mirror's two lines made unreadable: damage, not a torn end.
+    let mirror = location.mirrorPath(in: mirrors)
+    let lines = try String(contentsOfFile: mirror, encoding: .utf8).split(separator: "\n")
+    try (#"{"v":1,"id":broken"# + "\n" + lines[1] + "\n").write(toFile: mirror, atomically: true, encoding: .utf8)
+    let reopened = try TeamLedger(location, mirrorFolder: mirrors)
+    #expect(reopened.state.promises.map(\.what) == ["Kept on the server", "And this one"])
+    let warnings = reopened.takeWarnings()
+    #expect(warnings.contains { $0.contains("was damaged; it was read again from the server") }, "\(warnings)")
+    try reopened.append(.make(what: "And the next", to: try Handle("ben"), by: StoreUnderTest.due()), context: try StoreUnderTest.context())
+  }
 }
