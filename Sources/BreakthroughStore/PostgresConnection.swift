@@ -8,13 +8,25 @@ import Foundation
 final class PostgresConnection {
   private let connection: OpaquePointer
 
-  /// Connects to `location`.
+  /// Connects to `location`, waiting until it is made or refused (at most `connect_timeout`).
   /// No message it gives holds the password.
-  init(_ location: TeamLocation) throws(PostgresFailure) {
-    let url = location.url
-    let place = location.place
+  convenience init(_ location: TeamLocation) throws(PostgresFailure) {
+    let connection = try Self.begin(location, waiting: true)
+    guard PQstatus(connection) == CONNECTION_OK else { throw Self.failure(connecting: connection, at: location) }
+    self.init(established: connection)
+  }
+
+  fileprivate init(established connection: OpaquePointer) {
+    self.connection = connection
+    // The server's notices (`if not exists`, a rollback with nothing to roll back) are for a
+    // database administrator; errors come back as failures and are said in words.
+    _ = try? execute("set client_min_messages = error")
+  }
+
+  /// Starts connecting to `location`: done when `waiting`, else under way (`PendingConnection`).
+  fileprivate static func begin(_ location: TeamLocation, waiting: Bool) throws(PostgresFailure) -> OpaquePointer {
     var parseError: UnsafeMutablePointer<CChar>?
-    guard let parsed = PQconninfoParse(url, &parseError) else {
+    guard let parsed = PQconninfoParse(location.url, &parseError) else {
       let reason = location.hidingPassword(parseError.map { Self.reason(String(cString: $0)) } ?? "out of memory")
       if let parseError { PQfreemem(parseError) }
       throw PostgresFailure(
@@ -27,22 +39,26 @@ final class PostgresConnection {
     let keywords = [
       "connect_timeout", "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout", "application_name", "dbname",
     ]
-    let values = ["5", "10", "5", "2", "15000", "breakthrough", url]
+    let values = [String(Int(connectTimeout)), "10", "5", "2", "15000", "breakthrough", location.url]
     let connection = Self.withCStrings(keywords) { keywordPointers in
-      Self.withCStrings(values) { valuePointers in PQconnectdbParams(keywordPointers, valuePointers, 1) }
+      Self.withCStrings(values) { valuePointers in
+        waiting ? PQconnectdbParams(keywordPointers, valuePointers, 1) : PQconnectStartParams(keywordPointers, valuePointers, 1)
+      }
     }
     guard let connection else {
-      throw PostgresFailure(message: "cannot reach the team ledger at \(place): out of memory", isConnectionLost: true)
+      throw PostgresFailure(message: "cannot reach the team ledger at \(location.place): out of memory", isConnectionLost: true)
     }
-    guard PQstatus(connection) == CONNECTION_OK else {
-      let reason = location.hidingPassword(Self.reason(String(cString: PQerrorMessage(connection))))
-      PQfinish(connection)
-      throw Self.connectionFailure(reason, place: place)
-    }
-    self.connection = connection
-    // The server's notices (`if not exists`, a rollback with nothing to roll back) are for a
-    // database administrator; errors come back as failures and are said in words.
-    _ = try? execute("set client_min_messages = error")
+    return connection
+  }
+
+  /// How long making a connection may take.
+  static let connectTimeout: TimeInterval = 5
+
+  /// Why `connection` could not be made, in words; the connection is let go.
+  fileprivate static func failure(connecting connection: OpaquePointer, at location: TeamLocation) -> PostgresFailure {
+    let reason = location.hidingPassword(Self.reason(String(cString: PQerrorMessage(connection))))
+    PQfinish(connection)
+    return Self.connectionFailure(reason, place: location.place)
   }
 
   deinit { PQfinish(connection) }
@@ -190,5 +206,62 @@ extension PostgresFailure {
   /// A failure of ours, in the same words as the server's.
   init(message: String) {
     self.init(message: message, sqlState: nil, constraint: nil, hint: nil, isConnectionLost: false)
+  }
+}
+
+/// A connection being made without waiting: a screen asks how it goes between keys, so a
+/// server that does not answer never holds the screen still.
+final class PendingConnection {
+  private var connection: OpaquePointer?
+  private let location: TeamLocation
+  private let started = Date()
+  /// What libpq waits for before it can go on: to read, or to write.
+  private var waitsToWrite = true
+
+  init(_ location: TeamLocation) throws(PostgresFailure) {
+    self.location = location
+    let connection = try PostgresConnection.begin(location, waiting: false)
+    guard PQstatus(connection) != CONNECTION_BAD else { throw PostgresConnection.failure(connecting: connection, at: location) }
+    self.connection = connection
+  }
+
+  deinit { if let connection { PQfinish(connection) } }
+
+  /// The socket to wait on while it is under way.
+  var socket: Int32 { connection.map { PQsocket($0) } ?? -1 }
+
+  enum Progress {
+    case underWay
+    case made(PostgresConnection)
+    case failed(PostgresFailure)
+  }
+
+  /// Takes every step that needs no waiting: made, failed, or still under way.
+  func advance() -> Progress {
+    while let connection {
+      var ready = pollfd(fd: PQsocket(connection), events: Int16(waitsToWrite ? POLLOUT : POLLIN), revents: 0)
+      guard poll(&ready, 1, 0) > 0 else {
+        guard Date().timeIntervalSince(started) > PostgresConnection.connectTimeout else { return .underWay }
+        self.connection = nil
+        PQfinish(connection)
+        let seconds = Int(PostgresConnection.connectTimeout)
+        return .failed(
+          PostgresFailure(
+            message: "cannot reach the team ledger at \(location.place) (no answer within \(seconds) s)", isConnectionLost: true))
+      }
+      switch PQconnectPoll(connection) {
+      case PGRES_POLLING_OK:
+        self.connection = nil
+        return .made(PostgresConnection(established: connection))
+      case PGRES_POLLING_FAILED:
+        self.connection = nil
+        return .failed(PostgresConnection.failure(connecting: connection, at: location))
+      case PGRES_POLLING_READING:
+        waitsToWrite = false
+      default:
+        waitsToWrite = true
+      }
+    }
+    return .failed(PostgresFailure(message: "cannot reach the team ledger at \(location.place)", isConnectionLost: true))
   }
 }

@@ -11,6 +11,8 @@ public final class TeamLedger: LedgerStore {
   private var mirror: FileLedger
   private let mirrorPath: String
   private var connection: PostgresConnection?
+  /// A reconnection under way, for a screen: made step by step between keys.
+  private var pending: PendingConnection?
   public private(set) var identity: Handle?
   /// Whether to LISTEN for others' appends (the screens do; a one-shot command need not).
   private let listens: Bool
@@ -53,7 +55,7 @@ public final class TeamLedger: LedgerStore {
 
   public var state: LedgerState { mirror.state }
 
-  public var changeDescriptor: Int32? { connection?.socket }
+  public var changeDescriptor: Int32? { connection?.socket ?? pending?.socket }
 
   public var connectionNote: String? {
     offline.map { "offline since \(LocalMoment($0.since, in: .current).clock)" }
@@ -72,9 +74,8 @@ public final class TeamLedger: LedgerStore {
   public func refresh() throws(StoreError) -> Bool {
     let before = mirror.lineCount
     if connection == nil {
-      guard clock() >= nextAttempt else { return false }
       do {
-        try connect()
+        guard try reconnect() else { return false }
         pendingWarnings.append("back online: the team ledger at \(location.place) is reachable again")
       } catch {
         guard error.isConnectionLost else { throw StoreError.io(error.message) }
@@ -150,8 +151,37 @@ public final class TeamLedger: LedgerStore {
 
   // MARK: - The server
 
+  /// Connects again once the backoff has passed: at once for a command; step by step for a
+  /// screen (which listens), so that a server that does not answer never holds it still.
+  /// True once connected.
+  private func reconnect() throws(PostgresFailure) -> Bool {
+    if pending == nil {
+      guard clock() >= nextAttempt else { return false }
+      guard listens else {
+        try connect()
+        return true
+      }
+      pending = try PendingConnection(location)
+    }
+    switch pending?.advance() {
+    case .made(let made)?:
+      pending = nil
+      try connect(over: made)
+      return true
+    case .failed(let failure)?:
+      pending = nil
+      throw failure
+    case .underWay?, nil:
+      return false
+    }
+  }
+
   private func connect() throws(PostgresFailure) {
-    let connection = try PostgresConnection(location)
+    try connect(over: PostgresConnection(location))
+  }
+
+  /// Checks the schema and who the login is, listens if a screen will, then catches up.
+  private func connect(over connection: PostgresConnection) throws(PostgresFailure) {
     let version = try Self.schemaVersion(on: connection, at: location)
     guard version <= TeamSchema.version else {
       throw PostgresFailure(
