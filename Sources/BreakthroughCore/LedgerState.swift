@@ -47,13 +47,13 @@ public struct LedgerState: Sendable {
         breakthroughs[current].accountedAt = event.at
       }
       breakthroughs.append(Breakthrough(terms: terms, declaredBy: event.actor, declaredAt: event.at))
-    case .breakthroughAccounted(let id, let outcome, let note):
-      guard let index = breakthroughs.lastIndex(where: { $0.id == id }) else {
+    case .breakthroughAccounted(let id, let outcome, let text):
+      guard let position = breakthroughs.lastIndex(where: { $0.id == id }) else {
         return anomaly(event, "names breakthrough \(id), which the ledger does not have")
       }
-      breakthroughs[index].outcome = outcome
-      breakthroughs[index].outcomeNote = note
-      breakthroughs[index].accountedAt = event.at
+      breakthroughs[position].outcome = outcome
+      breakthroughs[position].outcomeNote = text
+      breakthroughs[position].accountedAt = event.at
     case .made(let terms):
       add(terms, event: event, summary: "made")
     default:
@@ -62,52 +62,52 @@ public struct LedgerState: Sendable {
   }
 
   private mutating func applyToPromise(_ event: Event) {
-    guard let promiseID = event.body.promiseID, let index = index.position(ofID: promiseID, in: promises) else {
+    guard let promiseID = event.body.promiseID, let position = index.position(ofID: promiseID, in: promises) else {
       return anomaly(event, "names promise \(event.body.promiseID ?? "?"), which the ledger does not have")
     }
-    let isRepeated = promises[index].changePast { past in
+    let isRepeated = promises[position].changePast { past in
       past.lastEventID == event.id || past.undoTrail.contains { $0.eventID == event.id }
     }
     if isRepeated {
       return anomaly(event, "repeats an event already in the ledger (the same id twice)")
     }
-    if case .undone(let undoneID, _) = event.body { return undo(undoneID, at: index, event: event) }
-    promises[index].remember(event.id, before: promises[index].progress)
+    if case .undone(let undoneID, _) = event.body { return undo(undoneID, at: position, event: event) }
+    promises[position].remember(event.id, before: promises[position].progress)
     func close(_ state: PromiseState) {
-      promises[index].state = state
-      promises[index].closedAt = event.at
-      promises[index].closedBy = event.actor
+      promises[position].state = state
+      promises[position].closedAt = event.at
+      promises[position].closedBy = event.actor
     }
     func record(_ summary: String, _ note: String?) {
-      promises[index].record(HistoryEntry(at: event.at, actor: event.actor, summary: summary, note: note))
+      promises[position].record(HistoryEntry(at: event.at, actor: event.actor, summary: summary, note: note))
     }
     switch event.body {
     case .delivered(_, let accepted, let note):
-      promises[index].deliveredAt = event.at
+      promises[position].deliveredAt = event.at
       if accepted {
         close(.kept)
         record("delivered and accepted", note)
       } else {
-        promises[index].state = .delivered
+        promises[position].state = .delivered
         record("delivered", note)
       }
     case .accepted(_, let note):
       close(.kept)
       record("accepted", note)
     case .rejected(_, let note):
-      promises[index].state = .open
-      promises[index].deliveredAt = nil
+      promises[position].state = .open
+      promises[position].deliveredAt = nil
       record("rejected", note)
     case .notKept(_, let note, let replacement, let late):
       close(.notKept)
-      promises[index].wasRenegotiatedLate = late
+      promises[position].wasRenegotiatedLate = late
       let replaced = replacement.map { "; replaced by P\($0.number)" } ?? ""
       record((late ? "renegotiated after its by-when: not kept" : "not kept") + replaced, note)
-      if let replacement { replace(index, with: replacement, event: event) }
+      if let replacement { replace(position, with: replacement, event: event) }
     case .renegotiated(_, let note, let replacement):
       close(.renegotiated)
       record("renegotiated; replaced by P\(replacement.number)", note)
-      replace(index, with: replacement, event: event)
+      replace(position, with: replacement, event: event)
     case .revoked(_, let note):
       close(.revoked)
       record("revoked", note)
@@ -115,7 +115,7 @@ public struct LedgerState: Sendable {
       close(.released)
       record("released", note)
     case .confidence(_, let level, let note):
-      promises[index].confidence = level
+      promises[position].confidence = level
       record("stated \(level.words)", note)
     case .declared, .breakthroughAccounted, .made, .undone:
       break
@@ -124,8 +124,8 @@ public struct LedgerState: Sendable {
 
   /// Takes back the promise's last move: it stands as before, and a promise that move made
   /// (itself, or its replacement) is withdrawn. Anything else since makes the undo an anomaly.
-  private mutating func undo(_ undoneID: String, at index: Int, event: Event) {
-    let taken = promises[index].changePast { past -> (eventID: String, before: Promise.Progress?)? in
+  private mutating func undo(_ undoneID: String, at position: Int, event: Event) {
+    let taken = promises[position].changePast { past -> (eventID: String, before: Promise.Progress?)? in
       guard past.lastEventID == undoneID, past.undoTrail.last?.eventID == undoneID else { return nil }
       let last = past.undoTrail.removeLast()
       past.lastEventID = past.undoTrail.last?.eventID ?? event.id
@@ -135,13 +135,13 @@ public struct LedgerState: Sendable {
     guard let last = taken else {
       return anomaly(event, "takes back an event that is not the promise's last")
     }
-    let replacement = promises[index].replacedBy.flatMap { self.index.position(ofID: $0, in: promises) }
+    let replacement = promises[position].replacedBy.flatMap { index.position(ofID: $0, in: promises) }
     if let previous = last.before {
-      promises[index].progress = previous
+      promises[position].progress = previous
     } else {
-      promises[index].state = .withdrawn
-      promises[index].closedAt = event.at
-      promises[index].closedBy = event.actor
+      promises[position].state = .withdrawn
+      promises[position].closedAt = event.at
+      promises[position].closedBy = event.actor
     }
     if let replacement, promises[replacement].lastEventID == undoneID {
       promises[replacement].state = .withdrawn
@@ -151,9 +151,9 @@ public struct LedgerState: Sendable {
     }
   }
 
-  private mutating func replace(_ index: Int, with replacement: PromiseTerms, event: Event) {
-    promises[index].replacedBy = replacement.id
-    add(replacement, event: event, summary: "made to replace \(promises[index].label)")
+  private mutating func replace(_ position: Int, with replacement: PromiseTerms, event: Event) {
+    promises[position].replacedBy = replacement.id
+    add(replacement, event: event, summary: "made to replace \(promises[position].label)")
   }
 
   private mutating func add(_ terms: PromiseTerms, event: Event, summary: String) {
