@@ -1,6 +1,7 @@
 import Foundation
 
-/// Finds themes by name or path: a path, then `$XDG_CONFIG_HOME/breakthrough/themes`, then the
+/// Finds themes by name or path: a path, then `$XDG_CONFIG_HOME/breakthrough/themes`, then
+/// `share/breakthrough/themes` beside an installed binary (`/usr/local/bin/../share/…`), then the
 /// package's `themes/` folder, then the built-in default (so a lone binary always works).
 public struct ThemeLibrary: Sendable {
   /// Folders searched for `NAME.toml`, in order.
@@ -10,12 +11,18 @@ public struct ThemeLibrary: Sendable {
     let configHome =
       environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
       ?? (environment["HOME"] ?? ".") + "/.config"
-    folders = [configHome + "/breakthrough/themes", ThemeLibrary.packageThemesFolder]
+    folders = [configHome + "/breakthrough/themes", ThemeLibrary.installedThemesFolder, ThemeLibrary.packageThemesFolder]
   }
 
   public init(folders: [String]) {
     self.folders = folders
   }
+
+  /// `../share/breakthrough/themes` from the folder of the running binary, as installed.
+  static let installedThemesFolder: String = {
+    URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("share/breakthrough/themes").path
+  }()
 
   /// The `themes/` folder of the package this binary was built from.
   static let packageThemesFolder: String = {

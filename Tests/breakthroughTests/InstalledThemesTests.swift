@@ -1,0 +1,21 @@
+import BreakthroughTestSupport
+import Foundation
+import Testing
+
+/// An installed binary finds the themes installed beside it: `PREFIX/bin/breakthrough` reads
+/// `PREFIX/share/breakthrough/themes`.
+@Suite struct InstalledThemesTests {
+  @Test func anInstalledBinaryFindsTheThemesBesideIt() throws {
+    let prefix = NSTemporaryDirectory() + "prefix-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(atPath: prefix + "/share/breakthrough/themes", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: BinaryRunner.executable.path, toPath: prefix + "/bin/breakthrough")
+    try "[overdue]\nfg = \"red\"\n".write(
+      toFile: prefix + "/share/breakthrough/themes/installed-here.toml", atomically: true, encoding: .utf8)
+    var environment = ProcessInfo.processInfo.environment
+    environment["XDG_CONFIG_HOME"] = prefix + "/config"
+    let listed = try Spawn.run(prefix + "/bin/breakthrough", ["themes"], environment: environment)
+    #expect(listed.status == 0)
+    #expect(String(decoding: listed.output, as: UTF8.self).contains("installed-here"))
+  }
+}
