@@ -12,18 +12,17 @@ public struct Glyphs: Sendable {
   public let overdue: String
   public let separator: String
   public let borders: BorderGlyphs
+  /// Whether these are the Unicode glyphs (else ASCII).
+  public let isUnicode: Bool
 
   public static let unicode = Glyphs(
     arrow: "→", onTrack: "●", atRisk: "▲", offTrack: "✖", delivered: "◆", overdue: "!",
-    separator: "·", borders: .unicode)
+    separator: "·", borders: .unicode, isUnicode: true)
   public static let ascii = Glyphs(
     arrow: "->", onTrack: "+", atRisk: "^", offTrack: "x", delivered: "*", overdue: "!",
-    separator: "|", borders: .ascii)
+    separator: "|", borders: .ascii, isUnicode: false)
 
   public static func forTerminal(isUnicode: Bool) -> Glyphs { isUnicode ? .unicode : .ascii }
-
-  /// Whether these are the Unicode glyphs (else ASCII).
-  public var isUnicode: Bool { borders.horizontal != "-" }
 
   /// Glyph, words and role for where an open promise stands.
   func standing(of promise: Promise, at now: LocalMoment) -> (text: String, role: Role) {

@@ -39,7 +39,7 @@ extension Grid {
   /// large form or does not fit, and then nothing is drawn.
   @discardableResult
   public mutating func putBlock(_ text: String, row: Int, column: Int, role: Role) -> Bool {
-    guard let rows = BlockDigits.rows(for: text, glyph: ellipsis == "…" ? "█" : "#"),
+    guard let rows = BlockDigits.rows(for: text, glyph: isUnicode ? "█" : "#"),
       row >= 0, column >= 0, row + BlockDigits.height <= height, column + BlockDigits.width(of: text) <= width
     else { return false }
     for (offset, line) in rows.enumerated() { put(line, row: row + offset, column: column, role: role) }

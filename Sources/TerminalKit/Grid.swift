@@ -8,10 +8,13 @@ public struct Grid: Equatable, Sendable {
   public private(set) var cells: [Cell]
   /// What marks cut text: `…`, or `~` where only ASCII can be shown.
   public let ellipsis: String
+  /// Whether the terminal shows non-ASCII glyphs (else everything drawn is ASCII).
+  public let isUnicode: Bool
 
   public init(width: Int, height: Int, isUnicode: Bool = true) {
     self.width = max(0, width)
     self.height = max(0, height)
+    self.isUnicode = isUnicode
     ellipsis = isUnicode ? "…" : "~"
     cells = Array(repeating: .blank, count: self.width * self.height)
   }
