@@ -1,0 +1,41 @@
+import BreakthroughCore
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// glibc's `wcwidth`, which Swift's Glibc module does not export.
+@_silgen_name("wcwidth") private func cWidth(_ character: wchar_t) -> Int32
+
+/// The width table agrees with the C library's `wcwidth`, which decides where ncurses puts
+/// the cursor: a disagreement would shift every cell after the character on that row.
+@Suite(.serialized) struct DisplayWidthTests {
+  @Test func theTableAgreesWithTheCLibrary() throws {
+    guard setlocale(LC_CTYPE, "C.UTF-8") != nil else {
+      Issue.record("the C.UTF-8 locale is missing")
+      return
+    }
+    let ranges: [ClosedRange<UInt32>] = [
+      0x00A0...0x02FF, 0x0370...0x04FF, 0x2010...0x2027, 0x2030...0x205E, 0x2190...0x21FF, 0x2500...0x25FC,
+      0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+      0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
+      0x1F900...0x1F9FF,
+    ]
+    var differing: [String] = []
+    var compared = 0
+    for range in ranges {
+      for value in range {
+        guard let scalar = Unicode.Scalar(value), scalar.properties.generalCategory != .unassigned else { continue }
+        let theirs = Int(cWidth(wchar_t(bitPattern: value)))
+        guard theirs >= 0 else { continue }
+        compared += 1
+        let ours = DisplayWidth.of(Character(scalar))
+        if ours != theirs { differing.append(String(format: "U+%04X ours %d libc %d", value, ours, theirs)) }
+      }
+    }
+    print("DisplayWidth: \(compared) characters compared with wcwidth, \(differing.count) differ")
+    #expect(differing.isEmpty, "\(differing.prefix(40).joined(separator: "\n"))")
+  }
+}
