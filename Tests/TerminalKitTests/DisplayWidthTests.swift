@@ -13,6 +13,9 @@ import Testing
 /// the cursor: a disagreement would shift every cell after the character on that row.
 @Suite(.serialized) struct DisplayWidthTests {
   @Test func theTableAgreesWithTheCLibrary() throws {
+    // The locale is the process's: put back what it was for the tests that run beside this one.
+    let previous = setlocale(LC_CTYPE, nil).map { String(cString: $0) } ?? "C"
+    defer { setlocale(LC_CTYPE, previous) }
     guard setlocale(LC_CTYPE, "C.UTF-8") != nil else {
       Issue.record("the C.UTF-8 locale is missing")
       return
