@@ -29,7 +29,10 @@ let package = Package(
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
-    .target(name: "BreakthroughCore", swiftSettings: crossModule),
+    // Text as a terminal shows it: control characters escaped, display widths. A leaf, so that
+    // the terminal kit needs nothing of the domain.
+    .target(name: "TextKit", swiftSettings: crossModule),
+    .target(name: "BreakthroughCore", dependencies: ["TextKit"], swiftSettings: crossModule),
     // PostgreSQL's client library for the team ledger, from Debian's libpq-dev.
     .systemLibrary(name: "CLibpq", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
     .target(name: "BreakthroughStore", dependencies: ["BreakthroughCore", "CLibpq"], swiftSettings: crossModule),
@@ -38,7 +41,7 @@ let package = Package(
     .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
     .target(
       name: "TerminalKit",
-      dependencies: ["CNcursesw", "BreakthroughCore", .product(name: "TOMLKit", package: "TOMLKit")],
+      dependencies: ["CNcursesw", "TextKit", .product(name: "TOMLKit", package: "TOMLKit")],
       swiftSettings: crossModule
     ),
     .target(name: "BreakthroughUI", dependencies: ["TerminalKit", "BreakthroughStore", "BreakthroughCore"], swiftSettings: crossModule),
@@ -56,7 +59,7 @@ let package = Package(
     // What the tests share: a throwaway PostgreSQL server of their own.
     .target(name: "BreakthroughTestSupport", path: "Tests/BreakthroughTestSupport"),
     .testTarget(name: "BreakthroughStoreTests", dependencies: ["BreakthroughStore", "BreakthroughTestSupport"]),
-    .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+    .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TextKit"]),
     .testTarget(
       name: "BreakthroughUITests", dependencies: ["BreakthroughUI", "TerminalKit", "BreakthroughStore"], exclude: ["Golden"]),
     .testTarget(

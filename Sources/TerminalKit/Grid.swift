@@ -1,4 +1,4 @@
-import BreakthroughCore
+import TextKit
 
 /// An in-memory screen of cells: what screens render into and what backends draw from.
 /// Nothing is ever written outside it.

@@ -1,6 +1,6 @@
-import BreakthroughCore
 import Foundation
 import Testing
+import TextKit
 
 #if canImport(Glibc)
   import Glibc
