@@ -6,10 +6,13 @@ import Testing
 /// `PREFIX/share/breakthrough/themes`.
 @Suite struct InstalledThemesTests {
   @Test func anInstalledBinaryFindsTheThemesBesideIt() throws {
-    let prefix = NSTemporaryDirectory() + "prefix-\(UUID().uuidString)"
+    // Beside the build, so that the binary can be hard-linked in: a copy being written while
+    // another test starts a process could be held open in it, and then cannot be run.
+    let prefix = BinaryRunner.executable.deletingLastPathComponent().path + "/prefix-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: prefix) }
     try FileManager.default.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
     try FileManager.default.createDirectory(atPath: prefix + "/share/breakthrough/themes", withIntermediateDirectories: true)
-    try FileManager.default.copyItem(atPath: BinaryRunner.executable.path, toPath: prefix + "/bin/breakthrough")
+    try FileManager.default.linkItem(atPath: BinaryRunner.executable.path, toPath: prefix + "/bin/breakthrough")
     try "[overdue]\nfg = \"red\"\n".write(
       toFile: prefix + "/share/breakthrough/themes/installed-here.toml", atomically: true, encoding: .utf8)
     var environment = ProcessInfo.processInfo.environment
