@@ -89,16 +89,7 @@ public struct TeamAdministration {
         }
         try connection.execute("set local breakthrough.importing = 'on'")
         for start in stride(from: 0, to: rows.count, by: 1_000) {
-          let batch = rows[start..<min(start + 1_000, rows.count)]
-          var placeholders: [String] = []
-          var parameters: [String?] = []
-          for (offset, row) in batch.enumerated() {
-            let base = offset * 6
-            placeholders.append("($\(base + 1), $\(base + 2), $\(base + 3), $\(base + 4), $\(base + 5), $\(base + 6)::json)")
-            parameters += [String(start + offset + 1), row.id, row.kind, row.label, row.actor, row.line]
-          }
-          try connection.execute(
-            "insert into events (seq, id, kind, label, actor, line) values " + placeholders.joined(separator: ", "), parameters)
+          try TeamSchema.insert(rows[start..<min(start + 1_000, rows.count)], first: start + 1, on: connection)
         }
       }
       // Fresh statistics, so that a catch-up's range read uses the index from the first append.
@@ -173,12 +164,11 @@ public struct TeamAdministration {
 
   /// The rows a ledger file becomes: each complete line as it is, with the columns the server
   /// checks. A damaged ledger is refused; a repeated event is left out, as the fold leaves it out.
-  static func rows(ofLedgerAt path: String) throws(StoreError) -> [(id: String, kind: String, label: String?, actor: String, line: String)]
-  {
+  static func rows(ofLedgerAt path: String) throws(StoreError) -> [TeamSchema.Row] {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw StoreError.io("cannot read \(path): no such file; name the ledger file to import")
     }
-    var rows: [(id: String, kind: String, label: String?, actor: String, line: String)] = []
+    var rows: [TeamSchema.Row] = []
     var ids: Set<String> = []
     var labels: Set<String> = []
     let text = String(decoding: data, as: UTF8.self)
@@ -199,7 +189,7 @@ public struct TeamAdministration {
       {
         label = assigned
       }
-      rows.append((id, kind, label, actor, String(line)))
+      rows.append(TeamSchema.Row(id: id, kind: kind, label: label, actor: actor, line: String(line)))
     }
     return rows
   }

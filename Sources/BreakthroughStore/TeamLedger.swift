@@ -271,16 +271,10 @@ public final class TeamLedger: LedgerStore {
   }
 
   private func insert(_ events: [Event], lines: [String], first: Int, on connection: PostgresConnection) throws(PostgresFailure) {
-    guard !events.isEmpty else { return }
-    var placeholders: [String] = []
-    var parameters: [String?] = []
-    for (offset, event) in events.enumerated() {
-      let base = offset * 6
-      placeholders.append("($\(base + 1), $\(base + 2), $\(base + 3), $\(base + 4), $\(base + 5), $\(base + 6)::json)")
-      parameters += [String(first + offset), event.id, event.body.kind, event.body.assignedLabel, event.actor.text, lines[offset]]
+    let rows = zip(events, lines).map { event, line in
+      TeamSchema.Row(id: event.id, kind: event.body.kind, label: event.body.assignedLabel, actor: event.actor.text, line: line)
     }
-    try connection.execute(
-      "insert into events (seq, id, kind, label, actor, line) values " + placeholders.joined(separator: ", "), parameters)
+    try TeamSchema.insert(rows[...], first: first, on: connection)
   }
 
   /// The connection died after the write was sent: ask once more whether it arrived, by its

@@ -99,4 +99,27 @@ enum TeamSchema {
     "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
+  /// One row of `events`: the line as written, with the columns the server checks beside it.
+  struct Row {
+    let id: String
+    let kind: String
+    /// The number the event gives out (P12), if any: unique at the server.
+    let label: String?
+    let actor: String
+    let line: String
+  }
+
+  /// Inserts `rows` as events `first`, `first + 1`, … in one statement.
+  static func insert(_ rows: ArraySlice<Row>, first: Int, on connection: PostgresConnection) throws(PostgresFailure) {
+    guard !rows.isEmpty else { return }
+    var placeholders: [String] = []
+    var parameters: [String?] = []
+    for (offset, row) in rows.enumerated() {
+      let base = offset * 6
+      placeholders.append("($\(base + 1), $\(base + 2), $\(base + 3), $\(base + 4), $\(base + 5), $\(base + 6)::json)")
+      parameters += [String(first + offset), row.id, row.kind, row.label, row.actor, row.line]
+    }
+    try connection.execute(
+      "insert into events (seq, id, kind, label, actor, line) values " + placeholders.joined(separator: ", "), parameters)
+  }
 }
