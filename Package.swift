@@ -6,6 +6,7 @@ let executableDependencies: [Target.Dependency] = [
   "BreakthroughCore",
   "BreakthroughStore",
   "BreakthroughUI",
+  "BreakthroughInterchange",
   "TerminalKit",
   .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
@@ -44,6 +45,8 @@ let package = Package(
       dependencies: ["CNcursesw", "TextKit", .product(name: "TOMLKit", package: "TOMLKit")],
       swiftSettings: crossModule
     ),
+    // Promises in and out of other tools' formats: iCalendar, CSV, meeting minutes, Taskwarrior.
+    .target(name: "BreakthroughInterchange", dependencies: ["BreakthroughCore"], swiftSettings: crossModule),
     .target(name: "BreakthroughUI", dependencies: ["TerminalKit", "BreakthroughStore", "BreakthroughCore"], swiftSettings: crossModule),
     .executableTarget(
       name: "breakthrough",
@@ -58,6 +61,8 @@ let package = Package(
     .testTarget(name: "BreakthroughCoreTests", dependencies: ["BreakthroughCore"]),
     // What the tests share: a throwaway PostgreSQL server of their own.
     .target(name: "BreakthroughTestSupport", path: "Tests/BreakthroughTestSupport"),
+    .testTarget(
+      name: "BreakthroughInterchangeTests", dependencies: ["BreakthroughInterchange", "BreakthroughTestSupport"], exclude: ["Golden"]),
     .testTarget(name: "BreakthroughStoreTests", dependencies: ["BreakthroughStore", "BreakthroughTestSupport"]),
     .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TextKit"]),
     .testTarget(

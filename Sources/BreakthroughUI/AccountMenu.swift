@@ -53,7 +53,7 @@ struct AccountMenu: Sendable {
     case .release:
       let who = toSelf || promise.state == .delivered ? "no longer needed" : "you no longer need it from \(promise.performer)"
       return [Item(key: "l", label: "release: \(who)", choice: .open(.release(promise)))]
-    case .make, .confidence, .declare, .accountBreakthrough, .undo:
+    case .make, .confidence, .declare, .accountBreakthrough, .undo, .importPromises, .recordMeeting:
       return []
     }
   }

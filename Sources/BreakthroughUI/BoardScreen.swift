@@ -10,7 +10,7 @@ extension BoardState: PersonalScreen {
 
   /// A new promise is selected; the move can be taken back with `u`.
   public mutating func recorded(_ move: Move, outcome: MoveOutcome) {
-    if case .made(let terms)? = outcome.events.first?.body { select(promiseID: terms.id) }
+    if case .made(let terms, _)? = outcome.events.first?.body { select(promiseID: terms.id) }
     if move.kind != .undo, let event = outcome.events.last, let promise = event.body.promiseID {
       undoable.append((event.id, promise, outcome.summary))
     }

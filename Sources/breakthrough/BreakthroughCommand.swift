@@ -9,10 +9,10 @@ struct BreakthroughCommand: ParsableCommand {
     commandName: "breakthrough",
     abstract: "Make, keep and rigorously account for the promises that forward your team's breakthrough.",
     discussion: """
-      Dates: YYYY-MM-DD, today, tomorrow, a weekday (mon…sun: the next one), +3d, +2w, eow (this Friday), \
+      Dates: YYYY-MM-DD, today, tomorrow, a weekday (mon to sun: the next one), +3d, +2w, eow (this Friday), \
       eom (end of month), each optionally followed by HH:MM. A date without a time is due by the end of that day.
 
-      The ledger: --store PATH, else $BREAKTHROUGH_STORE, else store = "…" in $XDG_CONFIG_HOME/breakthrough/config.toml, \
+      The ledger: --store PATH, else $BREAKTHROUGH_STORE, else store = "URL or path" in $XDG_CONFIG_HOME/breakthrough/config.toml, \
       else $XDG_DATA_HOME/breakthrough/ledger.jsonl. A postgres:// URL names a team ledger shared through a server \
       (see `breakthrough store --help`).
 
@@ -23,7 +23,8 @@ struct BreakthroughCommand: ParsableCommand {
       AccountBreakthroughCommand.self, PromiseCommand.self, DoneCommand.self,
       AcceptCommand.self, RejectCommand.self, NotKeptCommand.self, RenegotiateCommand.self,
       RevokeCommand.self, ReleaseCommand.self, ConfidenceCommand.self, ListCommand.self,
-      ShowCommand.self, LogCommand.self, StatsCommand.self, StoreCommand.self,
+      ShowCommand.self, LogCommand.self, StatsCommand.self, MinutesCommand.self, ExportCommand.self, ImportCommand.self,
+      StoreCommand.self,
     ],
     defaultSubcommand: BoardCommand.self
   )

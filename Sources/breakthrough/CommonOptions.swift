@@ -9,7 +9,7 @@ struct CommonOptions: ParsableArguments {
   @Option(
     name: .customLong("store"),
     help: ArgumentHelp(
-      "The ledger file, or a team ledger's postgres:// URL (else $BREAKTHROUGH_STORE, else store = \"…\" in the config file, "
+      "The ledger file, or a team ledger's postgres:// URL (else $BREAKTHROUGH_STORE, else store = \"URL or path\" in the config file, "
         + "else ~/.local/share/breakthrough/ledger.jsonl).", valueName: "path|url"))
   var store: String?
 
@@ -17,7 +17,7 @@ struct CommonOptions: ParsableArguments {
     name: .customLong("as"),
     help: ArgumentHelp(
       "Act as this person (else $BREAKTHROUGH_USER, else $USER). On a team ledger you are who your login is, and this may only name you.",
-      valueName: "handle"))
+      valueName: "handle"), completion: .handles)
   var actor: String?
 
   /// Opens the store and names the actor. What the store warns about is printed, unless a

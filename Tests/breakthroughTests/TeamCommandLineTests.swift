@@ -59,3 +59,25 @@ struct TeamCommandLineTests {
     }
   }
 }
+
+/// Imports and recorded meetings go through the server like every other move.
+@Suite(.enabled(if: TeamSetup.isAvailable, "needs PostgreSQL (apt-get install postgresql)"))
+struct TeamInterchangeTests {
+  @Test func aTaskwarriorImportAndARecordedMeetingReachEveryone() throws {
+    let team = try TeamSetup()
+    let taskwarrior = try Taskwarrior()
+    try taskwarrior.fillWithEveryKind()
+    let export = NSTemporaryDirectory() + "team-tasks-\(UUID().uuidString).json"
+    try taskwarrior.export().write(to: URL(fileURLWithPath: export))
+    defer { try? FileManager.default.removeItem(atPath: export) }
+    let imported = try team.run(["import", "taskwarrior", export, "--to", "ana", "--yes"], as: "ben")
+    #expect(imported.status == 0, "\(imported.errors)")
+    #expect(imported.output.contains("imported 4 promises as P1–P4"))
+    let forSomeoneElse = try team.run(["import", "taskwarrior", export, "--to", "ana", "--from", "cy", "--yes"], as: "ben")
+    #expect(forSomeoneElse.status != 0 && forSomeoneElse.errors.contains("so you cannot act as cy"))
+    #expect(try team.run(["list"], as: "ana").output.components(separatedBy: "ben → ana").count == 5)
+    #expect(try team.run(["minutes", "--record"], as: "ana").status == 0)
+    let next = try team.run(["minutes"], as: "cy")
+    #expect(next.output.contains("Since the meeting recorded") && next.output.contains("by ana"), "\(next.output)")
+  }
+}

@@ -7,8 +7,39 @@ public enum DateExpression {
   public static let acceptedForms =
     "use YYYY-MM-DD, today, tomorrow, a weekday (mon…sun, the next one), +3d, +2w, eow (this Friday) or eom (end of month), optionally followed by HH:MM"
 
+  /// What to say when a moment in the past cannot be read.
+  public static let acceptedPastForms =
+    "use YYYY-MM-DD, today, yesterday, a weekday (mon…sun, the last one), -3d or -2w, optionally followed by HH:MM"
+
   /// The by-when that `text` names, counted from `today`.
   public static func parse(_ text: String, today: CalendarDay) throws(Refusal) -> ByWhen {
+    try parse(text, forms: acceptedForms) { day(named: $0, today: today) }
+  }
+
+  /// A moment in the past that `text` names ("since mon", "since yesterday 09:00"), counted
+  /// back from `today`: a weekday is the last one, today included.
+  public static func parsePast(_ text: String, today: CalendarDay) throws(Refusal) -> ByWhen {
+    try parse(text, forms: acceptedPastForms) { word in
+      switch word {
+      case "today": return today
+      case "yesterday": return today.adding(days: -1)
+      default: break
+      }
+      if let weekday = weekdayNumber(word) { return today.adding(days: -((today.weekday - weekday + 7) % 7)) }
+      if word.hasPrefix("-"), let count = Int(word.dropFirst().dropLast()), (0...100_000).contains(count),
+        word.dropFirst().dropLast().allSatisfy(\.isASCIIDigit)
+      {
+        switch word.last {
+        case "d": return today.adding(days: -count)
+        case "w": return today.adding(days: -7 * count)
+        default: return nil
+        }
+      }
+      return CalendarDay(iso: word).flatMap { (1900...9999).contains($0.parts.year) ? $0 : nil }
+    }
+  }
+
+  private static func parse(_ text: String, forms: String, day: (String) -> CalendarDay?) throws(Refusal) -> ByWhen {
     let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
     var words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     // "2026-11-28T17:00" is one word with its time.
@@ -16,8 +47,8 @@ public enum DateExpression {
       let word = words[0]
       words = [String(word[..<splitAt]), String(word[word.index(after: splitAt)...])]
     }
-    guard (1...2).contains(words.count), let day = day(named: words[0], today: today) else {
-      throw Refusal("unknown date \"\(Escaping.forDisplay(text))\": \(acceptedForms)")
+    guard (1...2).contains(words.count), let day = day(words[0]) else {
+      throw Refusal("unknown date \"\(Escaping.forDisplay(text))\": \(forms)")
     }
     guard words.count == 2 else { return ByWhen(day: day) }
     guard let minute = parseClock(words[1]) else {

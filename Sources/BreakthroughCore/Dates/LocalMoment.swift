@@ -19,6 +19,14 @@ public struct LocalMoment: Hashable, Comparable, Sendable {
     self.init(localSeconds: Int(instant.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: instant))
   }
 
+  /// The instant this wall-clock moment is in `zone` (in a gap left by a clock change, the
+  /// instant as if the clock had not changed).
+  public func instant(in zone: TimeZone) -> Date {
+    let local = TimeInterval(day.daysSinceEpoch * 86_400 + secondOfDay)
+    let guess = Date(timeIntervalSince1970: local - TimeInterval(zone.secondsFromGMT(for: Date(timeIntervalSince1970: local))))
+    return Date(timeIntervalSince1970: local - TimeInterval(zone.secondsFromGMT(for: guess)))
+  }
+
   /// The moment `seconds` after 1970-01-01 00:00 on the local wall clock.
   init(localSeconds seconds: Int) {
     let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400

@@ -25,3 +25,11 @@ extension LedgerState {
       summary: "breakthrough accounted: \(outcome.rawValue.replacingOccurrences(of: "-", with: " "))")
   }
 }
+
+extension LedgerState {
+  /// Records that the standing meeting was held, so that the next minutes start from here.
+  public func recordMeeting(note: String?, context: MoveContext) -> MoveOutcome {
+    MoveOutcome(
+      events: [context.event(.meetingHeld(note: Self.optional(note)))], summary: "meeting recorded as held; the next minutes start here")
+  }
+}

@@ -23,7 +23,8 @@ public enum EventBody: Sendable {
   case declared(BreakthroughTerms)
   /// The current breakthrough accounted for at its by-when.
   case breakthroughAccounted(breakthrough: String, outcome: BreakthroughOutcome, note: String?)
-  case made(PromiseTerms)
+  /// A promise made; `note` says more about it (what an import carried over, say).
+  case made(PromiseTerms, note: String? = nil)
   /// The performer reports delivery; `accepted` when the customer accepted it then and there.
   case delivered(promise: String, accepted: Bool, note: String?)
   case accepted(promise: String, note: String?)
@@ -37,6 +38,8 @@ public enum EventBody: Sendable {
   case confidence(promise: String, level: Confidence, note: String?)
   /// A compensating event: takes back the last move on a promise (the ledger is never rewritten).
   case undone(event: String, promise: String)
+  /// The standing meeting was held: the next minutes start here.
+  case meetingHeld(note: String?)
 
   /// The ledger's name for the kind.
   public var kind: String {
@@ -53,6 +56,7 @@ public enum EventBody: Sendable {
     case .released: return "promise.released"
     case .confidence: return "promise.confidence"
     case .undone: return "promise.undone"
+    case .meetingHeld: return "meeting.held"
     }
   }
 
@@ -60,7 +64,7 @@ public enum EventBody: Sendable {
   /// renegotiation or a not-kept accounting makes), if it gives one.
   public var assignedLabel: String? {
     switch self {
-    case .made(let terms), .renegotiated(_, _, let terms), .notKept(_, _, let terms?, _): return "P\(terms.number)"
+    case .made(let terms, _), .renegotiated(_, _, let terms), .notKept(_, _, let terms?, _): return "P\(terms.number)"
     default: return nil
     }
   }
@@ -68,11 +72,11 @@ public enum EventBody: Sendable {
   /// The promise the event is about, if any.
   public var promiseID: String? {
     switch self {
-    case .made(let terms): return terms.id
+    case .made(let terms, _): return terms.id
     case .delivered(let id, _, _), .accepted(let id, _), .rejected(let id, _), .notKept(let id, _, _, _),
       .renegotiated(let id, _, _), .revoked(let id, _), .released(let id, _), .confidence(let id, _, _), .undone(_, let id):
       return id
-    case .declared, .breakthroughAccounted: return nil
+    case .declared, .breakthroughAccounted, .meetingHeld: return nil
     }
   }
 }

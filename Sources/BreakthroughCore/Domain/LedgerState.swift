@@ -54,8 +54,10 @@ public struct LedgerState: Sendable {
       breakthroughs[position].outcome = outcome
       breakthroughs[position].outcomeNote = text
       breakthroughs[position].accountedAt = event.at
-    case .made(let terms):
-      add(terms, event: event, summary: "made")
+    case .made(let terms, let note):
+      add(terms, event: event, summary: "made", note: note)
+    case .meetingHeld:
+      break
     default:
       applyToPromise(event)
     }
@@ -117,7 +119,7 @@ public struct LedgerState: Sendable {
     case .confidence(_, let level, let note):
       promises[position].confidence = level
       record("stated \(level.words)", note)
-    case .declared, .breakthroughAccounted, .made, .undone:
+    case .declared, .breakthroughAccounted, .made, .undone, .meetingHeld:
       break
     }
   }
@@ -156,13 +158,13 @@ public struct LedgerState: Sendable {
     add(replacement, event: event, summary: "made to replace \(promises[position].label)")
   }
 
-  private mutating func add(_ terms: PromiseTerms, event: Event, summary: String) {
+  private mutating func add(_ terms: PromiseTerms, event: Event, summary: String, note madeNote: String? = nil) {
     guard index.position(ofID: terms.id, in: promises) == nil else {
       return anomaly(event, "makes promise \(terms.id) a second time")
     }
     var promise = Promise(terms: terms, madeAt: event.at, past: .decoded(PromisePast(lastEventID: event.id)))
     promise.remember(event.id, before: nil)
-    promise.record(HistoryEntry(at: event.at, actor: event.actor, summary: summary, note: nil))
+    promise.record(HistoryEntry(at: event.at, actor: event.actor, summary: summary, note: madeNote))
     index.add(id: terms.id, number: terms.number, at: promises.count)
     highestNumber = max(highestNumber, terms.number)
     promises.append(promise)

@@ -16,6 +16,11 @@ public enum Move: Equatable, Sendable {
   case accountBreakthrough(outcome: BreakthroughOutcome, note: String? = nil)
   /// Takes back one of the person's own moves, described by `summary`.
   case undo(event: String, promise: String, summary: String)
+  /// Promises carried over from another tool, made by the actor, each at its own time; those
+  /// already in the ledger are skipped, so importing again adds nothing.
+  case importPromises([ImportedPromise])
+  /// The standing meeting was held: the next minutes start here.
+  case recordMeeting(note: String? = nil)
 
   /// The promise that replaces one accounted as not kept.
   public struct Replacement: Equatable, Sendable {
@@ -43,6 +48,8 @@ public enum Move: Equatable, Sendable {
     case .declare: return .declare
     case .accountBreakthrough: return .accountBreakthrough
     case .undo: return .undo
+    case .importPromises: return .importPromises
+    case .recordMeeting: return .recordMeeting
     }
   }
 
@@ -53,7 +60,7 @@ public enum Move: Equatable, Sendable {
       .renegotiate(let id, _, _, _), .revoke(let id, _), .release(let id, _), .confidence(let id, _, _),
       .undo(_, let id, _):
       return id
-    case .make, .declare, .accountBreakthrough:
+    case .make, .declare, .accountBreakthrough, .importPromises, .recordMeeting:
       return nil
     }
   }
@@ -63,7 +70,7 @@ public enum Move: Equatable, Sendable {
   /// read by the moves' refusals, by `allowedMoves` and so by every menu and key that offers one.
   public enum Kind: CaseIterable, Sendable {
     case make, deliver, accept, reject, notKept, renegotiate, revoke, release, confidence
-    case declare, accountBreakthrough, undo
+    case declare, accountBreakthrough, undo, importPromises, recordMeeting
 
     /// Who may make a move on a promise.
     public enum Party: Sendable {
@@ -76,7 +83,7 @@ public enum Move: Equatable, Sendable {
       case .deliver, .notKept, .renegotiate, .revoke, .confidence: return ([.open], .performer)
       case .accept, .reject: return ([.delivered], .customer)
       case .release: return ([.open, .delivered], .customer)
-      case .make, .declare, .accountBreakthrough, .undo: return nil
+      case .make, .declare, .accountBreakthrough, .undo, .importPromises, .recordMeeting: return nil
       }
     }
 
@@ -95,6 +102,8 @@ public enum Move: Equatable, Sendable {
       case .declare: return "declare the breakthrough"
       case .accountBreakthrough: return "account for the breakthrough"
       case .undo: return "undo it"
+      case .importPromises: return "import promises"
+      case .recordMeeting: return "record the meeting as held"
       }
     }
 
@@ -137,6 +146,10 @@ extension LedgerState {
       return try accountBreakthrough(outcome, note: note, context: context)
     case .undo(let event, let id, let summary):
       return try undo(eventID: event, on: try promise(id), what: summary, context: context)
+    case .importPromises(let imported):
+      return try importPromises(imported, context: context)
+    case .recordMeeting(let note):
+      return recordMeeting(note: note, context: context)
     }
   }
 }

@@ -64,7 +64,7 @@ public enum EventCoding {
       }
       return .breakthroughAccounted(breakthrough: try reader.text("breakthrough"), outcome: outcome, note: try reader.optionalText("note"))
     case "promise.made":
-      return .made(try promiseTerms(reader))
+      return .made(try promiseTerms(reader), note: try reader.optionalText("note"))
     case "promise.delivered":
       return .delivered(promise: try reader.text("promise"), accepted: reader.flag("accepted"), note: try reader.optionalText("note"))
     case "promise.accepted":
@@ -90,6 +90,8 @@ public enum EventCoding {
       return .confidence(promise: try reader.text("promise"), level: level, note: try reader.optionalText("note"))
     case "promise.undone":
       return .undone(event: try reader.text("event"), promise: try reader.text("promise"))
+    case "meeting.held":
+      return .meetingHeld(note: try reader.optionalText("note"))
     default:
       return nil
     }
@@ -120,8 +122,9 @@ public enum EventCoding {
       ]
     case .breakthroughAccounted(let id, let outcome, let note):
       return [("breakthrough", .string(id)), ("outcome", .string(outcome.rawValue)), ("note", optional(note))]
-    case .made(let terms):
-      return termsFields(terms, idKey: "promise")
+    case .made(let terms, let note):
+      // Written only when there is one: lines without it read the same in older versions.
+      return termsFields(terms, idKey: "promise") + (note.map { [("note", .string($0))] } ?? [])
     case .delivered(let id, let accepted, let note):
       return [("promise", .string(id)), ("accepted", .bool(accepted)), ("note", optional(note))]
     case .accepted(let id, let note), .released(let id, let note):
@@ -139,6 +142,8 @@ public enum EventCoding {
       return [("promise", .string(id)), ("level", .string(level.rawValue)), ("note", optional(note))]
     case .undone(let event, let id):
       return [("promise", .string(id)), ("event", .string(event))]
+    case .meetingHeld(let note):
+      return [("note", optional(note))]
     }
   }
 

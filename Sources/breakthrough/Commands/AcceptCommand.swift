@@ -6,7 +6,7 @@ struct AcceptCommand: ParsableCommand {
     commandName: "accept",
     abstract: "As the customer, accept a delivery: the promise is kept.")
 
-  @Argument(help: "The promise, e.g. P12.") var number: String
+  @Argument(help: "The promise, e.g. P12.", completion: .openPromises) var number: String
   @Option(help: "A note for the record.") var note: String?
   @OptionGroup var common: CommonOptions
 

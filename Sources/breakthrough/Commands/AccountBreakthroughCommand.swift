@@ -6,7 +6,7 @@ struct AccountBreakthroughCommand: ParsableCommand {
     commandName: "account",
     abstract: "Account for the current breakthrough at its by-when: achieved or not-achieved.")
 
-  @Argument(help: "achieved or not-achieved") var outcome: String
+  @Argument(help: "achieved or not-achieved", completion: .list(["achieved", "not-achieved"])) var outcome: String
   @Option(help: "What happened (required for not-achieved).") var note: String?
   @OptionGroup var common: CommonOptions
 

@@ -6,8 +6,8 @@ struct ConfidenceCommand: ParsableCommand {
     commandName: "confidence",
     abstract: "State your confidence in an open promise: on-track, at-risk or off-track.")
 
-  @Argument(help: "The promise, e.g. P12.") var number: String
-  @Argument(help: "on-track, at-risk or off-track") var level: String
+  @Argument(help: "The promise, e.g. P12.", completion: .openPromises) var number: String
+  @Argument(help: "on-track, at-risk or off-track", completion: .list(Confidence.allCases.map(\.rawValue))) var level: String
   @Option(help: "A note for the record.") var note: String?
   @OptionGroup var common: CommonOptions
 

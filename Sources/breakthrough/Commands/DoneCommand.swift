@@ -6,7 +6,7 @@ struct DoneCommand: ParsableCommand {
     commandName: "done",
     abstract: "Report delivery of a promise; it waits for the customer to accept (kept at once with --accepted).")
 
-  @Argument(help: "The promise, e.g. P12.") var number: String
+  @Argument(help: "The promise, e.g. P12.", completion: .openPromises) var number: String
   @Flag(help: "The customer accepted it then and there (in the meeting): kept at once.") var accepted = false
   @Option(help: "A note for the record.") var note: String?
   @OptionGroup var common: CommonOptions

@@ -1,5 +1,7 @@
 import ArgumentParser
 import BreakthroughCore
+import BreakthroughInterchange
+import Foundation
 
 struct ListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -20,8 +22,10 @@ struct ListCommand: ParsableCommand {
   }
 
   @Flag var selection: Selection = .open
-  @Option(help: ArgumentHelp("Only promises this person makes or receives.", valueName: "handle")) var person: String?
-  @Option(help: "table, tsv or json.") var format: OutputFormat = .table
+  @Option(help: ArgumentHelp("Only promises this person makes or receives.", valueName: "handle"), completion: .handles) var person: String?
+  @Option(help: "table, tsv, json or csv.") var format: OutputFormat = .table
+  @Flag(help: "In CSV, write text that starts with = + - @ as it is (else it gets a leading ' so that a spreadsheet does not run it).")
+  var raw = false
   @OptionGroup var common: CommonOptions
 
   func run() throws {
@@ -49,6 +53,12 @@ struct ListCommand: ParsableCommand {
     switch format {
     case .json:
       print(JSONWriter.prettyText(.array(records.map { $0.json(zone: session.zone) })))
+    case .csv:
+      var out = CSVWriter(guardsFormulas: !raw)
+      PromiseRecord.csvHeader.forEach { out.plain($0) }
+      out.endRow()
+      records.forEach { $0.writeCSV(to: &out, zone: session.zone) }
+      FileHandle.standardOutput.write(Data(out.text.utf8))
     case .tsv:
       var out = TSVWriter()
       PromiseRecord.tsvHeader.forEach { out.field($0) }

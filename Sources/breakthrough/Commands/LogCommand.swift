@@ -44,7 +44,7 @@ struct EventDescriber {
     switch body {
     case .declared(let terms): return "declared the breakthrough, by \(terms.by.description): \(terms.statement)"
     case .breakthroughAccounted(_, let outcome, let text): return "accounted the breakthrough \(outcome.rawValue)\(note(text))"
-    case .made(let made): return "promised \(terms(made))"
+    case .made(let made, let text): return "promised \(terms(made))\(note(text))"
     case .delivered(let id, let accepted, let text): return "delivered \(label(id))\(accepted ? " (accepted)" : "")\(note(text))"
     case .accepted(let id, let text): return "accepted \(label(id))\(note(text))"
     case .rejected(let id, let text): return "rejected \(label(id))\(note(text))"
@@ -57,6 +57,7 @@ struct EventDescriber {
     case .released(let id, let text): return "released \(label(id))\(note(text))"
     case .confidence(let id, let level, let text): return "stated \(label(id)) \(level.words)\(note(text))"
     case .undone(_, let id): return "undid the last move on \(label(id))"
+    case .meetingHeld(let text): return "recorded the standing meeting as held\(note(text))"
     }
   }
 }

@@ -6,7 +6,7 @@ struct NotKeptCommand: ParsableCommand {
     commandName: "not-kept",
     abstract: "Account that a promise was not kept: what happened, and optionally the promise that replaces it.")
 
-  @Argument(help: "The promise, e.g. P12.") var number: String
+  @Argument(help: "The promise, e.g. P12.", completion: .openPromises) var number: String
   @Option(help: "What happened.") var note: String
   @Option(help: ArgumentHelp("The new promise that replaces it (with --by).", valueName: "what")) var then: String?
   @Option(help: ArgumentHelp("By when the replacement is due.", valueName: "date")) var by: String?

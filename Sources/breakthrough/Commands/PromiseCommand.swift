@@ -7,9 +7,9 @@ struct PromiseCommand: ParsableCommand {
     abstract: "Make a promise; prints its number (P12).")
 
   @Argument(help: "What will be done: the conditions of satisfaction, in one sentence.") var what: String
-  @Option(help: ArgumentHelp("To whom it is promised.", valueName: "handle")) var to: String
+  @Option(help: ArgumentHelp("To whom it is promised.", valueName: "handle"), completion: .handles) var to: String
   @Option(help: ArgumentHelp("By when.", valueName: "date")) var by: String
-  @Option(help: ArgumentHelp("Who promises (else the actor: --as, $BREAKTHROUGH_USER, $USER).", valueName: "handle"))
+  @Option(help: ArgumentHelp("Who promises (else the actor: --as, $BREAKTHROUGH_USER, $USER).", valueName: "handle"), completion: .handles)
   var from: String?
   @OptionGroup var common: CommonOptions
 

@@ -6,7 +6,7 @@ struct RejectCommand: ParsableCommand {
     commandName: "reject",
     abstract: "As the customer, reject a delivery, saying what is missing: the promise is open again.")
 
-  @Argument(help: "The promise, e.g. P12.") var number: String
+  @Argument(help: "The promise, e.g. P12.", completion: .openPromises) var number: String
   @Option(help: "What is missing.") var note: String
   @OptionGroup var common: CommonOptions
 

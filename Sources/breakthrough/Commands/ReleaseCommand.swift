@@ -6,7 +6,7 @@ struct ReleaseCommand: ParsableCommand {
     commandName: "release",
     abstract: "As the customer, release a promise you no longer need.")
 
-  @Argument(help: "The promise, e.g. P12.") var number: String
+  @Argument(help: "The promise, e.g. P12.", completion: .openPromises) var number: String
   @Option(help: "A note for the record.") var note: String?
   @OptionGroup var common: CommonOptions
 

@@ -7,7 +7,7 @@ struct RenegotiateCommand: ParsableCommand {
     abstract: "New terms agreed with the customer: the promise closes and a linked one carries the new by-when.",
     discussion: "After the by-when it is too late to renegotiate: it is recorded as not kept plus the new promise, and the output says so.")
 
-  @Argument(help: "The promise, e.g. P12.") var number: String
+  @Argument(help: "The promise, e.g. P12.", completion: .openPromises) var number: String
   @Option(help: ArgumentHelp("The new by-when.", valueName: "date")) var by: String
   @Option(help: "New conditions of satisfaction (else the same).") var what: String?
   @Option(help: "A note for the record.") var note: String?

@@ -6,7 +6,7 @@ struct RevokeCommand: ParsableCommand {
     commandName: "revoke",
     abstract: "As the performer, withdraw a promise, saying why.")
 
-  @Argument(help: "The promise, e.g. P12.") var number: String
+  @Argument(help: "The promise, e.g. P12.", completion: .openPromises) var number: String
   @Option(help: "Why it is withdrawn.") var note: String
   @OptionGroup var common: CommonOptions
 

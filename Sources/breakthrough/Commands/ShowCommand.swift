@@ -7,11 +7,14 @@ struct ShowCommand: ParsableCommand {
     commandName: "show",
     abstract: "Show a promise with its whole history and its chain of replacements.")
 
-  @Argument(help: "The promise, e.g. P12.") var number: String
+  @Argument(help: "The promise, e.g. P12.", completion: .promises) var number: String
   @Option(help: "table or json.") var format: OutputFormat = .table
   @OptionGroup var common: CommonOptions
 
   func run() throws {
+    guard format == .table || format == .json else {
+      throw ValidationError("show writes table or json; for \(format.rawValue), use `breakthrough list --all --format \(format.rawValue)`")
+    }
     let session = try common.openSession()
     let state = session.state
     let promise = try state.promise(named: number)

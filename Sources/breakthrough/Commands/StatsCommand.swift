@@ -7,11 +7,68 @@ struct StatsCommand: ParsableCommand {
     abstract: "The measures: kept on time, honored, unaccounted and load, for the team and each person.",
     discussion: "Over the current breakthrough: promises made since it was declared (all promises when none is).")
 
+  @Option(help: "table, tsv or json.") var format: OutputFormat = .table
   @OptionGroup var common: CommonOptions
 
   func run() throws {
     let session = try common.openSession()
     let measures = Measures(session.state, now: session.now, zone: session.zone)
+    switch format {
+    case .table: printTable(measures)
+    case .json: print(JSONWriter.prettyText(json(measures)))
+    case .tsv: printTSV(measures)
+    case .csv: throw ValidationError("stats writes table, tsv or json")
+    }
+  }
+
+  /// The figures for scripts: the team's, then each person's (rates are fractions, null when nothing came due).
+  func json(_ measures: Measures) -> JSONValue {
+    let breakthrough: JSONValue =
+      measures.breakthrough.map { figures in
+        .object([
+          ("statement", .string(figures.breakthrough.terms.statement)), ("by", .string(figures.breakthrough.terms.by.ledgerText)),
+          ("daysLeft", .number(Double(figures.daysLeft))), ("linkedPromises", .number(Double(figures.linkedPromises))),
+          ("linked", .object(Self.fields(of: figures.linked))),
+        ])
+      } ?? .null
+    return .object([
+      ("breakthrough", breakthrough), ("team", .object(Self.fields(of: measures.team))),
+      ("people", .array(measures.people.map { .object([("person", .string($0.person.text))] + Self.fields(of: $0.figures)) })),
+    ])
+  }
+
+  static func fields(of figures: Figures) -> [(key: String, value: JSONValue)] {
+    let rate = { (value: Double?) in value.map(JSONValue.number) ?? .null }
+    return [
+      ("cameDue", .number(Double(figures.cameDue))), ("keptOnTime", .number(Double(figures.keptOnTime))),
+      ("closedWithNotice", .number(Double(figures.closedWithNotice))), ("keptOnTimeRate", rate(figures.keptOnTimeRate)),
+      ("honoredRate", rate(figures.honoredRate)), ("unaccounted", .number(Double(figures.unaccounted))),
+      ("daysOverdue", .number(Double(figures.daysOverdue))), ("open", .number(Double(figures.open))),
+      ("dueWithinWeek", .number(Double(figures.dueWithinWeek))),
+    ]
+  }
+
+  static let tsvHeader = [
+    "who", "cameDue", "keptOnTime", "closedWithNotice", "keptOnTimeRate", "honoredRate", "unaccounted", "daysOverdue", "open",
+    "dueWithinWeek",
+  ]
+
+  /// One line for the team (`(team)`, which no handle can be) and one for each person.
+  func printTSV(_ measures: Measures) {
+    var out = TSVWriter()
+    Self.tsvHeader.forEach { out.field($0) }
+    out.endLine()
+    for (who, figures) in [("(team)", measures.team)] + measures.people.map({ ($0.person.text, $0.figures) }) {
+      out.field(who)
+      for value in [figures.cameDue, figures.keptOnTime, figures.closedWithNotice] { out.field("\(value)") }
+      for rate in [figures.keptOnTimeRate, figures.honoredRate] { out.field(rate.map { "\($0)" } ?? "") }
+      for value in [figures.unaccounted, figures.daysOverdue, figures.open, figures.dueWithinWeek] { out.field("\(value)") }
+      out.endLine()
+    }
+    out.flush()
+  }
+
+  func printTable(_ measures: Measures) {
     var lines: [String] = []
     if let figures = measures.breakthrough {
       let terms = figures.breakthrough.terms

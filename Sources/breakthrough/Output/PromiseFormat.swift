@@ -1,10 +1,11 @@
 import ArgumentParser
 import BreakthroughCore
+import BreakthroughInterchange
 import Foundation
 
 /// How `list` and `show` print promises.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case table, tsv, json
+  case table, tsv, json, csv
 }
 
 /// The fields of a promise as scripts see them (JSON and TSV); stable across versions.
@@ -58,6 +59,42 @@ struct PromiseRecord {
     out.field(replacedBy ?? "")
     out.field(promise.what)
     out.endLine()
+  }
+
+  static let csvHeader = [
+    "number", "id", "state", "performer", "customer", "what", "by", "made", "delivered", "closed", "outcome", "on_time",
+    "days_overdue", "confidence", "replaces", "replaced_by",
+  ]
+
+  /// Writes the promise as one CSV row, in the order of `csvHeader`; times are local, to the minute.
+  func writeCSV(to out: inout CSVWriter, zone: TimeZone) {
+    func local(_ instant: Date?) -> String {
+      guard let instant else { return "" }
+      let moment = LocalMoment(instant, in: zone)
+      return "\(moment.day.iso) \(moment.clock)"
+    }
+    let onTime = promise.deliveredAt.map { !promise.by.isPast(at: LocalMoment($0, in: zone)) }
+    for cell in [promise.label, promise.id, promise.state.rawValue] { out.plain(cell) }
+    for cell in [promise.performer.text, promise.customer.text, promise.what] { out.field(cell) }
+    for cell in [promise.by.description, local(promise.madeAt), local(promise.deliveredAt), local(promise.closedAt), outcome(zone: zone)] {
+      out.plain(cell)
+    }
+    out.plain(onTime.map { $0 ? "yes" : "no" } ?? "")
+    out.plain(isOverdue ? "\(promise.by.daysLate(at: now))" : "0")
+    for cell in [promise.confidence?.rawValue ?? "", replaces ?? "", replacedBy ?? ""] { out.plain(cell) }
+    out.endRow()
+  }
+
+  /// How a closed promise was accounted for, as the measures count it; empty while it is open.
+  func outcome(zone: TimeZone) -> String {
+    let withNotice = promise.closedAt.map { !promise.by.isPast(at: LocalMoment($0, in: zone)) } ?? false
+    switch promise.state {
+    case .open, .delivered: return ""
+    case .kept: return "kept"
+    case .notKept: return promise.wasRenegotiatedLate ? "not kept (renegotiated late)" : "not kept"
+    case .renegotiated, .revoked: return withNotice ? "honored with notice" : "\(promise.state.word) late"
+    case .released, .withdrawn: return promise.state.word
+    }
   }
 
   /// The state in words, with confidence for open promises and "overdue" when it is.

@@ -1,0 +1,118 @@
+import BreakthroughCore
+import Foundation
+
+/// The standing meeting's minutes in Markdown: what was accounted for since the last meeting,
+/// what was newly promised, and what is still owed. Lists, not tables: people's text may hold `|`.
+public struct MeetingMinutes {
+  let state: LedgerState
+  /// The events of the period, in ledger order.
+  let events: [Event]
+  /// Where the period starts, in words ("the meeting recorded 2026-12-03 09:02").
+  let since: String
+  let now: Date
+  let zone: TimeZone
+
+  public init(state: LedgerState, events: [Event], since: String, now: Date, zone: TimeZone) {
+    self.state = state
+    self.events = events
+    self.since = since
+    self.now = now
+    self.zone = zone
+  }
+
+  public var markdown: String {
+    let moment = LocalMoment(now, in: zone)
+    var lines = ["# Standing meeting, \(moment.day.weekdayName) \(moment.day.iso) \(moment.clock)", ""]
+    lines.append("Since \(MarkdownText.escaped(since)).")
+    if let breakthrough = state.currentBreakthrough, breakthrough.outcome == nil {
+      let left = moment.day.days(until: breakthrough.terms.by.day)
+      let when = left >= 0 ? "\(left) days left" : "\(-left) days past its by-when"
+      lines.append(
+        "Breakthrough: \(MarkdownText.escaped(breakthrough.terms.statement)) (by \(breakthrough.terms.by.description), \(when)).")
+    }
+    var anything = false
+    for (title, items) in sections where !items.isEmpty {
+      anything = true
+      lines += ["", "## \(title)", ""] + items.map { "- \($0)" }
+    }
+    if !anything { lines += ["", "Nothing was accounted for or promised in this period, nothing is owed and nothing awaits acceptance."] }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private var sections: [(String, [String])] {
+    var breakthrough: [String] = []
+    var kept: [String] = []
+    var notKept: [String] = []
+    var renegotiated: [String] = []
+    var ended: [String] = []
+    var made: [String] = []
+    for event in events {
+      switch event.body {
+      case .declared(let terms):
+        breakthrough.append("\(who(event.actor)) declared: \(MarkdownText.escaped(terms.statement)), by \(terms.by.description)")
+      case .breakthroughAccounted(_, let outcome, let note):
+        breakthrough.append("\(who(event.actor)) accounted it \(outcome.rawValue.replacingOccurrences(of: "-", with: " "))\(said(note))")
+      case .made(let terms, _):
+        guard let promise = current(terms.id, not: .withdrawn) else { continue }
+        made.append("\(head(promise)), by \(promise.by.description)")
+      case .accepted(let id, let note), .delivered(let id, true, let note):
+        guard let promise = current(id, in: .kept), let deliveredAt = promise.deliveredAt else { continue }
+        let timing = promise.by.isPast(at: LocalMoment(deliveredAt, in: zone)) ? "delivered late" : "delivered on time"
+        kept.append("\(head(promise)) — \(timing)\(said(note))")
+      case .notKept(let id, let note, let replacement, let late):
+        guard let promise = current(id, in: .notKept) else { continue }
+        let how = late ? "renegotiated after its by-when, so not kept" : "what happened"
+        notKept.append("\(head(promise)) — \(how): \(MarkdownText.escaped(note))\(replacedBy(replacement))")
+      case .renegotiated(let id, let note, let replacement):
+        guard let promise = current(id, in: .renegotiated) else { continue }
+        renegotiated.append("\(head(promise)) — before its by-when, honored with notice\(said(note))\(replacedBy(replacement))")
+      case .revoked(let id, let note):
+        guard let promise = current(id, in: .revoked) else { continue }
+        ended.append("\(head(promise)) — revoked by \(who(event.actor))\(said(note))")
+      case .released(let id, let note):
+        guard let promise = current(id, in: .released) else { continue }
+        ended.append("\(head(promise)) — released by \(who(event.actor))\(said(note))")
+      case .delivered, .rejected, .confidence, .undone, .meetingHeld:
+        continue
+      }
+    }
+    let local = LocalMoment(now, in: zone)
+    let owed = state.promises.filter { $0.isOverdue(at: local) }.sorted { ($0.by, $0.number) < ($1.by, $1.number) }
+    let awaiting = state.promises.filter { $0.state == .delivered }
+    return [
+      ("Breakthrough", breakthrough), ("Kept", kept), ("Not kept", notKept), ("Renegotiated", renegotiated),
+      ("Revoked or released", ended), ("Newly promised", made),
+      ("Still owed (overdue accountings)", owed.map { "\(head($0)) — due \($0.by.description), \(days($0.by.daysLate(at: local))) late" }),
+      ("Awaiting acceptance", awaiting.map(awaitingLine)),
+    ]
+  }
+
+  /// The promise as it stands now, when it is still in `state` (a later undo may have taken the move back).
+  private func current(_ id: String, in wanted: PromiseState) -> Promise? {
+    state.promise(id: id).flatMap { $0.state == wanted ? $0 : nil }
+  }
+
+  private func current(_ id: String, not unwanted: PromiseState) -> Promise? {
+    state.promise(id: id).flatMap { $0.state == unwanted ? nil : $0 }
+  }
+
+  private func head(_ promise: Promise) -> String {
+    "\(promise.label) \(who(promise.performer)) → \(who(promise.customer)): "
+      + MarkdownText.escaped(promise.what)
+  }
+
+  private func who(_ person: Handle) -> String { MarkdownText.escaped(person.text) }
+
+  private func said(_ note: String?) -> String { note.map { ": \(MarkdownText.escaped($0))" } ?? "" }
+
+  private func replacedBy(_ terms: PromiseTerms?) -> String {
+    terms.map { "; P\($0.number) replaces it, by \($0.by.description)" } ?? ""
+  }
+
+  private func awaitingLine(_ promise: Promise) -> String {
+    let delivered = promise.deliveredAt.map { LocalMoment($0, in: zone).day.iso } ?? "?"
+    return "\(head(promise)) — delivered \(delivered), awaiting \(who(promise.customer))"
+  }
+
+  private func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
+}
