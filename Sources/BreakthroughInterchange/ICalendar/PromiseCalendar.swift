@@ -64,12 +64,8 @@ public struct PromiseCalendar {
   }
 
   private func addToDo(for breakthrough: Breakthrough, to lines: inout ContentLines) {
-    let stamp = breakthrough.accountedAt ?? breakthrough.declaredAt
-    lines.add("BEGIN", "VTODO")
-    lines.add("UID", breakthrough.id)
-    lines.add("DTSTAMP", ContentLines.utc(stamp))
-    lines.add("CREATED", ContentLines.utc(breakthrough.declaredAt))
-    lines.add("LAST-MODIFIED", ContentLines.utc(stamp))
+    beginToDo(
+      uid: breakthrough.id, created: breakthrough.declaredAt, modified: breakthrough.accountedAt ?? breakthrough.declaredAt, to: &lines)
     lines.addText("SUMMARY", "Breakthrough: \(breakthrough.terms.statement)")
     var description = ["Declared by \(breakthrough.declaredBy)."]
     if let measure = breakthrough.terms.measure { description.append("How we will know: \(measure)") }
@@ -91,12 +87,7 @@ public struct PromiseCalendar {
   }
 
   private func addToDo(for promise: Promise, to lines: inout ContentLines) {
-    let stamp = promise.history.last?.at ?? promise.madeAt
-    lines.add("BEGIN", "VTODO")
-    lines.add("UID", promise.id)
-    lines.add("DTSTAMP", ContentLines.utc(stamp))
-    lines.add("CREATED", ContentLines.utc(promise.madeAt))
-    lines.add("LAST-MODIFIED", ContentLines.utc(stamp))
+    beginToDo(uid: promise.id, created: promise.madeAt, modified: promise.history.last?.at ?? promise.madeAt, to: &lines)
     lines.addText("SUMMARY", "\(promise.label) \(promise.what)")
     lines.addText("DESCRIPTION", description(of: promise))
     addDue(promise.by, to: &lines)
@@ -112,6 +103,15 @@ public struct PromiseCalendar {
     if let breakthrough = promise.terms.breakthrough { lines.add("RELATED-TO;RELTYPE=PARENT", breakthrough) }
     addChain(of: promise, to: &lines)
     lines.add("END", "VTODO")
+  }
+
+  /// The stamps come from the ledger, never the clock, so the same ledger writes the same file.
+  private func beginToDo(uid: String, created: Date, modified: Date, to lines: inout ContentLines) {
+    lines.add("BEGIN", "VTODO")
+    lines.add("UID", uid)
+    lines.add("DTSTAMP", ContentLines.utc(modified))
+    lines.add("CREATED", ContentLines.utc(created))
+    lines.add("LAST-MODIFIED", ContentLines.utc(modified))
   }
 
   private func addEvent(for breakthrough: Breakthrough, to lines: inout ContentLines) {
