@@ -1,7 +1,7 @@
 import BreakthroughCore
 
-/// The `a` menu: the moves the acting person may make on the selected promise, and nothing
-/// they may not (the core's `allowedMoves` decides).
+/// The `a` menu: the moves the acting person may make on the selected promise (or request),
+/// and nothing they may not (the core's `allowedMoves` decides).
 struct AccountMenu: Sendable {
   struct Item: Sendable {
     let key: Character
@@ -14,17 +14,40 @@ struct AccountMenu: Sendable {
     case open(Form)
   }
 
-  let promiseID: String
   let title: String
   let items: [Item]
   var cursor = 0
 
   /// Nil when `actor` has nothing to do on `promise`: `LedgerState.whyNothingToDo` says why.
   init?(for promise: Promise, allowed: [Move.Kind]) {
-    promiseID = promise.id
     title = "Account for \(promise.label)"
     items = allowed.flatMap { Self.items(for: $0, on: promise) }
     if items.isEmpty { return nil }
+  }
+
+  /// Nil when `actor` has nothing to do on `request`: `LedgerState.whyNothingToDo` says why.
+  init?(for request: Request, allowed: [Move.Kind]) {
+    title = "Answer \(request.label): \(request.what)"
+    items = allowed.compactMap { Self.item(for: $0, on: request) }
+    if items.isEmpty { return nil }
+  }
+
+  private static func item(for kind: Move.Kind, on request: Request) -> Item? {
+    let id = request.id
+    switch kind {
+    case .promiseAsAsked:
+      return Item(
+        key: "p", label: "promise it as asked: to \(request.customer), by \(request.by.description)",
+        choice: .perform(.promiseAsAsked(request: id)))
+    case .acceptOffer:
+      return Item(
+        key: "a", label: "accept: \(request.performer) promises it, by \(request.by.description)",
+        choice: .perform(.acceptOffer(request: id)))
+    case .counter: return Item(key: "c", label: "counter: propose another by-when or what", choice: .open(.counter(request)))
+    case .decline: return Item(key: "d", label: "decline it, saying why (an honest no)", choice: .open(.decline(request)))
+    case .withdraw: return Item(key: "w", label: "withdraw your proposal", choice: .open(.withdraw(request)))
+    default: return nil
+    }
   }
 
   /// The menu lines that make a move of `kind`; confidence has its own keys (1 2 3).
@@ -53,7 +76,7 @@ struct AccountMenu: Sendable {
     case .release:
       let who = toSelf || promise.state == .delivered ? "no longer needed" : "you no longer need it from \(promise.performer)"
       return [Item(key: "l", label: "release: \(who)", choice: .open(.release(promise)))]
-    case .make, .confidence, .declare, .accountBreakthrough, .undo, .importPromises, .recordMeeting:
+    default:
       return []
     }
   }

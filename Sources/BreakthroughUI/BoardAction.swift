@@ -8,7 +8,7 @@ extension BoardState {
   /// Every action on the board, in the order the help lists them.
   public static let actions = ActionTable<BoardState>([
     BoardAction(name: "help", keys: [.character("?")], help: "Show or hide this help", hint: "?:help") { state in
-      state.overlay = .help
+      state.overlay = .help(scroll: 0)
       return []
     },
     BoardAction(name: "down", keys: [.character("j"), .down], help: "Move down", hint: nil) {
@@ -76,6 +76,24 @@ extension BoardState {
       state.overlay = .menu(menu)
       return []
     },
+    BoardAction(
+      name: "requests", keys: [.character("r")], help: "Requests: those waiting for your answer (answer them), and yours",
+      hint: "r:requests"
+    ) { state in
+      state.openList(.requests)
+      return []
+    },
+    BoardAction(name: "ask", keys: [.character("R")], help: "Ask someone for a promise (a request)", hint: nil) { state in
+      state.overlay = .form(.newRequest())
+      return []
+    },
+    BoardAction(
+      name: "elements", keys: [.character("e")], help: "What the breakthrough will take: elements, uncovered first; promise or ask for one",
+      hint: nil
+    ) { state in
+      state.openList(.elements)
+      return []
+    },
     confidence(.onTrack, key: "1"),
     confidence(.atRisk, key: "2"),
     confidence(.offTrack, key: "3"),
@@ -106,7 +124,7 @@ extension BoardState {
   static func confidence(_ level: Confidence, key: Character) -> BoardAction {
     BoardAction(
       name: level.words, keys: [.character(key)], help: "State confidence in the selection: \(level.words)",
-      hint: level == .onTrack ? "1/2/3:confidence" : nil
+      hint: nil
     ) { state in
       guard let promise = state.selectedPromise else { return [] }
       guard Move.Kind.confidence.isAllowed(on: promise, by: state.actor) else {

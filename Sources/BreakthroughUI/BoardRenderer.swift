@@ -7,11 +7,17 @@ extension BoardState {
   public mutating func render() -> Grid {
     var grid = Grid(width: width, height: height, isUnicode: glyphs.isUnicode)
     let overdueCount = lists[.overdue]?.promiseCount ?? 0
-    guard let layout = BoardLayout(width: width, height: height, overdueCount: overdueCount) else {
+    let elements = elementRows
+    guard
+      let layout = BoardLayout(
+        width: width, height: height, overdueCount: overdueCount, requestCount: waiting.count, elementCount: elements.count)
+    else {
       grid.drawTooSmall(minimumWidth: BoardLayout.minimumWidth, minimumHeight: BoardLayout.minimumHeight)
       return grid
     }
-    drawHeader(into: &grid, layout.header)
+    drawHeader(into: &grid, layout.header, waiting: layout.requests == nil ? waiting.count : 0)
+    if let frame = layout.requests { drawRequests(waiting, into: &grid, frame) }
+    if let frame = layout.elements { drawElements(elements, into: &grid, frame) }
     for pane in Pane.allCases {
       guard let frame = layout.panes[pane] else { continue }
       lists[pane]?.keepCursorVisible(frame.height - 2)
@@ -24,7 +30,7 @@ extension BoardState {
     return grid
   }
 
-  private func drawHeader(into grid: inout Grid, _ frame: Rect) {
+  private func drawHeader(into grid: inout Grid, _ frame: Rect, waiting: Int) {
     grid.box(frame, title: "Breakthrough", borders: glyphs.borders)
     let inner = frame.width - 4
     let you = actingChoices.isEmpty ? " you are \(actor) " : " you are \(actor) \(glyphs.separator) A: act as another "
@@ -62,6 +68,42 @@ extension BoardState {
       line = next
     }
     grid.put(line, row: frame.top + 2, column: 2, limit: inner, role: team.unaccounted > 0 ? .overdue : .dim)
+    drawConversationLine(into: &grid, row: frame.top + 3, waiting: waiting)
+  }
+
+  /// On the header's lower border: requests waiting on you (when no pane shows them), who is
+  /// in, and what the breakthrough will take, whole parts only, most pressing first.
+  private func drawConversationLine(into grid: inout Grid, row: Int, waiting: Int) {
+    var parts: [(String, Role)] = []
+    if waiting > 0 { parts.append(("\(waiting) \(waiting == 1 ? "request waits" : "requests wait") on you (r)", .overdue)) }
+    if let roll = ledger.conversations.roll.summary { parts.append((roll, .title)) }
+    if let elements = ledger.elementsSummary(at: localNow) {
+      parts.append((elements, elements.contains(Coverage.nothingPromised.words) ? .dueSoon : .title))
+    }
+    var column = 2
+    for (text, role) in parts {
+      let piece = " \(text) "
+      guard column + DisplayWidth.of(piece) <= width - 2 else { break }
+      column += grid.put(piece, row: row, column: column, role: role) + 1
+    }
+  }
+
+  private func drawRequests(_ requests: [Request], into grid: inout Grid, _ frame: Rect) {
+    grid.box(frame, title: "Requests waiting on you (\(requests.count)) · r answers", titleRole: .overdue, borders: glyphs.borders)
+    for (offset, request) in requests.prefix(frame.height - 2).enumerated() {
+      let overdue = request.isAnswerOverdue(at: localNow)
+      let line = "\(request.label) \(overdue ? "ANSWER OVERDUE " : "")\(request.proposal): \(request.what)"
+      grid.put(line, row: frame.top + 1 + offset, column: frame.left + 2, limit: frame.width - 4, role: overdue ? .overdue : .text)
+    }
+  }
+
+  private func drawElements(_ elements: [(element: Element, coverage: Coverage)], into grid: inout Grid, _ frame: Rect) {
+    grid.box(frame, title: "What it will take (\(elements.count)) · e", borders: glyphs.borders)
+    for (offset, item) in elements.prefix(frame.height - 2).enumerated() {
+      let words = item.coverage == .nothingPromised ? "NOTHING PROMISED YET" : item.coverage.words
+      let line = "\(item.element.label) \(words): \(item.element.what)"
+      grid.put(line, row: frame.top + 1 + offset, column: frame.left + 2, limit: frame.width - 4, role: Self.role(of: item.coverage))
+    }
   }
 
   private func percent(_ rate: Double?) -> String { rate?.percent ?? "–" }

@@ -14,7 +14,18 @@ extension BoardState: PersonalScreen {
     if move.kind != .undo, let event = outcome.events.last, let promise = event.body.promiseID {
       undoable.append((event.id, promise, outcome.summary))
     }
-    report(outcome.summary + (move.kind == .make ? " made" : ""), isError: false)
+    report(Self.words(for: move, summary: outcome.summary), isError: false)
+  }
+
+  /// What the status line says once a move is recorded: a bare number says what it names.
+  static func words(for move: Move, summary: String) -> String {
+    switch move {
+    case .make: return summary + " made"
+    case .request(_, let performer, _, _, _): return "\(summary): asked of \(performer), who answers next (r shows requests)"
+    case .offer(_, let customer, _, _, _): return "\(summary): offered to \(customer), who answers next"
+    case .addElement: return "\(summary) added to what the breakthrough will take"
+    default: return summary
+    }
   }
 
   /// Puts the cursor of the open pane on a promise, and focuses that pane.

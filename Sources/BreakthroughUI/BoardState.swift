@@ -22,6 +22,10 @@ public struct BoardState: Sendable {
   var overlay: Overlay?
   /// Computed when the ledger changes, never per key.
   var measures: Measures
+  /// The requests waiting for the actor's answer and the elements by need: computed when the
+  /// ledger, the actor or the minute changes, never per key.
+  var waiting: [Request] = []
+  var elementRows: [(element: Element, coverage: Coverage)] = []
   /// This session's own moves on promises, newest last: what `u` takes back.
   var undoable: [(event: String, promise: String, summary: String)] = []
 
@@ -34,6 +38,7 @@ public struct BoardState: Sendable {
     glyphs = Glyphs.forTerminal(isUnicode: isUnicode)
     measures = Measures(ledger, now: now, zone: zone)
     rebuildRows()
+    rebuildConversations()
   }
 
   var localNow: LocalMoment { LocalMoment(now, in: zone) }
@@ -48,6 +53,13 @@ public struct BoardState: Sendable {
     self.ledger = ledger
     measures = Measures(ledger, now: now, zone: zone)
     rebuildRows()
+    rebuildConversations()
+    refreshList()
+  }
+
+  mutating func rebuildConversations() {
+    waiting = ledger.conversations.waiting(on: actor, at: localNow)
+    elementRows = ledger.elementsByNeed(at: localNow).filter { $0.coverage != .dropped }
   }
 
   /// Rebuilds both lists from the ledger and the filter, keeping each selection by promise id.

@@ -10,13 +10,18 @@ extension BoardState {
   public mutating func handle(_ key: Key) -> [ScreenEffect] {
     if isEditingFilter { return editFilter(key) }
     switch overlay {
-    case .help?, .detail?:
+    case .help(let scroll)?:
+      overlay = HelpScroll.after(key, scroll: scroll, rows: Self.actions.all.count).map { .help(scroll: $0) }
+      return key == .control("c") ? [.quit] : []
+    case .detail?:
       if key.closesPanel { overlay = nil }
       return key == .control("c") ? [.quit] : []
     case .form(let form)?:
       return Form.step(form, key: key, today: localNow.day, overlay: &overlay, status: &frame.status, wrap: Overlay.form)
     case .menu(var menu)?:
       return choose(&menu, key)
+    case .conversations(var list)?:
+      return handleList(&list, key)
     case nil:
       status = nil
       return Self.actions.bound(to: key)?.perform(&self) ?? []
@@ -26,8 +31,14 @@ extension BoardState {
   /// The clock moved on: words like "today" and overdue ages follow it.
   public mutating func tick(_ now: Date) {
     let dayChanged = LocalMoment(now, in: zone).day != localNow.day
+    let minuteChanged = Int(now.timeIntervalSince1970 / 60) != Int(self.now.timeIntervalSince1970 / 60)
     self.now = now
-    if dayChanged { replaceLedger(ledger) }
+    if dayChanged {
+      replaceLedger(ledger)
+    } else if minuteChanged {
+      // An answer falls due, a by-when passes: the conversations follow the clock.
+      rebuildConversations()
+    }
   }
 
   mutating func moveCursor(by step: Int) {
@@ -48,6 +59,7 @@ extension BoardState {
       return
     }
     actor = actingChoices[(index + 1) % actingChoices.count]
+    rebuildConversations()
     // Undo takes back your own moves, and these were someone else's.
     undoable = []
     status = ("you are now \(actor): the account menu offers \(actor)'s moves; A acts as the next person", false)

@@ -27,6 +27,34 @@ extension CheckinState {
     move("revoke", key: "v", help: "Revoke: withdraw it, saying why", choices: [(.revoke, "revoke")]) { promise, _ in
       .open(.revoke(promise))
     },
+    CheckinAction(
+      name: "in", keys: [.character("y")], help: "The breakthrough: yes, I'm in", hint: nil,
+      offer: { $0.isAskingEnrollment ? "yes, I'm in" : nil }
+    ) { state in
+      guard state.isAskingEnrollment else { return [] }
+      return [.perform(.enroll())]
+    },
+    CheckinAction(
+      name: "not yet / new", keys: [.character("n")],
+      help: "The breakthrough: not yet, and what it would take; at the end: make a new promise",
+      hint: nil,
+      offer: { state in
+        if state.isAskingEnrollment { return "not yet: say what it would take" }
+        return state.currentItem == nil ? "make a new promise" : nil
+      }
+    ) { state in
+      if state.isAskingEnrollment {
+        state.overlay = .form(.notYet())
+      } else if state.currentItem == nil {
+        state.overlay = .form(.newPromise())
+      }
+      return []
+    },
+    answer(
+      "promise", key: "p", help: "A request to you: promise it as asked (an offer or a counter: accept it)",
+      kinds: [.promiseAsAsked, .acceptOffer]),
+    answer("counter", key: "c", help: "A request to you: counter with another by-when or what", kinds: [.counter]),
+    answer("decline", key: "d", help: "A request to you: decline it, saying why", kinds: [.decline]),
     confidence(.onTrack, key: "1"),
     confidence(.atRisk, key: "2"),
     confidence(.offTrack, key: "3"),
@@ -34,15 +62,26 @@ extension CheckinState {
       name: "skip", keys: [.character("s"), .right, .character("l")], help: "Skip: leave it as it is for now", hint: nil,
       offer: { $0.currentItem == nil ? nil : "skip" }
     ) { state in
-      if let item = state.currentItem { state.skipped.insert(item.promiseID) }
+      if let item = state.currentItem { state.skipped.insert(item.id) }
       state.advance()
       return []
     },
     CheckinAction(
-      name: "new", keys: [.character("n")], help: "Make a new promise", hint: nil,
-      offer: { $0.currentItem == nil ? "make a new promise" : nil }
+      name: "ask", keys: [.character("a")], help: "At the end: ask someone for a promise", hint: nil,
+      offer: { $0.currentItem == nil ? "ask someone for a promise" : nil }
     ) { state in
-      state.overlay = .form(.newPromise())
+      if state.currentItem == nil { state.overlay = .form(.newRequest()) }
+      return []
+    },
+    CheckinAction(
+      name: "promise for an element", keys: [.character("e")], help: "At the end: promise something for what the breakthrough needs most",
+      hint: nil,
+      offer: { state in
+        guard state.currentItem == nil, let first = state.uncoveredElements.first else { return nil }
+        return "promise something for \(first.element.label)"
+      }
+    ) { state in
+      if state.currentItem == nil, let first = state.uncoveredElements.first { state.overlay = .form(.promise(for: first.element)) }
       return []
     },
     CheckinAction(
@@ -62,7 +101,7 @@ extension CheckinState {
       return []
     },
     CheckinAction(name: "help", keys: [.character("?")], help: "Show or hide this help", hint: "?:help") { state in
-      state.overlay = .help
+      state.overlay = .help(scroll: 0)
       return []
     },
     CheckinAction(
@@ -99,6 +138,32 @@ extension CheckinState {
         state.overlay = .form(form)
         return []
       }
+    }
+  }
+
+  /// A key that answers the request on screen with the first of `kinds` the person may make.
+  static func answer(_ name: String, key: Character, help: String, kinds: [Move.Kind]) -> CheckinAction {
+    @Sendable func choice(_ state: CheckinState) -> (request: Request, kind: Move.Kind)? {
+      guard let request = state.currentRequest else { return nil }
+      let allowed = state.ledger.allowedMoves(for: request, actor: state.actor)
+      return kinds.first { allowed.contains($0) }.map { (request, $0) }
+    }
+    return CheckinAction(name: name, keys: [.character(key)], help: help, hint: nil, offer: { choice($0)?.kind.verb }) { state in
+      guard let (request, kind) = choice(state) else {
+        if let request = state.currentRequest {
+          state.status = ("\(key): \(state.ledger.whyNothingToDo(on: request, actor: state.actor))", true)
+        } else {
+          state.status = ("\(key): there is no request here to answer", true)
+        }
+        return []
+      }
+      switch kind {
+      case .counter: state.overlay = .form(.counter(request))
+      case .decline: state.overlay = .form(.decline(request))
+      case .acceptOffer: return [.perform(.acceptOffer(request: request.id))]
+      default: return [.perform(.promiseAsAsked(request: request.id))]
+      }
+      return []
     }
   }
 

@@ -50,9 +50,10 @@ extension CheckinState {
 
   /// Returns the first free row below the item.
   private func drawItem(_ item: CheckinAgenda.Item, into grid: inout Grid, row top: Int, left: Int, width inner: Int) -> Int {
-    let stageNumber = item.stage.rawValue + 1
-    grid.put("\(stageNumber). \(item.stage.title)", row: top, column: left, limit: inner, role: .title)
-    guard let promise = ledger.promise(id: item.promiseID) else { return top + 1 }
+    grid.put("\(agenda.number(of: item.stage)). \(item.stage.title)", row: top, column: left, limit: inner, role: .title)
+    if item.stage == .enrollment { return drawEnrollment(into: &grid, row: top + 1, left: left, width: inner) }
+    if let request = currentRequest { return drawRequest(request, into: &grid, row: top + 1, left: left, width: inner) }
+    guard let promise = currentPromise else { return top + 1 }
     let now = localNow
     let standing = glyphs.standing(of: promise, at: now)
     let lines: [(String, Role)] = [
@@ -81,12 +82,13 @@ extension CheckinState {
     case .awaitingAcceptance: return "\(promise.performer) reports it done. Does it satisfy you?"
     case .dueToday: return "Due today. Done? If not yet, how confident are you?"
     case .confidence: return "How confident are you that you will keep it?"
+    case .enrollment, .requests: return ""
     }
   }
 
   /// The keys offered here, read from the action table (so only what the person may do),
   /// wrapped over as many rows as they need. Returns the first free row below them.
-  private func drawKeys(into grid: inout Grid, row top: Int, left: Int, width inner: Int) -> Int {
+  func drawKeys(into grid: inout Grid, row top: Int, left: Int, width inner: Int) -> Int {
     var row = top
     var column = left + 2
     for (key, words) in Self.actions.offered(in: self) {
@@ -110,8 +112,14 @@ extension CheckinState {
         row: row, column: left, limit: inner, role: .kept)
       row += 2
     }
-    grid.put("Anything to promise today?", row: row, column: left, limit: inner, role: .header)
-    return drawKeys(into: &grid, row: row + 2, left: left, width: inner)
+    grid.put("Anything to promise or ask today?", row: row, column: left, limit: inner, role: .header)
+    row += 1
+    for item in uncoveredElements.prefix(3) {
+      let line = "\(item.element.label) \(item.coverage.words): \(item.element.what)"
+      grid.put(line, row: row, column: left + 2, limit: inner - 2, role: BoardState.role(of: item.coverage))
+      row += 1
+    }
+    return drawKeys(into: &grid, row: row + 1, left: left, width: inner)
   }
 
   private func drawRecorded(into grid: inout Grid, from top: Int, left: Int, width inner: Int) {
@@ -132,7 +140,7 @@ extension CheckinState {
       row += 1
     }
     if !skipped.isEmpty, row < height - 3 {
-      let labels = agenda.items.filter { skipped.contains($0.promiseID) }.compactMap { ledger.promise(id: $0.promiseID)?.label }
+      let labels = agenda.items.filter { skipped.contains($0.id) }.map(label)
       grid.put("Skipped, still as they were: " + labels.joined(separator: ", "), row: row + 1, column: left, limit: inner, role: .dim)
     }
     grid.put("Enter or q leaves.", row: height - 3, column: left, limit: inner, role: .hint)
@@ -140,8 +148,8 @@ extension CheckinState {
 
   private func drawOverlay(into grid: inout Grid) {
     switch overlay {
-    case .help?:
-      grid.drawHelp(Self.actions.helpRows, title: "Help: keys of the check-in", borders: glyphs.borders)
+    case .help(let scroll)?:
+      grid.drawHelp(Self.actions.helpRows, title: "Help: keys of the check-in", borders: glyphs.borders, scroll: scroll)
     case .form(let form)?:
       form.draw(into: &grid, glyphs: glyphs)
     case .renegotiateNow(let id)?:

@@ -41,7 +41,17 @@ public struct CheckinState: Sendable {
 
   /// The promise of the item on screen, as it stands now.
   public var currentPromise: Promise? {
-    currentItem.flatMap { ledger.promise(id: $0.promiseID) }
+    currentItem?.promiseID.flatMap { ledger.promise(id: $0) }
+  }
+
+  /// The request of the item on screen, when it is one waiting for the person's answer.
+  public var currentRequest: Request? {
+    currentItem.flatMap { $0.stage == .requests ? ledger.conversations.request(id: $0.id) : nil }
+  }
+
+  /// Whether the item on screen asks the person whether they are in.
+  var isAskingEnrollment: Bool {
+    currentItem?.stage == .enrollment
   }
 
   mutating func advance() {
@@ -59,7 +69,7 @@ public struct CheckinState: Sendable {
 
 /// What stands over the check-in and takes the keys while it is open.
 enum CheckinOverlay: Sendable {
-  case help
+  case help(scroll: Int)
   case form(Form)
   /// At risk or off track close to the by-when: "renegotiate now, while you still can?"
   case renegotiateNow(promiseID: String)

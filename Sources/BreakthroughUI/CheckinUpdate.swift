@@ -8,8 +8,8 @@ extension CheckinState: PersonalScreen {
   /// Takes one key: an open form or question gets it first, else the action table.
   public mutating func handle(_ key: Key) -> [ScreenEffect] {
     switch overlay {
-    case .help?:
-      if key.closesPanel { overlay = nil }
+    case .help(let scroll)?:
+      overlay = HelpScroll.after(key, scroll: scroll, rows: Self.actions.all.count).map { .help(scroll: $0) }
       return key == .control("c") ? [.quit] : []
     case .form(let form)?:
       return Form.step(form, key: key, today: localNow.day, overlay: &overlay, status: &frame.status, wrap: CheckinOverlay.form)
@@ -49,17 +49,17 @@ extension CheckinState: PersonalScreen {
   /// The answer is in the ledger: on to the next item, unless an at-risk promise close to its
   /// by-when should be renegotiated while there is still time.
   public mutating func recorded(_ move: Move, outcome: MoveOutcome) {
-    let summary = outcome.summary + (move.kind == .make ? " made" : "")
+    let summary = BoardState.words(for: move, summary: outcome.summary)
     recorded.append(summary)
     status = (summary, false)
-    if move.kind == .make { return }
+    if move.kind == .make || move.kind == .request { return }
     if case .confidence(let id, let level, _) = move, level != .onTrack, let promise = ledger.promise(id: id),
       !promise.by.isPast(at: localNow), localNow.day.days(until: promise.by.day) <= 2
     {
       overlay = .renegotiateNow(promiseID: id)
       return
     }
-    if let item = currentItem { skipped.remove(item.promiseID) }
+    if let item = currentItem { skipped.remove(item.id) }
     advance()
   }
 }

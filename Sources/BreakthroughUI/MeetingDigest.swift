@@ -17,6 +17,12 @@ struct MeetingDigest: Sendable {
   }
 
   let measures: Measures
+  /// Requests waiting for an answer, by whom they wait on; answers overdue first.
+  let waiting: [Handle: [Request]]
+  let unanswered: Int
+  let answersOverdue: Int
+  /// What the breakthrough will take, uncovered first; dropped ones left out.
+  let elements: [(element: Element, coverage: Coverage)]
   /// The team's overdue accountings, oldest by-when first.
   let overdue: [Int]
   let people: [Person]
@@ -24,6 +30,17 @@ struct MeetingDigest: Sendable {
   init(_ ledger: LedgerState, now: Date, zone: TimeZone) {
     measures = Measures(ledger, now: now, zone: zone)
     let local = LocalMoment(now, in: zone)
+    let unanswered = ledger.conversations.unanswered
+    var waiting: [Handle: [Request]] = [:]
+    for request in unanswered { if let person = request.waitsOn { waiting[person, default: []].append(request) } }
+    self.waiting = waiting.mapValues { requests in
+      requests.sorted {
+        ($0.isAnswerOverdue(at: local) ? 0 : 1, $0.terms.number) < ($1.isAnswerOverdue(at: local) ? 0 : 1, $1.terms.number)
+      }
+    }
+    self.unanswered = unanswered.count
+    answersOverdue = unanswered.filter { $0.isAnswerOverdue(at: local) }.count
+    elements = ledger.elementsByNeed(at: local).filter { $0.coverage != .dropped }
     let weekAgo = now.addingTimeInterval(-7 * 86_400)
     var byHandle: [Handle: Person] = [:]
     for handle in ledger.people { byHandle[handle] = Person(handle: handle) }

@@ -73,6 +73,16 @@ extension MeetingState {
       line = next
     }
     grid.put(line, row: frame.top, column: frame.left + 1, limit: frame.width - 2, role: .header)
+    var conversation: [String] = []
+    if let roll = ledger.conversations.roll.summary { conversation.append(roll) }
+    if digest.unanswered > 0 {
+      let overdue = digest.answersOverdue > 0 ? " (\(digest.answersOverdue) answer\(digest.answersOverdue == 1 ? "" : "s") overdue)" : ""
+      conversation.append("\(digest.unanswered) request\(digest.unanswered == 1 ? "" : "s") unanswered\(overdue)")
+    }
+    if frame.height >= 4 {
+      let text = conversation.joined(separator: " \(glyphs.separator) ")
+      grid.put(text, row: frame.top + 1, column: frame.left + 1, limit: frame.width - 2, role: digest.answersOverdue > 0 ? .overdue : .text)
+    }
     var headers = ["Person", "Open", "Due 7 d", "Overdue", "Awaiting"]
     if options.showsRates { headers += ["On time", "Honored"] }
     let nameWidth = 14
@@ -120,7 +130,21 @@ extension MeetingState {
       ("Waiting on \(handle)'s acceptance", person.awaitingAcceptance, .delivered),
       ("Kept in the last 7 days", person.keptLastWeek, .kept),
     ]
-    let body = Rect(top: area.top + 1, left: area.left, width: area.width, height: area.height - 1)
+    var body = Rect(top: area.top + 1, left: area.left, width: area.width, height: area.height - 1)
+    let waiting = digest.waiting[handle] ?? []
+    if !waiting.isEmpty {
+      let rows = min(waiting.count, 3, max(0, body.height / 4))
+      grid.put(
+        "Waiting on \(handle)'s answer (\(waiting.count))", row: body.top, column: body.left + 1, limit: body.width - 2, role: .title)
+      for (offset, request) in waiting.prefix(rows).enumerated() {
+        let overdue = request.isAnswerOverdue(at: localNow)
+        let line =
+          "\(request.label) \(request.proposal): \(request.what) \(glyphs.separator) by \(request.by.description)"
+          + (overdue ? " \(glyphs.separator) ANSWER OVERDUE" : "")
+        grid.put(line, row: body.top + 1 + offset, column: body.left + 2, limit: body.width - 3, role: overdue ? .overdue : .text)
+      }
+      body = Rect(top: body.top + rows + 2, left: body.left, width: body.width, height: body.height - rows - 2)
+    }
     if body.width >= 120 && body.height >= 12 {
       // Two by two, boxed, where the screen is large.
       let halfWidth = body.width / 2
@@ -146,6 +170,34 @@ extension MeetingState {
         role: section.1.isEmpty ? .dim : section.2)
       drawPromises(section.1, into: &grid, Rect(top: top + 1, left: body.left, width: body.width, height: rows))
       top += 1 + rows
+    }
+  }
+
+  /// What the breakthrough will take: elements with nothing promised first, then at risk,
+  /// promised and met, each with the promises that cover it. "Who will promise something?"
+  func drawElementsPage(into grid: inout Grid, _ area: Rect) {
+    let summary = ledger.elementsSummary(at: localNow) ?? "What it will take: nothing laid out yet"
+    grid.put(summary, row: area.top, column: area.left + 1, limit: area.width - 2, role: .header)
+    var row = area.top + 2
+    for item in digest.elements where row < area.top + area.height {
+      let words = item.coverage == .nothingPromised ? "NOTHING PROMISED YET" : item.coverage.words.uppercased()
+      let by = item.element.terms.by.map { " \(glyphs.separator) by \($0.description)" } ?? ""
+      let used = grid.put(
+        "\(item.element.label) \(words)", row: row, column: area.left + 1, limit: 28, role: BoardState.role(of: item.coverage))
+      grid.put(item.element.what + by, row: row, column: area.left + 3 + used, limit: area.width - used - 4, role: .header)
+      row += 1
+      guard row < area.top + area.height else { break }
+      let covering = ledger.promises(covering: item.element).filter { !$0.state.isClosed }
+      let line =
+        item.coverage == .nothingPromised
+        ? "who will promise something for \(item.element.label)?"
+        : covering.map { "\($0.label) \($0.performer) \(glyphs.arrow) \($0.customer), \($0.by.words(at: localNow))" }.joined(
+          separator: "; ")
+      if item.coverage != .met {
+        grid.put(line, row: row, column: area.left + 4, limit: area.width - 6, role: item.coverage == .nothingPromised ? .title : .dim)
+        row += 1
+      }
+      row += 1
     }
   }
 

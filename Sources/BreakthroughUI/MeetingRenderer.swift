@@ -15,6 +15,7 @@ extension MeetingState {
     let area = Rect(top: headerBottom + 1, left: 1, width: width - 2, height: height - 4 - headerBottom)
     switch page {
     case .team: drawTeamPage(into: &grid, area)
+    case .elements: drawElementsPage(into: &grid, area)
     case .person(let handle): drawPersonPage(handle, into: &grid, area)
     }
     drawTimebox(into: &grid, row: height - 3)
@@ -77,6 +78,7 @@ extension MeetingState {
     let name: String
     switch page {
     case .team: name = "Team"
+    case .elements: name = "What it will take"
     case .person(let handle): name = handle.text
     }
     let label = "\(name) \(glyphs.separator) page \(pageIndex + 1) of \(pages.count) "

@@ -23,6 +23,8 @@ public struct MeetingState: Sendable {
 
   public enum Page: Equatable, Sendable {
     case team
+    /// What the breakthrough will take: uncovered elements first.
+    case elements
     case person(Handle)
   }
 
@@ -65,14 +67,15 @@ public struct MeetingState: Sendable {
     max(0, options.interval - (pausedAfter ?? now.timeIntervalSince(pageStartedAt)))
   }
 
-  /// The team's page, then everyone who has made or received a promise, in name order or shuffled.
+  /// The team's page, what the breakthrough will take (when it is laid out), then everyone who
+  /// has made or received a promise, in name order or shuffled.
   static func pages(for ledger: LedgerState, options: Options) -> [Page] {
     var people = ledger.people.sorted()
     if let seed = options.shuffleSeed {
       var generator = SeededGenerator(seed: seed)
       people.shuffle(using: &generator)
     }
-    return [.team] + people.map(Page.person)
+    return [.team] + (ledger.conversations.elements.isEmpty ? [] : [.elements]) + people.map(Page.person)
   }
 
   mutating func turn(by step: Int) {

@@ -12,15 +12,22 @@ extension Grid {
     return frame
   }
 
-  /// The help overlay: a screen's keys and what each does, read from its action table.
-  mutating func drawHelp(_ rows: [(keys: String, help: String)], title: String, borders: BorderGlyphs) {
+  /// The help overlay: a screen's keys and what each does, read from its action table; when
+  /// they do not all fit, from row `scroll` on, and it says how to see the rest.
+  mutating func drawHelp(_ rows: [(keys: String, help: String)], title: String, borders: BorderGlyphs, scroll: Int = 0) {
     let frame = panel(title, width: 92, height: rows.count + 4, borders: borders)
-    for (offset, action) in rows.enumerated() where offset < frame.height - 4 {
+    let visible = max(1, frame.height - 4)
+    let first = HelpScroll.clamped(scroll, rows: rows.count, visible: visible)
+    for (offset, action) in rows.dropFirst(first).prefix(visible).enumerated() {
       let row = frame.top + 1 + offset
       put(action.keys, row: row, column: frame.left + 2, limit: 18, role: .title)
       put(action.help, row: row, column: frame.left + 21, limit: frame.width - 23, role: .text)
     }
-    put("Esc, q or ? closes this help", row: frame.top + frame.height - 2, column: frame.left + 2, role: .hint)
+    let hint =
+      rows.count > visible
+      ? "\(first + 1)–\(min(rows.count, first + visible)) of \(rows.count) · j/k or ↓/↑ scroll · Esc, q or ? closes"
+      : "Esc, q or ? closes this help"
+    put(hint, row: frame.top + frame.height - 2, column: frame.left + 2, limit: frame.width - 4, role: .hint)
   }
 
   /// Whether the grid is at least the size a screen needs; when not, it says so on the grid.
@@ -40,6 +47,23 @@ extension Grid {
     let top = max(0, height / 2 - 1)
     for (offset, line) in lines.enumerated() {
       put(line, row: top + offset, column: max(0, (width - DisplayWidth.of(line)) / 2), role: offset == 0 ? .error : .text)
+    }
+  }
+}
+
+/// Where a help overlay taller than the screen is scrolled to.
+enum HelpScroll {
+  /// `scroll` kept so that the last row is at the bottom at most.
+  static func clamped(_ scroll: Int, rows: Int, visible: Int) -> Int {
+    max(0, min(scroll, rows - visible))
+  }
+
+  /// The new scroll after `key`, or nil when the key closes the help.
+  static func after(_ key: Key, scroll: Int, rows: Int) -> Int? {
+    switch key {
+    case .down, .character("j"), .character(" "), .pageDown: return min(scroll + 1, max(0, rows - 1))
+    case .up, .character("k"), .pageUp: return max(0, scroll - 1)
+    default: return key.closesPanel ? nil : scroll
     }
   }
 }

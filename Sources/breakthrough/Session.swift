@@ -65,6 +65,17 @@ final class Session {
     try state.promise(named: reference).id
   }
 
+  /// The id of the request `reference` names, when it names one (`R3`); nil for anything else,
+  /// so that a command taking a promise or a request reads either.
+  func requestID(ifNamedBy reference: String) throws -> String? {
+    let trimmed = reference.trimmingCharacters(in: .whitespaces)
+    guard trimmed.count > 1, trimmed.first.map({ "rR".contains($0) }) == true, trimmed.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber })
+    else {
+      return nil
+    }
+    return try state.request(named: trimmed).id
+  }
+
   /// Says what the ledger warned about; a long list is cut to its first few and a count.
   func reportWarnings() {
     let warnings = ledger.takeWarnings()

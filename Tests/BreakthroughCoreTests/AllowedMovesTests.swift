@@ -17,7 +17,7 @@ import Testing
     case .revoke: return .revoke(promise: id, note: "no longer mine to do")
     case .release: return .release(promise: id)
     case .confidence: return .confidence(promise: id, level: .atRisk)
-    case .make, .declare, .accountBreakthrough, .undo, .importPromises, .recordMeeting: return nil
+    default: return nil
     }
   }
 

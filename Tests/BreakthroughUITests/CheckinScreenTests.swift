@@ -63,7 +63,7 @@ import Testing
       BoardHarness.expectScreen(terminal.screen, matches: "checkin-\(label)-80x24")
       app.step(.key(.character("s")))
     }
-    #expect(terminal.screen.text.contains("Anything to promise today?"))
+    #expect(terminal.screen.text.contains("Anything to promise or ask today?"))
     app.step(.key(.left))
     #expect(terminal.screen.text.contains("─ P5 ─"), "← goes back to the previous item")
   }
@@ -94,7 +94,7 @@ import Testing
     // P5: on track, and no question.
     Self.press(app, [.key(.character("1"))])
     #expect(try FileLedger(path: path).state.promise(named: "P5").confidence == .onTrack)
-    #expect(terminal.screen.text.contains("Anything to promise today?"))
+    #expect(terminal.screen.text.contains("Anything to promise or ask today?"))
     // The closing question: n makes a promise; Enter finishes with a summary.
     Self.press(
       app,
@@ -148,7 +148,15 @@ import Testing
     let (path, _) = try Self.anasDay()
     let (app, terminal) = try Self.checkin(path)
     app.step(.key(.character("?")))
-    for action in CheckinState.actions.all { #expect(terminal.screen.text.contains(action.help.prefix(30))) }
+    #expect(terminal.screen.text.contains("j/k or ↓/↑ scroll"), "more keys than rows at 80×24: it says how to see the rest")
+    // Scrolled to the end, every key of the table has been on screen.
+    var seen = terminal.screen.text
+    for _ in CheckinState.actions.all {
+      app.step(.key(.character("j")))
+      seen += terminal.screen.text
+    }
+    for action in CheckinState.actions.all { #expect(seen.contains(action.help.prefix(30))) }
+    #expect(terminal.screen.text.contains("Help: keys"), "scrolling keeps the help open")
     app.step(.key(.escape))
     #expect(!terminal.screen.text.contains("Help: keys"))
   }

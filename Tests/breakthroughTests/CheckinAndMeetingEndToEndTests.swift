@@ -28,7 +28,7 @@ import Testing
     try tmux.send("k")
     #expect(try tmux.waitFor("3 of 3") != nil)
     try tmux.send("2")
-    #expect(try tmux.waitFor("Anything to promise today?") != nil)
+    #expect(try tmux.waitFor("Anything to promise or ask today?") != nil)
     try tmux.send("Enter")
     #expect(try tmux.waitFor("Check-in done: 3 recorded") != nil)
     try tmux.send("Enter")

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A realistic sample ledger for `breakthrough demo`: a team of five (one name in Chinese),
-/// a breakthrough, and about forty promises in every state, dated around `now`.
+/// a breakthrough with its roll and five elements, about forty promises in every state, and
+/// requests in every state, dated around `now`.
 public enum DemoLedger {
   /// The sample team, in the order the demo offers to act as them.
   public static let team: [Handle] = ["ana", "ben", "cleo", "dev", "李娜"].compactMap { try? Handle($0) }
@@ -86,6 +87,45 @@ public enum DemoLedger {
           act(performer, .confidence(promise: id, level: .onTrack))
         }
       }
+      buildConversations()
+    }
+
+    /// Who is in, what the breakthrough will take, and requests in every state.
+    mutating func buildConversations() {
+      let today = self.today
+      func day(_ offset: Int) -> ByWhen { ByWhen(day: today.adding(days: offset)) }
+      func handle(_ text: String) -> Handle { (try? Handle(text)) ?? DemoLedger.team[0] }
+      at(daysAgo: 6)
+      for person in ["ben", "cleo", "李娜"] { act(person, .enroll()) }
+      act("dev", .notYet(note: "a clear owner for support, so the pilot does not land on me alone"))
+      let elements = [
+        ("A signed pilot contract with Acme", day(20)), ("Pricing published and tested with five teams", day(30)),
+        ("SSO that pilot teams can switch on themselves", day(15)), ("A support rota that answers within a day", day(25)),
+        ("Security questionnaire answered", day(-2)),
+      ]
+      for (what, by) in elements { act("ana", .addElement(what: what, by: by)) }
+      let ids = state.conversations.elements.map(\.id)
+      guard ids.count == 5 else { return }
+      act("ana", .meetElement(element: ids[4], note: "sent to Globex's security team"))
+      at(daysAgo: 4)
+      act("ana", .request(what: "Send the pilot contract to Acme", of: handle("ben"), by: day(6), element: ids[0]))
+      if let asked = state.conversations.requests.last { act("ben", .promiseAsAsked(request: asked.id)) }
+      act("cleo", .make(what: "Publish the pricing page draft", to: handle("ana"), by: day(3), element: ids[1]))
+      act("dev", .make(what: "Ship SSO login behind a flag", to: handle("ana"), by: day(-1), element: ids[2]))
+      act("ana", .request(what: "Draft the support rota", of: handle("dev"), by: day(5), replyBy: day(1), element: ids[3]))
+      act("ana", .request(what: "Take the Friday support shift", of: handle("dev"), by: day(2)))
+      if let asked = state.conversations.requests.last { act("dev", .decline(request: asked.id, note: "on leave that week")) }
+      act("ben", .offer(what: "Redo the logo for the pilot deck", to: handle("cleo"), by: day(8)))
+      if let offered = state.conversations.requests.last { act("ben", .withdraw(request: offered.id, note: "the old one will do")) }
+      at(daysAgo: 2)
+      act("cleo", .request(what: "Review the pricing copy", of: handle("ben"), by: day(4), replyBy: day(-1)))
+      act("ana", .request(what: "Run the pilot kickoff call", of: handle("cleo"), by: day(2)))
+      if let asked = state.conversations.requests.last {
+        act("cleo", .counter(request: asked.id, by: day(7), what: nil, note: "Acme's team is away until next week"))
+      }
+      at(daysAgo: 1)
+      act("dev", .request(what: "Pair on the SSO rollout plan", of: handle("ana"), by: day(5), replyBy: day(1)))
+      act("李娜", .offer(what: "Translate the onboarding guide into Chinese", to: handle("ana"), by: day(10)))
     }
 
     mutating func at(daysAgo: Int) {

@@ -40,6 +40,24 @@ public enum EventBody: Sendable {
   case undone(event: String, promise: String)
   /// The standing meeting was held: the next minutes start here.
   case meetingHeld(note: String?)
+  /// Someone asks (or, as an offer, proposes) a promise; it is owed an answer, not an accounting.
+  case requestMade(RequestTerms)
+  /// Whoever must answer proposes other terms; now the other side answers.
+  case requestCountered(request: String, by: ByWhen?, what: String?, note: String)
+  case requestDeclined(request: String, note: String)
+  /// Whoever made the current proposal takes it back.
+  case requestWithdrawn(request: String, note: String?)
+  /// "I'm in": the actor enrolls in the breakthrough.
+  case enrolled(breakthrough: String, note: String?)
+  /// Not yet, and what it would take.
+  case notYet(breakthrough: String, note: String)
+  /// Out again, saying why.
+  case unenrolled(breakthrough: String, note: String)
+  /// One of the things the breakthrough will take.
+  case elementAdded(ElementTerms)
+  case elementRevised(element: String, what: String?, by: ByWhen?, note: String?)
+  case elementMet(element: String, note: String?)
+  case elementDropped(element: String, note: String)
 
   /// The ledger's name for the kind.
   public var kind: String {
@@ -57,6 +75,17 @@ public enum EventBody: Sendable {
     case .confidence: return "promise.confidence"
     case .undone: return "promise.undone"
     case .meetingHeld: return "meeting.held"
+    case .requestMade: return "request.made"
+    case .requestCountered: return "request.countered"
+    case .requestDeclined: return "request.declined"
+    case .requestWithdrawn: return "request.withdrawn"
+    case .enrolled: return "breakthrough.enrolled"
+    case .notYet: return "breakthrough.not-yet"
+    case .unenrolled: return "breakthrough.unenrolled"
+    case .elementAdded: return "element.added"
+    case .elementRevised: return "element.revised"
+    case .elementMet: return "element.met"
+    case .elementDropped: return "element.dropped"
     }
   }
 
@@ -65,6 +94,8 @@ public enum EventBody: Sendable {
   public var assignedLabel: String? {
     switch self {
     case .made(let terms, _), .renegotiated(_, _, let terms), .notKept(_, _, let terms?, _): return "P\(terms.number)"
+    case .requestMade(let terms): return "R\(terms.number)"
+    case .elementAdded(let terms): return "E\(terms.number)"
     default: return nil
     }
   }
@@ -76,7 +107,7 @@ public enum EventBody: Sendable {
     case .delivered(let id, _, _), .accepted(let id, _), .rejected(let id, _), .notKept(let id, _, _, _),
       .renegotiated(let id, _, _), .revoked(let id, _), .released(let id, _), .confidence(let id, _, _), .undone(_, let id):
       return id
-    case .declared, .breakthroughAccounted, .meetingHeld: return nil
+    default: return nil
     }
   }
 }
@@ -95,10 +126,14 @@ public struct PromiseTerms: Sendable, Equatable {
   public var breakthrough: String?
   /// The promise this one replaces (after a renegotiation or a not-kept accounting).
   public var replaces: String?
+  /// The request it answers, when someone asked (or offered) first.
+  public var request: String?
+  /// The element of the breakthrough it covers; a replacement keeps it.
+  public var element: String?
 
   public init(
     id: String, number: Int, performer: Handle, customer: Handle, what: String, by: ByWhen,
-    breakthrough: String?, replaces: String?
+    breakthrough: String?, replaces: String?, request: String? = nil, element: String? = nil
   ) {
     self.id = id
     self.number = number
@@ -108,6 +143,8 @@ public struct PromiseTerms: Sendable, Equatable {
     self.by = by
     self.breakthrough = breakthrough
     self.replaces = replaces
+    self.request = request
+    self.element = element
   }
 }
 

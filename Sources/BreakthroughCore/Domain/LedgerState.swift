@@ -12,6 +12,8 @@ public struct LedgerState: Sendable {
   public internal(set) var eventCount = 0
   /// Events that could not be applied (they name a promise the ledger does not have).
   public internal(set) var anomalies: [String] = []
+  /// Requests, the roll and the elements of the breakthrough.
+  public internal(set) var conversations = Conversations()
 
   var index = PromiseIndex()
   var knownPeople: Set<Handle> = []
@@ -47,6 +49,7 @@ public struct LedgerState: Sendable {
         breakthroughs[current].accountedAt = event.at
       }
       breakthroughs.append(Breakthrough(terms: terms, declaredBy: event.actor, declaredAt: event.at))
+      conversations.roll.start(terms.id, declaredBy: event.actor, at: event.at)
     case .breakthroughAccounted(let id, let outcome, let text):
       guard let position = breakthroughs.lastIndex(where: { $0.id == id }) else {
         return anomaly(event, "names breakthrough \(id), which the ledger does not have")
@@ -58,6 +61,13 @@ public struct LedgerState: Sendable {
       add(terms, event: event, summary: "made", note: note)
     case .meetingHeld:
       break
+    case .requestMade(let terms):
+      note(terms.customer)
+      note(terms.performer)
+      if let problem = conversations.apply(event) { anomaly(event, problem) }
+    case .requestCountered, .requestDeclined, .requestWithdrawn, .enrolled, .notYet, .unenrolled, .elementAdded, .elementRevised,
+      .elementMet, .elementDropped:
+      if let problem = conversations.apply(event) { anomaly(event, problem) }
     default:
       applyToPromise(event)
     }
@@ -119,7 +129,7 @@ public struct LedgerState: Sendable {
     case .confidence(_, let level, let note):
       promises[position].confidence = level
       record("stated \(level.words)", note)
-    case .declared, .breakthroughAccounted, .made, .undone, .meetingHeld:
+    default:
       break
     }
   }
@@ -170,9 +180,11 @@ public struct LedgerState: Sendable {
     promises.append(promise)
     note(terms.performer)
     note(terms.customer)
+    conversations.madePromise(terms, at: event.at, by: event.actor)
   }
 
   private mutating func note(_ person: Handle) {
+    conversations.roll.name(person)
     if knownPeople.insert(person).inserted { people.append(person) }
   }
 

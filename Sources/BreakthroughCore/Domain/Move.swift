@@ -2,7 +2,8 @@
 /// the check-in and undo all speak this one vocabulary, and `LedgerState.outcome(of:context:)`
 /// runs it; a promise is named by its id, which never changes.
 public enum Move: Equatable, Sendable {
-  case make(what: String, to: Handle, by: ByWhen)
+  /// `element`: the element of the breakthrough it covers (`--for E2`).
+  case make(what: String, to: Handle, by: ByWhen, element: String? = nil)
   /// `accepted`: the customer accepted it then and there (in the meeting), so it is kept at once.
   case deliver(promise: String, accepted: Bool, note: String? = nil)
   case accept(promise: String, note: String? = nil)
@@ -21,6 +22,27 @@ public enum Move: Equatable, Sendable {
   case importPromises([ImportedPromise])
   /// The standing meeting was held: the next minutes start here.
   case recordMeeting(note: String? = nil)
+  /// Asks `performer` for a promise: owed an answer, never an accounting.
+  case request(what: String, of: Handle, by: ByWhen, replyBy: ByWhen? = nil, element: String? = nil)
+  /// Proposes a promise to `customer`, for them to accept.
+  case offer(what: String, to: Handle, by: ByWhen, replyBy: ByWhen? = nil, element: String? = nil)
+  /// The one asked promises what was asked: the promise links to the request.
+  case promiseAsAsked(request: String)
+  /// The customer accepts an offer, or a counter to their request: the promise is made.
+  case acceptOffer(request: String)
+  /// Whoever must answer proposes other terms (a by-when, a what, or both).
+  case counter(request: String, by: ByWhen?, what: String?, note: String)
+  case decline(request: String, note: String)
+  /// Whoever made the current proposal takes it back.
+  case withdraw(request: String, note: String? = nil)
+  case enroll(note: String? = nil)
+  /// Not yet in, saying what it would take.
+  case notYet(note: String)
+  case unenroll(note: String)
+  case addElement(what: String, by: ByWhen? = nil)
+  case reviseElement(element: String, what: String?, by: ByWhen?, note: String?)
+  case meetElement(element: String, note: String? = nil)
+  case dropElement(element: String, note: String)
 
   /// The promise that replaces one accounted as not kept.
   public struct Replacement: Equatable, Sendable {
@@ -50,6 +72,20 @@ public enum Move: Equatable, Sendable {
     case .undo: return .undo
     case .importPromises: return .importPromises
     case .recordMeeting: return .recordMeeting
+    case .request: return .request
+    case .offer: return .offer
+    case .promiseAsAsked: return .promiseAsAsked
+    case .acceptOffer: return .acceptOffer
+    case .counter: return .counter
+    case .decline: return .decline
+    case .withdraw: return .withdraw
+    case .enroll: return .enroll
+    case .notYet: return .notYet
+    case .unenroll: return .unenroll
+    case .addElement: return .addElement
+    case .reviseElement: return .reviseElement
+    case .meetElement: return .meetElement
+    case .dropElement: return .dropElement
     }
   }
 
@@ -60,7 +96,7 @@ public enum Move: Equatable, Sendable {
       .renegotiate(let id, _, _, _), .revoke(let id, _), .release(let id, _), .confidence(let id, _, _),
       .undo(_, let id, _):
       return id
-    case .make, .declare, .accountBreakthrough, .importPromises, .recordMeeting:
+    default:
       return nil
     }
   }
@@ -71,6 +107,8 @@ public enum Move: Equatable, Sendable {
   public enum Kind: CaseIterable, Sendable {
     case make, deliver, accept, reject, notKept, renegotiate, revoke, release, confidence
     case declare, accountBreakthrough, undo, importPromises, recordMeeting
+    case request, offer, promiseAsAsked, acceptOffer, counter, decline, withdraw
+    case enroll, notYet, unenroll, addElement, reviseElement, meetElement, dropElement
 
     /// Who may make a move on a promise.
     public enum Party: Sendable {
@@ -83,7 +121,7 @@ public enum Move: Equatable, Sendable {
       case .deliver, .notKept, .renegotiate, .revoke, .confidence: return ([.open], .performer)
       case .accept, .reject: return ([.delivered], .customer)
       case .release: return ([.open, .delivered], .customer)
-      case .make, .declare, .accountBreakthrough, .undo, .importPromises, .recordMeeting: return nil
+      default: return nil
       }
     }
 
@@ -104,6 +142,20 @@ public enum Move: Equatable, Sendable {
       case .undo: return "undo it"
       case .importPromises: return "import promises"
       case .recordMeeting: return "record the meeting as held"
+      case .request: return "ask for a promise"
+      case .offer: return "offer a promise"
+      case .promiseAsAsked: return "promise it as asked"
+      case .acceptOffer: return "accept it"
+      case .counter: return "counter it"
+      case .decline: return "decline it"
+      case .withdraw: return "withdraw it"
+      case .enroll: return "enroll"
+      case .notYet: return "say not yet"
+      case .unenroll: return "unenroll"
+      case .addElement: return "add an element"
+      case .reviseElement: return "revise it"
+      case .meetElement: return "mark it met"
+      case .dropElement: return "drop it"
       }
     }
 
@@ -121,9 +173,17 @@ extension LedgerState {
       guard let promise = self.promise(id: id) else { throw Refusal("that promise is no longer in the ledger; nothing changed") }
       return promise
     }
+    func request(_ id: String) throws(Refusal) -> Request {
+      guard let request = conversations.request(id: id) else { throw Refusal("that request is not in the ledger; nothing changed") }
+      return request
+    }
+    func element(_ id: String) throws(Refusal) -> Element {
+      guard let element = conversations.element(id: id) else { throw Refusal("that element is not in the ledger; nothing changed") }
+      return element
+    }
     switch move {
-    case .make(let what, let customer, let by):
-      return try makePromise(what: what, to: customer, by: by, context: context)
+    case .make(let what, let customer, let by, let element):
+      return try makePromise(what: what, to: customer, by: by, element: element, context: context)
     case .deliver(let id, let accepted, let note):
       return try deliver(try promise(id), accepted: accepted, note: note, context: context)
     case .accept(let id, let note):
@@ -150,6 +210,32 @@ extension LedgerState {
       return try importPromises(imported, context: context)
     case .recordMeeting(let note):
       return recordMeeting(note: note, context: context)
+    case .request(let what, let performer, let by, let replyBy, let element):
+      return try propose(what: what, between: (context.actor, performer), by: by, replyBy: replyBy, element: element, context: context)
+    case .offer(let what, let customer, let by, let replyBy, let element):
+      return try propose(what: what, between: (customer, context.actor), by: by, replyBy: replyBy, element: element, context: context)
+    case .promiseAsAsked(let id), .acceptOffer(let id):
+      return try agree(to: try request(id), as: move.kind, context: context)
+    case .counter(let id, let by, let what, let note):
+      return try counter(try request(id), by: by, what: what, note: note, context: context)
+    case .decline(let id, let note):
+      return try decline(try request(id), note: note, context: context)
+    case .withdraw(let id, let note):
+      return try withdraw(try request(id), note: note, context: context)
+    case .enroll(let note):
+      return try enrollment(.enroll, note: note, context: context)
+    case .notYet(let note):
+      return try enrollment(.notYet, note: note, context: context)
+    case .unenroll(let note):
+      return try enrollment(.unenroll, note: note, context: context)
+    case .addElement(let what, let by):
+      return try addElement(what: what, by: by, context: context)
+    case .reviseElement(let id, let what, let by, let note):
+      return try reviseElement(try element(id), what: what, by: by, note: note, context: context)
+    case .meetElement(let id, let note):
+      return try closeElement(try element(id), as: .met, note: note, context: context)
+    case .dropElement(let id, let note):
+      return try closeElement(try element(id), as: .dropped, note: note, context: context)
     }
   }
 }

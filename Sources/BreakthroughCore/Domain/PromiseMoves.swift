@@ -5,11 +5,7 @@ import Foundation
 extension LedgerState {
   /// The promise that `reference` names: `P12`, `p12` or `12`.
   public func promise(named reference: String) throws(Refusal) -> Promise {
-    let trimmed = reference.trimmingCharacters(in: .whitespaces)
-    let digits = trimmed.first.map { "pP".contains($0) } == true ? trimmed.dropFirst() : Substring(trimmed)
-    guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), let number = Int(digits) else {
-      throw Refusal("\"\(Escaping.forDisplay(reference))\" is not a promise number: write it as P12 (or 12)")
-    }
+    let number = try Self.number(in: reference, prefix: "P", of: "promise")
     guard let promise = promise(number: number) else {
       let range = promises.isEmpty ? "the ledger has no promises yet" : "numbers go from P1 to P\(nextNumber - 1)"
       throw Refusal("there is no promise P\(number): \(range); see `breakthrough list --all`")
@@ -17,11 +13,25 @@ extension LedgerState {
     return promise
   }
 
-  /// Makes a new promise from the actor to `customer`, linked to the current breakthrough.
-  public func makePromise(what: String, to customer: Handle, by: ByWhen, context: MoveContext) throws(Refusal) -> MoveOutcome {
+  /// The number in `P12`, `p12` or `12` (with `prefix` P); a refusal that shows the form otherwise.
+  static func number(in reference: String, prefix: Character, of kind: String) throws(Refusal) -> Int {
+    let trimmed = reference.trimmingCharacters(in: .whitespaces)
+    let digits = trimmed.first.map { $0.uppercased() == String(prefix) } == true ? trimmed.dropFirst() : Substring(trimmed)
+    guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), let number = Int(digits) else {
+      throw Refusal("\"\(Escaping.forDisplay(reference))\" is not a \(kind) number: write it as \(prefix)12 (or 12)")
+    }
+    return number
+  }
+
+  /// Makes a new promise from the actor to `customer`, linked to the current breakthrough and,
+  /// when given, to the element it covers.
+  public func makePromise(
+    what: String, to customer: Handle, by: ByWhen, element: String? = nil, context: MoveContext
+  ) throws(Refusal) -> MoveOutcome {
     let terms = PromiseTerms(
       id: context.makeID(), number: nextNumber, performer: context.actor, customer: customer,
-      what: try Self.sentence(what, field: "what"), by: by, breakthrough: openBreakthroughID, replaces: nil)
+      what: try Self.sentence(what, field: "what"), by: by, breakthrough: openBreakthroughID, replaces: nil,
+      element: try openElement(element))
     return MoveOutcome(events: [context.event(.made(terms))], summary: "P\(terms.number)")
   }
 
@@ -143,7 +153,7 @@ extension LedgerState {
     PromiseTerms(
       id: context.makeID(), number: nextNumber, performer: promise.performer, customer: promise.customer,
       what: try Self.sentence(what, field: "what"), by: by, breakthrough: promise.terms.breakthrough,
-      replaces: promise.id)
+      replaces: promise.id, element: promise.terms.element)
   }
 
   /// Where a promise stands, in words: "already kept (accepted by ben on 2026-11-20)".

@@ -92,6 +92,40 @@ public enum EventCoding {
       return .undone(event: try reader.text("event"), promise: try reader.text("promise"))
     case "meeting.held":
       return .meetingHeld(note: try reader.optionalText("note"))
+    case "request.made":
+      guard let number = reader.value["number"]?.intValue, number > 0 else { throw Refusal("\"number\" must be a positive whole number") }
+      return .requestMade(
+        RequestTerms(
+          id: try reader.text("request"), number: number, customer: try reader.handle("customer"),
+          performer: try reader.handle("performer"),
+          what: try reader.text("what"), by: try reader.byWhen("by"), replyBy: try reader.optionalByWhen("replyBy"),
+          element: try reader.optionalText("element"), isOffer: reader.flag("offer")))
+    case "request.countered":
+      return .requestCountered(
+        request: try reader.text("request"), by: try reader.optionalByWhen("by"), what: try reader.optionalText("what"),
+        note: try reader.text("note"))
+    case "request.declined":
+      return .requestDeclined(request: try reader.text("request"), note: try reader.text("note"))
+    case "request.withdrawn":
+      return .requestWithdrawn(request: try reader.text("request"), note: try reader.optionalText("note"))
+    case "breakthrough.enrolled":
+      return .enrolled(breakthrough: try reader.text("breakthrough"), note: try reader.optionalText("note"))
+    case "breakthrough.not-yet":
+      return .notYet(breakthrough: try reader.text("breakthrough"), note: try reader.text("note"))
+    case "breakthrough.unenrolled":
+      return .unenrolled(breakthrough: try reader.text("breakthrough"), note: try reader.text("note"))
+    case "element.added":
+      guard let number = reader.value["number"]?.intValue, number > 0 else { throw Refusal("\"number\" must be a positive whole number") }
+      return .elementAdded(
+        ElementTerms(id: try reader.text("element"), number: number, what: try reader.text("what"), by: try reader.optionalByWhen("by")))
+    case "element.revised":
+      return .elementRevised(
+        element: try reader.text("element"), what: try reader.optionalText("what"), by: try reader.optionalByWhen("by"),
+        note: try reader.optionalText("note"))
+    case "element.met":
+      return .elementMet(element: try reader.text("element"), note: try reader.optionalText("note"))
+    case "element.dropped":
+      return .elementDropped(element: try reader.text("element"), note: try reader.text("note"))
     default:
       return nil
     }
@@ -103,7 +137,8 @@ public enum EventCoding {
       id: try reader.text(reader.value["promise"] == nil ? "id" : "promise"), number: number,
       performer: try reader.handle("performer"), customer: try reader.handle("customer"),
       what: try reader.text("what"), by: try reader.byWhen("by"),
-      breakthrough: try reader.optionalText("breakthrough"), replaces: try reader.optionalText("replaces"))
+      breakthrough: try reader.optionalText("breakthrough"), replaces: try reader.optionalText("replaces"),
+      request: try reader.optionalText("request"), element: try reader.optionalText("element"))
   }
 
   static func breakthroughTerms(_ reader: FieldReader) throws(Refusal) -> BreakthroughTerms {
@@ -144,6 +179,38 @@ public enum EventCoding {
       return [("promise", .string(id)), ("event", .string(event))]
     case .meetingHeld(let note):
       return [("note", optional(note))]
+    case .requestMade(let terms):
+      return [
+        ("request", .string(terms.id)), ("number", .number(Double(terms.number))), ("customer", .string(terms.customer.text)),
+        ("performer", .string(terms.performer.text)), ("what", .string(terms.what)), ("by", .string(terms.by.ledgerText)),
+        ("replyBy", terms.replyBy.map { .string($0.ledgerText) } ?? .null), ("element", optional(terms.element)),
+        ("offer", .bool(terms.isOffer)),
+      ]
+    case .requestCountered(let id, let by, let what, let note):
+      return [
+        ("request", .string(id)), ("by", by.map { .string($0.ledgerText) } ?? .null), ("what", optional(what)), ("note", .string(note)),
+      ]
+    case .requestDeclined(let id, let note):
+      return [("request", .string(id)), ("note", .string(note))]
+    case .requestWithdrawn(let id, let note):
+      return [("request", .string(id)), ("note", optional(note))]
+    case .enrolled(let id, let note):
+      return [("breakthrough", .string(id)), ("note", optional(note))]
+    case .notYet(let id, let note), .unenrolled(let id, let note):
+      return [("breakthrough", .string(id)), ("note", .string(note))]
+    case .elementAdded(let terms):
+      return [
+        ("element", .string(terms.id)), ("number", .number(Double(terms.number))), ("what", .string(terms.what)),
+        ("by", terms.by.map { .string($0.ledgerText) } ?? .null),
+      ]
+    case .elementRevised(let id, let what, let by, let note):
+      return [
+        ("element", .string(id)), ("what", optional(what)), ("by", by.map { .string($0.ledgerText) } ?? .null), ("note", optional(note)),
+      ]
+    case .elementMet(let id, let note):
+      return [("element", .string(id)), ("note", optional(note))]
+    case .elementDropped(let id, let note):
+      return [("element", .string(id)), ("note", .string(note))]
     }
   }
 
@@ -153,6 +220,8 @@ public enum EventCoding {
       ("customer", .string(terms.customer.text)), ("what", .string(terms.what)), ("by", .string(terms.by.ledgerText)),
       ("breakthrough", terms.breakthrough.map(JSONValue.string) ?? .null), ("replaces", terms.replaces.map(JSONValue.string) ?? .null),
     ]
+      // Written only when there are: lines without them read the same in older versions.
+      + (terms.request.map { [("request", .string($0))] } ?? []) + (terms.element.map { [("element", .string($0))] } ?? [])
   }
 }
 
@@ -186,6 +255,11 @@ struct FieldReader {
   func byWhen(_ key: String) throws(Refusal) -> ByWhen {
     guard let by = ByWhen(ledgerText: try text(key)) else { throw Refusal("\"\(key)\" is not a date like 2026-11-28 or 2026-11-28T17:00") }
     return by
+  }
+
+  func optionalByWhen(_ key: String) throws(Refusal) -> ByWhen? {
+    guard try optionalText(key) != nil else { return nil }
+    return try byWhen(key)
   }
 
   func object(_ key: String) throws(Refusal) -> FieldReader? {

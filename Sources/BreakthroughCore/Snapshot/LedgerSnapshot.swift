@@ -3,7 +3,7 @@ import Foundation
 /// The folded state as bytes, so that a long ledger opens without folding every line again.
 /// Handles are written once and referred to by number; links between promises by position.
 extension LedgerState {
-  static let snapshotFormat = 4
+  static let snapshotFormat = 5
 
   /// The state as snapshot bytes.
   public func snapshot() -> [UInt8] {
@@ -31,6 +31,7 @@ extension LedgerState {
       out.optional(breakthrough.outcomeNote) { $0.string($1) }
       out.optional(breakthrough.accountedAt) { $0.date($1) }
     }
+    out.string(JSONWriter.text(conversations.snapshotJSON))
     // History summaries repeat ("made", "accepted" …): each is written once, then by number.
     // The table the ledger was opened with comes first, unchanged, so that the pasts still
     // held as its bytes are copied as they are.
@@ -100,6 +101,8 @@ extension LedgerState {
     out.optional(promise.confidence) { $0.int($1.code) }
     out.int(promise.replacedBy.flatMap { index.position(ofID: $0, in: promises) } ?? -1)
     out.bool(promise.wasRenegotiatedLate)
+    out.optional(terms.request) { $0.string($1) }
+    out.optional(terms.element) { $0.string($1) }
   }
 
   private static func write(_ by: ByWhen, _ out: inout SnapshotWriter) {
@@ -144,6 +147,12 @@ extension LedgerState {
       breakthrough.accountedAt = try input.optional { (input) throws(Refusal) in try input.date() }
       breakthroughs.append(breakthrough)
     }
+    let conversationsText = try input.string()
+    let conversationsJSON: JSONValue
+    do throws(JSONParser.Failure) { conversationsJSON = try JSONParser.parse(conversationsText) } catch {
+      throw Refusal("the snapshot's conversations are not JSON: \(error.reason)")
+    }
+    conversations = try Conversations(snapshotJSON: conversationsJSON)
     var summaries: [String] = []
     for _ in 0..<(try input.count()) { summaries.append(try input.string()) }
     let archive = SnapshotArchive(bytes: bytes, people: people, summaries: summaries)
@@ -170,6 +179,9 @@ extension LedgerState {
       }
       promises[link.promise].terms.replaces = try id(link.replaces)
       promises[link.promise].replacedBy = try id(link.replacedBy)
+    }
+    for promise in promises {
+      if let element = promise.terms.element { conversations.promisesByElement[element, default: []].append(promise.id) }
     }
   }
 
@@ -208,12 +220,14 @@ extension LedgerState {
     let confidence = try input.optional { (input) throws(Refusal) in try input.coded(Confidence.self) }
     link.replacedBy = try input.int()
     let wasRenegotiatedLate = try input.bool()
+    let request = try input.optional { (input) throws(Refusal) in try input.string() }
+    let element = try input.optional { (input) throws(Refusal) in try input.string() }
     let pastOffset = input.index
     try PromisePastCoding.skip(&input)
     return Promise(
       terms: PromiseTerms(
         id: id, number: number, performer: performer, customer: customer, what: what, by: by,
-        breakthrough: breakthrough, replaces: nil),
+        breakthrough: breakthrough, replaces: nil, request: request, element: element),
       madeAt: madeAt,
       progress: Promise.Progress(
         state: state, deliveredAt: deliveredAt, closedAt: closedAt, closedBy: closedBy, confidence: confidence,

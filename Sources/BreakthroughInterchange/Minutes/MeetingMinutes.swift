@@ -46,6 +46,9 @@ public struct MeetingMinutes {
     var renegotiated: [String] = []
     var ended: [String] = []
     var made: [String] = []
+    var requests: [String] = []
+    var enrollment: [String] = []
+    var elements: [String] = []
     for event in events {
       switch event.body {
       case .declared(let terms):
@@ -72,6 +75,30 @@ public struct MeetingMinutes {
       case .released(let id, let note):
         guard let promise = current(id, in: .released) else { continue }
         ended.append("\(head(promise)) — released by \(who(event.actor))\(said(note))")
+      case .requestMade(let terms):
+        let verb = terms.isOffer ? "offered \(who(terms.customer))" : "asked \(who(terms.performer))"
+        requests.append("R\(terms.number) \(who(event.actor)) \(verb): \(MarkdownText.escaped(terms.what)), by \(terms.by.description)")
+      case .requestCountered(let id, let by, let what, let note):
+        let terms = [by.map { "by \($0.description)" }, what.map { MarkdownText.escaped($0) }].compactMap { $0 }.joined(separator: ", ")
+        requests.append("\(requestLabel(id)) \(who(event.actor)) countered: \(terms)\(said(note))")
+      case .requestDeclined(let id, let note):
+        requests.append("\(requestLabel(id)) \(who(event.actor)) declined\(said(note))")
+      case .requestWithdrawn(let id, let note):
+        requests.append("\(requestLabel(id)) \(who(event.actor)) withdrew it\(said(note))")
+      case .enrolled(_, let note):
+        enrollment.append("\(who(event.actor)) is in\(said(note))")
+      case .notYet(_, let note):
+        enrollment.append("\(who(event.actor)): not yet; it would take\(said(note))")
+      case .unenrolled(_, let note):
+        enrollment.append("\(who(event.actor)) is no longer in\(said(note))")
+      case .elementAdded(let terms):
+        elements.append("E\(terms.number) added by \(who(event.actor)): \(MarkdownText.escaped(terms.what))")
+      case .elementRevised(let id, _, _, let note):
+        elements.append("\(elementLabel(id)) revised by \(who(event.actor))\(said(note))")
+      case .elementMet(let id, let note):
+        elements.append("\(elementLabel(id)) met\(said(note))")
+      case .elementDropped(let id, let note):
+        elements.append("\(elementLabel(id)) dropped\(said(note))")
       case .delivered, .rejected, .confidence, .undone, .meetingHeld:
         continue
       }
@@ -81,7 +108,8 @@ public struct MeetingMinutes {
     let awaiting = state.promises.filter { $0.state == .delivered }
     return [
       ("Breakthrough", breakthrough), ("Kept", kept), ("Not kept", notKept), ("Renegotiated", renegotiated),
-      ("Revoked or released", ended), ("Newly promised", made),
+      ("Revoked or released", ended), ("Newly promised", made), ("Requests", requests), ("Enrollment", enrollment),
+      ("What it will take", elements),
       ("Still owed (overdue accountings)", owed.map { "\(head($0)) — due \($0.by.description), \(days($0.by.daysLate(at: local))) late" }),
       ("Awaiting acceptance", awaiting.map(awaitingLine)),
     ]
@@ -99,6 +127,14 @@ public struct MeetingMinutes {
   private func head(_ promise: Promise) -> String {
     "\(promise.label) \(who(promise.performer)) → \(who(promise.customer)): "
       + MarkdownText.escaped(promise.what)
+  }
+
+  private func requestLabel(_ id: String) -> String {
+    state.conversations.request(id: id)?.label ?? "a request"
+  }
+
+  private func elementLabel(_ id: String) -> String {
+    state.conversations.element(id: id).map { "\($0.label) \(MarkdownText.escaped($0.what))" } ?? "an element"
   }
 
   private func who(_ person: Handle) -> String { MarkdownText.escaped(person.text) }

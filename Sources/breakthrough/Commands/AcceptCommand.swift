@@ -4,14 +4,15 @@ import BreakthroughCore
 struct AcceptCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "accept",
-    abstract: "As the customer, accept a delivery: the promise is kept.")
+    abstract: "As the customer, accept a delivery (P12: kept), or an offer or a counter to your request (R4: the promise is made).")
 
-  @Argument(help: "The promise, e.g. P12.", completion: .openPromises) var number: String
+  @Argument(help: "The promise, e.g. P12, or the request, e.g. R4.", completion: .openPromises) var number: String
   @Option(help: "A note for the record.") var note: String?
   @OptionGroup var common: CommonOptions
 
   func run() throws {
     let session = try common.openSession()
+    if let request = try session.requestID(ifNamedBy: number) { return try session.perform(.acceptOffer(request: request)) }
     try session.perform(.accept(promise: try session.promiseID(named: number), note: note))
   }
 }

@@ -43,19 +43,30 @@ struct CheckinCommand: ParsableCommand {
       lines.append("Nothing to account for: nothing overdue, nothing awaiting your acceptance, nothing due today.")
     }
     for stage in CheckinAgenda.Stage.allCases {
-      let promises = agenda.items.filter { $0.stage == stage }.compactMap { state.promise(id: $0.promiseID) }
-      guard !promises.isEmpty else { continue }
+      let items = agenda.items.filter { $0.stage == stage }
+      guard !items.isEmpty else { continue }
       var table = TextTable(headers: ["", "", "", ""])
-      for promise in promises {
-        let when = promise.state == .delivered ? "delivered" : promise.by.words(at: now)
-        table.rows.append([promise.label, "\(promise.performer) -> \(promise.customer)", when, promise.what])
+      for item in items {
+        if let promise = item.promiseID.flatMap(state.promise(id:)) {
+          let when = promise.state == .delivered ? "delivered" : promise.by.words(at: now)
+          table.rows.append([promise.label, "\(promise.performer) -> \(promise.customer)", when, promise.what])
+        } else if let request = state.conversations.request(id: item.id) {
+          let when = request.isAnswerOverdue(at: now) ? "answer overdue" : request.by.words(at: now)
+          table.rows.append([request.label, "\(request.customer) -> \(request.performer)", when, request.what])
+        } else if let breakthrough = state.currentBreakthrough {
+          table.rows.append(["", breakthrough.terms.statement, "", "breakthrough enroll | not-yet --note \"what it would take\""])
+        }
       }
       lines.append("")
       lines.append(stage.title)
       lines += table.lines().dropFirst().map { "  " + $0 }
     }
     lines.append("")
-    lines.append("Anything to promise today? breakthrough promise \"WHAT\" --to HANDLE --by DATE")
+    lines.append(
+      "Anything to promise or ask today? breakthrough promise \"WHAT\" --to HANDLE --by DATE, or request \"WHAT\" --of HANDLE --by DATE")
+    for item in state.elementsByNeed(at: now) where item.coverage == .nothingPromised {
+      lines.append("  \(item.element.label) has nothing promised yet: \(item.element.what) (--for \(item.element.label))")
+    }
     lines.append("Answer them with one key each: breakthrough checkin")
     return lines
   }

@@ -6,7 +6,7 @@ import Foundation
 struct ListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
-    abstract: "List promises: open ones by default, soonest by-when first.")
+    abstract: "List promises (open ones by default, soonest by-when first), or with --requests the requests and offers.")
 
   enum Selection: String, EnumerableFlag {
     case open, overdue, delivered, all
@@ -22,6 +22,9 @@ struct ListCommand: ParsableCommand {
   }
 
   @Flag var selection: Selection = .open
+  @Flag(help: "Requests and offers instead: those waiting for an answer (--all: every one; --overdue: answers overdue).")
+  var requests = false
+  @Flag(help: "With --requests: only those waiting for your answer.") var waitingOnMe = false
   @Option(help: ArgumentHelp("Only promises this person makes or receives.", valueName: "handle"), completion: .handles) var person: String?
   @Option(help: "table, tsv, json or csv.") var format: OutputFormat = .table
   @Flag(help: "In CSV, write text that starts with = + - @ as it is (else it gets a leading ' so that a spreadsheet does not run it).")
@@ -31,6 +34,7 @@ struct ListCommand: ParsableCommand {
   func run() throws {
     let session = try common.openSession()
     let person = try person.map { try Handle($0) }
+    if requests || waitingOnMe { return try listRequests(session, person: person) }
     let selection = self.selection
     let now = session.localNow
     let state = session.state
@@ -71,6 +75,44 @@ struct ListCommand: ParsableCommand {
           session.state.promises.isEmpty
             ? "No promises yet. Make one: breakthrough promise \"WHAT\" --to HANDLE --by DATE"
             : "No \(selection == .all ? "" : selection.rawValue + " ")promises\(person.map { " for \($0)" } ?? "").")
+        return
+      }
+      var table = TextTable(headers: ["NUM", "STATE", "WHO", "BY", "WHAT"])
+      table.rows = records.map(\.tableFields)
+      table.lines().forEach { print($0) }
+    }
+  }
+
+  func listRequests(_ session: Session, person: Handle?) throws {
+    let now = session.localNow
+    let me = waitingOnMe ? try session.context().actor : nil
+    let state = session.state
+    let chosen = state.conversations.requests.filter { request in
+      guard person == nil || request.customer == person || request.performer == person else { return false }
+      guard me == nil || request.waitsOn == me else { return false }
+      switch selection {
+      case .open: return request.state.isOpen
+      case .overdue: return request.isAnswerOverdue(at: now)
+      case .all: return true
+      case .delivered: return false
+      }
+    }
+    guard selection != .delivered else {
+      throw ValidationError("requests are not delivered; use --requests with --all, --overdue or nothing")
+    }
+    let records = chosen.map { RequestRecord(request: $0, state: state, now: now) }
+    switch format {
+    case .json: print(JSONWriter.prettyText(.array(records.map { $0.json() })))
+    case .tsv:
+      var out = TSVWriter()
+      RequestRecord.tsvHeader.forEach { out.field($0) }
+      out.endLine()
+      records.forEach { $0.writeTSV(to: &out) }
+      out.flush()
+    case .csv: throw ValidationError("--requests writes table, tsv or json")
+    case .table:
+      guard !records.isEmpty else {
+        print(me != nil ? "No requests wait for your answer." : "No \(selection == .all ? "" : "unanswered ")requests.")
         return
       }
       var table = TextTable(headers: ["NUM", "STATE", "WHO", "BY", "WHAT"])

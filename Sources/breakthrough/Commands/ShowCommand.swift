@@ -5,9 +5,9 @@ import Foundation
 struct ShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show",
-    abstract: "Show a promise with its whole history and its chain of replacements.")
+    abstract: "Show a promise with its whole history and its chain of replacements; or a request (R3) or an element (E2).")
 
-  @Argument(help: "The promise, e.g. P12.", completion: .promises) var number: String
+  @Argument(help: "The promise, e.g. P12; or a request, R3, or an element, E2.", completion: .promises) var number: String
   @Option(help: "table or json.") var format: OutputFormat = .table
   @OptionGroup var common: CommonOptions
 
@@ -17,12 +17,19 @@ struct ShowCommand: ParsableCommand {
     }
     let session = try common.openSession()
     let state = session.state
+    switch number.trimmingCharacters(in: .whitespaces).first {
+    case "R", "r": return try ConversationView(session: session, json: format == .json).show(try state.request(named: number))
+    case "E", "e": return try ConversationView(session: session, json: format == .json).show(try state.element(named: number))
+    default: break
+    }
     let promise = try state.promise(named: number)
     let record = PromiseRecord(promise: promise, state: state, now: session.localNow)
     let chain = state.chain(of: promise)
     if format == .json {
       guard case .object(var members) = record.json(zone: session.zone, withHistory: true) else { return }
       members.append(("chain", .array(chain.map { .string($0.label) })))
+      members.append(("request", promise.terms.request.flatMap(state.conversations.request(id:)).map { .string($0.label) } ?? .null))
+      members.append(("element", promise.terms.element.flatMap(state.conversations.element(id:)).map { .string($0.label) } ?? .null))
       print(JSONWriter.prettyText(.object(members)))
       return
     }
@@ -38,6 +45,14 @@ struct ShowCommand: ParsableCommand {
       "made       \(local(promise.madeAt))",
       "forwards   \(breakthroughLine(promise, state))",
     ]
+    if let request = promise.terms.request.flatMap(state.conversations.request(id:)) {
+      lines.append(
+        "answers    \(request.label): \(request.customer) \(request.terms.isOffer ? "accepted \(request.performer)'s offer" : "asked \(request.performer)")"
+      )
+    }
+    if let element = promise.terms.element.flatMap(state.conversations.element(id:)) {
+      lines.append("for        \(element.label) \(element.what)")
+    }
     if chain.count > 1 {
       lines.append(
         "chain      " + chain.map { $0.id == promise.id ? "[\($0.label)]" : "\($0.label) \($0.state.word)" }.joined(separator: " → "))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BreakthroughCore
+import Foundation
 
 struct StatsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -14,15 +15,15 @@ struct StatsCommand: ParsableCommand {
     let session = try common.openSession()
     let measures = Measures(session.state, now: session.now, zone: session.zone)
     switch format {
-    case .table: printTable(measures)
-    case .json: print(JSONWriter.prettyText(json(measures)))
+    case .table: printTable(measures, session.state, now: session.localNow)
+    case .json: print(JSONWriter.prettyText(json(measures, session.state, now: session.localNow)))
     case .tsv: printTSV(measures)
     case .csv: throw ValidationError("stats writes table, tsv or json")
     }
   }
 
   /// The figures for scripts: the team's, then each person's (rates are fractions, null when nothing came due).
-  func json(_ measures: Measures) -> JSONValue {
+  func json(_ measures: Measures, _ state: LedgerState, now: LocalMoment) -> JSONValue {
     let breakthrough: JSONValue =
       measures.breakthrough.map { figures in
         .object([
@@ -31,8 +32,15 @@ struct StatsCommand: ParsableCommand {
           ("linked", .object(Self.fields(of: figures.linked))),
         ])
       } ?? .null
+    let conversations = state.conversations
+    let requests: JSONValue = .object([
+      ("unanswered", .number(Double(conversations.unanswered.count))),
+      ("answerOverdue", .number(Double(conversations.unanswered.filter { $0.isAnswerOverdue(at: now) }.count))),
+      ("medianHoursToAnswer", conversations.medianTimeToAnswer.map { .number(($0 / 36).rounded() / 100) } ?? .null),
+    ])
     return .object([
-      ("breakthrough", breakthrough), ("team", .object(Self.fields(of: measures.team))),
+      ("breakthrough", breakthrough), ("coverage", state.coverageRate(at: now).map(JSONValue.number) ?? .null), ("requests", requests),
+      ("team", .object(Self.fields(of: measures.team))),
       ("people", .array(measures.people.map { .object([("person", .string($0.person.text))] + Self.fields(of: $0.figures)) })),
     ])
   }
@@ -68,7 +76,7 @@ struct StatsCommand: ParsableCommand {
     out.flush()
   }
 
-  func printTable(_ measures: Measures) {
+  func printTable(_ measures: Measures, _ state: LedgerState, now: LocalMoment) {
     var lines: [String] = []
     if let figures = measures.breakthrough {
       let terms = figures.breakthrough.terms
@@ -79,6 +87,16 @@ struct StatsCommand: ParsableCommand {
       )
     } else {
       lines.append("No breakthrough declared yet: breakthrough declare STATEMENT --by DATE")
+    }
+    if let roll = state.conversations.roll.summary { lines.append("  " + roll) }
+    if let elements = state.elementsSummary(at: now) {
+      lines.append("  \(elements); coverage \(rate(state.coverageRate(at: now))) of open elements have a promise")
+    }
+    let conversations = state.conversations
+    if !conversations.requests.isEmpty {
+      let overdue = conversations.unanswered.filter { $0.isAnswerOverdue(at: now) }.count
+      let median = conversations.medianTimeToAnswer.map { "; median time to answer \(Self.duration($0))" } ?? ""
+      lines.append("  Requests: \(conversations.unanswered.count) waiting for an answer (\(overdue) overdue)\(median)")
     }
     lines.append("")
     lines.append("Team: " + summary(measures.team))
@@ -92,6 +110,11 @@ struct StatsCommand: ParsableCommand {
     }
     lines += table.lines()
     lines.map(Escaping.forDisplay).forEach { print($0) }
+  }
+
+  /// "3 h" under two days, else "2.5 d".
+  static func duration(_ seconds: TimeInterval) -> String {
+    seconds < 172_800 ? "\(Int((seconds / 3600).rounded())) h" : "\(((seconds / 8640).rounded()) / 10) d"
   }
 
   func rate(_ value: Double?) -> String { value?.percent ?? "–" }
