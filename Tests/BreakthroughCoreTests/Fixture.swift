@@ -6,6 +6,8 @@ struct Fixture {
   var state = LedgerState()
   var now: Date
   let zone: TimeZone
+  /// Every event applied, as ledger lines.
+  private(set) var lines: [String] = []
   private var counter = 0
 
   init(now: String = "2026-11-26T12:00:00.000Z", zone: TimeZone = TimeZone(identifier: "UTC") ?? .current) {
@@ -30,7 +32,10 @@ struct Fixture {
   @discardableResult
   mutating func perform(_ actor: String, _ move: (LedgerState, MoveContext) throws(Refusal) -> MoveOutcome) throws(Refusal) -> MoveOutcome {
     let outcome = try move(state, context(actor))
-    for event in outcome.events { state.apply(event) }
+    for event in outcome.events {
+      state.apply(event)
+      lines.append(EventCoding.line(for: event))
+    }
     return outcome
   }
 

@@ -22,8 +22,27 @@ import Testing
         "P \(terms.id) \(terms.number) \(terms.performer) \(terms.customer) \(terms.what) \(terms.by.ledgerText) "
           + "\(terms.breakthrough ?? "-") \(terms.replaces ?? "-") \(time(promise.madeAt)) \(promise.state.word) \(time(promise.deliveredAt)) "
           + "\(time(promise.closedAt)) \(promise.closedBy?.text ?? "-") \(promise.confidence?.rawValue ?? "-") \(promise.replacedBy ?? "-") "
-          + "\(promise.wasRenegotiatedLate)")
+          + "\(promise.wasRenegotiatedLate) \(terms.request ?? "-") \(terms.element ?? "-")")
       for entry in promise.history { lines.append("  \(time(entry.at)) \(entry.actor) \(entry.summary) \(entry.note ?? "-")") }
+    }
+    let conversations = state.conversations
+    for request in conversations.requests {
+      let terms = request.terms
+      lines.append(
+        "R \(terms.id) \(terms.number) \(terms.customer) \(terms.performer) \(terms.what) \(terms.by.ledgerText) "
+          + "\(terms.replyBy?.ledgerText ?? "-") \(terms.element ?? "-") \(terms.isOffer) \(time(request.madeAt)) \(request.state.rawValue) "
+          + "\(request.promise ?? "-") \(time(request.firstAnsweredAt)) \(time(request.closedAt))")
+      for entry in request.history { lines.append("  \(time(entry.at)) \(entry.actor) \(entry.summary) \(entry.note ?? "-")") }
+    }
+    for element in conversations.elements {
+      lines.append(
+        "E \(element.id) \(element.terms.number) \(element.what) \(element.terms.by?.ledgerText ?? "-") \(element.addedBy) "
+          + "\(time(element.addedAt)) \(element.state.rawValue) covered by \(state.promises(covering: element).map(\.label))")
+      for entry in element.history { lines.append("  \(time(entry.at)) \(entry.actor) \(entry.summary) \(entry.note ?? "-")") }
+    }
+    lines.append("roll \(conversations.roll.breakthrough ?? "-")")
+    for entry in conversations.roll.entries {
+      lines.append("  \(entry.person) \(entry.standing) \(entry.wasInBefore) \(time(entry.saidAt))")
     }
     return lines
   }

@@ -46,7 +46,7 @@ struct RequestRecord {
 
   var tableFields: [String] {
     let by = "\(request.by.description) (\(request.by.words(at: now)))"
-    return [request.label, stateWords, "\(request.customer) asks \(request.performer)", by, request.what]
+    return [request.label, stateWords, request.proposal, by, request.what]
   }
 }
 
