@@ -5,13 +5,9 @@ import Foundation
 extension LedgerState {
   /// The element that `reference` names: `E2`, `e2` or `2`.
   public func element(named reference: String) throws(Refusal) -> Element {
-    let number = try Self.number(in: reference, prefix: "E", of: "element")
-    guard let element = conversations.elements.first(where: { $0.terms.number == number }) else {
-      let range =
-        conversations.elements.isEmpty ? "the ledger has no elements yet" : "numbers go from E1 to E\(conversations.nextElementNumber - 1)"
-      throw Refusal("there is no element E\(number): \(range); see `breakthrough elements`")
+    try Self.record(named: reference, prefix: "E", kind: "element", in: conversations.elements, seeAlso: "breakthrough elements") {
+      $0.terms.number
     }
-    return element
   }
 
   /// The id of the element a promise or request is made for, when it is still open.

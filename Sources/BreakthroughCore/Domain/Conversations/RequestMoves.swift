@@ -4,13 +4,22 @@ import Foundation
 extension LedgerState {
   /// The request that `reference` names: `R3`, `r3` or `3`.
   public func request(named reference: String) throws(Refusal) -> Request {
-    let number = try Self.number(in: reference, prefix: "R", of: "request")
-    guard let request = conversations.requests.first(where: { $0.terms.number == number }) else {
-      let range =
-        conversations.requests.isEmpty ? "the ledger has no requests yet" : "numbers go from R1 to R\(conversations.nextRequestNumber - 1)"
-      throw Refusal("there is no request R\(number): \(range); see `breakthrough list --requests`")
+    try Self.record(named: reference, prefix: "R", kind: "request", in: conversations.requests, seeAlso: "breakthrough list --requests") {
+      $0.terms.number
     }
-    return request
+  }
+
+  /// The record with the number `reference` names, from `records` numbered from 1; a refusal
+  /// that says which numbers there are otherwise.
+  static func record<Record>(
+    named reference: String, prefix: Character, kind: String, in records: [Record], seeAlso: String, number: (Record) -> Int
+  ) throws(Refusal) -> Record {
+    let wanted = try Self.number(in: reference, prefix: prefix, of: kind)
+    guard let record = records.first(where: { number($0) == wanted }) else {
+      let range = records.last.map { "numbers go from \(prefix)1 to \(prefix)\(number($0))" } ?? "the ledger has no \(kind)s yet"
+      throw Refusal("there is no \(kind) \(prefix)\(wanted): \(range); see `\(seeAlso)`")
+    }
+    return record
   }
 
   /// A request (the actor is the customer) or an offer (the actor is the performer).
