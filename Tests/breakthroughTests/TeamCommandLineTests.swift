@@ -81,3 +81,24 @@ struct TeamInterchangeTests {
     #expect(next.output.contains("Since the meeting recorded") && next.output.contains("by ana"), "\(next.output)")
   }
 }
+
+/// The conversation on a team ledger: each person answers as themself, through the server.
+@Suite(.enabled(if: TeamSetup.isAvailable, "needs PostgreSQL (apt-get install postgresql)"))
+struct TeamConversationTests {
+  @Test func askCounterAcceptEnrollAndElementsThroughTheServer() throws {
+    let team = try TeamSetup()
+    #expect(try team.run(["declare", "Three teams", "--by", "+90d"], as: "ana").status == 0)
+    #expect(try team.run(["element", "add", "A pilot customer"], as: "ana").output == "E1\n")
+    #expect(try team.run(["request", "Call Acme", "--of", "ben", "--by", "+5d", "--for", "E1"], as: "ana").output == "R1\n")
+    let notBen = try team.run(["promise", "R1"], as: "cy")
+    #expect(notBen.status != 0 && notBen.errors.contains("only ben, who must answer it"))
+    #expect(try team.run(["counter", "R1", "--by", "+8d", "--note", "travelling"], as: "ben").status == 0)
+    let accepted = try team.run(["accept", "R1"], as: "ana")
+    #expect(accepted.status == 0, "\(accepted.errors)")
+    #expect(try team.run(["show", "P1"], as: "cy").output.contains("answers    R1"))
+    #expect(try team.run(["enroll"], as: "ben").status == 0)
+    #expect(try team.run(["not-yet", "--note", "a budget"], as: "cy").status == 0)
+    #expect(try team.run(["enrollment"], as: "ana").output.contains("In: 2 of 3 (not yet: cy)"))
+    #expect(try team.run(["elements"], as: "cy").output.contains("E1   promised"))
+  }
+}
