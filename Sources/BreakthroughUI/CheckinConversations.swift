@@ -22,7 +22,7 @@ extension CheckinState {
     var lines: [(String, Role)] = [
       (breakthrough.terms.statement, .header),
       (
-        "by \(breakthrough.terms.by.description) (\(breakthrough.terms.by.words(at: localNow))), declared by \(breakthrough.declaredBy)",
+        "by \(breakthrough.terms.by.description) (\(localNow.day.days(until: breakthrough.terms.by.day)) days left), declared by \(breakthrough.declaredBy)",
         .text
       ),
     ]
