@@ -40,6 +40,16 @@ import Testing
     BoardHarness.expectScreen(elements, matches: "elements-\(width)x\(height)")
   }
 
+  @Test func theMeetingsElementsPageAt120x40() throws {
+    let path = try MeetingScreenTests.demoPath()
+    let (app, terminal) = try MeetingScreenTests.meeting(path, clock: TestClock(), width: 120, height: 40)
+    app.step(.key(.right))
+    #expect(app.state.page == .elements)
+    #expect(terminal.screen.text.contains("who will promise something for E4?"))
+    BoardHarness.expectAligned(terminal.screen)
+    BoardHarness.expectScreen(terminal.screen, matches: "meeting-elements-120x40")
+  }
+
   @Test func fromTheElementsListAPromiseForTheUncoveredOneCoversIt() throws {
     var board = try Self.board(as: "dev", width: 120, height: 40)
     BoardHarness.press([.character("e"), .character("n")], on: &board)
@@ -67,12 +77,13 @@ import Testing
     #expect(!answers.contains("withdraw"))
   }
 
-  @Test func theCheckinAsksWhetherYouAreInAndThenWhatIsAskedOfYou() throws {
+  @Test(arguments: [(80, 24), (120, 40)])
+  func theCheckinAsksWhetherYouAreInAndThenWhatIsAskedOfYou(width: Int, height: Int) throws {
     let path = TestLedger.path()
     try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     let text = DemoLedger.events(now: BoardHarness.now, zone: BoardHarness.zone).map { EventCoding.line(for: $0) + "\n" }.joined()
     try text.write(toFile: path, atomically: true, encoding: .utf8)
-    let terminal = HeadlessTerminal(width: 80, height: 24)
+    let terminal = HeadlessTerminal(width: width, height: height)
     let clock = TestClock()
     let app = CheckinApp(
       store: try FileLedger(path: path), terminal: terminal, actor: try Handle("dev"), zone: BoardHarness.zone, clock: { clock.now })
@@ -82,14 +93,14 @@ import Testing
     #expect(enrollment.contains("you said it would take: a clear owner for support"))
     #expect(enrollment.contains("y yes, I'm in") && enrollment.contains("n not yet"))
     BoardHarness.expectAligned(terminal.screen)
-    BoardHarness.expectScreen(terminal.screen, matches: "checkin-enrollment-80x24")
+    BoardHarness.expectScreen(terminal.screen, matches: "checkin-enrollment-\(width)x\(height)")
     app.step(.key(.character("y")))
     #expect(try FileLedger(path: path).state.conversations.roll.standing(of: try Handle("dev")) == .enrolled)
     while !terminal.screen.text.contains("Asked of you"), app.state.currentItem != nil { app.step(.key(.character("s"))) }
     let request = terminal.screen.text
     #expect(request.contains("Draft the support rota"))
     #expect(request.contains("p promise it as asked") && request.contains("c counter it") && request.contains("d decline it"))
-    BoardHarness.expectScreen(terminal.screen, matches: "checkin-request-80x24")
+    BoardHarness.expectScreen(terminal.screen, matches: "checkin-request-\(width)x\(height)")
     app.step(.key(.character("p")))
     let made = try FileLedger(path: path).state
     #expect(made.conversations.requests.first { $0.what == "Draft the support rota" }?.state == .promised)
