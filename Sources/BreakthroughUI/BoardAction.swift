@@ -116,6 +116,7 @@ extension BoardState {
       state.actAsNextPerson()
       return []
     },
+    suspend(BoardState.self),
     BoardAction(name: "quit", keys: [.character("q"), .control("c")], help: "Quit (the ledger is already saved)", hint: "q:quit") { _ in
       [.quit]
     },

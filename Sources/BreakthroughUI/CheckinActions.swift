@@ -104,6 +104,7 @@ extension CheckinState {
       state.overlay = .help(scroll: 0)
       return []
     },
+    suspend(CheckinState.self),
     CheckinAction(
       name: "quit", keys: [.character("q"), .control("c")], help: "Quit: what you answered is already in the ledger", hint: "q:quit",
       offer: { _ in "quit" }

@@ -28,6 +28,7 @@ extension MeetingState {
       state.isShowingHelp = true
       return []
     },
+    suspend(MeetingState.self),
     MeetingAction(name: "quit", keys: [.character("q"), .control("c"), .escape], help: "Quit the display", hint: "q:quit") { _ in [.quit] },
   ])
 

@@ -44,6 +44,13 @@ public final class ScreenApp<State: Screen> {
   public func step(_ event: TerminalEvent?) -> Bool {
     var keepGoing = true
     switch event {
+    case .key(.control("z"))?:
+      // Raw mode reads Ctrl-Z as a key: stop as every full-screen program does, and on `fg`
+      // come back to the screen as it was, with what others recorded meanwhile.
+      terminal.suspend()
+      let size = terminal.size
+      state.resize(width: size.width, height: size.height)
+      lastRefresh = .distantPast
     case .key(let key)?:
       for effect in state.handle(key) {
         switch effect {

@@ -67,6 +67,25 @@ void CNcursesw_end(void) {
   fflush(stdout);
 }
 
+void CNcursesw_suspend(void) {
+  if (screen == NULL) return;
+  def_prog_mode();
+  curs_set(1);
+  endwin();
+  fflush(stdout);
+  // The default action stops; a handler ncurses may have put there would draw instead.
+  struct sigaction stop, previous;
+  memset(&stop, 0, sizeof stop);
+  stop.sa_handler = SIG_DFL;
+  sigemptyset(&stop.sa_mask);
+  sigaction(SIGTSTP, &stop, &previous);
+  kill(0, SIGTSTP);
+  sigaction(SIGTSTP, &previous, NULL);
+  // Continued (fg): back to the program's terminal modes; the caller repaints everything.
+  reset_prog_mode();
+  curs_set(0);
+}
+
 int CNcursesw_rows(void) { return getmaxy(stdscr); }
 int CNcursesw_columns(void) { return getmaxx(stdscr); }
 int CNcursesw_colors(void) { return has_colors() ? COLORS : 0; }

@@ -33,4 +33,11 @@ public final class HeadlessTerminal: Terminal {
   public func restore() {
     isRestored = true
   }
+
+  /// How many times the program stopped itself (Ctrl-Z).
+  public private(set) var suspensions = 0
+
+  public func suspend() {
+    suspensions += 1
+  }
 }

@@ -97,6 +97,12 @@ public final class NcursesTerminal: Terminal {
     return signal != 0 ? .terminate(signal: Int(signal)) : nil
   }
 
+  public func suspend() {
+    guard isRunning else { return }
+    CNcursesw_suspend()
+    needsFullRepaint = true
+  }
+
   public func restore() {
     guard isRunning else { return }
     isRunning = false

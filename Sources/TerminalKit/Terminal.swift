@@ -11,4 +11,7 @@ public protocol Terminal: AnyObject {
   func nextEvent(timeoutMilliseconds: Int, watching descriptor: Int32?) -> TerminalEvent?
   /// Gives the terminal back as it was. Called once, whatever happened.
   func restore()
+  /// Ctrl-Z: gives the terminal back and stops, as a shell's job control expects; returns
+  /// once continued (`fg`), and the next draw repaints everything.
+  func suspend()
 }

@@ -37,6 +37,9 @@ int CNcursesw_take_signal(void);
 int CNcursesw_start(void);
 /// Restores the terminal (endwin). Safe to call twice.
 void CNcursesw_end(void);
+/// Job control by hand (raw mode reads Ctrl-Z as a key): gives the terminal back, stops the
+/// process group as the shell's Ctrl-Z would, and takes the terminal again once continued.
+void CNcursesw_suspend(void);
 
 int CNcursesw_rows(void);
 int CNcursesw_columns(void);

@@ -1,0 +1,57 @@
+import BreakthroughCore
+import BreakthroughTestSupport
+import Foundation
+import Testing
+
+/// Habits that htop, tig, less and vim taught people, in a real terminal: job control, stray
+/// keys, options where people put them.
+@Suite(.serialized) struct TerminalHabitsEndToEndTests {
+  /// An interactive shell in tmux, as a person has one.
+  func shell(_ cli: BinaryRunner, width: Int = 120, height: Int = 40) throws -> TmuxSession {
+    let tmux = try TmuxSession(
+      command: "bash --norc --noprofile -i", width: width, height: height,
+      environment: [
+        "BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": cli.actor, "TZ": "UTC", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(),
+        "PS1": "shell$ ",
+      ])
+    #expect(try tmux.waitFor("shell$") != nil, "no shell prompt")
+    return tmux
+  }
+
+  @Test func ctrlZGivesTheShellBackAndFgRedrawsWithWhatOthersRecorded() throws {
+    let cli = BinaryRunner()
+    try cli.run("promise", "Before", "--to", "ben", "--by", "+3d")
+    let tmux = try shell(cli)
+    try tmux.type(BinaryRunner.executable.path)
+    try tmux.send("Enter")
+    #expect(try tmux.waitFor("Open promises (1)") != nil, "the board did not appear")
+    try tmux.send("C-z")
+    let stopped = try tmux.waitFor("Stopped")
+    let atStop = try tmux.screen()
+    #expect(stopped != nil, "the shell reports the job stopped:\n\(atStop)")
+    // What one types now goes to the shell, not to the board.
+    try tmux.type("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo -e isig | sort | tr '\\n' ,")
+    try tmux.send("Enter")
+    let sane = try tmux.waitFor("echo,icanon,isig,")
+    let settings = try tmux.screen()
+    #expect(sane != nil, "a sane terminal while suspended:\n\(settings)")
+    try tmux.type("a")
+    try tmux.type("d")
+    try tmux.send("Enter")
+    #expect(try cli.run("promise", "While stopped", "--to", "ana", "--by", "+2d", as: "ben").status == 0)
+    try tmux.type("fg")
+    try tmux.send("Enter")
+    let back = try tmux.waitFor("While stopped", seconds: 5)
+    let redrawn = try tmux.screen()
+    #expect(back?.contains("Open promises (2)") == true, "fg redraws the board with what was recorded:\n\(redrawn)")
+    #expect(back?.contains("shell$") == false, "the whole screen is the board again")
+    try tmux.send("q")
+    #expect(try tmux.waitFor("shell$") != nil)
+    let states = try ledgerStates(cli)
+    #expect(states == ["open", "open"], "nothing recorded by the keys typed at the shell")
+  }
+
+  func ledgerStates(_ cli: BinaryRunner) throws -> [String] {
+    try cli.run("list", "--all", "--format", "tsv").output.split(separator: "\n").dropFirst().map { String($0.split(separator: "\t")[1]) }
+  }
+}
