@@ -1,4 +1,5 @@
 import BreakthroughCore
+import Foundation
 
 /// Which store, and who is acting: from the options, the environment, the config file, or defaults.
 public enum StoreLocation {
@@ -15,13 +16,23 @@ public enum StoreLocation {
     return dataHome + "/breakthrough/ledger.jsonl"
   }
 
-  /// `--as HANDLE`, else `BREAKTHROUGH_USER`, else `$USER` (on a team ledger `$USER`, a login
-  /// name on one machine, is not asked: pass `consultingLogin: false`).
-  public static func actorName(option: String?, environment: [String: String], consultingLogin: Bool = true) -> String? {
+  /// `--as HANDLE`, else `BREAKTHROUGH_USER`, else `$USER`, else the login name the system
+  /// has for this process (a cron job or `env -i` has no `USER`). On a team ledger the login
+  /// name on one machine is not asked: pass `consultingLogin: false`.
+  public static func actorName(
+    option: String?, environment: [String: String], consultingLogin: Bool = true, loginName: () -> String? = StoreLocation.loginName
+  ) -> String? {
     for candidate in [option, environment["BREAKTHROUGH_USER"], consultingLogin ? environment["USER"] : nil] {
       if let candidate, !candidate.isEmpty { return candidate }
     }
-    return nil
+    return consultingLogin ? loginName() : nil
+  }
+
+  /// The name of the user this process runs as, from the password database.
+  public static func loginName() -> String? {
+    guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else { return nil }
+    let text = String(cString: name)
+    return text.isEmpty ? nil : text
   }
 
   /// Where team ledgers are mirrored on this machine: `$XDG_CACHE_HOME/breakthrough`, else

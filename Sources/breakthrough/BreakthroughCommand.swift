@@ -16,7 +16,11 @@ struct BreakthroughCommand: ParsableCommand {
       else $XDG_DATA_HOME/breakthrough/ledger.jsonl. A postgres:// URL names a team ledger shared through a server \
       (see `breakthrough store --help`).
 
-      Who you are: --as HANDLE, else $BREAKTHROUGH_USER, else $USER; on a team ledger, the handle your login is mapped to.
+      Who you are: --as HANDLE, else $BREAKTHROUGH_USER, else $USER, else your login name; on a team ledger, the handle your \
+      login is mapped to.
+
+      --store, --as and --theme may also come before the command: alias bt='breakthrough --store ~/team.jsonl' works with \
+      every command.
       """,
     subcommands: [
       BoardCommand.self, CheckinCommand.self, MeetingCommand.self, DemoCommand.self, ThemesCommand.self, DeclareCommand.self,
@@ -35,7 +39,8 @@ struct BreakthroughCommand: ParsableCommand {
     // A write past a file-size limit must fail with EFBIG and a message, not kill the process.
     signal(SIGXFSZ, SIG_IGN)
     do {
-      var command = try parseAsRoot()
+      let commands = Set(configuration.subcommands.map { $0._commandName } + ["help"])
+      var command = try parseAsRoot(LeadingOptions.reordered(Array(CommandLine.arguments.dropFirst()), commands: commands))
       try command.run()
     } catch {
       // Argument errors quote what was typed: escape it like every other output.

@@ -46,6 +46,10 @@ struct BinaryRunner {
     environment["BREAKTHROUGH_STORE"] = ledger
     environment["BREAKTHROUGH_USER"] = actor
     environment["TZ"] = "UTC"
+    // Printed arrows follow the locale: the tests read them in UTF-8.
+    environment["LANG"] = "C.UTF-8"
+    environment["LC_ALL"] = nil
+    environment["LC_CTYPE"] = nil
     return environment
   }
 

@@ -49,7 +49,7 @@ import Testing
     #expect(plain.status == 0)
     #expect(plain.output.contains("Check-in for ana"))
     #expect(plain.output.contains("Overdue: account for it"))
-    #expect(plain.output.contains("P1  ana -> ben"))
+    #expect(plain.output.contains("P1  ana → ben"))
     #expect(!plain.output.contains("Ben's own"))
     let nothing = try cli.run("checkin", "--plain", as: "cy")
     #expect(nothing.status == 0)

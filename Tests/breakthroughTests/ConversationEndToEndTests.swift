@@ -39,7 +39,7 @@ import Testing
     #expect(waiting.contains("offered, waits on ana") && waiting.contains("ben countered"), "\(waiting)")
     let accepted = try cli.run("accept", "R1")
     #expect(accepted.status == 0)
-    #expect(accepted.output.contains("R1 accepted: P1, ben → ana by"))
+    #expect(accepted.output.contains("R1 accepted: P1, ben promises ana by"))
     let promise = try cli.run("show", "P1").output
     #expect(promise.contains("answers    R1: ana asked ben"))
     let request = try cli.run("show", "R1").output

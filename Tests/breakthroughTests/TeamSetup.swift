@@ -36,6 +36,8 @@ struct TeamSetup {
     environment["BREAKTHROUGH_USER"] = nil
     environment["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "cache-\(person)-\(database)"
     environment["TZ"] = "UTC"
+    environment["LANG"] = "C.UTF-8"
+    environment["LC_ALL"] = nil
     return environment
   }
 

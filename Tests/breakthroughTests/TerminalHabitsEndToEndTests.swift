@@ -55,3 +55,45 @@ import Testing
     try cli.run("list", "--all", "--format", "tsv").output.split(separator: "\n").dropFirst().map { String($0.split(separator: "\t")[1]) }
   }
 }
+
+/// Options and words on the command line, as people type and read them.
+@Suite struct CommandLineHabitsTests {
+  @Test func optionsBeforeTheCommandWorkAsAfterIt() throws {
+    let cli = BinaryRunner()
+    let other = NSTemporaryDirectory() + "leading-\(UUID().uuidString).jsonl"
+    let made = try cli.run(["--store", other, "--as", "ben", "promise", "Options first", "--to", "ana", "--by", "fri"])
+    #expect(made.status == 0, "\(made.errors)")
+    #expect(made.output == "P1\n")
+    let listed = try cli.run(["--store=\(other)", "list", "--format", "tsv"])
+    #expect(listed.output.contains("P1\topen\tben\tana"))
+    #expect(try cli.run(["--as", "ben", "--store", other, "done", "P1"]).status == 0)
+    #expect(try cli.run(["--store", other, "show", "P1", "--", "--not-an-option"]).status != 0, "after -- it is an argument")
+    #expect(cli.ledgerBytes.isEmpty, "the runner's own ledger was not touched")
+    let help = try cli.run("--help").output
+    #expect(help.components(separatedBy: "--store, --as and --theme may also come before the command").count == 2, "said once")
+  }
+
+  @Test func theArrowFollowsTheLocaleInListAndInThePlainCheckin() throws {
+    let cli = BinaryRunner()
+    try cli.run("promise", "Arrow", "--to", "ben", "--by", "fri")
+    for (locale, arrow) in [("C.UTF-8", "ana → ben"), ("C", "ana -> ben"), ("en_US.utf8", "ana → ben")] {
+      var environment = cli.environment
+      environment["LANG"] = locale
+      let list = try Spawn.run(BinaryRunner.executable.path, ["list"], environment: environment)
+      let plain = try Spawn.run(BinaryRunner.executable.path, ["checkin", "--plain"], environment: environment)
+      #expect(String(decoding: list.output, as: UTF8.self).contains(arrow), "list in \(locale)")
+      #expect(String(decoding: plain.output, as: UTF8.self).contains(arrow), "checkin --plain in \(locale)")
+    }
+  }
+
+  @Test func withoutUserTheLoginNameActs() throws {
+    let cli = BinaryRunner()
+    var environment = cli.environment
+    environment["USER"] = nil
+    environment["BREAKTHROUGH_USER"] = nil
+    let made = try Spawn.run(BinaryRunner.executable.path, ["promise", "Who am I", "--to", "ben", "--by", "fri"], environment: environment)
+    #expect(made.status == 0, "\(String(decoding: made.errors, as: UTF8.self))")
+    let login = String(cString: getpwuid(geteuid()).pointee.pw_name)
+    #expect(try cli.run("list", "--format", "tsv").output.contains("P1\topen\t\(login)\tben"))
+  }
+}

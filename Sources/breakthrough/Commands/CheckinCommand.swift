@@ -49,10 +49,10 @@ struct CheckinCommand: ParsableCommand {
       for item in items {
         if let promise = item.promiseID.flatMap(state.promise(id:)) {
           let when = promise.state == .delivered ? "delivered" : promise.by.words(at: now)
-          table.rows.append([promise.label, "\(promise.performer) -> \(promise.customer)", when, promise.what])
+          table.rows.append([promise.label, "\(promise.performer) \(Arrow.text) \(promise.customer)", when, promise.what])
         } else if let request = state.conversations.request(id: item.id) {
           let when = request.isAnswerOverdue(at: now) ? "answer overdue" : request.by.words(at: now)
-          table.rows.append([request.label, "\(request.customer) -> \(request.performer)", when, request.what])
+          table.rows.append([request.label, "\(request.customer) \(Arrow.text) \(request.performer)", when, request.what])
         } else if let breakthrough = state.currentBreakthrough {
           table.rows.append(["", breakthrough.terms.statement, "", "breakthrough enroll | not-yet --note \"what it would take\""])
         }

@@ -42,7 +42,7 @@ struct EventDescriber {
     func note(_ text: String?) -> String { text.map { ": \($0)" } ?? "" }
     func terms(_ terms: PromiseTerms) -> String {
       let covers = terms.element.map { " (for \(elementLabel($0)))" } ?? ""
-      return "P\(terms.number) \(terms.performer) → \(terms.customer) by \(terms.by.description): \(terms.what)\(covers)"
+      return "P\(terms.number) \(terms.performer) \(Arrow.text) \(terms.customer) by \(terms.by.description): \(terms.what)\(covers)"
     }
     switch body {
     case .declared(let terms): return "declared the breakthrough, by \(terms.by.description): \(terms.statement)"

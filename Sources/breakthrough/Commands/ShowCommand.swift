@@ -55,7 +55,8 @@ struct ShowCommand: ParsableCommand {
     }
     if chain.count > 1 {
       lines.append(
-        "chain      " + chain.map { $0.id == promise.id ? "[\($0.label)]" : "\($0.label) \($0.state.word)" }.joined(separator: " → "))
+        "chain      "
+          + chain.map { $0.id == promise.id ? "[\($0.label)]" : "\($0.label) \($0.state.word)" }.joined(separator: " \(Arrow.text) "))
     }
     lines.append("history")
     for entry in promise.history {

@@ -106,7 +106,7 @@ struct PromiseRecord {
 
   var tableFields: [String] {
     [
-      promise.label, stateWords, "\(promise.performer) → \(promise.customer)",
+      promise.label, stateWords, "\(promise.performer) \(Arrow.text) \(promise.customer)",
       "\(promise.by.description) (\(promise.by.words(at: now)))", promise.what,
     ]
   }

@@ -51,7 +51,7 @@ extension LedgerState {
       by: request.by, breakthrough: openBreakthroughID, replaces: nil, request: request.id, element: request.terms.element)
     return MoveOutcome(
       events: [context.event(.made(terms))],
-      summary: "\(request.label) \(kind == .acceptOffer ? "accepted" : "promised"): P\(terms.number), \(request.performer) → "
+      summary: "\(request.label) \(kind == .acceptOffer ? "accepted" : "promised"): P\(terms.number), \(request.performer) promises "
         + "\(request.customer) by \(request.by.description)")
   }
 
