@@ -168,7 +168,10 @@ extension BoardState {
   }
 
   private func drawStatus(into grid: inout Grid, row: Int) {
-    if isEditingFilter {
+    if case .confirm(_, let question)? = overlay {
+      grid.fill(row: row, column: 0, count: width, role: .selection)
+      grid.put(question, row: row, column: 1, limit: width - 2, role: .selection)
+    } else if isEditingFilter {
       let used = grid.put("/", row: row, column: 1, role: .title)
       grid.put(filter + "_", row: row, column: 1 + used, limit: width - 40, role: .input)
       grid.put("text or @handle · Enter keeps · Esc clears", row: row, column: width - 44, role: .hint)

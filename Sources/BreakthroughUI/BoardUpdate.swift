@@ -22,6 +22,11 @@ extension BoardState {
       return choose(&menu, key)
     case .conversations(var list)?:
       return handleList(&list, key)
+    case .confirm(let move, _)?:
+      overlay = nil
+      if key == .enter || key == .character("y") { return [.perform(move)] }
+      status = ("cancelled: nothing was recorded", false)
+      return key == .control("c") ? [.quit] : []
     case nil:
       status = nil
       return Self.actions.bound(to: key)?.perform(&self) ?? []
@@ -88,6 +93,27 @@ extension BoardState {
     return []
   }
 
+  /// The move in words, as a question: "Record P1 as delivered to ben?"
+  func confirmationQuestion(for move: Move) -> String {
+    switch move {
+    case .deliver(let id, let accepted, _):
+      guard let promise = ledger.promise(id: id) else { break }
+      if accepted || promise.performer == promise.customer { return "Record \(promise.label) as delivered and kept?" }
+      return "Record \(promise.label) as delivered to \(promise.customer)?"
+    case .accept(let id, _):
+      guard let promise = ledger.promise(id: id) else { break }
+      return "Accept \(promise.performer)'s delivery of \(promise.label), so that it is kept?"
+    case .promiseAsAsked(let id):
+      guard let request = ledger.conversations.request(id: id) else { break }
+      return "Promise \(request.customer) what \(request.label) asks, by \(request.by.description)?"
+    case .acceptOffer(let id):
+      guard let request = ledger.conversations.request(id: id) else { break }
+      return "Accept \(request.label): \(request.performer) promises it to you by \(request.by.description)?"
+    default: break
+    }
+    return "Record: \(move.kind.verb)?"
+  }
+
   private mutating func choose(_ menu: inout AccountMenu, _ key: Key) -> [ScreenEffect] {
     var picked: AccountMenu.Item?
     switch key {
@@ -106,9 +132,9 @@ extension BoardState {
       return []
     }
     switch picked.choice {
-    case .perform(let request):
-      overlay = nil
-      return [.perform(request)]
+    case .perform(let move):
+      overlay = .confirm(move, question: "\(confirmationQuestion(for: move)) Enter/y records, anything else cancels")
+      return []
     case .open(let form):
       overlay = .form(form)
       return []

@@ -95,6 +95,16 @@ extension CheckinState {
       state.isFinished = true
       return []
     },
+    CheckinAction(
+      name: "undo", keys: [.character("u")], help: "Undo your last answer in this check-in (a compensating event)", hint: nil,
+      offer: { $0.undoable.isEmpty ? nil : "undo your last answer" }
+    ) { state in
+      guard let last = state.undoable.last else {
+        state.status = ("nothing of this check-in to undo", true)
+        return []
+      }
+      return [.perform(.undo(event: last.event, promise: last.promise, summary: last.summary))]
+    },
     CheckinAction(name: "back", keys: [.left, .character("h")], help: "Back to the previous item", hint: nil, offer: { _ in "back" }) {
       state in
       state.goBack()

@@ -21,6 +21,8 @@ public struct CheckinState: Sendable {
   /// What this check-in wrote, in order, in the words of each move's summary.
   public internal(set) var recorded: [String] = []
   public internal(set) var skipped: Set<String> = []
+  /// This check-in's answers that `u` can take back, newest last, with the item each answered.
+  var undoable: [(event: String, promise: String, summary: String, position: Int)] = []
 
   public init(ledger: LedgerState, now: Date, zone: TimeZone, actor: Handle, width: Int, height: Int, isUnicode: Bool) {
     self.ledger = ledger

@@ -50,8 +50,18 @@ extension CheckinState: PersonalScreen {
   /// by-when should be renegotiated while there is still time.
   public mutating func recorded(_ move: Move, outcome: MoveOutcome) {
     let summary = BoardState.words(for: move, summary: outcome.summary)
+    if move.kind == .undo, let taken = undoable.popLast() {
+      // Back to the item it answered, as it stands again.
+      if let line = recorded.lastIndex(of: taken.summary) { recorded.remove(at: line) }
+      position = taken.position
+      status = (summary, false)
+      return
+    }
     recorded.append(summary)
-    status = (summary, false)
+    if let event = outcome.events.last, let promise = event.body.promiseID {
+      undoable.append((event.id, promise, summary, position))
+    }
+    status = (summary + (undoable.isEmpty ? "" : " · u undoes it"), false)
     if move.kind == .make || move.kind == .request { return }
     if case .confidence(let id, let level, _) = move, level != .onTrack, let promise = ledger.promise(id: id),
       !promise.by.isPast(at: localNow), localNow.day.days(until: promise.by.day) <= 2

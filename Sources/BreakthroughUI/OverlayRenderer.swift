@@ -11,6 +11,7 @@ extension BoardState {
     case .form(let form)?: form.draw(into: &grid, glyphs: glyphs)
     case .menu(let menu)?: drawMenu(menu, into: &grid)
     case .conversations(let list)?: drawList(list, into: &grid)
+    case .confirm?: break
     case nil: break
     }
   }

@@ -29,7 +29,7 @@ public struct ScreenAction<State>: Sendable {
 /// Ctrl-Z, in every screen's help: the loop stops the program before any screen sees the key,
 /// as a shell's job control expects, so the action itself never runs.
 func suspend<State>(_: State.Type) -> ScreenAction<State> {
-  ScreenAction(name: "suspend", keys: [.control("z")], help: "Suspend to the shell (fg brings the screen back as it was)", hint: nil) {
+  ScreenAction(name: "suspend", keys: [.control("z")], help: "Suspend to the shell; fg brings it back as it was", hint: nil) {
     _ in []
   }
 }

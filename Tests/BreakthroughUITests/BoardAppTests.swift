@@ -64,6 +64,9 @@ import Testing
     {
       app.step(event)
     }
+    #expect(terminal.screen.text.contains("Record P1 as delivered and kept? Enter/y records, anything else cancels"))
+    #expect(try FileLedger(path: path).state.promises.first?.state == .open, "nothing yet: the menu's move waits for Enter or y")
+    app.step(.key(.character("y")))
     #expect(try FileLedger(path: path).state.promises.first?.state == .kept, "ana promised herself, so done is kept")
     app.step(.key(.character("u")))
     #expect(terminal.screen.text.contains("undone"))
@@ -74,6 +77,21 @@ import Testing
     #expect(terminal.screen.text.contains("nothing of yours to undo"))
     let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
     #expect(lines.count == 4, "the ledger only grows: made, delivered, undone, undone")
+  }
+
+  @Test func aStrayKeyAfterAMenuMoveCancelsItAndRecordsNothing() throws {
+    let path = TestLedger.path()
+    let ledger = try FileLedger(path: path)
+    try TestLedger.promise("Ship it", in: ledger, from: "ana", to: "ben", dueInDays: 2)
+    let before = try String(contentsOfFile: path, encoding: .utf8)
+    let (app, terminal) = try Self.makeApp(path, clock: TestClock())
+    for key: Key in [.character("a"), .character("d")] { app.step(.key(key)) }
+    #expect(terminal.screen.text.contains("Record P1 as delivered to ben? Enter/y records"))
+    app.step(.key(.character("j")))
+    #expect(terminal.screen.text.contains("cancelled: nothing was recorded"))
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == before)
+    for key: Key in [.character("a"), .character("d"), .enter] { app.step(.key(key)) }
+    #expect(try FileLedger(path: path).state.promises.first?.state == .delivered, "Enter records it")
   }
 
   @Test func aRefusedMoveShowsWhyAndWritesNothing() throws {

@@ -144,6 +144,22 @@ import Testing
     #expect(app.state.skipped.count == 1)
   }
 
+  @Test func eachAnswerShowsThatUUndoesItAndUTakesItBack() throws {
+    let (path, _) = try Self.anasDay()
+    let (app, terminal) = try Self.checkin(path)
+    app.step(nil)
+    Self.press(app, [.key(.character("s")), .key(.character("k"))])
+    #expect(try Self.state(of: "P2", in: path) == .kept)
+    #expect(terminal.screen.text.contains("P2 accepted: kept · u undoes it"))
+    #expect(terminal.screen.text.contains("u undo your last answer"))
+    Self.press(app, [.key(.character("u"))])
+    #expect(try Self.state(of: "P2", in: path) == .delivered, "a compensating event: the delivery waits again")
+    #expect(terminal.screen.text.contains("─ P2 ─"), "back on the item it answered")
+    #expect(app.state.recorded.isEmpty)
+    Self.press(app, [.key(.character("u"))])
+    #expect(terminal.screen.text.contains("nothing of this check-in to undo"))
+  }
+
   @Test func helpListsTheKeysFromTheActionTable() throws {
     let (path, _) = try Self.anasDay()
     let (app, terminal) = try Self.checkin(path)
