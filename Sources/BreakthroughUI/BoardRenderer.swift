@@ -112,8 +112,9 @@ extension BoardState {
     guard let list = lists[pane] else { return }
     let isFocused = pane == focus && overlay == nil
     let count = list.promiseCount
+    let counted = pane == .open && deliveredCount > 0 ? "\(count - deliveredCount) + \(deliveredCount) delivered" : "\(count)"
     grid.box(
-      frame, title: "\(pane.title) (\(count))", role: isFocused ? .borderFocus : .border,
+      frame, title: "\(pane.title) (\(counted))", role: isFocused ? .borderFocus : .border,
       titleRole: pane == .overdue && count > 0 ? .overdue : .title, borders: glyphs.borders)
     let visible = frame.height - 2
     guard count > 0 else {
@@ -122,6 +123,9 @@ extension BoardState {
       return
     }
     let now = localNow
+    // Handle columns as wide as the widest handle shown, so that the text gets the rest.
+    let shown = list.rows.dropFirst(list.scroll).prefix(visible).compactMap(\.promiseIndex).map { ledger.promises[$0] }
+    let whoWidth = shown.map { DisplayWidth.of(PromiseRowColumns.who($0, pane: pane, glyphs: glyphs)) }.max().map { $0 + 1 } ?? 0
     for line in 0..<visible {
       let rowIndex = list.scroll + line
       guard rowIndex < list.rows.count else { break }
@@ -132,7 +136,7 @@ extension BoardState {
         grid.put(name, row: row, column: frame.left + 2, limit: frame.width - 4, role: .title)
       case .promise(let index):
         let promise = ledger.promises[index]
-        let columns = PromiseRowColumns(promise: promise, now: now, glyphs: glyphs, pane: pane, labelWidth: labelWidth)
+        let columns = PromiseRowColumns(promise: promise, now: now, glyphs: glyphs, pane: pane, labelWidth: labelWidth, whoWidth: whoWidth)
         columns.draw(
           into: &grid, row: row, left: frame.left + 1, width: frame.width - 2,
           marker: isSelected ? (glyphs.isUnicode ? "›" : ">") : " ")
@@ -157,7 +161,9 @@ extension BoardState {
     let dot = " \(glyphs.separator) "
     var first = [
       "\(promise.label) \(promise.performer) \(glyphs.arrow) \(promise.customer)",
-      "made \(made.day.iso)", "by \(promise.by.description) (\(promise.by.words(at: localNow)))", promise.state.word,
+      "made \(made.day.iso)",
+      "by \(promise.by.description)" + (promise.state == .delivered ? "" : " (\(promise.byWords(at: localNow)))"),
+      promise.deliveryWords(at: localNow, zone: zone, separator: glyphs.separator) ?? promise.state.word,
     ]
     if let confidence = promise.confidence, promise.state == .open { first.append(confidence.words) }
     grid.put(first.joined(separator: dot), row: row, column: 1, limit: width - 2, role: .text)
@@ -195,8 +201,9 @@ struct PromiseRowColumns {
   let glyphs: Glyphs
   let pane: Pane
   let labelWidth: Int
+  /// The widest who-column shown in the pane, and one space.
+  let whoWidth: Int
 
-  static let whoWidth = 18
   static let byWidth = 11
   static let standingWidth = 12
 
@@ -208,14 +215,14 @@ struct PromiseRowColumns {
     let right = left + width
     if pane == .overdue {
       let lateWidth = 10
-      grid.put(promise.performer.text, row: row, column: column, limit: 9, role: .text)
-      grid.put(promise.what, row: row, column: column + 10, limit: max(0, right - column - 10 - lateWidth - 1), role: .text)
+      grid.put(promise.performer.text, row: row, column: column, limit: whoWidth - 1, role: .text)
+      let whatLeft = column + whoWidth
+      grid.put(promise.what, row: row, column: whatLeft, limit: max(0, right - whatLeft - lateWidth - 1), role: .text)
       grid.put("\(promise.by.daysLate(at: now)) d late", row: row, column: right - lateWidth, limit: lateWidth, role: .overdue)
       return
     }
-    let who = "\(promise.performer) \(glyphs.arrow) \(promise.customer)"
-    grid.put(who, row: row, column: column, limit: Self.whoWidth - 1, role: .dim)
-    let whatLeft = column + Self.whoWidth
+    grid.put(Self.who(promise, pane: pane, glyphs: glyphs), row: row, column: column, limit: whoWidth - 1, role: .dim)
+    let whatLeft = column + whoWidth
     let byLeft = right - Self.byWidth - Self.standingWidth
     grid.put(promise.what, row: row, column: whatLeft, limit: max(0, byLeft - whatLeft - 1), role: .text)
     grid.put(byWords, row: row, column: byLeft, limit: Self.byWidth - 1, role: byRole)
@@ -223,11 +230,14 @@ struct PromiseRowColumns {
     grid.put(standing.text, row: row, column: right - Self.standingWidth, limit: Self.standingWidth, role: standing.role)
   }
 
-  /// A delivery past its by-when is not late for the performer: it waits on the customer.
-  private var byWords: String {
-    guard promise.state == .delivered, promise.by.isPast(at: now) else { return promise.by.words(at: now) }
-    return "was \(promise.by.day.weekdayName)"
+  /// The who-column: the performer in the overdue pane (it is theirs to account for), both
+  /// sides in the open one.
+  static func who(_ promise: Promise, pane: Pane, glyphs: Glyphs) -> String {
+    pane == .overdue ? promise.performer.text : "\(promise.performer) \(glyphs.arrow) \(promise.customer)"
   }
+
+  /// A delivery past its by-when is not late for the performer: it waits on the customer.
+  private var byWords: String { promise.byWords(at: now) }
 
   /// Overdue in red, due within two days in amber; a delivery waits on the customer, so it is dim.
   private var byRole: Role {

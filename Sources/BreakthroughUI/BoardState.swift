@@ -25,6 +25,9 @@ public struct BoardState: Sendable {
   /// The requests waiting for the actor's answer and the elements by need: computed when the
   /// ledger, the actor or the minute changes, never per key.
   var waiting: [Request] = []
+  /// How many rows of the open pane are deliveries waiting for their customer, so that its
+  /// count says how it differs from the header's open promises.
+  var deliveredCount = 0
   var elementRows: [(element: Element, coverage: Coverage)] = []
   /// This session's own moves on promises, newest last: what `u` takes back.
   var undoable: [(event: String, promise: String, summary: String)] = []
@@ -70,9 +73,11 @@ public struct BoardState: Sendable {
     var overdue: [Int] = []
     let promises = ledger.promises
     // Promises are looked at in place, by position: this runs over the whole ledger.
+    deliveredCount = 0
     for index in promises.indices where !promises[index].state.isClosed {
       guard matches.isEmpty || matches.accepts(promises[index]) else { continue }
       open.append(index)
+      if promises[index].state == .delivered { deliveredCount += 1 }
       if promises[index].isOverdue(at: now) { overdue.append(index) }
     }
     func byWhen(_ lhs: Int, _ rhs: Int) -> Bool { (promises[lhs].by, promises[lhs].number) < (promises[rhs].by, promises[rhs].number) }

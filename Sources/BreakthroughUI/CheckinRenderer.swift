@@ -59,7 +59,7 @@ extension CheckinState {
     let lines: [(String, Role)] = [
       (promise.what, .header),
       (
-        "\(promise.performer) \(glyphs.arrow) \(promise.customer) \(glyphs.separator) by \(promise.by.description) (\(promise.by.words(at: now)))",
+        "\(promise.performer) \(glyphs.arrow) \(promise.customer) \(glyphs.separator) by \(promise.by.description) (\(promise.byWords(at: now)))",
         promise.isOverdue(at: now) ? .overdue : .text
       ),
       (promise.state.isClosed ? "now \(promise.state.word)" : standing.text, promise.state.isClosed ? .kept : standing.role),

@@ -229,7 +229,7 @@ extension MeetingState {
         break
       }
       let promise = ledger.promises[index]
-      let when = promise.state == .kept ? "kept" : promise.state == .delivered ? "delivered" : promise.by.words(at: localNow)
+      let when = promise.state == .kept ? "kept" : promise.state == .delivered ? "delivered" : promise.byWords(at: localNow)
       let whenWidth = DisplayWidth.of(when)
       let other = promise.state == .delivered ? "from \(promise.performer)" : "\(glyphs.arrow) \(promise.customer)"
       var column = frame.left + 1

@@ -20,9 +20,11 @@ extension BoardState {
     let chain = ledger.chain(of: promise)
     var lines: [(String, Role)] = [
       (promise.what, .header),
-      ("\(promise.performer) promised \(promise.customer), by \(promise.by.description) (\(promise.by.words(at: localNow)))", .text),
+      ("\(promise.performer) promised \(promise.customer), by \(promise.by.description) (\(promise.byWords(at: localNow)))", .text),
       (
-        "state: \(promise.state.word)" + (promise.confidence.map { ", \($0.words)" } ?? ""), glyphs.standing(of: promise, at: localNow).role
+        "state: " + (promise.deliveryWords(at: localNow, zone: zone, separator: glyphs.separator) ?? promise.state.word)
+          + (promise.confidence.map { ", \($0.words)" } ?? ""),
+        glyphs.standing(of: promise, at: localNow).role
       ),
       ("made \(localText(promise.madeAt)) \(glyphs.separator) forwards " + forwards(promise), .dim),
     ]

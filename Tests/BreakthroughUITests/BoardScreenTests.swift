@@ -151,7 +151,10 @@ import Testing
     BoardHarness.press([.character("/")] + BoardHarness.type("@李娜") + [.enter], on: &board)
     let screen = board.render().text
     #expect(!involvingLi.isEmpty)
-    #expect(screen.contains("Open promises (\(involvingLi.count))"), "every open promise of 李娜's, and only those")
+    let delivered = involvingLi.filter { $0.state == .delivered }.count
+    let title =
+      delivered > 0 ? "Open promises (\(involvingLi.count - delivered) + \(delivered) delivered)" : "Open promises (\(involvingLi.count))"
+    #expect(screen.contains(title), "every open promise of 李娜's, and only those")
     let rows = screen.split(separator: "\n").filter { $0.contains(" → ") && ($0.contains("│› P") || $0.contains("│  P")) }
     #expect(!rows.isEmpty)
     #expect(rows.allSatisfy { $0.contains("李娜") }, "rows without 李娜 are filtered out")

@@ -53,7 +53,7 @@ struct ListCommand: ParsableCommand {
     if selection != .all {
       selected.sort { (promises[$0].terms.by, promises[$0].terms.number) < (promises[$1].terms.by, promises[$1].terms.number) }
     }
-    let records = selected.map { PromiseRecord(promise: promises[$0], state: state, now: now) }
+    let records = selected.map { PromiseRecord(promise: promises[$0], state: state, now: now, zone: session.zone) }
     switch format {
     case .json:
       print(JSONWriter.prettyText(.array(records.map { $0.json(zone: session.zone) })))

@@ -23,7 +23,7 @@ struct ShowCommand: ParsableCommand {
     default: break
     }
     let promise = try state.promise(named: number)
-    let record = PromiseRecord(promise: promise, state: state, now: session.localNow)
+    let record = PromiseRecord(promise: promise, state: state, now: session.localNow, zone: session.zone)
     let chain = state.chain(of: promise)
     if format == .json {
       guard case .object(var members) = record.json(zone: session.zone, withHistory: true) else { return }
@@ -41,7 +41,7 @@ struct ShowCommand: ParsableCommand {
       "\(promise.label)  \(record.stateWords)",
       "what       \(promise.what)",
       "who        \(promise.performer) promised \(promise.customer)",
-      "by         \(promise.by.description) (\(promise.by.words(at: session.localNow)))",
+      "by         \(promise.by.description) (\(promise.byWords(at: session.localNow)))",
       "made       \(local(promise.madeAt))",
       "forwards   \(breakthroughLine(promise, state))",
     ]

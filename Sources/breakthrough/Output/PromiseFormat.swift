@@ -13,6 +13,7 @@ struct PromiseRecord {
   let promise: Promise
   let state: LedgerState
   let now: LocalMoment
+  var zone: TimeZone = .current
 
   var replaces: String? { promise.replaces.flatMap { state.promise(id: $0)?.label } }
   var replacedBy: String? { promise.replacedBy.flatMap { state.promise(id: $0)?.label } }
@@ -101,13 +102,13 @@ struct PromiseRecord {
   var stateWords: String {
     if isOverdue { return "OVERDUE" }
     if promise.state == .open, let confidence = promise.confidence { return "open, \(confidence.words)" }
-    return promise.state.word
+    return promise.deliveryWords(at: now, zone: zone) ?? promise.state.word
   }
 
   var tableFields: [String] {
     [
       promise.label, stateWords, "\(promise.performer) \(Arrow.text) \(promise.customer)",
-      "\(promise.by.description) (\(promise.by.words(at: now)))", promise.what,
+      "\(promise.by.description) (\(promise.byWords(at: now)))", promise.what,
     ]
   }
 }

@@ -1,0 +1,36 @@
+import BreakthroughCore
+import BreakthroughStore
+import Foundation
+import TerminalKit
+import Testing
+
+@testable import BreakthroughUI
+
+/// Words that are true: a delivery made on time and waiting on its customer is never "late".
+@Suite struct TrueWordsTests {
+  @Test(arguments: [(80, 24), (120, 40)])
+  func aDeliveryOnTimeWaitsOnTheCustomerAndALateOneSaysItWasLate(width: Int, height: Int) throws {
+    let path = TestLedger.path()
+    let ledger = try FileLedger(path: path)
+    // Made 30 days ago, due 20 days ago, delivered the day before: on time, then nobody accepted.
+    try TestLedger.promise("On time", in: ledger, from: "ana", to: "ben", madeDaysAgo: 30, dueInDays: -20)
+    try TestLedger.promise("Late", in: ledger, from: "ana", to: "ben", madeDaysAgo: 30, dueInDays: -20)
+    for (label, daysAgo) in [("P1", 21), ("P2", 2)] {
+      let at = BoardHarness.now.addingTimeInterval(Double(-daysAgo) * 86_400)
+      let context = MoveContext(actor: try Handle("ana"), now: at, zone: BoardHarness.zone)
+      try ledger.append { (state) throws(Refusal) in
+        try state.deliver(try state.promise(named: label), accepted: false, note: nil, context: context)
+      }
+    }
+    var board = BoardState(
+      ledger: try FileLedger(path: path).state, now: BoardHarness.now, zone: BoardHarness.zone, actor: BoardHarness.ana, width: width,
+      height: height, isUnicode: true)
+    let screen = board.render().text
+    #expect(screen.contains("delivered 2026-11-05 · awaiting ben"), "the detail line of the selection, P1:\n\(screen)")
+    #expect(!screen.contains("d late"), "neither delivery is counted late on the board")
+    #expect(screen.contains("Overdue accountings (0)"))
+    #expect(screen.contains("Open promises (0 + 2 delivered)"), "the pane says how its count differs from the header's open")
+    BoardHarness.press([.down], on: &board)
+    #expect(board.render().text.contains("delivered late Tue"))
+  }
+}
