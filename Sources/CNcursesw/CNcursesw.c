@@ -45,6 +45,14 @@ int CNcursesw_start(void) {
   screen = newterm(NULL, stdout, stdin);
   if (screen == NULL) return -1;
   set_term(screen);
+  // A terminal that cannot put the cursor where it is asked (TERM=dumb) would garble a board.
+  char *address = tigetstr("cup");
+  if (address == NULL || address == (char *)-1) {
+    endwin();
+    delscreen(screen);
+    screen = NULL;
+    return -2;
+  }
   raw();
   noecho();
   nonl();

@@ -19,8 +19,17 @@ public final class NcursesTerminal: Terminal {
   public init(theme: Theme, useColour: Bool) throws(TerminalError) {
     isUnicode = CNcursesw_setup_locale() != 0
     CNcursesw_install_signal_flags()
-    guard CNcursesw_start() == 0 else {
-      throw TerminalError("cannot start the terminal screen: is TERM set to a terminal ncurses knows (try TERM=xterm-256color)?")
+    let plain = "`breakthrough list` and `breakthrough checkin --plain` work anywhere"
+    let term = getenv("TERM").map { String(cString: $0) } ?? ""
+    switch CNcursesw_start() {
+    case 0: break
+    case -2:
+      throw TerminalError(
+        "this terminal (TERM=\(term)) cannot move the cursor, so the board cannot be drawn here; \(plain), "
+          + "or run it in a terminal such as xterm (TERM=xterm-256color)")
+    default:
+      throw TerminalError(
+        "the terminal type \"\(term)\" is unknown to ncurses, so the board cannot be drawn; \(plain), or set TERM=xterm-256color")
     }
     let colours = useColour ? Int(CNcursesw_colors()) : 0
     var palette: [Role: (Int32, RoleStyle)] = [:]

@@ -13,7 +13,9 @@ struct ScreenOptions: ParsableArguments {
   /// Loads the chosen theme and opens the terminal, after checking there is one.
   func openTerminal(fallbackTheme: String = "default") throws -> NcursesTerminal {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-      throw CommandFailure("this screen needs a terminal; for scripts use `breakthrough list`, `show` or `stats`")
+      throw CommandFailure(
+        "this screen needs a terminal, and \(isatty(STDIN_FILENO) == 1 ? "standard output" : "standard input") is not one; "
+          + "`breakthrough list`, `checkin --plain`, `show` and `stats` work without one")
     }
     let environment = ProcessInfo.processInfo.environment
     let library = ThemeLibrary(environment: environment)

@@ -51,6 +51,22 @@ import Testing
     #expect(states == ["open", "open"], "nothing recorded by the keys typed at the shell")
   }
 
+  @Test func aTerminalThatCannotDrawTheBoardGetsASentenceAndTheCommandsThatWork() throws {
+    let cli = BinaryRunner()
+    let piped = try cli.run("board")
+    #expect(piped.status == 1)
+    #expect(piped.errors.contains("this screen needs a terminal, and standard input is not one"))
+    #expect(piped.errors.contains("`breakthrough list`, `checkin --plain`"))
+    let errors = NSTemporaryDirectory() + "dumb-\(UUID().uuidString).err"
+    let tmux = try TmuxSession(
+      command: "env TERM=dumb \(BinaryRunner.executable.path) 2> \(errors)", width: 100, height: 20,
+      environment: ["BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": cli.actor, "HOME": NSTemporaryDirectory()])
+    #expect(tmux.exitStatus() == "1")
+    let said = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+    #expect(said.contains("this terminal (TERM=dumb) cannot move the cursor, so the board cannot be drawn here"), "\(said)")
+    #expect(!(try tmux.screen()).contains("Breakthrough"), "no garbled board")
+  }
+
   func ledgerStates(_ cli: BinaryRunner) throws -> [String] {
     try cli.run("list", "--all", "--format", "tsv").output.split(separator: "\n").dropFirst().map { String($0.split(separator: "\t")[1]) }
   }

@@ -33,7 +33,8 @@ void CNcursesw_install_signal_flags(void);
 /// The last signal recorded, or 0; reading clears it.
 int CNcursesw_take_signal(void);
 
-/// Starts curses on the terminal (newterm on stdin/stdout). Returns 0 on success.
+/// Starts curses on the terminal (newterm on stdin/stdout). Returns 0 on success, -1 when the
+/// terminal type is unknown, -2 when it cannot address the cursor.
 int CNcursesw_start(void);
 /// Restores the terminal (endwin). Safe to call twice.
 void CNcursesw_end(void);
