@@ -36,3 +36,16 @@ extension BoardState: PersonalScreen {
     lists[.open]?.selectedID = promiseID
   }
 }
+
+extension BoardState {
+  /// Into the open form, or the filter being typed; anywhere else a paste does nothing.
+  public mutating func paste(_ text: String) {
+    if case .form(var form)? = overlay {
+      form.paste(text)
+      overlay = .form(form)
+    } else if isEditingFilter {
+      filter += Form.oneLine(text)
+      rebuildRows()
+    }
+  }
+}

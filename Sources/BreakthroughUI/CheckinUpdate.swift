@@ -76,3 +76,12 @@ extension CheckinState: PersonalScreen {
 
 /// The check-in's loop.
 public typealias CheckinApp = ScreenApp<CheckinState>
+
+extension CheckinState {
+  /// Into the open form; anywhere else a paste does nothing (it never answers an item).
+  public mutating func paste(_ text: String) {
+    guard case .form(var form)? = overlay else { return }
+    form.paste(text)
+    overlay = .form(form)
+  }
+}

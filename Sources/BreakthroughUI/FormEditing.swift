@@ -43,6 +43,29 @@ extension Form {
   }
 }
 
+extension Form {
+  /// Pasted text goes into the focused field as text: line breaks and tabs become spaces,
+  /// other control characters are dropped, and nothing is submitted.
+  mutating func paste(_ text: String) {
+    fields[focused].text += Self.oneLine(text)
+    fields[focused].error = nil
+  }
+
+  /// Text for a one-line field: a CRLF, a line break or a tab is a space, other control
+  /// characters go.
+  static func oneLine(_ text: String) -> String {
+    var line = ""
+    for scalar in text.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars {
+      if scalar == "\n" || scalar == "\r" || scalar == "\t" {
+        line += " "
+      } else if !Escaping.isControl(scalar) {
+        line.unicodeScalars.append(scalar)
+      }
+    }
+    return line
+  }
+}
+
 extension Form.Step {
   /// Whether the form is done with, either way.
   var closesForm: Bool { self != .editing }

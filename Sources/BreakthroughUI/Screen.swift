@@ -29,6 +29,13 @@ public protocol Screen: Sendable {
   mutating func recorded(_ move: Move, outcome: MoveOutcome)
   /// Draws the screen into a fresh grid of its size.
   mutating func render() -> Grid
+  /// Text pasted in the terminal: into the field being edited, if any; never keys.
+  mutating func paste(_ text: String)
+}
+
+extension Screen {
+  /// A screen without fields takes no paste: nothing happens, rather than keys.
+  public mutating func paste(_ text: String) {}
 }
 
 /// A screen one person works in (the board, the check-in), made from the folded ledger, the

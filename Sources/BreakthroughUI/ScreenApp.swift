@@ -63,6 +63,8 @@ public final class ScreenApp<State: Screen> {
     case .terminate(let signal)?:
       endingSignal = signal
       keepGoing = false
+    case .paste(let text)?:
+      state.paste(text)
     case .descriptorReady?, nil:
       break
     }

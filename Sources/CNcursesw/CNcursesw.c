@@ -4,11 +4,19 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static volatile sig_atomic_t pending_signal = 0;
 static SCREEN *screen = NULL;
 
 static void record_signal(int number) { pending_signal = number; }
+
+// Bracketed paste: the terminal marks pasted text, so that it is never taken for keys.
+static void bracketed_paste(int on) {
+  const char *sequence = on ? "\033[?2004h" : "\033[?2004l";
+  fflush(stdout);
+  (void)!write(STDOUT_FILENO, sequence, strlen(sequence));
+}
 
 int CNcursesw_setup_locale(void) {
   setlocale(LC_ALL, "");
@@ -59,6 +67,7 @@ int CNcursesw_start(void) {
   keypad(stdscr, TRUE);
   set_escdelay(25);
   curs_set(0);
+  bracketed_paste(1);
   if (has_colors()) {
     start_color();
     use_default_colors();
@@ -70,6 +79,7 @@ void CNcursesw_end(void) {
   if (screen == NULL) return;
   curs_set(1);
   endwin();
+  bracketed_paste(0);
   delscreen(screen);
   screen = NULL;
   fflush(stdout);
@@ -80,7 +90,7 @@ void CNcursesw_suspend(void) {
   def_prog_mode();
   curs_set(1);
   endwin();
-  fflush(stdout);
+  bracketed_paste(0);
   // The default action stops; a handler ncurses may have put there would draw instead.
   struct sigaction stop, previous;
   memset(&stop, 0, sizeof stop);
@@ -91,6 +101,7 @@ void CNcursesw_suspend(void) {
   sigaction(SIGTSTP, &previous, NULL);
   // Continued (fg): back to the program's terminal modes; the caller repaints everything.
   reset_prog_mode();
+  bracketed_paste(1);
   curs_set(0);
 }
 

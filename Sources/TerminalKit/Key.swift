@@ -41,4 +41,6 @@ public enum TerminalEvent: Equatable, Sendable {
   case terminate(signal: Int)
   /// The other descriptor the wait watched became readable (a server's notification).
   case descriptorReady
+  /// Text pasted in the terminal (bracketed paste): text for a field, never keys.
+  case paste(String)
 }

@@ -13,6 +13,8 @@ public final class NcursesTerminal: Terminal {
   private var previous: Grid?
   private var needsFullRepaint = true
   private var isRunning = true
+  /// Keys read while looking for a paste's start marker that turned out to be keys.
+  private var pending: [TerminalEvent] = []
 
   /// Starts curses with `theme`'s colours (none when `useColour` is false). Signal handlers that
   /// only set a flag are installed first, so a SIGTERM or SIGHUP ends the loop, which restores.
@@ -84,10 +86,12 @@ public final class NcursesTerminal: Terminal {
 
   private func readKey(timeoutMilliseconds: Int) -> TerminalEvent? {
     if let ending = Self.takeSignal() { return ending }
+    if !pending.isEmpty { return pending.removeFirst() }
     var code: Int32 = 0
     switch CNcursesw_read_key(Int32(timeoutMilliseconds), &code) {
     case Int32(CNcursesw_KEY_CHARACTER.rawValue):
       if let ending = Self.takeSignal() { return ending }
+      if code == 27 { return escapeOrPaste() }
       return Self.characterKey(code).map(TerminalEvent.key)
     case Int32(CNcursesw_KEY_FUNCTION.rawValue):
       if code == CNcursesw_key_resize() {
@@ -97,6 +101,43 @@ public final class NcursesTerminal: Terminal {
       return functionKey(code).map(TerminalEvent.key)
     default:
       return Self.takeSignal()
+    }
+  }
+
+  /// After Esc: the start of a bracketed paste (`ESC [200~`), read whole up to its end marker;
+  /// else the Escape key, with whatever followed it kept as the next keys.
+  private func escapeOrPaste() -> TerminalEvent {
+    let start: [Int32] = Array("[200~".unicodeScalars.map { Int32($0.value) })
+    var seen: [Int32] = []
+    while seen.count < start.count, let code = nextCharacter(timeoutMilliseconds: 30) {
+      seen.append(code)
+      if code != start[seen.count - 1] { break }
+    }
+    guard seen == start else {
+      pending += seen.compactMap { Self.characterKey($0).map(TerminalEvent.key) }
+      return .key(.escape)
+    }
+    let end: [Int32] = Array("\u{1B}[201~".unicodeScalars.map { Int32($0.value) })
+    var text: [Int32] = []
+    // A paste that never ends (a terminal gone away) stops after a pause or a megabyte.
+    while text.count < 1 << 20, let code = nextCharacter(timeoutMilliseconds: 200) {
+      text.append(code)
+      if text.count >= end.count, Array(text.suffix(end.count)) == end {
+        text.removeLast(end.count)
+        break
+      }
+    }
+    return .paste(String(String.UnicodeScalarView(text.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) })))
+  }
+
+  private func nextCharacter(timeoutMilliseconds: Int) -> Int32? {
+    var code: Int32 = 0
+    switch CNcursesw_read_key(Int32(timeoutMilliseconds), &code) {
+    case Int32(CNcursesw_KEY_CHARACTER.rawValue): return code
+    case Int32(CNcursesw_KEY_FUNCTION.rawValue):
+      if let key = functionKey(code) { pending.append(.key(key)) }
+      return nil
+    default: return nil
     }
   }
 

@@ -51,6 +51,35 @@ import Testing
     #expect(states == ["open", "open"], "nothing recorded by the keys typed at the shell")
   }
 
+  @Test func aBracketedPasteGoesIntoTheFieldAsOneLineAndNeverSubmits() throws {
+    let cli = BinaryRunner()
+    let tmux = try TmuxSession(
+      command: BinaryRunner.executable.path, width: 120, height: 40,
+      environment: [
+        "BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": cli.actor, "TZ": "UTC", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(),
+      ])
+    #expect(try tmux.waitFor("Open promises") != nil)
+    let clip = NSTemporaryDirectory() + "clip-\(UUID().uuidString)"
+    try "Draft the plan\nwith numbers\nn q".write(toFile: clip, atomically: true, encoding: .utf8)
+    _ = try tmux.tmux(["load-buffer", "-b", "clip", clip])
+    try tmux.send("n")
+    #expect(try tmux.waitFor("New promise") != nil)
+    _ = try tmux.tmux(["paste-buffer", "-p", "-b", "clip", "-t", tmux.name])
+    let pasted = try tmux.waitFor("Draft the plan with numbers n q")
+    let form = try tmux.screen()
+    #expect(pasted != nil, "one line in the field:\n\(form)")
+    #expect(pasted?.contains("New promise") == true, "the form is still open: nothing was submitted")
+    #expect(cli.ledgerBytes.isEmpty)
+    try tmux.send("Tab")
+    try tmux.type("ben")
+    try tmux.send("Enter")
+    try tmux.type("fri")
+    try tmux.send("Enter")
+    #expect(try tmux.waitFor("P1 made") != nil)
+    #expect(try cli.run("list", "--format", "tsv").output.contains("Draft the plan with numbers n q"))
+    try tmux.send("q")
+  }
+
   @Test func aTerminalThatCannotDrawTheBoardGetsASentenceAndTheCommandsThatWork() throws {
     let cli = BinaryRunner()
     let piped = try cli.run("board")
