@@ -114,7 +114,7 @@ extension BoardState {
     return "Record: \(move.kind.verb)?"
   }
 
-  private mutating func choose(_ menu: inout AccountMenu, _ key: Key) -> [ScreenEffect] {
+  mutating func choose(_ menu: inout AccountMenu, _ key: Key) -> [ScreenEffect] {
     var picked: AccountMenu.Item?
     switch key {
     case .escape, .character("q"):

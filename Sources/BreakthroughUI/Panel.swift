@@ -4,12 +4,18 @@ import TerminalKit
 extension Grid {
   /// A cleared, boxed area in the middle of the grid, at most the size asked; returns its frame.
   mutating func panel(_ title: String, width wantedWidth: Int, height wantedHeight: Int, borders: BorderGlyphs) -> Rect {
-    let frameWidth = min(wantedWidth, width - 4)
-    let frameHeight = min(wantedHeight, height - 2)
-    let frame = Rect(top: max(1, (height - frameHeight) / 2), left: (width - frameWidth) / 2, width: frameWidth, height: frameHeight)
+    let frame = Self.panelFrame(width: width, height: height, wantedWidth: wantedWidth, wantedHeight: wantedHeight)
     for row in frame.top..<(frame.top + frame.height) { fill(row: row, column: frame.left, count: frame.width, role: .text) }
     box(frame, title: title, role: .borderFocus, borders: borders)
     return frame
+  }
+
+  /// Where `panel` puts a panel of the size asked on a screen of `width` × `height`: what a
+  /// click is matched against.
+  static func panelFrame(width: Int, height: Int, wantedWidth: Int, wantedHeight: Int) -> Rect {
+    let frameWidth = min(wantedWidth, width - 4)
+    let frameHeight = min(wantedHeight, height - 2)
+    return Rect(top: max(1, (height - frameHeight) / 2), left: (width - frameWidth) / 2, width: frameWidth, height: frameHeight)
   }
 
   /// The help overlay: a screen's keys and what each does, read from its action table; when

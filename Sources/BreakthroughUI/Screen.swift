@@ -31,11 +31,16 @@ public protocol Screen: Sendable {
   mutating func render() -> Grid
   /// Text pasted in the terminal: into the field being edited, if any; never keys.
   mutating func paste(_ text: String)
+  /// A press or a wheel turn; returns what the loop should do besides.
+  mutating func mouse(_ event: MouseEvent) -> [ScreenEffect]
 }
 
 extension Screen {
   /// A screen without fields takes no paste: nothing happens, rather than keys.
   public mutating func paste(_ text: String) {}
+
+  /// A screen without lists to point at ignores the mouse.
+  public mutating func mouse(_ event: MouseEvent) -> [ScreenEffect] { [] }
 }
 
 /// A screen one person works in (the board, the check-in), made from the folded ledger, the

@@ -52,12 +52,9 @@ public final class ScreenApp<State: Screen> {
       state.resize(width: size.width, height: size.height)
       lastRefresh = .distantPast
     case .key(let key)?:
-      for effect in state.handle(key) {
-        switch effect {
-        case .quit: keepGoing = false
-        case .perform(let request): perform(request)
-        }
-      }
+      keepGoing = apply(state.handle(key))
+    case .mouse(let mouse)?:
+      keepGoing = apply(state.mouse(mouse))
     case .resize(let width, let height)?:
       state.resize(width: width, height: height)
     case .terminate(let signal)?:
@@ -87,6 +84,18 @@ public final class ScreenApp<State: Screen> {
     }
     state.showConnection(store.connectionNote)
     reportWarnings()
+  }
+
+  /// Runs what a key or a click asked for; false when it asked to quit.
+  private func apply(_ effects: [ScreenEffect]) -> Bool {
+    var keepGoing = true
+    for effect in effects {
+      switch effect {
+      case .quit: keepGoing = false
+      case .perform(let move): perform(move)
+      }
+    }
+    return keepGoing
   }
 
   private func perform(_ move: Move) {

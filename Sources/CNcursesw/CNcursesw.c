@@ -49,7 +49,7 @@ int CNcursesw_take_signal(void) {
   return number;
 }
 
-int CNcursesw_start(void) {
+int CNcursesw_start(int mouse) {
   screen = newterm(NULL, stdout, stdin);
   if (screen == NULL) return -1;
   set_term(screen);
@@ -68,6 +68,11 @@ int CNcursesw_start(void) {
   set_escdelay(25);
   curs_set(0);
   bracketed_paste(1);
+  if (mouse) {
+    // Presses and the wheel only, reported at once (no click timing to wait for).
+    mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    mouseinterval(0);
+  }
   if (has_colors()) {
     start_color();
     use_default_colors();
@@ -140,6 +145,19 @@ void CNcursesw_present(int full) {
   wnoutrefresh(stdscr);
   doupdate();
 }
+
+int CNcursesw_mouse(int *row, int *column) {
+  MEVENT event;
+  if (getmouse(&event) != OK) return 0;
+  *row = event.y;
+  *column = event.x;
+  if (event.bstate & BUTTON1_PRESSED) return 1;
+  if (event.bstate & BUTTON4_PRESSED) return 4;
+  if (event.bstate & BUTTON5_PRESSED) return 5;
+  return 0;
+}
+
+int CNcursesw_key_mouse(void) { return KEY_MOUSE; }
 
 int CNcursesw_key_code_function(int n) { return KEY_F(n); }
 int CNcursesw_key_resize(void) { return KEY_RESIZE; }

@@ -144,6 +144,11 @@ public struct Rect: Equatable, Sendable {
     self.width = width
     self.height = height
   }
+
+  /// Whether the cell at `row`, `column` is inside, borders included.
+  public func contains(row: Int, column: Int) -> Bool {
+    row >= top && row < top + height && column >= left && column < left + width
+  }
 }
 
 /// The characters boxes are drawn with: line drawing in a UTF-8 locale, ASCII elsewhere.

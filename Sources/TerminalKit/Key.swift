@@ -43,4 +43,22 @@ public enum TerminalEvent: Equatable, Sendable {
   case descriptorReady
   /// Text pasted in the terminal (bracketed paste): text for a field, never keys.
   case paste(String)
+  case mouse(MouseEvent)
+}
+
+/// A press or a wheel turn at a cell of the screen.
+public struct MouseEvent: Equatable, Sendable {
+  public enum Kind: Sendable {
+    case press, wheelUp, wheelDown
+  }
+
+  public let kind: Kind
+  public let row: Int
+  public let column: Int
+
+  public init(_ kind: Kind, row: Int, column: Int) {
+    self.kind = kind
+    self.row = row
+    self.column = column
+  }
 }

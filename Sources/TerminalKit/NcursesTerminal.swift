@@ -18,12 +18,12 @@ public final class NcursesTerminal: Terminal {
 
   /// Starts curses with `theme`'s colours (none when `useColour` is false). Signal handlers that
   /// only set a flag are installed first, so a SIGTERM or SIGHUP ends the loop, which restores.
-  public init(theme: Theme, useColour: Bool) throws(TerminalError) {
+  public init(theme: Theme, useColour: Bool, useMouse: Bool = true) throws(TerminalError) {
     isUnicode = CNcursesw_setup_locale() != 0
     CNcursesw_install_signal_flags()
     let plain = "`breakthrough list` and `breakthrough checkin --plain` work anywhere"
     let term = getenv("TERM").map { String(cString: $0) } ?? ""
-    switch CNcursesw_start() {
+    switch CNcursesw_start(useMouse ? 1 : 0) {
     case 0: break
     case -2:
       throw TerminalError(
@@ -94,6 +94,13 @@ public final class NcursesTerminal: Terminal {
       if code == 27 { return escapeOrPaste() }
       return Self.characterKey(code).map(TerminalEvent.key)
     case Int32(CNcursesw_KEY_FUNCTION.rawValue):
+      if code == CNcursesw_key_mouse() {
+        var row: Int32 = 0
+        var column: Int32 = 0
+        let kinds: [Int32: MouseEvent.Kind] = [1: .press, 4: .wheelUp, 5: .wheelDown]
+        guard let kind = kinds[CNcursesw_mouse(&row, &column)] else { return nil }
+        return .mouse(MouseEvent(kind, row: Int(row), column: Int(column)))
+      }
       if code == CNcursesw_key_resize() {
         needsFullRepaint = true
         return .resize(width: size.width, height: size.height)

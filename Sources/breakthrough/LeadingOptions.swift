@@ -4,6 +4,8 @@
 enum LeadingOptions {
   /// The options that may lead, each followed by its value (or joined to it with `=`).
   static let names: Set<String> = ["--store", "--as", "--theme"]
+  /// The flags that may lead: no value follows them.
+  static let flags: Set<String> = ["--no-mouse"]
 
   /// The arguments with leading options moved after the command they precede; unchanged when
   /// no command follows them (the board, the default command, takes them where they are).
@@ -13,8 +15,8 @@ enum LeadingOptions {
     while index < arguments.count {
       let argument = arguments[index]
       let name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
-      guard names.contains(name) else { break }
-      let joined = argument.contains("=")
+      guard names.contains(name) || flags.contains(name) else { break }
+      let joined = argument.contains("=") || flags.contains(name)
       leading += arguments[index..<min(arguments.count, index + (joined ? 1 : 2))]
       index += joined ? 1 : 2
     }

@@ -10,6 +10,9 @@ struct ScreenOptions: ParsableArguments {
       "A theme name (see `breakthrough themes`) or a path to a .toml file; else $BREAKTHROUGH_THEME.", valueName: "name|path"))
   var theme: String?
 
+  @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal, to select text (also: mouse = false in the config file).")
+  var noMouse = false
+
   /// Loads the chosen theme and opens the terminal, after checking there is one.
   func openTerminal(fallbackTheme: String = "default") throws -> NcursesTerminal {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
@@ -21,7 +24,8 @@ struct ScreenOptions: ParsableArguments {
     let library = ThemeLibrary(environment: environment)
     let name = ThemeLibrary.chosenTheme(option: theme, environment: environment, fallback: fallbackTheme)
     let chosen = try library.theme(name)
-    return try NcursesTerminal(theme: chosen, useColour: ThemeLibrary.allowsColour(environment: environment))
+    let mouse = !noMouse && ConfigFile.flag("mouse", environment: environment) != false
+    return try NcursesTerminal(theme: chosen, useColour: ThemeLibrary.allowsColour(environment: environment), useMouse: mouse)
   }
 }
 

@@ -80,6 +80,42 @@ import Testing
     try tmux.send("q")
   }
 
+  @Test func aClickSelectsTheWheelScrollsAClickChoosesAndNoMouseLeavesTheMouseToTheTerminal() throws {
+    let cli = BinaryRunner()
+    for number in 1...5 { try cli.run("promise", "Promise \(number)", "--to", "ben", "--by", "+\(number)d") }
+    let environment = [
+      "BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": cli.actor, "TZ": "UTC", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(),
+    ]
+    let tmux = try TmuxSession(command: BinaryRunner.executable.path, width: 120, height: 40, environment: environment)
+    #expect(try tmux.waitFor("Open promises (5)") != nil)
+    #expect(try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{mouse_any_flag}"]).hasPrefix("1"), "the board asks for the mouse")
+    // SGR mouse reports, as a terminal sends them: a press and release on the third row of the open pane.
+    try tmux.type("\u{1B}[<0;20;8M\u{1B}[<0;20;8m")
+    let clicked = try tmux.waitFor(" P3 ana → ben · made")
+    let afterClick = try tmux.screen()
+    #expect(clicked != nil, "the click selected P3:\n\(afterClick)")
+    try tmux.type("\u{1B}[<65;20;8M")
+    #expect(try tmux.waitFor(" P5 ana → ben · made") != nil, "the wheel moved down")
+    try tmux.type("\u{1B}[<64;20;8M")
+    #expect(try tmux.waitFor(" P2 ana → ben · made") != nil, "and up")
+    try tmux.send("a")
+    let menu = try #require(try tmux.waitFor("Account for P2"))
+    let lines = menu.split(separator: "\n", omittingEmptySubsequences: false)
+    let row = try #require(lines.firstIndex { $0.contains("done: report delivery") })
+    let column = try #require(lines[row].range(of: "done: report delivery")).lowerBound.utf16Offset(in: lines[row])
+    try tmux.type("\u{1B}[<0;\(column + 1);\(row + 1)M")
+    #expect(try tmux.waitFor("Record P2 as delivered to ben?") != nil, "a click on a menu line chooses it")
+    try tmux.send("Escape")
+    let listed = try cli.run("list", "--format", "tsv").output
+    #expect(listed.contains("P2\topen"), "cancelled")
+    try tmux.send("q")
+    let plain = try TmuxSession(
+      command: "\(BinaryRunner.executable.path) --no-mouse", width: 120, height: 40, environment: environment)
+    #expect(try plain.waitFor("Open promises (5)") != nil)
+    #expect(try plain.tmux(["display-message", "-p", "-t", plain.name, "#{mouse_any_flag}"]).hasPrefix("0"), "--no-mouse leaves it")
+    try plain.send("q")
+  }
+
   @Test func aTerminalThatCannotDrawTheBoardGetsASentenceAndTheCommandsThatWork() throws {
     let cli = BinaryRunner()
     let piped = try cli.run("board")

@@ -35,7 +35,7 @@ int CNcursesw_take_signal(void);
 
 /// Starts curses on the terminal (newterm on stdin/stdout). Returns 0 on success, -1 when the
 /// terminal type is unknown, -2 when it cannot address the cursor.
-int CNcursesw_start(void);
+int CNcursesw_start(int mouse);
 /// Restores the terminal (endwin). Safe to call twice.
 void CNcursesw_end(void);
 /// Job control by hand (raw mode reads Ctrl-Z as a key): gives the terminal back, stops the
@@ -60,6 +60,11 @@ void CNcursesw_draw(int row, int column, const wchar_t *text, int count, int pai
 
 /// Pushes what was drawn to the screen; `full` repaints everything (after a resize).
 void CNcursesw_present(int full);
+
+/// What the mouse did, after a KEY_MOUSE: 1 a press of the first button, 4 the wheel up, 5
+/// the wheel down, 0 anything else; the cell in *row and *column.
+int CNcursesw_mouse(int *row, int *column);
+int CNcursesw_key_mouse(void);
 
 /// ncurses' key codes, which Swift cannot import through the KEY_F(n) macro family.
 int CNcursesw_key_code_function(int n);
