@@ -97,6 +97,12 @@ extension MeetingState {
       }
     }
     guard frame.height >= 3 else { return }
+    let tableBottom = frame.top + 3 + min(digest.people.count, frame.height - 3)
+    // On a wall, each person's overdue accountings in figures readable across the room.
+    if height >= Self.wallHeight, frame.top + frame.height - tableBottom >= BlockDigits.height + 4 {
+      drawOverdueByPerson(
+        into: &grid, Rect(top: tableBottom + 2, left: frame.left, width: frame.width, height: frame.top + frame.height - tableBottom - 2))
+    }
     put(headers, row: frame.top + 2) { _ in .title }
     let rates = Dictionary(digest.measures.people.map { ($0.person, $0.figures) }, uniquingKeysWith: { first, _ in first })
     let room = frame.height - 3
@@ -112,6 +118,24 @@ extension MeetingState {
       put(cells, row: frame.top + 3 + offset) { column in
         column == 3 && !person.overdue.isEmpty ? .overdue : column == 0 ? .header : .text
       }
+    }
+  }
+
+  /// From this many rows the meeting is on a wall: the figures that matter grow.
+  static let wallHeight = 48
+
+  /// Each person's overdue count in block digits, with the name under it, as many per row as fit.
+  private func drawOverdueByPerson(into grid: inout Grid, _ frame: Rect) {
+    grid.put("Overdue accountings by person", row: frame.top, column: frame.left + 1, limit: frame.width - 2, role: .title)
+    let cellWidth = 16
+    let perRow = max(1, (frame.width - 2) / cellWidth)
+    for (offset, person) in digest.people.enumerated() {
+      let top = frame.top + 2 + (offset / perRow) * (BlockDigits.height + 3)
+      guard top + BlockDigits.height + 1 < frame.top + frame.height else { break }
+      let left = frame.left + 1 + (offset % perRow) * cellWidth
+      let count = person.overdue.count
+      _ = grid.putBlock(String(count), row: top, column: left, role: count > 0 ? .overdue : .kept)
+      grid.put(person.handle.text, row: top + BlockDigits.height + 1, column: left, limit: cellWidth - 2, role: .header)
     }
   }
 
@@ -146,18 +170,33 @@ extension MeetingState {
       body = Rect(top: body.top + rows + 2, left: body.left, width: body.width, height: body.height - rows - 2)
     }
     if body.width >= 120 && body.height >= 12 {
-      // Two by two, boxed, where the screen is large.
+      // Two columns of boxes, each as tall as what it holds: overdue and awaiting on the left,
+      // open and kept on the right.
+      if height >= Self.wallHeight, body.height > BlockDigits.height + 12 {
+        let count = person.overdue.count
+        _ = grid.putBlock(String(count), row: body.top, column: body.left + 2, role: count > 0 ? .overdue : .kept)
+        let label = count == 1 ? "overdue accounting" : "overdue accountings"
+        grid.put(label, row: body.top + BlockDigits.height - 1, column: body.left + 4 + BlockDigits.width(of: String(count)), role: .header)
+        body = Rect(
+          top: body.top + BlockDigits.height + 1, left: body.left, width: body.width, height: body.height - BlockDigits.height - 1)
+      }
       let halfWidth = body.width / 2
-      let halfHeight = body.height / 2
-      for (index, section) in sections.enumerated() {
-        let frame = Rect(
-          top: body.top + (index / 2) * halfHeight, left: body.left + (index % 2) * halfWidth,
-          width: index % 2 == 0 ? halfWidth : body.width - halfWidth, height: index / 2 == 0 ? halfHeight : body.height - halfHeight)
-        grid.box(
-          frame, title: "\(section.0) (\(section.1.count))", role: .border, titleRole: section.1.isEmpty ? .dim : section.2,
-          borders: glyphs.borders)
-        let inner = Rect(top: frame.top + 1, left: frame.left + 1, width: frame.width - 2, height: frame.height - 2)
-        drawPromises(section.1, into: &grid, inner)
+      for (column, indices) in [[0, 2], [1, 3]].enumerated() {
+        let columnSections = indices.map { sections[$0] }
+        let rows = rowsForSections(columnSections.map(\.1.count), room: body.height - 2 * columnSections.count)
+        var top = body.top
+        for (section, shown) in zip(columnSections, rows) {
+          let frame = Rect(
+            top: top, left: body.left + column * halfWidth, width: column == 0 ? halfWidth : body.width - halfWidth,
+            height: max(1, shown) + 2)
+          guard frame.top + frame.height <= body.top + body.height else { break }
+          grid.box(
+            frame, title: "\(section.0) (\(section.1.count))", role: .border, titleRole: section.1.isEmpty ? .dim : section.2,
+            borders: glyphs.borders)
+          drawPromises(
+            section.1, into: &grid, Rect(top: frame.top + 1, left: frame.left + 1, width: frame.width - 2, height: frame.height - 2))
+          top += frame.height
+        }
       }
       return
     }

@@ -28,7 +28,7 @@ import Testing
     return (app, terminal)
   }
 
-  @Test(arguments: [(80, 24), (160, 48)])
+  @Test(arguments: [(80, 24), (120, 40), (160, 48), (240, 70)])
   func theTeamPageThenAPagePerPerson(width: Int, height: Int) throws {
     let clock = TestClock()
     let (app, terminal) = try Self.meeting(try Self.demoPath(), clock: clock, width: width, height: height)
@@ -43,6 +43,8 @@ import Testing
     #expect(team.contains("李娜"))
     #expect(team.contains("In: 4 of 5 (not yet: dev)"), "the roll is on the team page")
     #expect(team.contains("5 requests unanswered (1 answer overdue)"))
+    // On a wall, each person's overdue count in block digits; below that, the room is kept for the list.
+    #expect(team.contains("Overdue accountings by person") == (height >= 48))
     BoardHarness.expectAligned(terminal.screen)
     BoardHarness.expectScreen(terminal.screen, matches: "meeting-team-\(width)x\(height)")
     app.step(.key(.right))
@@ -61,6 +63,7 @@ import Testing
     let ana = terminal.screen.text
     #expect(ana.contains("ana · page 3 of 7"))
     #expect(ana.contains("Waiting on ana's answer (3)"), "what waits on her answer")
+    #expect(ana.contains("█████  overdue accountings") == (height >= 48), "her overdue count, readable across a room")
     #expect(ana.contains("Open promises"))
     #expect(ana.contains("Kept in the last 7 days"))
     #expect(ana.contains("Waiting on ana's acceptance"))
