@@ -35,3 +35,27 @@ import Testing
     #expect(board.render().text.contains("delivered late Tue"))
   }
 }
+
+/// Room for what matters: the who-column is as wide as the handles on screen, the text gets the rest.
+@Suite struct ColumnWidthTests {
+  static func board(_ pairs: [(String, String)], width: Int) throws -> String {
+    let path = TestLedger.path()
+    let ledger = try FileLedger(path: path)
+    for (offset, (performer, customer)) in pairs.enumerated() {
+      try TestLedger.promise("Text \(offset)", in: ledger, from: performer, to: customer, dueInDays: 3 + offset)
+    }
+    var board = BoardState(
+      ledger: try FileLedger(path: path).state, now: BoardHarness.now, zone: BoardHarness.zone, actor: BoardHarness.ana, width: width,
+      height: 24, isUnicode: true)
+    return board.render().text
+  }
+
+  @Test(arguments: [80, 120])
+  func theWhoColumnIsAsWideAsItsWidestHandle(width: Int) throws {
+    let short = try Self.board([("ana", "ben"), ("ben", "ana")], width: width)
+    #expect(short.contains("P1 ana → ben Text 0"), "one space after the widest handle pair:\n\(short)")
+    let long = try Self.board([("ana", "ben"), ("maximiliana", "bartholomew")], width: width)
+    #expect(long.contains("P1 ana → ben                 Text 0"), "as wide as the longest pair on screen:\n\(long)")
+    #expect(long.contains("P2 maximiliana → bartholomew Text 1"))
+  }
+}

@@ -144,7 +144,7 @@ import Testing
   @Test func noSubcommandOpensTheBoardWhichNeedsATerminal() throws {
     let result = try BinaryRunner().run([])
     #expect(result.status != 0)
-    #expect(result.errors.contains("this screen needs a terminal; for scripts use `breakthrough list`"))
+    #expect(result.errors.contains("this screen needs a terminal, and standard input is not one; `breakthrough list`, `checkin --plain`"))
     let help = try BinaryRunner().run(["--help"])
     #expect(help.output.contains("USAGE"))
     #expect(help.output.contains("board (default)"))
