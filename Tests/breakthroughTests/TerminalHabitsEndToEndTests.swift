@@ -116,6 +116,26 @@ import Testing
     try plain.send("q")
   }
 
+  @Test func aStrayAThenDIsAskedAboutAndCancelledByTheNextKey() throws {
+    let cli = BinaryRunner()
+    try cli.run("promise", "Ship it", "--to", "ben", "--by", "+3d")
+    let before = cli.ledgerBytes
+    let tmux = try TmuxSession(
+      command: BinaryRunner.executable.path, width: 120, height: 40,
+      environment: [
+        "BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": cli.actor, "TZ": "UTC", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(),
+      ])
+    #expect(try tmux.waitFor("Open promises (1)") != nil)
+    try tmux.send("a")
+    #expect(try tmux.waitFor("Account for P1") != nil)
+    try tmux.send("d")
+    #expect(try tmux.waitFor("Record P1 as delivered to ben? Enter/y records, anything else cancels") != nil)
+    try tmux.send("j")
+    #expect(try tmux.waitFor("cancelled: nothing was recorded") != nil)
+    #expect(cli.ledgerBytes == before, "nothing was recorded")
+    try tmux.send("q")
+  }
+
   @Test func aTerminalThatCannotDrawTheBoardGetsASentenceAndTheCommandsThatWork() throws {
     let cli = BinaryRunner()
     let piped = try cli.run("board")
