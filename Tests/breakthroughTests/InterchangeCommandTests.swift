@@ -175,6 +175,12 @@ import Testing
     }
     #expect(try complete(["breakthrough", "done", ""]) == ["P2", "P3"], "open promises only")
     #expect(try complete(["breakthrough", "show", "P"]) == ["P1", "P2", "P3"])
+    try cli.run("request", "Review it", "--of", "ben", "--by", "+3d")
+    try cli.run("element", "add", "A pilot")
+    #expect(try complete(["breakthrough", "counter", ""]) == ["R1"], "requests waiting for an answer")
+    #expect(try complete(["breakthrough", "accept", ""]) == ["P2", "P3", "R1"])
+    #expect(try complete(["breakthrough", "show", ""]) == ["P1", "P2", "P3", "R1", "E1"])
+    #expect(try complete(["breakthrough", "promise", "x", "--for", ""]) == ["E1"])
     let handles = try complete(["breakthrough", "promise", "x", "--to", ""])
     #expect(handles == ["ana", "ben"])
     for shell in ["zsh", "fish"] {

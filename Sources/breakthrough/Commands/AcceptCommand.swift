@@ -6,7 +6,7 @@ struct AcceptCommand: ParsableCommand {
     commandName: "accept",
     abstract: "As the customer, accept a delivery (P12: kept), or an offer or a counter to your request (R4: the promise is made).")
 
-  @Argument(help: "The promise, e.g. P12, or the request, e.g. R4.", completion: .openPromises) var number: String
+  @Argument(help: "The promise, e.g. P12, or the request, e.g. R4.", completion: .openPromisesAndRequests) var number: String
   @Option(help: "A note for the record.") var note: String?
   @OptionGroup var common: CommonOptions
 

@@ -6,7 +6,7 @@ struct CounterCommand: ParsableCommand {
     commandName: "counter",
     abstract: "Answer a request or an offer with other terms; then the other side accepts, counters or declines.")
 
-  @Argument(help: "The request, e.g. R3.") var request: String
+  @Argument(help: "The request, e.g. R3.", completion: .openRequests) var request: String
   @Option(help: ArgumentHelp("The by-when you can promise.", valueName: "date")) var by: String?
   @Option(help: "What you can promise instead.") var what: String?
   @Option(help: "Why these terms.") var note: String
@@ -24,7 +24,7 @@ struct DeclineCommand: ParsableCommand {
     commandName: "decline",
     abstract: "Decline a request or an offer, saying why: an honest no honors your word as much as a promise.")
 
-  @Argument(help: "The request, e.g. R3.") var request: String
+  @Argument(help: "The request, e.g. R3.", completion: .openRequests) var request: String
   @Option(help: "Why not.") var note: String
   @OptionGroup var common: CommonOptions
 
@@ -39,7 +39,7 @@ struct WithdrawCommand: ParsableCommand {
     commandName: "withdraw",
     abstract: "Take back your request, offer or counter while it waits for an answer.")
 
-  @Argument(help: "The request, e.g. R3.") var request: String
+  @Argument(help: "The request, e.g. R3.", completion: .openRequests) var request: String
   @Option(help: "A note for the record.") var note: String?
   @OptionGroup var common: CommonOptions
 

@@ -24,7 +24,7 @@ struct AddElementCommand: ParsableCommand {
 struct ReviseElementCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "revise", abstract: "Say an element anew, or give it a new by-when.")
 
-  @Argument(help: "The element, e.g. E2.") var element: String
+  @Argument(help: "The element, e.g. E2.", completion: .openElements) var element: String
   @Option(help: "What it is now.") var what: String?
   @Option(help: ArgumentHelp("By when it is needed now.", valueName: "date")) var by: String?
   @Option(help: "A note for the record.") var note: String?
@@ -40,7 +40,7 @@ struct ReviseElementCommand: ParsableCommand {
 struct MeetElementCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "met", abstract: "Mark an element met.")
 
-  @Argument(help: "The element, e.g. E2.") var element: String
+  @Argument(help: "The element, e.g. E2.", completion: .openElements) var element: String
   @Option(help: "A note for the record.") var note: String?
   @OptionGroup var common: CommonOptions
 
@@ -54,7 +54,7 @@ struct DropElementCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "drop", abstract: "Drop an element the breakthrough no longer needs, saying why.")
 
-  @Argument(help: "The element, e.g. E2.") var element: String
+  @Argument(help: "The element, e.g. E2.", completion: .openElements) var element: String
   @Option(help: "Why it is no longer needed.") var note: String
   @OptionGroup var common: CommonOptions
 

@@ -10,7 +10,9 @@ struct PromiseCommand: ParsableCommand {
   var what: String
   @Option(help: ArgumentHelp("To whom it is promised.", valueName: "handle"), completion: .handles) var to: String?
   @Option(help: ArgumentHelp("By when.", valueName: "date")) var by: String?
-  @Option(name: .customLong("for"), help: ArgumentHelp("The element of the breakthrough it covers, e.g. E2.", valueName: "element"))
+  @Option(
+    name: .customLong("for"), help: ArgumentHelp("The element of the breakthrough it covers, e.g. E2.", valueName: "element"),
+    completion: .openElements)
   var element: String?
   @Option(help: ArgumentHelp("Who promises (else the actor: --as, $BREAKTHROUGH_USER, $USER).", valueName: "handle"), completion: .handles)
   var from: String?

@@ -8,7 +8,9 @@ struct ProposalOptions: ParsableArguments {
   @Option(
     name: .customLong("reply-by"), help: ArgumentHelp("When an answer is wanted (past it, the answer is overdue).", valueName: "date"))
   var replyBy: String?
-  @Option(name: .customLong("for"), help: ArgumentHelp("The element of the breakthrough it would cover, e.g. E2.", valueName: "element"))
+  @Option(
+    name: .customLong("for"), help: ArgumentHelp("The element of the breakthrough it would cover, e.g. E2.", valueName: "element"),
+    completion: .openElements)
   var element: String?
 
   /// The parts, read as the session reads dates and numbers.

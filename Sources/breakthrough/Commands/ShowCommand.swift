@@ -7,7 +7,7 @@ struct ShowCommand: ParsableCommand {
     commandName: "show",
     abstract: "Show a promise with its whole history and its chain of replacements; or a request (R3) or an element (E2).")
 
-  @Argument(help: "The promise, e.g. P12; or a request, R3, or an element, E2.", completion: .promises) var number: String
+  @Argument(help: "The promise, e.g. P12; or a request, R3, or an element, E2.", completion: .records) var number: String
   @Option(help: "table or json.") var format: OutputFormat = .table
   @OptionGroup var common: CommonOptions
 

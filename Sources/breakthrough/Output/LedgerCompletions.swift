@@ -18,6 +18,30 @@ enum LedgerCompletions {
     numbers(words, prefix) { $0.state != .withdrawn }
   }
 
+  /// The requests waiting for an answer: what counter, decline, withdraw (and promise, accept) take.
+  static func openRequestNumbers(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+    guard let state = state(words) else { return [] }
+    return state.conversations.unanswered.map(\.label).filter { $0.lowercased().hasPrefix(prefix.lowercased()) }
+  }
+
+  /// Open promises and requests waiting for an answer: what `accept` takes.
+  static func openPromiseAndRequestNumbers(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+    openPromiseNumbers(words, index, prefix) + openRequestNumbers(words, index, prefix)
+  }
+
+  /// Every promise, request and element: what `show` takes.
+  static func recordNumbers(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+    guard let state = state(words) else { return [] }
+    let labels = state.conversations.requests.map(\.label) + state.conversations.elements.map(\.label)
+    return promiseNumbers(words, index, prefix) + labels.filter { $0.lowercased().hasPrefix(prefix.lowercased()) }
+  }
+
+  /// Open elements: what `--for` and `element met|drop|revise` take.
+  static func openElementNumbers(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+    guard let state = state(words) else { return [] }
+    return state.conversations.elements.filter { $0.state == .open }.map(\.label).filter { $0.lowercased().hasPrefix(prefix.lowercased()) }
+  }
+
   static func handles(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
     (state(words)?.people ?? []).map(\.text).filter { $0.hasPrefix(prefix.lowercased()) }
   }
@@ -45,4 +69,8 @@ extension CompletionKind {
   static var openPromises: CompletionKind { .custom(LedgerCompletions.openPromiseNumbers) }
   static var promises: CompletionKind { .custom(LedgerCompletions.promiseNumbers) }
   static var handles: CompletionKind { .custom(LedgerCompletions.handles) }
+  static var openRequests: CompletionKind { .custom(LedgerCompletions.openRequestNumbers) }
+  static var openPromisesAndRequests: CompletionKind { .custom(LedgerCompletions.openPromiseAndRequestNumbers) }
+  static var records: CompletionKind { .custom(LedgerCompletions.recordNumbers) }
+  static var openElements: CompletionKind { .custom(LedgerCompletions.openElementNumbers) }
 }
