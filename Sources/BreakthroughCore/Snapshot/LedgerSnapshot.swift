@@ -180,8 +180,11 @@ extension LedgerState {
       promises[link.promise].terms.replaces = try id(link.replaces)
       promises[link.promise].replacedBy = try id(link.replacedBy)
     }
-    for promise in promises {
-      if let element = promise.terms.element { conversations.promisesByElement[element, default: []].append(promise.id) }
+    // Only a ledger with elements has promises linked to them; read in place, not copied.
+    if !conversations.elements.isEmpty {
+      for index in promises.indices {
+        if let element = promises[index].terms.element { conversations.promisesByElement[element, default: []].append(promises[index].id) }
+      }
     }
   }
 
