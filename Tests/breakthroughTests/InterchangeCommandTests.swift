@@ -37,6 +37,14 @@ import Testing
     let raw = try #require(
       try IndependentReader.pythonJSON(reader, input: try cli.run("list", "--all", "--format", "csv", "--raw").rawOutput) as? [[String]])
     #expect(raw[3][5] == "=HYPERLINK(\"x\")")
+    #expect(rows.first?.suffix(4) == ["element", "replaces", "replaced_by", "request"])
+    #expect(rows.allSatisfy { $0.count == 18 })
+    try cli.run("element", "add", "A pilot")
+    try cli.run("request", "Review it", "--of", "ben", "--by", "+3d", "--for", "E1")
+    try cli.run("promise", "R1", as: "ben")
+    let linked = try #require(
+      try IndependentReader.pythonJSON(reader, input: try cli.run("list", "--all", "--format", "csv").rawOutput) as? [[String]])
+    #expect(linked.last.map { [$0[0], $0[14], $0[17]] } == ["P4", "E1", "R1"])
   }
 
   @Test("export ics -o writes a file a calendar reads; into a missing folder it writes nothing and says why")

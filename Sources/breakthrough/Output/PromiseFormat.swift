@@ -64,7 +64,7 @@ struct PromiseRecord {
 
   static let csvHeader = [
     "number", "id", "state", "performer", "customer", "what", "by", "made", "delivered", "closed", "outcome", "on_time",
-    "days_overdue", "confidence", "replaces", "replaced_by",
+    "days_overdue", "confidence", "element", "replaces", "replaced_by", "request",
   ]
 
   /// Writes the promise as one CSV row, in the order of `csvHeader`; times are local, to the minute.
@@ -82,7 +82,9 @@ struct PromiseRecord {
     }
     out.plain(onTime.map { $0 ? "yes" : "no" } ?? "")
     out.plain(isOverdue ? "\(promise.by.daysLate(at: now))" : "0")
-    for cell in [promise.confidence?.rawValue ?? "", replaces ?? "", replacedBy ?? ""] { out.plain(cell) }
+    let element = promise.terms.element.flatMap { state.conversations.element(id: $0)?.label } ?? ""
+    let request = promise.terms.request.flatMap { state.conversations.request(id: $0)?.label } ?? ""
+    for cell in [promise.confidence?.rawValue ?? "", element, replaces ?? "", replacedBy ?? "", request] { out.plain(cell) }
     out.endRow()
   }
 
