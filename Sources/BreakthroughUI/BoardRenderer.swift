@@ -77,7 +77,8 @@ extension BoardState {
     var parts: [(String, Role)] = []
     if waiting > 0 { parts.append(("\(waiting) \(waiting == 1 ? "request waits" : "requests wait") on you (r)", .overdue)) }
     if let roll = ledger.conversations.roll.summary { parts.append((roll, .title)) }
-    if let elements = ledger.elementsSummary(at: localNow) {
+    // From the rows kept with the ledger: a frame never walks the elements' promises.
+    if let elements = Coverage.summary(of: elementRows.map(\.coverage)) {
       parts.append((elements, elements.contains(Coverage.nothingPromised.words) ? .dueSoon : .title))
     }
     var column = 2

@@ -81,7 +81,7 @@ extension CheckinState {
         return "promise something for \(first.element.label)"
       }
     ) { state in
-      if state.currentItem == nil, let first = state.uncoveredElements.first { state.overlay = .form(.promise(for: first.element)) }
+      if state.currentItem == nil, let first = state.uncoveredElements.first { state.overlay = .form(.newPromise(for: first.element)) }
       return []
     },
     CheckinAction(

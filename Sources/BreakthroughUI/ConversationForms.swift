@@ -70,24 +70,6 @@ extension Form {
     }
   }
 
-  static func promise(for element: Element) -> Form {
-    let id = element.id
-    return Form(
-      title: "Promise something for \(element.label)",
-      fields: [
-        Field("What", hint: "what you will do for \"\(element.what)\""),
-        Field("To", hint: "handle of your customer, e.g. ben"),
-        Field("By when", element.terms.by?.ledgerText ?? "", hint: "fri, +3d, eom, 2026-12-01 17:00"),
-      ]
-    ) { form in
-      let what = form.required(0, "say what you will do, in one sentence")
-      let customer = form.handle(1)
-      let by = form.date(2)
-      guard let what, let customer, let by else { return nil }
-      return .make(what: what, to: customer, by: by, element: id)
-    }
-  }
-
   static func meet(_ element: Element) -> Form {
     let id = element.id
     return Form(title: "\(element.label) met", fields: [Field("Note", hint: "optional")]) { form in

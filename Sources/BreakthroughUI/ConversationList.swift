@@ -87,7 +87,7 @@ extension BoardState {
     }
     let isOpen = element.state == .open
     switch key {
-    case .character("n") where isOpen: overlay = .form(.promise(for: element))
+    case .character("n") where isOpen: overlay = .form(.newPromise(for: element))
     case .character("m") where isOpen: overlay = .form(.meet(element))
     case .character("x") where isOpen: overlay = .form(.drop(element))
     case .character("n"), .character("m"), .character("x"):

@@ -3,20 +3,23 @@ import BreakthroughCore
 /// The forms that ask what a move needs, each with how its fields make the move: shared by
 /// the board's menu and the check-in.
 extension Form {
-  static func newPromise() -> Form {
-    Form(
-      title: "New promise",
+  /// `element`: what the breakthrough will take that the promise is for, when made from the
+  /// elements list (its by-when is offered).
+  static func newPromise(for element: Element? = nil) -> Form {
+    let elementID = element?.id
+    return Form(
+      title: element.map { "Promise something for \($0.label)" } ?? "New promise",
       fields: [
-        Field("What", hint: "the conditions of satisfaction, in one sentence"),
+        Field("What", hint: element.map { "what you will do for \"\($0.what)\"" } ?? "the conditions of satisfaction, in one sentence"),
         Field("To", hint: "handle of your customer, e.g. ben"),
-        Field("By when", hint: "fri, +3d, eom, 2026-12-01 17:00"),
+        Field("By when", element?.terms.by?.ledgerText ?? "", hint: "fri, +3d, eom, 2026-12-01 17:00"),
       ]
     ) { form in
       let what = form.required(0, "say what you will do, in one sentence")
       let customer = form.handle(1)
       let by = form.date(2)
       guard let what, let customer, let by else { return nil }
-      return .make(what: what, to: customer, by: by)
+      return .make(what: what, to: customer, by: by, element: elementID)
     }
   }
 

@@ -44,6 +44,16 @@ public enum Coverage: String, CaseIterable, Sendable {
   case met
   case dropped
 
+  /// `What it will take: 5 — 1 met · 3 promised · 1 nothing promised yet` for the elements of
+  /// these coverages, dropped ones left out; nil when none is left.
+  public static func summary(of coverages: [Coverage]) -> String? {
+    let shown = coverages.filter { $0 != .dropped }
+    guard !shown.isEmpty else { return nil }
+    let counts = Dictionary(grouping: shown, by: { $0 }).mapValues(\.count)
+    let parts = [Coverage.met, .covered, .atRisk, .nothingPromised].compactMap { kind in counts[kind].map { "\($0) \(kind.words)" } }
+    return "What it will take: \(shown.count) — " + parts.joined(separator: " · ")
+  }
+
   /// In words, never only in colour.
   public var words: String {
     switch self {

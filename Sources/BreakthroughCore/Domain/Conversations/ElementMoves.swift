@@ -81,11 +81,7 @@ extension LedgerState {
 
   /// `What it will take: 5 — 1 met · 3 promised · 1 nothing promised yet`; nil when there are none.
   public func elementsSummary(at now: LocalMoment) -> String? {
-    let shown = conversations.elements.filter { $0.state != .dropped }
-    guard !shown.isEmpty else { return nil }
-    let counts = Dictionary(grouping: shown.map { coverage(of: $0, at: now) }, by: { $0 }).mapValues(\.count)
-    let parts = [Coverage.met, .covered, .atRisk, .nothingPromised].compactMap { kind in counts[kind].map { "\($0) \(kind.words)" } }
-    return "What it will take: \(shown.count) — " + parts.joined(separator: " · ")
+    Coverage.summary(of: conversations.elements.map { coverage(of: $0, at: now) })
   }
 
   /// Open elements with at least one open promise, over open elements; nil when none is open.
