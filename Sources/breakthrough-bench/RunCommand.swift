@@ -6,7 +6,8 @@ import Foundation
 import TerminalKit
 
 /// Measures, in one process, what a person waits for: opening the ledger, the first frame,
-/// a key press, a filter key, an append, the measures; and the memory it all takes.
+/// a key press, a filter key, an append, a move on the board, another writer's append folded
+/// into it, the measures; and the memory it all takes.
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
@@ -20,7 +21,7 @@ struct RunCommand: ParsableCommand {
   /// The figures of `--json`, in order.
   static let keys = [
     "open_ms", "first_frame_ms", "key_median_us", "key_p99_us", "filter_key_median_ms",
-    "append_median_ms", "measures_ms", "peak_rss_mb",
+    "append_median_ms", "move_median_ms", "move_p99_ms", "fold_append_ms", "measures_ms", "peak_rss_mb",
   ]
 
   func run() throws {
@@ -81,9 +82,15 @@ struct RunCommand: ParsableCommand {
       }
     }
     figures["append_median_ms"] = Self.percentile(appendTimes, 0.5)
+    // Before the moves: their other writer opens the ledger a second time in this process.
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     figures["peak_rss_mb"] = Double(usage.ru_maxrss) / 1024
+    let movesOnBoard = try BoardMoves(store: store, zone: zone)
+    let moveTimes = movesOnBoard.moves(rounds: 25)
+    figures["move_median_ms"] = Self.percentile(moveTimes, 0.5)
+    figures["move_p99_ms"] = Self.percentile(moveTimes, 0.99)
+    figures["fold_append_ms"] = Self.percentile(try movesOnBoard.foldedAppends(path: path, zone: zone, count: 50), 0.5)
     print(json ? Self.json(figures) : Self.table(figures))
   }
 
