@@ -27,14 +27,6 @@ extension BoardState: PersonalScreen {
     default: return summary
     }
   }
-
-  /// Puts the cursor of the open pane on a promise, and focuses that pane.
-  mutating func select(promiseID: String) {
-    guard let index = lists[.open]?.rows.firstIndex(where: { $0.promiseIndex.map { ledger.promises[$0].id } == promiseID }) else { return }
-    focus = .open
-    lists[.open]?.cursor = index
-    lists[.open]?.selectedID = promiseID
-  }
 }
 
 extension BoardState {

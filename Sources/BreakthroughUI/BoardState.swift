@@ -20,8 +20,12 @@ public struct BoardState: Sendable {
   var isEditingFilter = false
   var isGroupedByPerson = false
   var overlay: Overlay?
-  /// Computed when the ledger changes, never per key.
+  /// Computed afresh when the day changes or a by-when passes, and followed move by move
+  /// in between (`replaceLedger`); never per key. The lists are for the same moment.
   var measures: Measures
+  /// The minute of today at which the next timed by-when of an unclosed promise passes: the
+  /// measures and the overdue list are computed afresh then.
+  var nextDeadline: Int?
   /// The requests waiting for the actor's answer and the elements by need: computed when the
   /// ledger, the actor or the minute changes, never per key.
   var waiting: [Request] = []
@@ -51,9 +55,24 @@ public struct BoardState: Sendable {
     lists[focus]?.selectedID.flatMap { ledger.promise(id: $0) }
   }
 
-  /// The ledger changed (a move here, or another process's append): rebuild what derives from it.
+  /// The ledger changed (a move here, or another process's append): what derives from it
+  /// follows the promises that changed, or is computed afresh when the ledger cannot say which.
   public mutating func replaceLedger(_ ledger: LedgerState) {
+    let earlier = self.ledger
     self.ledger = ledger
+    if let positions = ledger.positionsChanged(since: earlier) {
+      measures.update(positions, from: earlier, to: ledger)
+      followRows(positions, from: earlier)
+    } else {
+      measures = Measures(ledger, now: now, zone: zone)
+      rebuildRows()
+    }
+    rebuildConversations()
+    refreshList()
+  }
+
+  /// Computes the measures and the lists afresh, for this moment.
+  mutating func recompute() {
     measures = Measures(ledger, now: now, zone: zone)
     rebuildRows()
     rebuildConversations()
@@ -63,61 +82,5 @@ public struct BoardState: Sendable {
   mutating func rebuildConversations() {
     waiting = ledger.conversations.waiting(on: actor, at: localNow)
     elementRows = ledger.elementsByNeed(at: localNow).filter { $0.coverage != .dropped }
-  }
-
-  /// Rebuilds both lists from the ledger and the filter, keeping each selection by promise id.
-  mutating func rebuildRows() {
-    let now = localNow
-    let matches = FilterQuery(filter)
-    var open: [Int] = []
-    var overdue: [Int] = []
-    let promises = ledger.promises
-    // Promises are looked at in place, by position: this runs over the whole ledger.
-    deliveredCount = 0
-    for index in promises.indices where !promises[index].state.isClosed {
-      guard matches.isEmpty || matches.accepts(promises[index]) else { continue }
-      open.append(index)
-      if promises[index].state == .delivered { deliveredCount += 1 }
-      if promises[index].isOverdue(at: now) { overdue.append(index) }
-    }
-    func byWhen(_ lhs: Int, _ rhs: Int) -> Bool { (promises[lhs].by, promises[lhs].number) < (promises[rhs].by, promises[rhs].number) }
-    overdue.sort(by: byWhen)
-    open.sort(by: byWhen)
-    lists[.overdue]?.rows = overdue.map { .promise(index: $0) }
-    let openRows = isGroupedByPerson ? grouped(open) : open.map { ListRow.promise(index: $0) }
-    lists[.open]?.rows = openRows
-    for pane in Pane.allCases { lists[pane]?.reselect(promises: promises) }
-  }
-
-  private func grouped(_ indices: [Int]) -> [ListRow] {
-    var byPerson: [Handle: [Int]] = [:]
-    for index in indices { byPerson[ledger.promises[index].performer, default: []].append(index) }
-    return byPerson.keys.sorted().flatMap { person in
-      [ListRow.person(person.text)] + (byPerson[person] ?? []).map { .promise(index: $0) }
-    }
-  }
-}
-
-/// What a filter typed after `/` keeps: words match the text or number; `@handle` a person.
-struct FilterQuery {
-  let words: [String]
-  let people: [String]
-
-  init(_ text: String) {
-    let parts = text.lowercased().split(separator: " ").map(String.init)
-    people = parts.filter { $0.hasPrefix("@") && $0.count > 1 }.map { String($0.dropFirst()) }
-    words = parts.filter { !$0.hasPrefix("@") }
-  }
-
-  /// Nothing typed: every promise is kept.
-  var isEmpty: Bool { words.isEmpty && people.isEmpty }
-
-  func accepts(_ promise: Promise) -> Bool {
-    for person in people where !promise.performer.text.hasPrefix(person) && !promise.customer.text.hasPrefix(person) {
-      return false
-    }
-    guard !words.isEmpty else { return true }
-    let what = promise.what.lowercased()
-    return words.allSatisfy { what.contains($0) || promise.label.lowercased() == $0 }
   }
 }

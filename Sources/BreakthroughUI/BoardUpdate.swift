@@ -33,14 +33,23 @@ extension BoardState {
     }
   }
 
-  /// The clock moved on: words like "today" and overdue ages follow it.
+  /// The clock moved on: words like "today" and overdue ages follow it, and the measures and
+  /// lists are computed afresh on a new day, when a by-when with a time passes, or when the
+  /// clock was set back.
   public mutating func tick(_ now: Date) {
-    let dayChanged = LocalMoment(now, in: zone).day != localNow.day
+    let moment = LocalMoment(now, in: zone)
+    let dayChanged = moment.day != measures.moment.day
+    let deadlinePassed = nextDeadline.map { moment.secondOfDay > $0 * 60 } ?? false
     let minuteChanged = Int(now.timeIntervalSince1970 / 60) != Int(self.now.timeIntervalSince1970 / 60)
+    let wentBack = now < self.now
     self.now = now
-    if dayChanged {
-      replaceLedger(ledger)
-    } else if minuteChanged {
+    if dayChanged || deadlinePassed || wentBack {
+      return recompute()
+    }
+    // Nothing the figures count changed since they were computed: they hold for now, and the
+    // promises a move changes next are counted as at now.
+    measures.advance(to: now)
+    if minuteChanged {
       // An answer falls due, a by-when passes: the conversations follow the clock.
       rebuildConversations()
     }

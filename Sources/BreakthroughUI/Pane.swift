@@ -50,10 +50,11 @@ struct PaneList: Sendable {
     selectedID = rows[target].promiseIndex.map { promises[$0].id }
   }
 
-  /// Keeps the cursor on the same promise after the rows changed; else nearest the old place.
-  mutating func reselect(promises: PromiseList) {
-    if let selectedID, let index = rows.firstIndex(where: { $0.promiseIndex.map { promises[$0].id } == selectedID }) {
-      cursor = index
+  /// Keeps the cursor on the same promise after the rows changed (`row`: where it is now, if it
+  /// is still listed); else nearest the old place.
+  mutating func reselect(at row: Int?, promises: PromiseList) {
+    if let row {
+      cursor = row
       return
     }
     cursor = min(cursor, max(0, rows.count - 1))

@@ -17,6 +17,7 @@ public struct LedgerState: Sendable {
 
   var index = PromiseIndex()
   var knownPeople: Set<Handle> = []
+  var journal = ChangeJournal()
 
   public init() {}
 
@@ -31,8 +32,20 @@ public struct LedgerState: Sendable {
     index.position(ofID: id, in: promises).map { promises[$0] }
   }
 
+  /// Where the promise `id` is in `promises`.
+  public func position(ofID id: String) -> Int? {
+    index.position(ofID: id, in: promises)
+  }
+
   public func promise(number: Int) -> Promise? {
     index.position(ofNumber: number).map { promises[$0] }
+  }
+
+  /// The positions in `promises` of the promises changed since `earlier`, a state this one was
+  /// folded on from, oldest first; nil when that is not known (another fold, too long ago, or a
+  /// change to what every promise counts for, such as a new breakthrough): compute afresh.
+  public func positionsChanged(since earlier: LedgerState) -> [Int]? {
+    journal.positionsChanged(since: earlier.eventCount, of: earlier.journal)
   }
 
   /// Folds one event in. Events that name an unknown promise are kept as anomalies.
@@ -49,6 +62,7 @@ public struct LedgerState: Sendable {
         breakthroughs[current].accountedAt = event.at
       }
       breakthroughs.append(Breakthrough(terms: terms, declaredBy: event.actor, declaredAt: event.at))
+      journal.touchedEverything(by: eventCount)
       conversations.roll.start(terms.id, declaredBy: event.actor, at: event.at)
     case .breakthroughAccounted(let id, let outcome, let text):
       guard let position = breakthroughs.lastIndex(where: { $0.id == id }) else {
@@ -57,6 +71,7 @@ public struct LedgerState: Sendable {
       breakthroughs[position].outcome = outcome
       breakthroughs[position].outcomeNote = text
       breakthroughs[position].accountedAt = event.at
+      journal.touchedEverything(by: eventCount)
     case .made(let terms, let note):
       add(terms, event: event, summary: "made", note: note)
     case .meetingHeld:
@@ -83,6 +98,7 @@ public struct LedgerState: Sendable {
     if isRepeated {
       return anomaly(event, "repeats an event already in the ledger (the same id twice)")
     }
+    journal.touched(position, by: eventCount)
     if case .undone(let undoneID, _) = event.body { return undo(undoneID, at: position, event: event) }
     promises[position].remember(event.id, before: promises[position].progress)
     func close(_ state: PromiseState) {
@@ -156,6 +172,7 @@ public struct LedgerState: Sendable {
       promises[position].closedBy = event.actor
     }
     if let replacement, promises[replacement].lastEventID == undoneID {
+      journal.touched(replacement, by: eventCount)
       promises[replacement].state = .withdrawn
       promises[replacement].remember(event.id, before: nil)
       promises[replacement].record(
@@ -178,6 +195,7 @@ public struct LedgerState: Sendable {
     index.add(id: terms.id, number: terms.number, at: promises.count)
     highestNumber = max(highestNumber, terms.number)
     promises.append(promise)
+    journal.touched(promises.count - 1, by: eventCount)
     note(terms.performer)
     note(terms.customer)
     conversations.madePromise(terms, at: event.at, by: event.actor)

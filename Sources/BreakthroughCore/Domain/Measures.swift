@@ -1,113 +1,85 @@
 import Foundation
 
-/// The figures of accountability for one person or the team.
-public struct Figures: Equatable, Sendable {
-  /// Promises whose by-when has passed, or that were closed before it (released ones never count).
-  public var cameDue = 0
-  /// Kept, and delivered at or before the by-when.
-  public var keptOnTime = 0
-  /// Renegotiated or revoked before the by-when.
-  public var closedWithNotice = 0
-  /// Open promises past their by-when, and their days overdue added up.
-  public var unaccounted = 0
-  public var daysOverdue = 0
-  /// Open promises, and those of them due in the next 7 days.
-  public var open = 0
-  public var dueWithinWeek = 0
-
-  public init() {}
-
-  /// kept on time ÷ came due; nil when nothing came due.
-  public var keptOnTimeRate: Double? { rate(keptOnTime) }
-  /// (kept on time + closed with notice) ÷ came due; nil when nothing came due.
-  public var honoredRate: Double? { rate(keptOnTime + closedWithNotice) }
-
-  private func rate(_ count: Int) -> Double? {
-    cameDue == 0 ? nil : Double(count) / Double(cameDue)
-  }
-
-  mutating func add(_ tally: Tally) {
-    switch tally.state {
-    case .released, .withdrawn:
-      return
-    case .open:
-      open += 1
-      if tally.isPast {
-        unaccounted += 1
-        daysOverdue += tally.daysLate
-      } else if tally.isDueWithinWeek {
-        dueWithinWeek += 1
-      }
-    default:
-      break
-    }
-    guard tally.isPast || tally.state.isClosed else { return }
-    cameDue += 1
-    if tally.wasKeptOnTime { keptOnTime += 1 }
-    if tally.wasClosedWithNotice { closedWithNotice += 1 }
-  }
-}
-
-/// How one promise counts, worked out once for every figure it adds to (the team's, its
-/// performer's, the breakthrough's).
-struct Tally {
-  let state: PromiseState
-  let isPast: Bool
-  let daysLate: Int
-  let isDueWithinWeek: Bool
-  let wasKeptOnTime: Bool
-  let wasClosedWithNotice: Bool
-
-  init(_ promise: Promise, now: LocalMoment, clock: inout LocalClock) {
-    state = promise.state
-    isPast = promise.by.isPast(at: now)
-    daysLate = isPast ? promise.by.daysLate(at: now) : 0
-    isDueWithinWeek = now.day.days(until: promise.by.day) <= 7
-    wasKeptOnTime = promise.state == .kept && promise.wasDeliveredOnTime(on: &clock)
-    wasClosedWithNotice = promise.wasClosedWithNotice(on: &clock)
-  }
-}
-
 /// The measures of a ledger at a moment: the team, each person, and the current breakthrough.
 public struct Measures: Sendable {
-  public let team: Figures
+  public private(set) var team = Figures()
   /// Per performer, in the order people were first named.
-  public let people: [(person: Handle, figures: Figures)]
+  public private(set) var people: [(person: Handle, figures: Figures)] = []
   /// The current breakthrough, if any.
-  public let breakthrough: BreakthroughFigures?
+  public private(set) var breakthrough: BreakthroughFigures?
+  /// The moment the figures are for: `update` keeps them for it.
+  public private(set) var moment: LocalMoment
+  private let zone: TimeZone
+  /// The window: promises made since the current breakthrough was declared.
+  private let since: Date
+  private let breakthroughID: String?
 
   /// Measures over the window of the current breakthrough: promises made since it was declared
   /// (every promise when none is declared).
   public init(_ state: LedgerState, now: Date, zone: TimeZone) {
-    let localNow = LocalMoment(now, in: zone)
-    let since = state.currentBreakthrough?.declaredAt ?? .distantPast
+    moment = LocalMoment(now, in: zone)
+    self.zone = zone
+    since = state.currentBreakthrough?.declaredAt ?? .distantPast
+    breakthroughID = state.currentBreakthrough?.id
     var clock = LocalClock(zone)
-    var team = Figures()
     var byPerson: [(person: Handle, figures: Figures)] = []
     var slots = PersonSlots()
     var linked = Figures()
     var linkedCount = 0
-    let currentID = state.currentBreakthrough?.id
     let promises = state.promises
     // By position, so that each promise is read in place rather than copied.
     for index in promises.indices where promises[index].madeAt >= since {
-      let tally = Tally(promises[index], now: localNow, clock: &clock)
-      team.add(tally)
+      let tally = Tally(promises[index], now: moment, clock: &clock)
+      team.count(tally, as: 1)
       let slot = slots.slot(of: promises[index].performer) {
         byPerson.append(($0, Figures()))
         return byPerson.count - 1
       }
-      byPerson[slot].figures.add(tally)
-      if let currentID, promises[index].terms.breakthrough == currentID {
+      byPerson[slot].figures.count(tally, as: 1)
+      if let breakthroughID, promises[index].terms.breakthrough == breakthroughID {
         linkedCount += 1
-        linked.add(tally)
+        linked.count(tally, as: 1)
       }
     }
-    self.team = team
     people = state.people.compactMap { person in byPerson.first { $0.person == person } }
     breakthrough = state.currentBreakthrough.map {
       BreakthroughFigures(
-        breakthrough: $0, daysLeft: localNow.day.days(until: $0.terms.by.day), linkedPromises: linkedCount, linked: linked)
+        breakthrough: $0, daysLeft: moment.day.days(until: $0.terms.by.day), linkedPromises: linkedCount, linked: linked)
+    }
+  }
+
+  /// The same measures after the promises at `positions` changed from how `earlier` had them
+  /// to how `state` has them (`LedgerState.positionsChanged`), at the same moment: each is taken
+  /// out as it was and counted as it is, so a move costs what it changed, not the ledger.
+  public mutating func update(_ positions: [Int], from earlier: LedgerState, to state: LedgerState) {
+    var clock = LocalClock(zone)
+    for position in positions {
+      if position < earlier.promises.count { count(earlier.promises[position], as: -1, clock: &clock, named: state.people) }
+      count(state.promises[position], as: 1, clock: &clock, named: state.people)
+    }
+  }
+
+  /// The same figures, said to be for `now`: only true on the same day with no by-when of an
+  /// unclosed promise passing in between, which the caller knows (the board notes the next one).
+  public mutating func advance(to now: Date) {
+    moment = LocalMoment(now, in: zone)
+  }
+
+  private mutating func count(_ promise: Promise, as sign: Int, clock: inout LocalClock, named everyone: [Handle]) {
+    guard promise.madeAt >= since else { return }
+    let tally = Tally(promise, now: moment, clock: &clock)
+    team.count(tally, as: sign)
+    if let slot = people.firstIndex(where: { $0.person == promise.performer }) {
+      people[slot].figures.count(tally, as: sign)
+    } else {
+      var figures = Figures()
+      figures.count(tally, as: sign)
+      let known = people + [(promise.performer, figures)]
+      people = everyone.compactMap { person in known.first { $0.person == person } }
+    }
+    if let breakthroughID, promise.terms.breakthrough == breakthroughID {
+      breakthrough?.linkedPromises += sign
+      breakthrough?.linked.count(tally, as: sign)
     }
   }
 }
@@ -117,9 +89,9 @@ public struct BreakthroughFigures: Sendable {
   public let breakthrough: Breakthrough
   /// Calendar days from today to its by-when (negative once past).
   public let daysLeft: Int
-  public let linkedPromises: Int
+  public internal(set) var linkedPromises: Int
   /// The figures of the promises linked to it.
-  public let linked: Figures
+  public internal(set) var linked: Figures
 }
 
 extension Double {

@@ -134,6 +134,7 @@ extension LedgerState {
     let everyone = people
     func person(_ input: inout SnapshotReader) throws(Refusal) -> Handle { try input.person(in: everyone) }
     eventCount = try input.int()
+    journal = ChangeJournal(after: eventCount)
     highestNumber = try input.int()
     for _ in 0..<(try input.count()) { anomalies.append(try input.string()) }
     for _ in 0..<(try input.count()) {
