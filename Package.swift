@@ -34,8 +34,9 @@ let package = Package(
     // the terminal kit needs nothing of the domain.
     .target(name: "TextKit", swiftSettings: crossModule),
     .target(name: "BreakthroughCore", dependencies: ["TextKit"], swiftSettings: crossModule),
-    // PostgreSQL's client library for the team ledger, from Debian's libpq-dev.
-    .systemLibrary(name: "CLibpq", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+    // PostgreSQL's client library for the team ledger: declared by Debian's libpq-dev, opened
+    // (libpq.so.5) only when a team ledger is, so that no other command pays for loading it.
+    .target(name: "CLibpq"),
     .target(name: "BreakthroughStore", dependencies: ["BreakthroughCore", "CLibpq"], swiftSettings: crossModule),
     // A regular C target rather than a bare system library: SwiftPM rebuilds it when its header
     // changes, and the header must define the wide-character switches before <curses.h>.

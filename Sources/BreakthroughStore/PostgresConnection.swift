@@ -25,6 +25,11 @@ final class PostgresConnection {
 
   /// Starts connecting to `location`: done when `waiting`, else under way (`PendingConnection`).
   fileprivate static func begin(_ location: TeamLocation, waiting: Bool) throws(PostgresFailure) -> OpaquePointer {
+    if let failure = CLibpq_load() {
+      throw PostgresFailure(
+        message: "cannot open PostgreSQL's client library, which a team ledger needs (\(String(cString: failure))): "
+          + "install it with apt install libpq5")
+    }
     var parseError: UnsafeMutablePointer<CChar>?
     guard let parsed = PQconninfoParse(location.url, &parseError) else {
       let reason = location.hidingPassword(parseError.map { Self.reason(String(cString: $0)) } ?? "out of memory")

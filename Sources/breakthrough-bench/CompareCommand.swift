@@ -27,15 +27,9 @@ struct CompareCommand: ParsableCommand {
     environment["BREAKTHROUGH_STORE"] = ledger
     let imported = try Measured.run(["task", "import", tasks], environment: environment)
     print("task import: \(Measured.format(imported.milliseconds)) ms, \(Measured.format(imported.peakMegabytes)) MB")
-    let ours = [breakthrough, "list", "--overdue", "--format", "tsv"]
-    let theirs = ["task", "overdue"]
-    var oursRuns: [Measured] = []
-    var theirsRuns: [Measured] = []
-    for _ in 0..<rounds {
-      oursRuns.append(try Measured.run(ours, environment: environment))
-      theirsRuns.append(try Measured.run(theirs, environment: environment))
-    }
-    Measured.report("list overdue", ours: oursRuns, theirs: theirsRuns)
+    try compare("start-up", ours: [breakthrough, "--version"], theirs: ["task", "--version"], environment: environment)
+    try compare(
+      "list overdue", ours: [breakthrough, "list", "--overdue", "--format", "tsv"], theirs: ["task", "overdue"], environment: environment)
     var oursScreens: [Double] = []
     var theirsScreens: [Double] = []
     for round in 0..<min(rounds, 5) {
@@ -49,15 +43,31 @@ struct CompareCommand: ParsableCommand {
       "first screen in tmux: breakthrough board \(Measured.format(ourScreen)) ms, task list \(Measured.format(theirScreen)) ms, "
         + "ratio \(Measured.format(theirScreen / ourScreen))x")
   }
+
+  /// Each command once untimed, under GNU time for its peak memory (Taskwarrior's first run
+  /// after an import collects its garbage and rewrites its files; ours writes the snapshot),
+  /// then both alternately, `rounds` times, spawned directly so that no wrapper's start-up is
+  /// timed with theirs.
+  private func compare(_ what: String, ours: [String], theirs: [String], environment: [String: String]) throws {
+    let ourPeak = try Measured.run(ours, environment: environment).peakMegabytes
+    let theirPeak = try Measured.run(theirs, environment: environment).peakMegabytes
+    var ourTimes: [Double] = []
+    var theirTimes: [Double] = []
+    for _ in 0..<rounds {
+      ourTimes.append(try Measured.run(ours, environment: environment, output: "/dev/null").milliseconds)
+      theirTimes.append(try Measured.run(theirs, environment: environment, output: "/dev/null").milliseconds)
+    }
+    Measured.report(what, ours: (ourTimes, ourPeak), theirs: (theirTimes, theirPeak))
+  }
 }
 
-/// One whole-process run: wall time and peak memory (from wait4).
+/// One whole-process run: wall time and peak memory.
 struct Measured {
   let milliseconds: Double
   let peakMegabytes: Double
 
-  /// Wall time around GNU time, which reports the child's own peak memory (a child spawned
-  /// with vfork would inherit this process's high-water mark in wait4's figure).
+  /// Peak memory from GNU time, which reports the child's own (a child spawned with vfork would
+  /// inherit this process's high-water mark in wait4's figure); the time includes GNU time's.
   static func run(_ command: [String], environment: [String: String]) throws -> Measured {
     let report = NSTemporaryDirectory() + "compare-\(UUID().uuidString).time"
     defer { try? FileManager.default.removeItem(atPath: report) }
@@ -118,13 +128,11 @@ struct Measured {
 
   static func format(_ value: Double) -> String { String(format: value >= 100 ? "%.0f" : "%.1f", value) }
 
-  static func report(_ what: String, ours: [Measured], theirs: [Measured]) {
-    let ourTime = median(ours.map(\.milliseconds))
-    let theirTime = median(theirs.map(\.milliseconds))
-    let ourMemory = median(ours.map(\.peakMegabytes))
-    let theirMemory = median(theirs.map(\.peakMegabytes))
+  static func report(_ what: String, ours: (times: [Double], peak: Double), theirs: (times: [Double], peak: Double)) {
+    let ourTime = median(ours.times)
+    let theirTime = median(theirs.times)
     print(
-      "\(what): breakthrough \(format(ourTime)) ms \(format(ourMemory)) MB, task \(format(theirTime)) ms \(format(theirMemory)) MB, "
-        + "time ratio \(format(theirTime / ourTime))x, memory ratio \(format(theirMemory / ourMemory))x (medians of \(ours.count))")
+      "\(what): breakthrough \(format(ourTime)) ms \(format(ours.peak)) MB, task \(format(theirTime)) ms \(format(theirs.peak)) MB, "
+        + "time ratio \(format(theirTime / ourTime))x, memory ratio \(format(theirs.peak / ours.peak))x (medians of \(ours.times.count))")
   }
 }

@@ -22,6 +22,7 @@ struct BreakthroughCommand: ParsableCommand {
       --store, --as and --theme may also come before the command: alias bt='breakthrough --store ~/team.jsonl' works with \
       every command.
       """,
+    version: "0.2.0",
     subcommands: [
       BoardCommand.self, CheckinCommand.self, MeetingCommand.self, DemoCommand.self, ThemesCommand.self, DeclareCommand.self,
       AccountBreakthroughCommand.self, PromiseCommand.self, DoneCommand.self,
@@ -38,6 +39,12 @@ struct BreakthroughCommand: ParsableCommand {
   static func main() {
     // A write past a file-size limit must fail with EFBIG and a message, not kill the process.
     signal(SIGXFSZ, SIG_IGN)
+    // Scripts and package checks ask for the version; the argument parser's reflection over the
+    // commands would cost twice the rest of start-up, so it is answered before the parser runs.
+    if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
+      print(configuration.version)
+      return
+    }
     do {
       let commands = Set(configuration.subcommands.map { $0._commandName } + ["help"])
       var command = try parseAsRoot(LeadingOptions.reordered(Array(CommandLine.arguments.dropFirst()), commands: commands))

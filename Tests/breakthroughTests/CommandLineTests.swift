@@ -35,6 +35,18 @@ import Testing
     #expect(stats.output.contains("kept on time 100% (1 of 1 that came due)"))
   }
 
+  @Test func theVersionIsAnsweredBeforeAnythingIsRead() throws {
+    let cli = BinaryRunner()
+    let version = try cli.run("--version")
+    #expect(version.status == 0)
+    #expect(version.output.split(separator: ".").count == 3)
+    #expect(version.errors.isEmpty)
+    // Nothing was opened or made: no ledger, no snapshot.
+    #expect(!FileManager.default.fileExists(atPath: cli.ledger))
+    // Anywhere else the argument parser answers it, in the same words.
+    #expect(try cli.run("list", "--version").output == version.output)
+  }
+
   @Test func renegotiatingLateSaysItIsRecordedAsNotKeptAndShowFollowsTheChain() throws {
     let cli = BinaryRunner()
     #expect(try cli.run("promise", "Call Acme", "--to", "ben", "--by", "2026-01-05").errors.contains("already past"))

@@ -1,0 +1,78 @@
+// libpq and what it needs (TLS, Kerberos, LDAP: some twenty libraries) took about 8 ms to load
+// and initialise at every start of every command, team ledger or not. It is opened here, on
+// first use, and each PQ function the store calls forwards to the loaded one.
+#include "CLibpq.h"
+
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static void *library;
+static char failure[512];
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static void open_library(void) {
+  library = dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL);
+  if (!library) snprintf(failure, sizeof failure, "%s", dlerror());
+}
+
+const char *CLibpq_load(void) {
+  pthread_once(&once, open_library);
+  return library ? NULL : failure;
+}
+
+// Called only after CLibpq_load succeeded; a missing symbol is a libpq older than 10.
+static void *symbol(const char *name) {
+  void *found = CLibpq_load() ? NULL : dlsym(library, name);
+  if (!found) {
+    fprintf(stderr, "breakthrough: libpq has no %s (%s)\n", name, failure[0] ? failure : "too old a libpq");
+    abort();
+  }
+  return found;
+}
+
+#define FORWARD(type, name, parameters, arguments)                                          \
+  type name parameters {                                                                    \
+    static type(*function) parameters;                                                      \
+    if (!__atomic_load_n(&function, __ATOMIC_ACQUIRE))                                      \
+      __atomic_store_n(&function, (type(*) parameters)symbol(#name), __ATOMIC_RELEASE);     \
+    return function arguments;                                                              \
+  }
+
+#define FORWARD_VOID(name, parameters, arguments)                                           \
+  void name parameters {                                                                    \
+    static void(*function) parameters;                                                      \
+    if (!__atomic_load_n(&function, __ATOMIC_ACQUIRE))                                      \
+      __atomic_store_n(&function, (void(*) parameters)symbol(#name), __ATOMIC_RELEASE);     \
+    function arguments;                                                                     \
+  }
+
+FORWARD(PGconn *, PQconnectdbParams, (const char *const *keywords, const char *const *values, int expand_dbname),
+        (keywords, values, expand_dbname))
+FORWARD(PGconn *, PQconnectStartParams, (const char *const *keywords, const char *const *values, int expand_dbname),
+        (keywords, values, expand_dbname))
+FORWARD(PostgresPollingStatusType, PQconnectPoll, (PGconn *conn), (conn))
+FORWARD(PQconninfoOption *, PQconninfo, (PGconn *conn), (conn))
+FORWARD(PQconninfoOption *, PQconninfoParse, (const char *conninfo, char **errmsg), (conninfo, errmsg))
+FORWARD_VOID(PQconninfoFree, (PQconninfoOption *options), (options))
+FORWARD(ConnStatusType, PQstatus, (const PGconn *conn), (conn))
+FORWARD(char *, PQerrorMessage, (const PGconn *conn), (conn))
+FORWARD(int, PQsocket, (const PGconn *conn), (conn))
+FORWARD(int, PQsslInUse, (PGconn *conn), (conn))
+FORWARD(int, PQconsumeInput, (PGconn *conn), (conn))
+FORWARD(PGnotify *, PQnotifies, (PGconn *conn), (conn))
+FORWARD_VOID(PQfinish, (PGconn *conn), (conn))
+FORWARD_VOID(PQfreemem, (void *pointer), (pointer))
+FORWARD(PGresult *, PQexecParams,
+        (PGconn *conn, const char *command, int nParams, const Oid *paramTypes, const char *const *paramValues,
+         const int *paramLengths, const int *paramFormats, int resultFormat),
+        (conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats, resultFormat))
+FORWARD(ExecStatusType, PQresultStatus, (const PGresult *res), (res))
+FORWARD(char *, PQresultErrorField, (const PGresult *res, int fieldcode), (res, fieldcode))
+FORWARD(int, PQntuples, (const PGresult *res), (res))
+FORWARD(int, PQnfields, (const PGresult *res), (res))
+FORWARD(char *, PQgetvalue, (const PGresult *res, int row, int field), (res, row, field))
+FORWARD(int, PQgetlength, (const PGresult *res, int row, int field), (res, row, field))
+FORWARD(int, PQgetisnull, (const PGresult *res, int row, int field), (res, row, field))
+FORWARD_VOID(PQclear, (PGresult *res), (res))
