@@ -7,8 +7,9 @@ extension BoardState {
   mutating func rebuildRows() {
     let moment = measures.moment
     let matches = FilterQuery(filter)
-    var open: [Int] = []
-    var overdue: [Int] = []
+    // Sorted by keys read once, rather than reading two promises a comparison.
+    var open: [(ByWhen, Int, Int)] = []
+    var overdue: [(ByWhen, Int, Int)] = []
     let promises = ledger.promises
     // Promises are looked at in place, by position: this runs over the whole ledger.
     deliveredCount = 0
@@ -16,14 +17,15 @@ extension BoardState {
     for index in promises.indices where !promises[index].state.isClosed {
       noteDeadline(of: promises[index])
       guard matches.isEmpty || matches.accepts(promises[index]) else { continue }
-      open.append(index)
+      let order = (promises[index].by, promises[index].number, index)
+      open.append(order)
       if promises[index].state == .delivered { deliveredCount += 1 }
-      if promises[index].isOverdue(at: moment) { overdue.append(index) }
+      if promises[index].isOverdue(at: moment) { overdue.append(order) }
     }
-    overdue.sort { rowOrder($0) < rowOrder($1) }
-    open.sort { rowOrder($0) < rowOrder($1) }
-    let openRows = isGroupedByPerson ? grouped(open) : open.map { ListRow.promise(index: $0) }
-    lists[.overdue]?.rows = overdue.map { .promise(index: $0) }
+    overdue.sort { $0 < $1 }
+    open.sort { $0 < $1 }
+    let openRows = isGroupedByPerson ? grouped(open.map(\.2)) : open.map { ListRow.promise(index: $0.2) }
+    lists[.overdue]?.rows = overdue.map { .promise(index: $0.2) }
     lists[.open]?.rows = openRows
     reselectAll()
   }
@@ -71,8 +73,8 @@ extension BoardState {
     }
   }
 
-  /// The order of both lists: by-when, then number, then position (numbers typed by hand
-  /// into a ledger can repeat).
+  /// The order of both lists (the keys `rebuildRows` sorts by): by-when, then number, then
+  /// position (numbers typed by hand into a ledger can repeat).
   private func rowOrder(_ position: Int) -> (ByWhen, Int, Int) {
     (ledger.promises[position].by, ledger.promises[position].number, position)
   }

@@ -44,11 +44,13 @@ struct CompareCommand: ParsableCommand {
         + "ratio \(Measured.format(theirScreen / ourScreen))x")
   }
 
-  /// Each command once untimed, under GNU time for its peak memory (Taskwarrior's first run
-  /// after an import collects its garbage and rewrites its files; ours writes the snapshot),
-  /// then both alternately, `rounds` times, spawned directly so that no wrapper's start-up is
-  /// timed with theirs.
+  /// Each command once to warm up (Taskwarrior's first run after an import collects its
+  /// garbage and rewrites its files; ours writes the snapshot), once under GNU time for its
+  /// peak memory, then both alternately, `rounds` times, spawned directly so that no
+  /// wrapper's start-up is timed with theirs.
   private func compare(_ what: String, ours: [String], theirs: [String], environment: [String: String]) throws {
+    _ = try Measured.run(ours, environment: environment, output: "/dev/null")
+    _ = try Measured.run(theirs, environment: environment, output: "/dev/null")
     let ourPeak = try Measured.run(ours, environment: environment).peakMegabytes
     let theirPeak = try Measured.run(theirs, environment: environment).peakMegabytes
     var ourTimes: [Double] = []

@@ -5,12 +5,12 @@
 /// of their bytes in an open-addressed table, the id itself compared only when the hashes
 /// match; numbers, which run 1, 2, 3…, by position in an array.
 struct PromiseIndex: Sendable {
-  private var hashes: [UInt64] = []
+  private var hashes = PagedArray<UInt64>()
   /// The promise at each slot of `hashes`, or -1 for an empty slot.
-  private var slots: [Int32] = []
+  private var slots = PagedArray<Int32>()
   private var used = 0
   /// The first promise with each number, or -1; numbers far beyond the count go to `sparse`.
-  private var byNumber: [Int32] = []
+  private var byNumber = PagedArray<Int32>()
   private var sparse: [Int: Int] = [:]
 
   /// The position of the promise with `id` in `promises`.
@@ -43,7 +43,7 @@ struct PromiseIndex: Sendable {
     guard self.position(ofNumber: number) == nil else { return }
     // A number typed by hand into the ledger can be huge: only ones near the count go in the array.
     if number >= 0, number <= 2 * (used + 512) {
-      if number >= byNumber.count { byNumber += Array(repeating: -1, count: number + 1 - byNumber.count) }
+      if number >= byNumber.count { byNumber.append(repeating: -1, count: number + 1 - byNumber.count) }
       byNumber[number] = Int32(truncatingIfNeeded: position)
     } else {
       sparse[number] = position
@@ -54,8 +54,8 @@ struct PromiseIndex: Sendable {
     var capacity = 16
     while capacity < wanted { capacity <<= 1 }
     let (oldHashes, oldSlots) = (hashes, slots)
-    hashes = Array(repeating: 0, count: capacity)
-    slots = Array(repeating: -1, count: capacity)
+    hashes = PagedArray(repeating: 0, count: capacity)
+    slots = PagedArray(repeating: -1, count: capacity)
     for (hash, position) in zip(oldHashes, oldSlots) where position >= 0 {
       var slot = Self.home(hash, capacity)
       while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
@@ -94,9 +94,9 @@ struct PromiseIndex: Sendable {
 /// it back only a copy.
 extension PromiseIndex {
   func write(to out: inout SnapshotWriter) {
-    out.words(hashes)
-    out.words(slots)
-    out.words(byNumber)
+    out.words(Array(hashes))
+    out.words(Array(slots))
+    out.words(Array(byNumber))
     out.int(sparse.count)
     for (number, position) in sparse.sorted(by: { $0.key < $1.key }) {
       out.int(number)
@@ -106,9 +106,9 @@ extension PromiseIndex {
 
   /// Reads the index of `promiseCount` promises; a refusal when it could not be theirs.
   init(reading input: inout SnapshotReader, promiseCount: Int) throws(Refusal) {
-    hashes = try input.words(UInt64.self)
-    slots = try input.words(Int32.self)
-    byNumber = try input.words(Int32.self)
+    hashes = PagedArray(try input.words(UInt64.self))
+    slots = PagedArray(try input.words(Int32.self))
+    byNumber = PagedArray(try input.words(Int32.self))
     let positions = Int32(-1)..<Int32(truncatingIfNeeded: promiseCount)
     used = slots.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
     // Every promise in it once, room to spare (so that a probe always ends), every position real.
