@@ -16,20 +16,126 @@ struct MeetingDigest: Sendable {
     var awaitingAcceptance: [Int] = []
   }
 
-  let measures: Measures
+  private(set) var measures: Measures
   /// Requests waiting for an answer, by whom they wait on; answers overdue first.
-  let waiting: [Handle: [Request]]
-  let unanswered: Int
-  let answersOverdue: Int
+  private(set) var waiting: [Handle: [Request]] = [:]
+  private(set) var unanswered = 0
+  private(set) var answersOverdue = 0
   /// What the breakthrough will take, uncovered first; dropped ones left out.
-  let elements: [(element: Element, coverage: Coverage)]
+  private(set) var elements: [(element: Element, coverage: Coverage)] = []
   /// The team's overdue accountings, oldest by-when first.
-  let overdue: [Int]
-  let people: [Person]
+  private(set) var overdue: [Int] = []
+  private(set) var people: [Person] = []
+  /// The moment the digest is for; `update` keeps it for that moment.
+  private let local: LocalMoment
+  private let weekAgo: Date
 
   init(_ ledger: LedgerState, now: Date, zone: TimeZone) {
     measures = Measures(ledger, now: now, zone: zone)
-    let local = LocalMoment(now, in: zone)
+    local = LocalMoment(now, in: zone)
+    weekAgo = now.addingTimeInterval(-7 * 86_400)
+    followConversations(ledger)
+    var byHandle: [Handle: Person] = [:]
+    for handle in ledger.people { byHandle[handle] = Person(handle: handle) }
+    let promises = ledger.promises
+    // By position, in place: this is the one pass over the whole ledger.
+    for index in promises.indices {
+      guard let place = place(of: promises[index]) else { continue }
+      if place.isTeamOverdue { overdue.append(index) }
+      for list in place.lists { byHandle[place.person]?[keyPath: list].append(index) }
+      byHandle[place.person]?.dueThisWeek += place.isDueThisWeek ? 1 : 0
+    }
+    let order = Self.order(in: ledger)
+    overdue.sort { order($0) < order($1) }
+    people = ledger.people.compactMap { byHandle[$0] }.map { person in
+      var sorted = person
+      sorted.open.sort { order($0) < order($1) }
+      sorted.overdue.sort { order($0) < order($1) }
+      sorted.awaitingAcceptance.sort { order($0) < order($1) }
+      return sorted
+    }
+  }
+
+  /// The same digest after the promises at `positions` changed from how `earlier` had them
+  /// (`LedgerState.positionsChanged`): each leaves the lists it was in and joins those it is
+  /// now in, by search, at the digest's moment; the requests and elements are counted again
+  /// (there are few of them).
+  mutating func update(_ positions: [Int], from earlier: LedgerState, to ledger: LedgerState) {
+    measures.update(positions, from: earlier, to: ledger)
+    followConversations(ledger)
+    let order = Self.order(in: ledger)
+    for position in positions {
+      if position < earlier.promises.count, let was = place(of: earlier.promises[position]) {
+        move(position, in: was, to: ledger, adding: false, order: order)
+      }
+      if let now = place(of: ledger.promises[position]) { move(position, in: now, to: ledger, adding: true, order: order) }
+    }
+  }
+
+  /// Where a promise is listed: under whom, in which of their lists (an overdue promise is
+  /// in the open list too), and what else it counts for.
+  private struct Place {
+    let person: Handle
+    let lists: [WritableKeyPath<Person, [Int]>]
+    var isTeamOverdue = false
+    var isDueThisWeek = false
+  }
+
+  private func place(of promise: Promise) -> Place? {
+    switch promise.state {
+    case .open where promise.isOverdue(at: local):
+      return Place(person: promise.performer, lists: [\.open, \.overdue], isTeamOverdue: true)
+    case .open:
+      return Place(person: promise.performer, lists: [\.open], isDueThisWeek: local.day.days(until: promise.by.day) <= 7)
+    case .delivered:
+      return Place(person: promise.customer, lists: [\.awaitingAcceptance])
+    case .kept where (promise.closedAt ?? .distantPast) >= weekAgo:
+      return Place(person: promise.performer, lists: [\.keptLastWeek])
+    default:
+      return nil
+    }
+  }
+
+  private mutating func move(_ position: Int, in place: Place, to ledger: LedgerState, adding: Bool, order: (Int) -> (ByWhen, Int, Int)) {
+    // Kept promises are listed in the order made; the others by by-when.
+    let isKept = place.lists == [\Person.keptLastWeek]
+    func key(_ position: Int) -> (ByWhen, Int, Int) {
+      isKept ? (ByWhen(day: CalendarDay(daysSinceEpoch: 0)), 0, position) : order(position)
+    }
+    if place.isTeamOverdue { Self.edit(&overdue, position, adding: adding, key: key) }
+    if !people.contains(where: { $0.handle == place.person }) {
+      let known = people + [Person(handle: place.person)]
+      people = ledger.people.compactMap { handle in known.first { $0.handle == handle } }
+    }
+    guard let slot = people.firstIndex(where: { $0.handle == place.person }) else { return }
+    for list in place.lists { Self.edit(&people[slot][keyPath: list], position, adding: adding, key: key) }
+    if place.isDueThisWeek { people[slot].dueThisWeek += adding ? 1 : -1 }
+  }
+
+  /// Inserts `position` into `list`, kept in `key` order, or takes it out.
+  private static func edit(_ list: inout [Int], _ position: Int, adding: Bool, key: (Int) -> (ByWhen, Int, Int)) {
+    let wanted = key(position)
+    var low = 0
+    var high = list.count
+    while low < high {
+      let middle = (low + high) / 2
+      if key(list[middle]) < wanted { low = middle + 1 } else { high = middle }
+    }
+    if adding {
+      list.insert(position, at: low)
+    } else if low < list.count, list[low] == position {
+      list.remove(at: low)
+    }
+  }
+
+  /// The order of the lists: by-when, then number, then position.
+  private static func order(in ledger: LedgerState) -> (Int) -> (ByWhen, Int, Int) {
+    let promises = ledger.promises
+    return { (promises[$0].by, promises[$0].number, $0) }
+  }
+
+  private mutating func followConversations(_ ledger: LedgerState) {
+    let local = self.local
     let unanswered = ledger.conversations.unanswered
     var waiting: [Handle: [Request]] = [:]
     for request in unanswered { if let person = request.waitsOn { waiting[person, default: []].append(request) } }
@@ -41,38 +147,6 @@ struct MeetingDigest: Sendable {
     self.unanswered = unanswered.count
     answersOverdue = unanswered.filter { $0.isAnswerOverdue(at: local) }.count
     elements = ledger.elementsByNeed(at: local).filter { $0.coverage != .dropped }
-    let weekAgo = now.addingTimeInterval(-7 * 86_400)
-    var byHandle: [Handle: Person] = [:]
-    for handle in ledger.people { byHandle[handle] = Person(handle: handle) }
-    var overdue: [Int] = []
-    for (index, promise) in ledger.promises.enumerated() {
-      switch promise.state {
-      case .open:
-        byHandle[promise.performer]?.open.append(index)
-        if promise.isOverdue(at: local) {
-          overdue.append(index)
-          byHandle[promise.performer]?.overdue.append(index)
-        } else if local.day.days(until: promise.by.day) <= 7 {
-          byHandle[promise.performer]?.dueThisWeek += 1
-        }
-      case .delivered:
-        byHandle[promise.customer]?.awaitingAcceptance.append(index)
-      case .kept where (promise.closedAt ?? .distantPast) >= weekAgo:
-        byHandle[promise.performer]?.keptLastWeek.append(index)
-      default:
-        break
-      }
-    }
-    let promises = ledger.promises
-    func byWhen(_ lhs: Int, _ rhs: Int) -> Bool { (promises[lhs].by, promises[lhs].number) < (promises[rhs].by, promises[rhs].number) }
-    self.overdue = overdue.sorted(by: byWhen)
-    people = ledger.people.compactMap { byHandle[$0] }.map { person in
-      var sorted = person
-      sorted.open.sort(by: byWhen)
-      sorted.overdue.sort(by: byWhen)
-      sorted.awaitingAcceptance.sort(by: byWhen)
-      return sorted
-    }
   }
 
   func person(_ handle: Handle) -> Person? {

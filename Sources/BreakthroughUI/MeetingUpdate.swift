@@ -18,20 +18,37 @@ extension MeetingState: Screen {
     return action.perform(&self)
   }
 
-  /// Turns the page when its timebox is over; a new day recounts what is overdue.
+  /// Turns the page when its timebox is over; a new minute recounts what is overdue (a by-when
+  /// with a time may have passed; once a minute, so a wall display never falls behind).
   public mutating func tick(_ now: Date) {
-    let dayChanged = LocalMoment(now, in: zone).day != localNow.day
+    let minuteChanged = Int(now.timeIntervalSince1970 / 60) != Int(self.now.timeIntervalSince1970 / 60)
     self.now = now
-    if dayChanged { replaceLedger(ledger) }
+    if minuteChanged { recount() }
     if pausedAfter == nil, now.timeIntervalSince(pageStartedAt) >= options.interval { turn(by: 1) }
   }
 
-  /// Another process changed the ledger: recount, and keep the page on the same person.
+  /// Another process changed the ledger: the digest follows the promises that changed (or
+  /// is counted afresh when the ledger cannot say which), and the page stays on the same person.
   public mutating func replaceLedger(_ ledger: LedgerState) {
-    let shown = page
+    let earlier = self.ledger
     self.ledger = ledger
-    digest = MeetingDigest(ledger, now: now, zone: zone)
     updatedAt = now
+    if let positions = ledger.positionsChanged(since: earlier) {
+      digest.update(positions, from: earlier, to: ledger)
+      keepPage()
+    } else {
+      recount()
+    }
+  }
+
+  /// Counts the digest afresh, for this moment; "updated" still says when the ledger changed.
+  mutating func recount() {
+    digest = MeetingDigest(ledger, now: now, zone: zone)
+    keepPage()
+  }
+
+  private mutating func keepPage() {
+    let shown = page
     pages = Self.pages(for: ledger, options: options)
     pageIndex = pages.firstIndex(of: shown) ?? 0
   }

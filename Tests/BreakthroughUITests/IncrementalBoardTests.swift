@@ -123,6 +123,21 @@ import Testing
       (board.nextDeadline ?? .max) <= (fresh.nextDeadline ?? .max), "next deadline at step \(step)", sourceLocation: sourceLocation)
   }
 
+  /// The meeting's digest as followed, against one counted afresh at the same moment.
+  static func expectFresh(_ digest: MeetingDigest, of ledger: LedgerState, at now: Date, step: Int) {
+    let fresh = MeetingDigest(ledger, now: now, zone: BoardHarness.zone)
+    #expect(digest.overdue == fresh.overdue, "team overdue at step \(step)")
+    #expect(digest.measures.team == fresh.measures.team, "meeting figures at step \(step)")
+    #expect(digest.people.map(\.handle) == fresh.people.map(\.handle), "meeting people at step \(step)")
+    for (followed, counted) in zip(digest.people, fresh.people) {
+      #expect(followed.open == counted.open, "\(followed.handle)'s open at step \(step)")
+      #expect(followed.overdue == counted.overdue, "\(followed.handle)'s overdue at step \(step)")
+      #expect(followed.dueThisWeek == counted.dueThisWeek, "\(followed.handle)'s week at step \(step)")
+      #expect(followed.keptLastWeek == counted.keptLastWeek, "\(followed.handle)'s kept at step \(step)")
+      #expect(followed.awaitingAcceptance == counted.awaitingAcceptance, "\(followed.handle)'s awaiting at step \(step)")
+    }
+  }
+
   @Test(arguments: 1...2)
   func followingEqualsComputingAfresh(seed: Int) {
     var world = World(random: SeededRandom(state: UInt64(seed)))
@@ -130,13 +145,20 @@ import Testing
     for _ in 0..<30 { world.randomMove() }
     var board = BoardState(
       ledger: world.ledger, now: world.now, zone: BoardHarness.zone, actor: Self.handle("ana"), width: 120, height: 40, isUnicode: true)
+    var digest = MeetingDigest(world.ledger, now: world.now, zone: BoardHarness.zone)
+    var digestNow = world.now
     var followedMoves = 0
     var moves = 0
     for step in 0..<1_500 {
       let batch = Int.random(in: 0..<10, using: &world.random) == 0 ? Int.random(in: 2...6, using: &world.random) : 1
       for _ in 0..<batch { world.randomMove() }
       moves += batch
-      if world.ledger.positionsChanged(since: board.ledger) != nil { followedMoves += 1 }
+      if let positions = world.ledger.positionsChanged(since: board.ledger) {
+        followedMoves += 1
+        digest.update(positions, from: board.ledger, to: world.ledger)
+      } else {
+        digest = MeetingDigest(world.ledger, now: digestNow, zone: BoardHarness.zone)
+      }
       board.replaceLedger(world.ledger)
       switch Int.random(in: 0..<60, using: &world.random) {
       case 0:
@@ -149,9 +171,13 @@ import Testing
         // The clock moves on by up to two hours: a by-when with a time may pass, or a day end.
         world.now = world.now.addingTimeInterval(Double(Int.random(in: 60...7_200, using: &world.random)))
         board.tick(world.now)
+        // The meeting counts afresh each minute.
+        digestNow = world.now
+        digest = MeetingDigest(world.ledger, now: digestNow, zone: BoardHarness.zone)
       default: break
       }
       Self.expectFresh(board, step: step)
+      Self.expectFresh(digest, of: world.ledger, at: digestNow, step: step)
     }
     #expect(moves > 1_800)
     // The moves were mostly followed, not computed afresh: the journal answered.
