@@ -219,7 +219,7 @@ struct PromiseRowColumns {
       grid.put(promise.performer.text, row: row, column: column, limit: whoWidth - 1, role: .text)
       let whatLeft = column + whoWidth
       grid.put(promise.what, row: row, column: whatLeft, limit: max(0, right - whatLeft - lateWidth - 1), role: .text)
-      grid.put("\(promise.by.daysLate(at: now)) d late", row: row, column: right - lateWidth, limit: lateWidth, role: .overdue)
+      grid.put(promise.by.words(at: now), row: row, column: right - lateWidth, limit: lateWidth, role: .overdue)
       return
     }
     grid.put(Self.who(promise, pane: pane, glyphs: glyphs), row: row, column: column, limit: whoWidth - 1, role: .dim)

@@ -48,7 +48,7 @@ extension MeetingState {
         grid.put("… and \(digest.overdue.count - offset) more", row: row, column: frame.left + 1, role: .dim)
         break
       }
-      let late = "\(promise.by.daysLate(at: localNow)) d late"
+      let late = promise.by.words(at: localNow)
       let lateWidth = DisplayWidth.of(late)
       grid.put(promise.label, row: row, column: frame.left + 1, limit: labelWidth, role: .title)
       grid.put(promise.performer.text, row: row, column: frame.left + 2 + labelWidth, limit: 10, role: .header)

@@ -231,4 +231,16 @@ import Testing
     #expect(!far.summary.contains("renegotiate"))
     #expect(fixture.promise(1).confidence == .offTrack)
   }
+
+  @Test func atRiskPastTheByWhenSaysARenegotiationIsRecordedAsNotKept() throws {
+    var fixture = Fixture()
+    try fixture.promise(dueIn: 1)
+    fixture.advance(days: 3)
+    let late = fixture.promise(1)
+    let stated = try fixture.perform("ana") { (state, context) throws(Refusal) in
+      try state.stateConfidence(late, .atRisk, note: nil, context: context)
+    }
+    #expect(!stated.summary.contains("while you still can"))
+    #expect(stated.summary.contains("renegotiating now records it as not kept"))
+  }
 }

@@ -34,6 +34,21 @@ import Testing
     BoardHarness.press([.down], on: &board)
     #expect(board.render().text.contains("delivered late Tue"))
   }
+
+  @Test func aByWhenPassedEarlierTodayReadsTheSameInBothPanes() throws {
+    var fixture = LedgerState()
+    let context = MoveContext(actor: BoardHarness.ana, now: BoardHarness.now.addingTimeInterval(-86_400), zone: BoardHarness.zone)
+    // Due today at 09:00; the board is looked at at noon.
+    let by = ByWhen(day: LocalMoment(BoardHarness.now, in: BoardHarness.zone).day, minuteOfDay: 9 * 60)
+    for event in try fixture.makePromise(what: "Send the minutes", to: try Handle("ben"), by: by, context: context).events {
+      fixture.apply(event)
+    }
+    var board = BoardHarness.board(fixture)
+    let screen = board.render().text
+    #expect(screen.contains("Overdue accountings (1)"))
+    #expect(screen.components(separatedBy: "late today").count >= 3, "the open and the overdue pane both say it:\n\(screen)")
+    #expect(!screen.contains("0 d late"))
+  }
 }
 
 /// Room for what matters: the who-column is as wide as the handles on screen, the text gets the rest.

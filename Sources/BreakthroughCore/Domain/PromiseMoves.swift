@@ -125,7 +125,12 @@ extension LedgerState {
     try check(.confidence, on: promise, context: context)
     var summary = "\(promise.label): \(level.words)"
     let daysLeft = context.localNow.day.days(until: promise.by.day)
-    if level != .onTrack, daysLeft <= 2 {
+    if level != .onTrack, promise.by.isPast(at: context.localNow) {
+      // Past its by-when there is no "while you still can": a renegotiation now is recorded as not kept.
+      summary +=
+        "; it was due \(promise.by.description), so renegotiating now records it as not kept and makes a new promise "
+        + "(breakthrough renegotiate \(promise.label) --by DATE)"
+    } else if level != .onTrack, daysLeft <= 2 {
       summary +=
         "; it is due \(promise.by.description): renegotiate now, while you still can (breakthrough renegotiate \(promise.label) --by DATE)"
     }
