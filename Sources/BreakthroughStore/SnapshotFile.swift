@@ -23,32 +23,48 @@ public enum SnapshotFile {
 
   static func path(for ledger: String) -> String { ledger + ".snapshot" }
 
-  /// The snapshot of `ledger`, if there is a valid one for its current bytes.
+  /// The snapshot of `ledger`, if there is a valid one for its current bytes. It is read a
+  /// part at a time and never whole: the file stays open for the promises' pasts.
   static func load(for ledgerPath: String, ledger: PosixFile) -> Loaded? {
-    guard let file = try? PosixFile.openForReading(path(for: ledgerPath)), let bytes = try? file.readToEnd(from: 0),
-      bytes.count >= magic.count + 40, Array(bytes.prefix(magic.count)) == magic
+    guard let file = try? PosixFile.openForReading(path(for: ledgerPath)), let size = try? file.status().st_size else { return nil }
+    let source = SnapshotFileSource(file, count: Int(size))
+    guard let header = source.bytes(in: 0..<min(source.count, magic.count + 32)), header.count == magic.count + 32,
+      Array(header.prefix(magic.count)) == magic
     else { return nil }
-    var reader = HeaderReader(bytes: bytes, index: magic.count)
+    var reader = HeaderReader(bytes: header, index: magic.count)
     let covered = reader.word()
     let lines = reader.word()
     let prefixDigest = reader.word()
     let payloadLength = reader.word()
-    guard payloadLength >= 0, magic.count + 32 + payloadLength + 8 == bytes.count, covered >= 0,
-      let ledgerSize = try? ledger.status().st_size, Int(ledgerSize) >= covered
+    guard payloadLength >= 0, payloadLength <= source.count, magic.count + 32 + payloadLength + 8 == source.count, covered >= 0,
+      let ledgerSize = try? ledger.status().st_size, Int(ledgerSize) >= covered,
+      let trailer = source.bytes(in: (source.count - 8)..<source.count)
     else { return nil }
     let payload = (magic.count + 32)..<(magic.count + 32 + payloadLength)
-    reader.index = payload.upperBound
-    let checksum = UInt64(bitPattern: Int64(reader.word()))
+    var trailerReader = HeaderReader(bytes: trailer, index: 0)
+    let checksum = UInt64(bitPattern: Int64(trailerReader.word()))
     // Checking the bytes and decoding the state are independent: on two cores at once. The
     // decoding never trusts the bytes, so it may start before they are known to be sound.
-    let checking = Checking(ledger: ledger, count: covered, snapshot: bytes, payload: payload)
-    var warnings = HeaderReader(bytes: bytes, index: payload.lowerBound)
-    let warned = warnings.texts(before: payload.upperBound)
-    let state = warned.flatMap { _ in try? LedgerState(snapshot: bytes, payload: warnings.index..<payload.upperBound) }
+    let checking = Checking(ledger: ledger, count: covered, snapshot: source, payload: payload)
+    let warned = warnings(in: source, payload: payload)
+    let state = warned.flatMap { warned in try? LedgerState(snapshot: source, payload: warned.end..<payload.upperBound) }
     guard let checked = checking.result(), checked.payload == checksum, checked.prefix.digest == UInt64(bitPattern: Int64(prefixDigest)),
       let state, let warned
     else { return nil }
-    return Loaded(state: state, covered: covered, lines: lines, prefix: checked.prefix, warnings: warned)
+    return Loaded(state: state, covered: covered, lines: lines, prefix: checked.prefix, warnings: warned.texts)
+  }
+
+  /// The warnings at the start of the payload, and where they end; read in a piece, and a larger
+  /// one when they are longer.
+  private static func warnings(in source: SnapshotSource, payload: Range<Int>) -> (texts: [String], end: Int)? {
+    var piece = min(payload.count, 1 << 16)
+    while true {
+      guard let bytes = source.bytes(in: payload.lowerBound..<(payload.lowerBound + piece)) else { return nil }
+      var reader = HeaderReader(bytes: bytes, index: 0)
+      if let texts = reader.texts(before: bytes.count) { return (texts, payload.lowerBound + reader.index) }
+      guard piece < payload.count else { return nil }
+      piece = min(payload.count, piece * 8)
+    }
   }
 
   /// The hashes of the ledger's first bytes and of the snapshot's payload, worked out on
@@ -57,12 +73,10 @@ public enum SnapshotFile {
     private var hashes: (prefix: StreamHash, payload: UInt64)?
     private let done = DispatchSemaphore(value: 0)
 
-    init(ledger: PosixFile, count: Int, snapshot: [UInt8], payload: Range<Int>) {
+    init(ledger: PosixFile, count: Int, snapshot: SnapshotSource, payload: Range<Int>) {
       DispatchQueue.global().async {
-        if let prefix = SnapshotFile.hash(ledger, upTo: count) {
-          var checksum = StreamHash()
-          snapshot.withUnsafeBufferPointer { checksum.add(UnsafeBufferPointer(rebasing: $0[payload])) }
-          self.hashes = (prefix, checksum.digest)
+        if let prefix = SnapshotFile.hash(ledger, upTo: count), let checksum = SnapshotFile.hash(snapshot, payload) {
+          self.hashes = (prefix, checksum)
         }
         self.done.signal()
       }
@@ -73,6 +87,16 @@ public enum SnapshotFile {
       done.wait()
       return hashes
     }
+  }
+
+  /// The hash of the snapshot's payload, read a megabyte at a time.
+  fileprivate static func hash(_ snapshot: SnapshotSource, _ payload: Range<Int>) -> UInt64? {
+    var checksum = StreamHash()
+    for start in stride(from: payload.lowerBound, to: payload.upperBound, by: 1 << 20) {
+      guard let piece = snapshot.bytes(in: start..<min(payload.upperBound, start + (1 << 20))) else { return nil }
+      piece.withUnsafeBufferPointer { checksum.add($0) }
+    }
+    return checksum.digest
   }
 
   /// The hash of the ledger's first `count` bytes, read a megabyte at a time.
@@ -144,5 +168,24 @@ public enum SnapshotFile {
       }
       return texts
     }
+  }
+}
+
+/// The snapshot file as the promises' pasts are read from it after opening: the descriptor
+/// stays open, so a snapshot written since (by rename) does not change what it reads.
+final class SnapshotFileSource: SnapshotSource {
+  private let file: PosixFile
+  let count: Int
+
+  init(_ file: PosixFile, count: Int) {
+    self.file = file
+    self.count = count
+  }
+
+  func bytes(in range: Range<Int>) -> [UInt8]? {
+    guard range.lowerBound >= 0, range.upperBound <= count, let bytes = try? file.read(from: range.lowerBound, count: range.count),
+      bytes.count == range.count
+    else { return nil }
+    return bytes
   }
 }

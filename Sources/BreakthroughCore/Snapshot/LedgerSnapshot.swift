@@ -53,12 +53,14 @@ extension LedgerState {
     let segments = stride(from: 0, to: promises.count, by: Self.promisesPerSegment(promises.count))
       .map { $0..<min(promises.count, $0 + Self.promisesPerSegment(promises.count)) }
     out.int(segments.count)
+    // The pasts still held in the snapshot are copied as they are, from one read of it.
+    let held = archive.flatMap { $0.source.bytes(in: 0..<$0.source.count) }.map(SnapshotBytes.init)
     for segment in segments {
       var part = SnapshotWriter()
       for promise in promises[segment] {
         write(promise, &part, person: person)
-        if case .archived(let stored, let offset) = promise.storedPast, stored.isSame(as: archive) {
-          part.append(stored.pastBytes(at: offset))
+        if case .archived(let stored, let offset) = promise.storedPast, stored.isSame(as: archive), let past = held?.record(at: offset) {
+          part.append(past.bytes[...])
         } else {
           PromisePastCoding.write(promise.storedPast.past, &part, person: person, summary: { summaryNumber[$0] ?? 0 })
         }
@@ -112,21 +114,48 @@ extension LedgerState {
 
   /// The state a snapshot holds; a refusal when the bytes are not one.
   public init(snapshot bytes: [UInt8]) throws(Refusal) {
-    try self.init(snapshot: bytes, payload: bytes.indices)
+    try self.init(snapshot: SnapshotBytes(bytes), payload: 0..<bytes.count)
   }
 
-  /// The state the snapshot in `bytes[payload]` holds. The bytes are kept: each promise's past
-  /// is read from them only when it is asked for.
-  public init(snapshot bytes: [UInt8], payload: Range<Int>) throws(Refusal) {
-    self.init()
-    guard payload.lowerBound >= 0, payload.upperBound <= bytes.count else { throw Refusal("the snapshot is out of range") }
-    try bytes.withUnsafeBufferPointer { (buffer) throws(Refusal) in
-      var input = SnapshotReader(UnsafeBufferPointer(rebasing: buffer[..<payload.upperBound]), at: payload.lowerBound)
-      try read(&input, keeping: bytes)
+  /// The state the snapshot in `source`'s `payload` holds, read a part at a time: what comes
+  /// before the promises, then each segment (on all cores), then the index. The source is
+  /// kept: each promise's past is read from it only when it is asked for.
+  public init(snapshot source: SnapshotSource, payload: Range<Int>) throws(Refusal) {
+    guard payload.lowerBound >= 0, payload.upperBound <= source.count else { throw Refusal("the snapshot is out of range") }
+    var piece = min(payload.count, 1 << 16)
+    while true {
+      guard let bytes = source.bytes(in: payload.lowerBound..<(payload.lowerBound + piece)) else {
+        throw Refusal("the snapshot cannot be read")
+      }
+      var state = LedgerState()
+      let head: Head
+      do {
+        head = try bytes.withUnsafeBufferPointer { (buffer) throws(Refusal) -> Head in
+          var input = SnapshotReader(buffer)
+          return try state.readHead(&input, source: source, at: payload.lowerBound)
+        }
+      } catch {
+        // What comes before the promises may be longer than the piece read: a larger one.
+        guard piece < payload.count else { throw error }
+        piece = min(payload.count, piece * 8)
+        continue
+      }
+      try state.readPromises(head, from: source, before: payload.upperBound)
+      self = state
+      return
     }
   }
 
-  private mutating func read(_ input: inout SnapshotReader, keeping bytes: [UInt8]) throws(Refusal) {
+  /// What the part before the promises says about the rest.
+  private struct Head {
+    let archive: SnapshotArchive
+    let promiseCount: Int
+    let segmentCount: Int
+    /// Where the first segment's table entry is, in the source.
+    let promisesStart: Int
+  }
+
+  private mutating func readHead(_ input: inout SnapshotReader, source: SnapshotSource, at start: Int) throws(Refusal) -> Head {
     guard try input.int() == Self.snapshotFormat else { throw Refusal("the snapshot is of another format") }
     let peopleCount = try input.count()
     for _ in 0..<peopleCount { people.append(try input.handle()) }
@@ -156,20 +185,43 @@ extension LedgerState {
     conversations = try Conversations(snapshotJSON: conversationsJSON)
     var summaries: [String] = []
     for _ in 0..<(try input.count()) { summaries.append(try input.string()) }
-    let archive = SnapshotArchive(bytes: bytes, people: people, summaries: summaries)
-    let promiseCount = try input.count()
-    var segments: [(bytes: Range<Int>, promises: Range<Int>)] = []
-    for _ in 0..<(try input.count()) {
-      let count = try input.count()
-      let length = try input.count()
-      let first = segments.last?.promises.upperBound ?? 0
-      segments.append((input.index..<(input.index + length), first..<(first + count)))
-      input.index += length
+    let archive = SnapshotArchive(source: source, people: people, summaries: summaries)
+    // Plain numbers, not counts of what follows in this piece: the promises are not in it.
+    let promiseCount = try input.int()
+    let segmentCount = try input.int()
+    guard promiseCount >= 0, segmentCount >= 0, segmentCount <= source.count / 2 else {
+      throw Refusal("the snapshot's promise count is out of range")
     }
-    guard (segments.last?.promises.upperBound ?? 0) == promiseCount else { throw Refusal("the snapshot's segments do not add up") }
-    index = try PromiseIndex(reading: &input, promiseCount: promiseCount)
-    guard input.isAtEnd else { throw Refusal("the snapshot has bytes after its end") }
-    let read = try SegmentReading(segments: segments, archive: archive, breakthroughIDs: breakthroughs.map(\.id)).read(input.bytes)
+    return Head(archive: archive, promiseCount: promiseCount, segmentCount: segmentCount, promisesStart: start + input.index)
+  }
+
+  private mutating func readPromises(_ head: Head, from source: SnapshotSource, before end: Int) throws(Refusal) {
+    var segments: [(bytes: Range<Int>, promises: Range<Int>)] = []
+    var offset = head.promisesStart
+    for _ in 0..<head.segmentCount {
+      guard offset < end, let entry = source.bytes(in: offset..<min(end, offset + 20)) else {
+        throw Refusal("a segment of the snapshot is out of range")
+      }
+      let (count, length, prefix) = try entry.withUnsafeBufferPointer { (buffer) throws(Refusal) -> (Int, Int, Int) in
+        var input = SnapshotReader(buffer)
+        return (try input.int(), try input.int(), input.index)
+      }
+      let first = segments.last?.promises.upperBound ?? 0
+      guard count >= 0, count <= head.promiseCount - first, length >= 0, length <= end - offset - prefix else {
+        throw Refusal("a segment of the snapshot is out of range")
+      }
+      segments.append(((offset + prefix)..<(offset + prefix + length), first..<(first + count)))
+      offset += prefix + length
+    }
+    guard (segments.last?.promises.upperBound ?? 0) == head.promiseCount else { throw Refusal("the snapshot's segments do not add up") }
+    guard let rest = source.bytes(in: offset..<end) else { throw Refusal("the snapshot cannot be read") }
+    index = try rest.withUnsafeBufferPointer { (buffer) throws(Refusal) -> PromiseIndex in
+      var input = SnapshotReader(buffer)
+      let index = try PromiseIndex(reading: &input, promiseCount: head.promiseCount)
+      guard input.isAtEnd else { throw Refusal("the snapshot has bytes after its end") }
+      return index
+    }
+    let read = try SegmentReading(segments: segments, archive: head.archive, breakthroughIDs: breakthroughs.map(\.id)).read()
     promises = read.promises
     // Links to later promises are known only by position until all are read.
     for link in read.links {
@@ -194,10 +246,10 @@ extension LedgerState {
       day: CalendarDay(daysSinceEpoch: try input.int()), minuteOfDay: try input.optional { (input) throws(Refusal) in try input.int() })
   }
 
-  /// A promise's terms and where it stands, its past left in `archive`; `link` gets the
-  /// positions of the promises it links to.
+  /// A promise's terms and where it stands, its past left in `archive` (`base`: where the
+  /// bytes being read start in it); `link` gets the positions of the promises it links to.
   static func readPromise(
-    _ input: inout SnapshotReader, breakthroughIDs: [String], archive: SnapshotArchive,
+    _ input: inout SnapshotReader, at base: Int, breakthroughIDs: [String], archive: SnapshotArchive,
     link: inout (replaces: Int, replacedBy: Int)
   ) throws(Refusal) -> Promise {
     func person(_ input: inout SnapshotReader) throws(Refusal) -> Handle { try input.person(in: archive.people) }
@@ -226,7 +278,7 @@ extension LedgerState {
     let wasRenegotiatedLate = try input.bool()
     let request = try input.optional { (input) throws(Refusal) in try input.string() }
     let element = try input.optional { (input) throws(Refusal) in try input.string() }
-    let pastOffset = input.index
+    let pastOffset = base + input.index
     try PromisePastCoding.skip(&input)
     return Promise(
       terms: PromiseTerms(

@@ -51,43 +51,35 @@ enum StoredPast: Sendable {
   }
 }
 
-/// A snapshot's bytes kept after opening, with the tables its promises' pasts refer to.
+/// The snapshot a ledger was opened from, kept after opening (its source, not its bytes),
+/// with the tables its promises' pasts refer to.
 final class SnapshotArchive: Sendable {
-  let bytes: [UInt8]
+  let source: SnapshotSource
   let people: [Handle]
   let summaries: [String]
 
-  init(bytes: [UInt8], people: [Handle], summaries: [String]) {
-    self.bytes = bytes
+  init(source: SnapshotSource, people: [Handle], summaries: [String]) {
+    self.source = source
     self.people = people
     self.summaries = summaries
   }
 
-  /// Another reference to the same bytes and tables.
+  /// Another reference to the same source and tables.
   func copy() -> SnapshotArchive {
-    SnapshotArchive(bytes: bytes, people: people, summaries: summaries)
+    SnapshotArchive(source: source, people: people, summaries: summaries)
   }
 
-  /// Whether both hold the same snapshot's bytes (one is a copy of the other).
+  /// Whether both read the same snapshot (one is a copy of the other).
   func isSame(as other: SnapshotArchive?) -> Bool {
-    guard let other else { return false }
-    return bytes.withUnsafeBufferPointer { mine in other.bytes.withUnsafeBufferPointer { $0.baseAddress == mine.baseAddress } }
+    other?.source === source
   }
 
-  /// The past stored at `offset` (where its length-prefixed bytes begin).
+  /// The past stored at `offset` (where its length-prefixed bytes begin), read from the source.
   func past(at offset: Int) -> PromisePast {
-    bytes.withUnsafeBufferPointer { buffer in
-      var input = SnapshotReader(buffer, at: offset)
+    guard let record = source.record(at: offset) else { return .unreadable }
+    return record.bytes.withUnsafeBufferPointer { buffer in
+      var input = SnapshotReader(buffer)
       return (try? PromisePastCoding.read(&input, people: people, summaries: summaries)) ?? .unreadable
-    }
-  }
-
-  /// The stored bytes of the past at `offset`, length prefix included, to be copied as they are.
-  func pastBytes(at offset: Int) -> ArraySlice<UInt8> {
-    bytes.withUnsafeBufferPointer { buffer in
-      var input = SnapshotReader(buffer, at: offset)
-      let length = (try? input.count()) ?? 0
-      return bytes[offset..<(input.index + length)]
     }
   }
 }

@@ -14,12 +14,13 @@ struct SegmentReading: Sendable {
     var links: [(promise: Int, replaces: Int, replacedBy: Int)] = []
   }
 
-  func read(_ bytes: UnsafeBufferPointer<UInt8>) throws(Refusal) -> Result {
+  /// Each segment's bytes are read from the archive's source by the reader that decodes them,
+  /// and let go when it is done: the whole snapshot is never in memory at once.
+  func read() throws(Refusal) -> Result {
     let results = Slots(count: segments.count)
     defer { results.release() }
-    let input = Unchecked(value: bytes)
     DispatchQueue.concurrentPerform(iterations: segments.count) { number in
-      results.base[number] = Swift.Result { () throws(Refusal) in try readSegment(number, from: input.value) }
+      results.base[number] = Swift.Result { () throws(Refusal) in try readSegment(number) }
     }
     var whole = Result()
     for number in segments.indices {
@@ -30,9 +31,14 @@ struct SegmentReading: Sendable {
     return whole
   }
 
-  private func readSegment(_ number: Int, from bytes: UnsafeBufferPointer<UInt8>) throws(Refusal) -> Result {
+  private func readSegment(_ number: Int) throws(Refusal) -> Result {
     let (byteRange, positions) = segments[number]
-    var input = SnapshotReader(UnsafeBufferPointer(rebasing: bytes[..<byteRange.upperBound]), at: byteRange.lowerBound)
+    guard let bytes = archive.source.bytes(in: byteRange) else { throw Refusal("a segment of the snapshot cannot be read") }
+    return try bytes.withUnsafeBufferPointer { (buffer) throws(Refusal) in try readSegment(buffer, at: byteRange.lowerBound, positions) }
+  }
+
+  private func readSegment(_ bytes: UnsafeBufferPointer<UInt8>, at base: Int, _ positions: Range<Int>) throws(Refusal) -> Result {
+    var input = SnapshotReader(bytes)
     // Every promise refers to the archive and most to a breakthrough id: each reader gets
     // its own copies, so that cores do not contend for the same reference counts.
     let archive = self.archive.copy()
@@ -42,7 +48,7 @@ struct SegmentReading: Sendable {
       let position = positions.lowerBound + part.promises.count
       guard position < positions.upperBound else { throw Refusal("a segment of the snapshot holds more promises than it says") }
       var link = (replaces: -1, replacedBy: -1)
-      part.promises.append(try LedgerState.readPromise(&input, breakthroughIDs: breakthroughIDs, archive: archive, link: &link))
+      part.promises.append(try LedgerState.readPromise(&input, at: base, breakthroughIDs: breakthroughIDs, archive: archive, link: &link))
       if link.replaces >= 0 || link.replacedBy >= 0 { part.links.append((position, link.replaces, link.replacedBy)) }
     }
     guard part.promises.count == positions.count else { throw Refusal("a segment of the snapshot holds fewer promises than it says") }
@@ -61,10 +67,5 @@ struct SegmentReading: Sendable {
     func release() {
       base.deinitialize().deallocate()
     }
-  }
-
-  /// The snapshot's bytes, handed to the readers, which only read them.
-  private struct Unchecked<Value>: @unchecked Sendable {
-    let value: Value
   }
 }
