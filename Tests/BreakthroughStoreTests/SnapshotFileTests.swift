@@ -33,6 +33,25 @@ import Testing
     #expect(third.state.nextNumber == 32)
   }
 
+  @Test func historiesAreReadFromTheSnapshotOpenedEvenWhenTheFileIsReplacedOrCut() throws {
+    let (path, _) = try Self.ledgerWithPromises(30)
+    _ = try FileLedger(path: path, snapshotEvery: 20)
+    let opened = try FileLedger(path: path, snapshotEvery: 20)
+    #expect(opened.linesFromSnapshot == 30)
+    // Another process's snapshot replaces the file (by rename): this one keeps reading the one it opened.
+    try FileManager.default.removeItem(atPath: path + ".snapshot")
+    try Data("not a snapshot".utf8).write(to: URL(fileURLWithPath: path + ".snapshot"))
+    #expect(opened.state.promises[4].history.map(\.summary) == ["made"])
+    // A file cut under an open ledger gives a past that says so, never a crash.
+    let cut = try FileLedger(path: path, snapshotEvery: 20)
+    #expect(cut.linesFromSnapshot == 0, "the damaged snapshot was not used")
+    let fresh = try FileLedger(path: path, snapshotEvery: 20)
+    #expect(fresh.linesFromSnapshot == 30)
+    #expect(truncate(path + ".snapshot", 100) == 0)
+    #expect(fresh.state.promises[4].history.first?.summary.contains("history unreadable") == true)
+    #expect(fresh.state.promises[4].what == "Promise 5", "what was decoded on opening stays")
+  }
+
   @Test func linesLeftOutBeforeTheSnapshotAreStillNamedWhenOpeningFromIt() throws {
     let path = FileLedgerTests.temporaryLedger()
     let ledger = try FileLedger(path: path, snapshotEvery: 1_000_000)
