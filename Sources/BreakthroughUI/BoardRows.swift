@@ -8,8 +8,8 @@ extension BoardState {
     let moment = measures.moment
     let matches = FilterQuery(filter)
     // Sorted by keys read once, rather than reading two promises a comparison.
-    var open: [(ByWhen, Int, Int)] = []
-    var overdue: [(ByWhen, Int, Int)] = []
+    var open: [PromiseOrder] = []
+    var overdue: [PromiseOrder] = []
     let promises = ledger.promises
     // Promises are looked at in place, by position: this runs over the whole ledger.
     deliveredCount = 0
@@ -17,15 +17,15 @@ extension BoardState {
     for index in promises.indices where !promises[index].state.isClosed {
       noteDeadline(of: promises[index])
       guard matches.isEmpty || matches.accepts(promises[index]) else { continue }
-      let order = (promises[index].by, promises[index].number, index)
+      let order = PromiseOrder(index, in: promises)
       open.append(order)
       if promises[index].state == .delivered { deliveredCount += 1 }
       if promises[index].isOverdue(at: moment) { overdue.append(order) }
     }
-    overdue.sort { $0 < $1 }
-    open.sort { $0 < $1 }
-    let openRows = isGroupedByPerson ? grouped(open.map(\.2)) : open.map { ListRow.promise(index: $0.2) }
-    lists[.overdue]?.rows = overdue.map { .promise(index: $0.2) }
+    overdue.sort()
+    open.sort()
+    let openRows = isGroupedByPerson ? grouped(open.map(\.position)) : open.map { ListRow.promise(index: $0.position) }
+    lists[.overdue]?.rows = overdue.map { .promise(index: $0.position) }
     lists[.open]?.rows = openRows
     reselectAll()
   }
@@ -73,23 +73,14 @@ extension BoardState {
     }
   }
 
-  /// The order of both lists (the keys `rebuildRows` sorts by): by-when, then number, then
-  /// position (numbers typed by hand into a ledger can repeat).
-  private func rowOrder(_ position: Int) -> (ByWhen, Int, Int) {
-    (ledger.promises[position].by, ledger.promises[position].number, position)
+  private func rowOrder(_ position: Int) -> PromiseOrder {
+    PromiseOrder(position, in: ledger.promises)
   }
 
   /// Where the promise at `position` is, or would go, in the ungrouped rows of `pane`.
   private func insertionRow(for position: Int, in pane: Pane) -> Int {
-    let rows = lists[pane]?.rows ?? []
     let order = rowOrder(position)
-    var low = 0
-    var high = rows.count
-    while low < high {
-      let middle = (low + high) / 2
-      if let other = rows[middle].promiseIndex, rowOrder(other) < order { low = middle + 1 } else { high = middle }
-    }
-    return low
+    return (lists[pane]?.rows ?? []).insertionIndex(for: order) { $0.promiseIndex.map(rowOrder) ?? order }
   }
 
   /// The row showing the promise `id` in `pane`, if it is listed.

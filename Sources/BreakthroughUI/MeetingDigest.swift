@@ -96,12 +96,10 @@ struct MeetingDigest: Sendable {
     }
   }
 
-  private mutating func move(_ position: Int, in place: Place, to ledger: LedgerState, adding: Bool, order: (Int) -> (ByWhen, Int, Int)) {
+  private mutating func move(_ position: Int, in place: Place, to ledger: LedgerState, adding: Bool, order: (Int) -> PromiseOrder) {
     // Kept promises are listed in the order made; the others by by-when.
     let isKept = place.lists == [\Person.keptLastWeek]
-    func key(_ position: Int) -> (ByWhen, Int, Int) {
-      isKept ? (ByWhen(day: CalendarDay(daysSinceEpoch: 0)), 0, position) : order(position)
-    }
+    func key(_ position: Int) -> PromiseOrder { isKept ? PromiseOrder(position: position) : order(position) }
     if place.isTeamOverdue { Self.edit(&overdue, position, adding: adding, key: key) }
     if !people.contains(where: { $0.handle == place.person }) {
       let known = people + [Person(handle: place.person)]
@@ -113,14 +111,8 @@ struct MeetingDigest: Sendable {
   }
 
   /// Inserts `position` into `list`, kept in `key` order, or takes it out.
-  private static func edit(_ list: inout [Int], _ position: Int, adding: Bool, key: (Int) -> (ByWhen, Int, Int)) {
-    let wanted = key(position)
-    var low = 0
-    var high = list.count
-    while low < high {
-      let middle = (low + high) / 2
-      if key(list[middle]) < wanted { low = middle + 1 } else { high = middle }
-    }
+  private static func edit(_ list: inout [Int], _ position: Int, adding: Bool, key: (Int) -> PromiseOrder) {
+    let low = list.insertionIndex(for: key(position), by: key)
     if adding {
       list.insert(position, at: low)
     } else if low < list.count, list[low] == position {
@@ -128,10 +120,9 @@ struct MeetingDigest: Sendable {
     }
   }
 
-  /// The order of the lists: by-when, then number, then position.
-  private static func order(in ledger: LedgerState) -> (Int) -> (ByWhen, Int, Int) {
+  private static func order(in ledger: LedgerState) -> (Int) -> PromiseOrder {
     let promises = ledger.promises
-    return { (promises[$0].by, promises[$0].number, $0) }
+    return { PromiseOrder($0, in: promises) }
   }
 
   private mutating func followConversations(_ ledger: LedgerState) {
