@@ -97,6 +97,30 @@ import Testing
     #expect(fixture.state.eventCount == before)
   }
 
+  @Test func undoingAPromiseThatAnsweredARequestLeavesTheRequestWaitingAgain() throws {
+    func undo(_ made: MoveOutcome, as actor: String, in fixture: inout Fixture) throws {
+      let event = try #require(made.events.first { if case .made = $0.body { return true } else { return false } })
+      try Self.make(&fixture, actor, .undo(event: event.id, promise: event.body.promiseID ?? "", summary: "P1"))
+    }
+    // Promised as asked by ben, undone by ben: it waits on ben again.
+    var (asked, askedID) = try Self.asked()
+    try undo(try Self.make(&asked, "ben", .promiseAsAsked(request: askedID)), as: "ben", in: &asked)
+    var request = try #require(asked.state.conversations.request(id: askedID))
+    #expect(request.state == .asked && request.promise == nil && request.closedAt == nil)
+    #expect(
+      asked.state.conversations.waiting(on: Fixture.handle("ben"), at: LocalMoment(asked.now, in: asked.zone)).map(\.id) == [askedID])
+    #expect(asked.state.promise(number: 1)?.state == .withdrawn)
+    #expect(request.history.last?.summary == "P1 undone: waiting for an answer again")
+    // ben countered, ana accepted, ana undid it: it waits on ana again, on the countered terms.
+    var (offered, offeredID) = try Self.requestIn(.offered)
+    try undo(try Self.make(&offered, "ana", .acceptOffer(request: offeredID)), as: "ana", in: &offered)
+    request = try #require(offered.state.conversations.request(id: offeredID))
+    #expect(request.state == .offered && request.waitsOn == Fixture.handle("ana") && request.by == Self.day(offered, 9))
+    // And it can be answered again: the new promise links to it.
+    try Self.make(&offered, "ana", .acceptOffer(request: offeredID))
+    #expect(offered.state.conversations.request(id: offeredID)?.promise == offered.state.promise(number: 2)?.id)
+  }
+
   @Test func askCounterAcceptMakesThePromiseOnTheCounteredTermsLinkedBothWays() throws {
     var (fixture, id) = try Self.asked(replyBy: 1)
     #expect(

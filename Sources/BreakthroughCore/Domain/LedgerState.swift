@@ -170,6 +170,8 @@ public struct LedgerState: Sendable {
       promises[position].state = .withdrawn
       promises[position].closedAt = event.at
       promises[position].closedBy = event.actor
+      let maker = promises[position].history.first?.actor ?? event.actor
+      conversations.promiseUndone(promises[position].terms, madeBy: maker, at: event.at, by: event.actor)
     }
     if let replacement, promises[replacement].lastEventID == undoneID {
       journal.touched(replacement, by: eventCount)

@@ -109,6 +109,19 @@ public struct Conversations: Sendable {
     close(position, as: .promised, at: at, HistoryEntry(at: at, actor: actor, summary: "promised as P\(terms.number)", note: nil))
   }
 
+  /// The making of a promise that answered a request was undone: the request waits again for
+  /// the answer of whoever's move it was (the performer's, if they promised as asked; the
+  /// customer's, if they accepted an offer), so that it is not left answered by a withdrawn promise.
+  mutating func promiseUndone(_ terms: PromiseTerms, madeBy maker: Handle, at: Date, by actor: Handle) {
+    guard let id = terms.request, let position = requestPosition[id], requests[position].promise == terms.id else { return }
+    let request = requests[position]
+    requests[position].state = maker == request.customer && maker != request.performer ? .offered : .asked
+    requests[position].promise = nil
+    requests[position].closedAt = nil
+    requests[position].history.append(
+      HistoryEntry(at: at, actor: actor, summary: "P\(terms.number) undone: waiting for an answer again", note: nil))
+  }
+
   private mutating func close(_ position: Int, as state: RequestState, at: Date, _ entry: HistoryEntry) {
     requests[position].state = state
     requests[position].closedAt = at
