@@ -170,8 +170,11 @@ public struct LedgerState: Sendable {
       promises[position].state = .withdrawn
       promises[position].closedAt = event.at
       promises[position].closedBy = event.actor
+      // Copied out first: passing `promises[position].terms` straight into the mutating call
+      // crashed debug builds (Swift 6.3 released the value borrowed through the list twice).
+      let terms = promises[position].terms
       let maker = promises[position].history.first?.actor ?? event.actor
-      conversations.promiseUndone(promises[position].terms, madeBy: maker, at: event.at, by: event.actor)
+      conversations.promiseUndone(terms, madeBy: maker, at: event.at, by: event.actor)
     }
     if let replacement, promises[replacement].lastEventID == undoneID {
       journal.touched(replacement, by: eventCount)
