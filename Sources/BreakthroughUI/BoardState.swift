@@ -60,13 +60,9 @@ public struct BoardState: Sendable {
   public mutating func replaceLedger(_ ledger: LedgerState) {
     let earlier = self.ledger
     self.ledger = ledger
-    if let positions = ledger.positionsChanged(since: earlier) {
-      measures.update(positions, from: earlier, to: ledger)
-      followRows(positions, from: earlier)
-    } else {
-      measures = Measures(ledger, now: now, zone: zone)
-      rebuildRows()
-    }
+    guard let positions = ledger.positionsChanged(since: earlier) else { return recompute() }
+    measures.update(positions, from: earlier, to: ledger)
+    followRows(positions, from: earlier)
     rebuildConversations()
     refreshList()
   }
