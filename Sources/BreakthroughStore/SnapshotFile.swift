@@ -89,19 +89,28 @@ public enum SnapshotFile {
     }
   }
 
-  /// The hash of the snapshot's payload, read a megabyte at a time.
+  /// How much of a file is hashed at a time.
+  private static let windowSize = 32 << 20
+
+  /// The hash of the snapshot's payload, mapped (or read a megabyte at a time).
   fileprivate static func hash(_ snapshot: SnapshotSource, _ payload: Range<Int>) -> UInt64? {
     var checksum = StreamHash()
-    for start in stride(from: payload.lowerBound, to: payload.upperBound, by: 1 << 20) {
-      guard let piece = snapshot.bytes(in: start..<min(payload.upperBound, start + (1 << 20))) else { return nil }
-      piece.withUnsafeBufferPointer { checksum.add($0) }
+    // A window at a time: mapped pages count as the process's memory while they are mapped.
+    for start in stride(from: payload.lowerBound, to: payload.upperBound, by: windowSize) {
+      guard snapshot.withBytes(in: start..<min(payload.upperBound, start + windowSize), { checksum.add($0) }) != nil else { return nil }
     }
     return checksum.digest
   }
 
-  /// The hash of the ledger's first `count` bytes, read a megabyte at a time.
+  /// The hash of the ledger's first `count` bytes, mapped (or read a megabyte at a time).
   fileprivate static func hash(_ ledger: PosixFile, upTo count: Int) -> StreamHash? {
     var prefix = StreamHash()
+    if (stride(from: 0, to: count, by: windowSize).allSatisfy {
+      ledger.withMapping($0..<min(count, $0 + windowSize), { prefix.add($0) }) != nil
+    }) {
+      return prefix
+    }
+    prefix = StreamHash()
     var offset = 0
     while offset < count {
       guard let piece = try? ledger.read(from: offset, count: min(1 << 20, count - offset)), !piece.isEmpty else { return nil }
@@ -187,5 +196,17 @@ final class SnapshotFileSource: SnapshotSource {
       bytes.count == range.count
     else { return nil }
     return bytes
+  }
+
+  /// Mapped while the ledger opens (segments, the index, the checksum); a snapshot file is
+  /// replaced by rename, never cut shorter. Single records after opening are read by copy,
+  /// so that a file damaged under an open ledger gives an unreadable history, not a crash.
+  func withBytes<Result, Failure: Error>(
+    in range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+  ) throws(Failure) -> Result? {
+    guard range.lowerBound >= 0, range.upperBound <= count else { return nil }
+    if let result = try file.withMapping(range, body) { return result }
+    guard let bytes = bytes(in: range) else { return nil }
+    return try bytes.withUnsafeBufferPointer { (buffer) throws(Failure) in try body(buffer) }
   }
 }

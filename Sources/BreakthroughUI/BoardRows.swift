@@ -11,16 +11,17 @@ extension BoardState {
     var open: [PromiseOrder] = []
     var overdue: [PromiseOrder] = []
     let promises = ledger.promises
-    // Promises are looked at in place, by position: this runs over the whole ledger.
+    // Closed promises, most of a long ledger, are passed over without being read.
     deliveredCount = 0
     nextDeadline = nil
-    for index in promises.indices where !promises[index].state.isClosed {
-      noteDeadline(of: promises[index])
-      guard matches.isEmpty || matches.accepts(promises[index]) else { continue }
-      let order = PromiseOrder(index, in: promises)
+    for index in promises.indices where !promises.isClosed(at: index) {
+      let promise = promises[index]
+      noteDeadline(of: promise)
+      guard matches.isEmpty || matches.accepts(promise) else { continue }
+      let order = PromiseOrder(promise, at: index)
       open.append(order)
-      if promises[index].state == .delivered { deliveredCount += 1 }
-      if promises[index].isOverdue(at: moment) { overdue.append(order) }
+      if promise.state == .delivered { deliveredCount += 1 }
+      if promise.isOverdue(at: moment) { overdue.append(order) }
     }
     overdue.sort()
     open.sort()

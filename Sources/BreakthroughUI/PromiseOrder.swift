@@ -9,8 +9,13 @@ struct PromiseOrder: Comparable {
 
   /// The promise at `position` in `promises`.
   init(_ position: Int, in promises: PromiseList) {
-    by = promises[position].by
-    number = promises[position].number
+    self.init(promises[position], at: position)
+  }
+
+  /// `promise`, which is at `position`.
+  init(_ promise: Promise, at position: Int) {
+    by = promise.by
+    number = promise.number
     self.position = position
   }
 

@@ -38,7 +38,9 @@ public struct CheckinAgenda: Sendable {
   public init(_ state: LedgerState, person: Handle, now: LocalMoment) {
     self.person = person
     var byStage: [Stage: [Promise]] = [:]
-    for promise in state.promises {
+    let promises = state.promises
+    for index in promises.indices where !promises.isClosed(at: index) {
+      let promise = promises[index]
       if let stage = Self.stage(of: promise, for: person, now: now) { byStage[stage, default: []].append(promise) }
     }
     var items: [Item] = []

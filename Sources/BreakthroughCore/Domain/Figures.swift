@@ -58,7 +58,7 @@ struct Tally {
   let wasKeptOnTime: Bool
   let wasClosedWithNotice: Bool
 
-  init(_ promise: Promise, now: LocalMoment, clock: inout LocalClock) {
+  init(_ promise: PromiseFacts, now: LocalMoment, clock: inout LocalClock) {
     state = promise.state
     isPast = promise.by.isPast(at: now)
     daysLate = isPast ? promise.by.daysLate(at: now) : 0

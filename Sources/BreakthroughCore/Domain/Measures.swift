@@ -27,16 +27,18 @@ public struct Measures: Sendable {
     var linked = Figures()
     var linkedCount = 0
     let promises = state.promises
-    // By position, so that each promise is read in place rather than copied.
-    for index in promises.indices where promises[index].madeAt >= since {
-      let tally = Tally(promises[index], now: moment, clock: &clock)
+    // What each promise counts for is read without building a closed one still archived.
+    for index in promises.indices {
+      let promise = promises.facts(at: index)
+      guard promise.madeAt >= since else { continue }
+      let tally = Tally(promise, now: moment, clock: &clock)
       team.count(tally, as: 1)
-      let slot = slots.slot(of: promises[index].performer) {
+      let slot = slots.slot(of: promise.performer) {
         byPerson.append(($0, Figures()))
         return byPerson.count - 1
       }
       byPerson[slot].figures.count(tally, as: 1)
-      if let breakthroughID, promises[index].terms.breakthrough == breakthroughID {
+      if let breakthroughID, promise.breakthrough == breakthroughID {
         linkedCount += 1
         linked.count(tally, as: 1)
       }
@@ -54,8 +56,8 @@ public struct Measures: Sendable {
   public mutating func update(_ positions: [Int], from earlier: LedgerState, to state: LedgerState) {
     var clock = LocalClock(zone)
     for position in positions {
-      if position < earlier.promises.count { count(earlier.promises[position], as: -1, clock: &clock, named: state.people) }
-      count(state.promises[position], as: 1, clock: &clock, named: state.people)
+      if position < earlier.promises.count { count(earlier.promises.facts(at: position), as: -1, clock: &clock, named: state.people) }
+      count(state.promises.facts(at: position), as: 1, clock: &clock, named: state.people)
     }
   }
 
@@ -65,7 +67,7 @@ public struct Measures: Sendable {
     moment = LocalMoment(now, in: zone)
   }
 
-  private mutating func count(_ promise: Promise, as sign: Int, clock: inout LocalClock, named everyone: [Handle]) {
+  private mutating func count(_ promise: PromiseFacts, as sign: Int, clock: inout LocalClock, named everyone: [Handle]) {
     guard promise.madeAt >= since else { return }
     let tally = Tally(promise, now: moment, clock: &clock)
     team.count(tally, as: sign)
@@ -77,7 +79,7 @@ public struct Measures: Sendable {
       let known = people + [(promise.performer, figures)]
       people = everyone.compactMap { person in known.first { $0.person == person } }
     }
-    if let breakthroughID, promise.terms.breakthrough == breakthroughID {
+    if let breakthroughID, promise.breakthrough == breakthroughID {
       breakthrough?.linkedPromises += sign
       breakthrough?.linked.count(tally, as: sign)
     }

@@ -102,14 +102,12 @@ public struct Promise: Sendable {
 
   /// Delivered at or before the by-when (delivery time counts, not acceptance time).
   public func wasDeliveredOnTime(on clock: inout LocalClock) -> Bool {
-    guard let deliveredAt else { return false }
-    return !by.isPast(at: clock.moment(deliveredAt))
+    PromiseFacts(self).wasDeliveredOnTime(on: &clock)
   }
 
   /// Closed before its by-when by renegotiation or revocation: honored with notice.
   public func wasClosedWithNotice(on clock: inout LocalClock) -> Bool {
-    guard state == .renegotiated || state == .revoked, let closedAt else { return false }
-    return !by.isPast(at: clock.moment(closedAt))
+    PromiseFacts(self).wasClosedWithNotice(on: &clock)
   }
 }
 

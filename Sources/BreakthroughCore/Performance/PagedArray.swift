@@ -23,12 +23,32 @@ struct PagedArray<Element: Sendable>: RandomAccessCollection, MutableCollection,
     count = elements.count
   }
 
+  /// `count` elements, each page made by `page` from the range of indexes it holds.
+  init(count: Int, pages page: (Range<Int>) -> [Element]) {
+    pages = stride(from: 0, to: count, by: Self.pageSize).map { page($0..<Swift.min($0 + Self.pageSize, count)) }
+    self.count = count
+  }
+
+  /// Page by page, not an index at a time: counting and checking a million is a loop over arrays.
+  func makeIterator() -> FlattenSequence<[[Element]]>.Iterator {
+    pages.joined().makeIterator()
+  }
+
   var startIndex: Int { 0 }
   var endIndex: Int { count }
 
   subscript(position: Int) -> Element {
     get { pages[position >> Self.pageShift][position & (Self.pageSize - 1)] }
     _modify { yield &pages[position >> Self.pageShift][position & (Self.pageSize - 1)] }
+  }
+
+  mutating func append(_ element: Element) {
+    if count & (Self.pageSize - 1) == 0 {
+      pages.append([])
+      pages[pages.count - 1].reserveCapacity(Self.pageSize)
+    }
+    pages[pages.count - 1].append(element)
+    count += 1
   }
 
   mutating func append(repeating element: Element, count added: Int) {

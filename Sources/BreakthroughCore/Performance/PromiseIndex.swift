@@ -19,7 +19,7 @@ struct PromiseIndex: Sendable {
     let hash = Self.hash(id)
     var slot = Self.home(hash, slots.count)
     while slots[slot] >= 0 {
-      if hashes[slot] == hash, promises[Int(slots[slot])].terms.id == id { return Int(slots[slot]) }
+      if hashes[slot] == hash, promises.id(at: Int(slots[slot])) == id { return Int(slots[slot]) }
       slot = (slot + 1) & (slots.count - 1)
     }
     return nil
@@ -106,9 +106,9 @@ extension PromiseIndex {
 
   /// Reads the index of `promiseCount` promises; a refusal when it could not be theirs.
   init(reading input: inout SnapshotReader, promiseCount: Int) throws(Refusal) {
-    hashes = PagedArray(try input.words(UInt64.self))
-    slots = PagedArray(try input.words(Int32.self))
-    byNumber = PagedArray(try input.words(Int32.self))
+    hashes = try input.pagedWords(UInt64.self)
+    slots = try input.pagedWords(Int32.self)
+    byNumber = try input.pagedWords(Int32.self)
     let positions = Int32(-1)..<Int32(truncatingIfNeeded: promiseCount)
     used = slots.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
     // Every promise in it once, room to spare (so that a probe always ends), every position real.

@@ -1,39 +1,228 @@
-/// Every promise of a ledger, in the order made, kept in chunks of 1,024.
+import Foundation
+
+/// Every promise of a ledger, in the order made: built ones, and closed ones still archived in
+/// the snapshot the ledger was opened from (built from their records when looked at).
+///
+/// Opening a long ledger built every promise, though most are closed and never looked at
+/// again: at 1,000,000 promises that was most of a second and 400 MB. Only the running ones
+/// are built now; lists, measures and screens ask `isClosed(at:)` and `facts(at:)`, which
+/// an archived promise answers without being built.
+public struct PromiseList: RandomAccessCollection, MutableCollection, Sendable {
+  /// The built promises, in the order built (made, read from a snapshot, or moved since).
+  private var built = PromiseChunks()
+  /// For each position, where its promise is: in `built` (0 and up) or `~n`, the nth archived.
+  private var slots = PagedArray<Int32>()
+  private var archived = ArchivedParts()
+  /// Where the archived promises' records are; nil when there are none.
+  private(set) var archive: SnapshotArchive?
+
+  public init() {}
+
+  init(archive: SnapshotArchive) {
+    self.archive = archive
+  }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { slots.count }
+  public var count: Int { slots.count }
+
+  public subscript(position: Int) -> Promise {
+    // Lent, not copied: reading one field of a promise should not copy the whole of it.
+    // A copy, not lent (`_read`): Swift 6.3 released a value lent through this subscript
+    // twice, in debug builds and then in release ones (an undo crashed). Reads of every
+    // promise go through the fields below instead, which copy nothing.
+    get {
+      let slot = Int(slots[position])
+      return slot >= 0 ? built.chunks[slot >> PromiseChunks.shift][slot & PromiseChunks.mask] : unarchived(archived[~slot])
+    }
+    _modify {
+      if slots[position] < 0 {
+        let promise = unarchived(archived[Int(~slots[position])])
+        slots[position] = Int32(truncatingIfNeeded: built.count)
+        built.append(promise)
+      }
+      let slot = Int(slots[position])
+      yield &built.chunks[slot >> PromiseChunks.shift][slot & PromiseChunks.mask]
+    }
+  }
+
+  /// Where the promise at `position` stands, without building it.
+  public func state(at position: Int) -> PromiseState {
+    let slot = Int(slots[position])
+    return slot < 0 ? archived[~slot].state : built.chunks[slot >> PromiseChunks.shift][slot & PromiseChunks.mask].state
+  }
+
+  /// Whether the promise at `position` is closed, without building it.
+  public func isClosed(at position: Int) -> Bool {
+    state(at: position).isClosed
+  }
+
+  /// When the promise at `position` was closed, without building it.
+  public func closedAt(at position: Int) -> Date? {
+    let slot = Int(slots[position])
+    return slot < 0 ? archived[~slot].closedAt : built.chunks[slot >> PromiseChunks.shift][slot & PromiseChunks.mask].closedAt
+  }
+
+  /// The number of the promise at `position`, without building it.
+  public func number(at position: Int) -> Int {
+    let slot = Int(slots[position])
+    return slot < 0
+      ? archived[~slot].number : built.chunks[slot >> PromiseChunks.shift][slot & PromiseChunks.mask].terms.number
+  }
+
+  /// What the measures read of the promise at `position`, without building it.
+  func facts(at position: Int) -> PromiseFacts {
+    let slot = Int(slots[position])
+    if slot >= 0 { return PromiseFacts(built.chunks[slot >> PromiseChunks.shift][slot & PromiseChunks.mask]) }
+    guard let archive else { preconditionFailure("an archived promise without its archive") }
+    let stored = archived[~slot]
+    let breakthrough: String?
+    switch stored.breakthrough {
+    case ArchivedPromise.unlinkedBreakthrough: breakthrough = unarchived(stored).terms.breakthrough
+    case 0...: breakthrough = archive.breakthroughIDs[Int(stored.breakthrough)]
+    default: breakthrough = nil
+    }
+    return PromiseFacts(
+      performer: archive.people[Int(stored.performer)], breakthrough: breakthrough, madeAt: stored.madeAt, state: stored.state,
+      by: stored.by, deliveredAt: stored.deliveredAt, closedAt: stored.closedAt)
+  }
+
+  /// The id of the promise at `position`.
+  func id(at position: Int) -> String {
+    let slot = Int(slots[position])
+    if slot >= 0 { return built.chunks[slot >> PromiseChunks.shift][slot & PromiseChunks.mask].terms.id }
+    // Only the id, which comes first: building the whole promise would follow its links.
+    let stored = archived[~slot]
+    let id = archive?.source.bytes(in: stored.offset..<(stored.offset + Int(stored.length)))?.withUnsafeBufferPointer { buffer in
+      var input = SnapshotReader(buffer)
+      return (try? input.textRange()).map { String(decoding: UnsafeBufferPointer(rebasing: buffer[$0]), as: UTF8.self) }
+    }
+    return id ?? ""
+  }
+
+  /// The promise's record and past in the archive's source, while it is still archived there.
+  func archivedRecord(at position: Int) -> (offset: Int, past: Int)? {
+    guard slots[position] < 0 else { return nil }
+    let stored = archived[Int(~slots[position])]
+    return (stored.offset, stored.past)
+  }
+
+  /// Whether the promise at `position` names an element, without building it.
+  func hasElement(at position: Int) -> Bool {
+    let slot = Int(slots[position])
+    return slot < 0 ? archived[~slot].hasElement : built.chunks[slot >> PromiseChunks.shift][slot & PromiseChunks.mask].terms.element != nil
+  }
+
+  mutating func append(_ promise: Promise) {
+    slots.append(Int32(truncatingIfNeeded: built.count))
+    built.append(promise)
+  }
+
+  /// Adds a closed promise as its record in the archive.
+  mutating func append(archived promise: ArchivedPromise) {
+    slots.append(~Int32(truncatingIfNeeded: archived.append(promise)))
+  }
+
+  /// Makes room for `count` archived promises, added one at a time.
+  mutating func reserveCapacity(archived count: Int) {
+    archived.reserveCapacity(count)
+  }
+
+  /// The promises of `parts`, one after another (read from the same snapshot, if any).
+  init(joining parts: [PromiseList]) {
+    for other in parts {
+      let builtBefore = Int32(truncatingIfNeeded: built.count)
+      let moved = archived.append(contentsOf: other.archived)
+      for slot in other.slots { slots.append(slot >= 0 ? slot + builtBefore : ~Int32(truncatingIfNeeded: moved(Int(~slot)))) }
+      built.append(contentsOf: other.built)
+      archive = archive ?? other.archive
+    }
+  }
+
+  /// The archived promise built from its record; a stand-in that says so when the record
+  /// cannot be read (the snapshot file was cut under the open ledger).
+  private func unarchived(_ stored: ArchivedPromise) -> Promise {
+    guard let archive else { preconditionFailure("an archived promise without its archive") }
+    let length = Int(stored.length)
+    let promise = archive.source.bytes(in: stored.offset..<(stored.offset + length))?.withUnsafeBufferPointer { buffer in
+      var input = SnapshotReader(buffer)
+      return (try? SnapshotPromiseRecord(&input, people: archive.people.count, breakthroughs: archive.breakthroughIDs.count))
+        .map { $0.promise(in: buffer, archive: archive, past: stored.past, id: { indices.contains($0) ? id(at: $0) : nil }) }
+    }
+    if let promise { return promise }
+    return Promise(
+      terms: PromiseTerms(
+        id: "", number: stored.number, performer: archive.people[Int(stored.performer)], customer: archive.people[Int(stored.customer)],
+        what: "unreadable in the snapshot (delete ledger.jsonl.snapshot to rebuild it)", by: stored.by, breakthrough: nil,
+        replaces: nil),
+      madeAt: stored.madeAt,
+      progress: Promise.Progress(
+        state: stored.state, deliveredAt: stored.deliveredAt, closedAt: stored.closedAt, closedBy: nil, confidence: nil,
+        replacedBy: nil, wasRenegotiatedLate: false),
+      past: .decoded(.unreadable))
+  }
+}
+
+/// The archived promises, in the arrays they were read into (one a segment of the snapshot):
+/// joined by reference, not copied (at 1,000,000 promises a copy was 56 MB and a tenth of the
+/// open). A promise's index says which array (the high bits) and where in it.
+private struct ArchivedParts: Sendable {
+  static let indexBits = 26
+  private var parts: [[ArchivedPromise]] = []
+
+  subscript(index: Int) -> ArchivedPromise {
+    parts[index >> Self.indexBits][index & (1 << Self.indexBits - 1)]
+  }
+
+  /// Makes room for `count` more in the last array.
+  mutating func reserveCapacity(_ count: Int) {
+    if parts.isEmpty { parts.append([]) }
+    parts[parts.count - 1].reserveCapacity(parts[parts.count - 1].count + min(count, 1 << Self.indexBits))
+  }
+
+  /// Adds `promise`; returns its index.
+  mutating func append(_ promise: ArchivedPromise) -> Int {
+    if parts.last.map({ $0.count == 1 << Self.indexBits }) ?? true { parts.append([]) }
+    parts[parts.count - 1].append(promise)
+    return (parts.count - 1) << Self.indexBits | (parts[parts.count - 1].count - 1)
+  }
+
+  /// Adds `other`'s arrays after these; returns where each of its indexes is now.
+  mutating func append(contentsOf other: ArchivedParts) -> (Int) -> Int {
+    let shift = parts.count << Self.indexBits
+    parts += other.parts
+    // An index is kept in 31 bits: 32 arrays of 67 million (a snapshot has about eight).
+    precondition(parts.count <= 32, "more archived arrays than an index can tell apart")
+    return { $0 + shift }
+  }
+}
+
+/// Promises kept in chunks of 1,024.
 ///
 /// The screens hold the ledger's state while the store folds new events into its own copy:
 /// with one array that first change copied every promise (28 MB and tens of milliseconds at
 /// 100,000); in chunks it copies the one chunk it changes.
-public struct PromiseList: RandomAccessCollection, MutableCollection, Sendable {
-  static let chunkShift = 10
-  static let chunkSize = 1 << chunkShift
-  private var chunks: [[Promise]] = []
-  public private(set) var count = 0
-
-  public init() {}
-
-  public var startIndex: Int { 0 }
-  public var endIndex: Int { count }
-
-  public subscript(position: Int) -> Promise {
-    // Out of range is caught by the chunks' own bounds checks. Lent, not copied: reading one
-    // field of a promise should not copy the whole of it.
-    _read { yield chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] }
-    _modify { yield &chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] }
-  }
+private struct PromiseChunks: Sendable {
+  static let shift = 10
+  static let size = 1 << shift
+  static let mask = size - 1
+  /// Out of range is caught by the chunks' own bounds checks.
+  fileprivate(set) var chunks: [[Promise]] = []
+  private(set) var count = 0
 
   mutating func append(_ promise: Promise) {
-    if count & (Self.chunkSize - 1) == 0 {
+    if count & Self.mask == 0 {
       chunks.append([])
-      chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)
+      chunks[chunks.count - 1].reserveCapacity(Self.size)
     }
     chunks[chunks.count - 1].append(promise)
     count += 1
   }
 
   /// Adds `other` after these: whole chunks are shared when these end on a chunk's end.
-  mutating func append(contentsOf other: PromiseList) {
-    guard count & (Self.chunkSize - 1) == 0 else {
-      for promise in other { append(promise) }
+  mutating func append(contentsOf other: PromiseChunks) {
+    guard count & Self.mask == 0 else {
+      for chunk in other.chunks { for promise in chunk { append(promise) } }
       return
     }
     chunks += other.chunks

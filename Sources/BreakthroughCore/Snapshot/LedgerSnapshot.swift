@@ -3,7 +3,7 @@ import Foundation
 /// The folded state as bytes, so that a long ledger opens without folding every line again.
 /// Handles are written once and referred to by number; links between promises by position.
 extension LedgerState {
-  static let snapshotFormat = 5
+  static let snapshotFormat = 6
 
   /// The state as snapshot bytes.
   public func snapshot() -> [UInt8] {
@@ -35,15 +35,20 @@ extension LedgerState {
     // History summaries repeat ("made", "accepted" …): each is written once, then by number.
     // The table the ledger was opened with comes first, unchanged, so that the pasts still
     // held as its bytes are copied as they are.
-    let archive = promises.lazy.compactMap(\.storedPast.archive).first.flatMap { archive in
+    let archive = promises.archive.flatMap { archive in
       archive.people.elementsEqual(people.prefix(archive.people.count)) ? archive : nil
     }
     var summaries = archive?.summaries ?? []
     var summaryNumber = Dictionary(summaries.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
-    for promise in promises where promise.storedPast.archive?.isSame(as: archive) != true {
-      for entry in promise.history where summaryNumber[entry.summary] == nil {
-        summaryNumber[entry.summary] = summaries.count
-        summaries.append(entry.summary)
+    // Archived promises are copied as they are: their summaries are in the archive's table.
+    for position in promises.indices where archive == nil || promises.archivedRecord(at: position) == nil {
+      let promise = promises[position]
+      guard promise.storedPast.archive?.isSame(as: archive) != true else { continue }
+      for entry in promise.history {
+        let stem = PromisePastCoding.stem(of: entry.summary).stem
+        guard summaryNumber[stem] == nil else { continue }
+        summaryNumber[stem] = summaries.count
+        summaries.append(stem)
       }
     }
     out.int(summaries.count)
@@ -53,11 +58,19 @@ extension LedgerState {
     let segments = stride(from: 0, to: promises.count, by: Self.promisesPerSegment(promises.count))
       .map { $0..<min(promises.count, $0 + Self.promisesPerSegment(promises.count)) }
     out.int(segments.count)
-    // The pasts still held in the snapshot are copied as they are, from one read of it.
+    // The records and pasts still held in the snapshot are copied as they are, from one read of it.
     let held = archive.flatMap { $0.source.bytes(in: 0..<$0.source.count) }.map(SnapshotBytes.init)
     for segment in segments {
       var part = SnapshotWriter()
-      for promise in promises[segment] {
+      for position in segment {
+        if let held, let record = promises.archivedRecord(at: position), let fields = held.bytes(in: record.offset..<record.past),
+          let past = held.record(at: record.past)
+        {
+          part.append(fields[...])
+          part.append(past.bytes[...])
+          continue
+        }
+        let promise = promises[position]
         write(promise, &part, person: person)
         if case .archived(let stored, let offset) = promise.storedPast, stored.isSame(as: archive), let past = held?.record(at: offset) {
           part.append(past.bytes[...])
@@ -76,9 +89,7 @@ extension LedgerState {
   /// About eight segments of at least 2,000 promises: more than the cores of most machines,
   /// so that they share the work evenly, and not so small that starting them costs more.
   static func promisesPerSegment(_ count: Int) -> Int {
-    // Whole chunks of the list, so that each segment's chunks are taken as they are.
-    let wanted = max(2_000, (count + 7) / 8)
-    return (wanted + PromiseList.chunkSize - 1) / PromiseList.chunkSize * PromiseList.chunkSize
+    max(2_000, (count + 7) / 8)
   }
 
   /// The promise's terms and where it stands (its past follows, written apart).
@@ -185,7 +196,7 @@ extension LedgerState {
     conversations = try Conversations(snapshotJSON: conversationsJSON)
     var summaries: [String] = []
     for _ in 0..<(try input.count()) { summaries.append(try input.string()) }
-    let archive = SnapshotArchive(source: source, people: people, summaries: summaries)
+    let archive = SnapshotArchive(source: source, people: people, summaries: summaries, breakthroughIDs: breakthroughs.map(\.id))
     // Plain numbers, not counts of what follows in this piece: the promises are not in it.
     let promiseCount = try input.int()
     let segmentCount = try input.int()
@@ -214,29 +225,31 @@ extension LedgerState {
       offset += prefix + length
     }
     guard (segments.last?.promises.upperBound ?? 0) == head.promiseCount else { throw Refusal("the snapshot's segments do not add up") }
-    guard let rest = source.bytes(in: offset..<end) else { throw Refusal("the snapshot cannot be read") }
-    index = try rest.withUnsafeBufferPointer { (buffer) throws(Refusal) -> PromiseIndex in
+    let index = try source.withBytes(in: offset..<end) { (buffer) throws(Refusal) -> PromiseIndex in
       var input = SnapshotReader(buffer)
       let index = try PromiseIndex(reading: &input, promiseCount: head.promiseCount)
       guard input.isAtEnd else { throw Refusal("the snapshot has bytes after its end") }
       return index
     }
-    let read = try SegmentReading(segments: segments, archive: head.archive, breakthroughIDs: breakthroughs.map(\.id)).read()
+    guard let index else { throw Refusal("the snapshot cannot be read") }
+    self.index = index
+    let read = try SegmentReading(segments: segments, archive: head.archive).read()
     promises = read.promises
     // Links to later promises are known only by position until all are read.
     for link in read.links {
       func id(_ position: Int) throws(Refusal) -> String? {
         guard position >= 0 else { return nil }
         guard promises.indices.contains(position) else { throw Refusal("a link in the snapshot is out of range") }
-        return promises[position].id
+        return promises.id(at: position)
       }
       promises[link.promise].terms.replaces = try id(link.replaces)
       promises[link.promise].replacedBy = try id(link.replacedBy)
     }
-    // Only a ledger with elements has promises linked to them; read in place, not copied.
+    // Only a ledger with elements has promises linked to them.
     if !conversations.elements.isEmpty {
-      for index in promises.indices {
-        if let element = promises[index].terms.element { conversations.promisesByElement[element, default: []].append(promises[index].id) }
+      for index in promises.indices where promises.hasElement(at: index) {
+        let promise = promises[index]
+        if let element = promise.terms.element { conversations.promisesByElement[element, default: []].append(promise.id) }
       }
     }
   }
@@ -244,50 +257,5 @@ extension LedgerState {
   private static func readByWhen(_ input: inout SnapshotReader) throws(Refusal) -> ByWhen {
     ByWhen(
       day: CalendarDay(daysSinceEpoch: try input.int()), minuteOfDay: try input.optional { (input) throws(Refusal) in try input.int() })
-  }
-
-  /// A promise's terms and where it stands, its past left in `archive` (`base`: where the
-  /// bytes being read start in it); `link` gets the positions of the promises it links to.
-  static func readPromise(
-    _ input: inout SnapshotReader, at base: Int, breakthroughIDs: [String], archive: SnapshotArchive,
-    link: inout (replaces: Int, replacedBy: Int)
-  ) throws(Refusal) -> Promise {
-    func person(_ input: inout SnapshotReader) throws(Refusal) -> Handle { try input.person(in: archive.people) }
-    let id = try input.string()
-    let number = try input.int()
-    let performer = try person(&input)
-    let customer = try person(&input)
-    let what = try input.string()
-    let by = try readByWhen(&input)
-    let linked = try input.int()
-    let breakthrough: String?
-    if linked >= 0 {
-      guard breakthroughIDs.indices.contains(linked) else { throw Refusal("a breakthrough in the snapshot is out of range") }
-      breakthrough = breakthroughIDs[linked]
-    } else {
-      breakthrough = try input.optional { (input) throws(Refusal) in try input.string() }
-    }
-    link.replaces = try input.int()
-    let madeAt = try input.date()
-    let state = try input.coded(PromiseState.self)
-    let deliveredAt = try input.optional { (input) throws(Refusal) in try input.date() }
-    let closedAt = try input.optional { (input) throws(Refusal) in try input.date() }
-    let closedBy = try input.optional { (input) throws(Refusal) in try person(&input) }
-    let confidence = try input.optional { (input) throws(Refusal) in try input.coded(Confidence.self) }
-    link.replacedBy = try input.int()
-    let wasRenegotiatedLate = try input.bool()
-    let request = try input.optional { (input) throws(Refusal) in try input.string() }
-    let element = try input.optional { (input) throws(Refusal) in try input.string() }
-    let pastOffset = base + input.index
-    try PromisePastCoding.skip(&input)
-    return Promise(
-      terms: PromiseTerms(
-        id: id, number: number, performer: performer, customer: customer, what: what, by: by,
-        breakthrough: breakthrough, replaces: nil, request: request, element: element),
-      madeAt: madeAt,
-      progress: Promise.Progress(
-        state: state, deliveredAt: deliveredAt, closedAt: closedAt, closedBy: closedBy, confidence: confidence,
-        replacedBy: nil, wasRenegotiatedLate: wasRenegotiatedLate),
-      past: .archived(archive, offset: pastOffset))
   }
 }

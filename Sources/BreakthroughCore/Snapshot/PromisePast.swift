@@ -52,21 +52,26 @@ enum StoredPast: Sendable {
 }
 
 /// The snapshot a ledger was opened from, kept after opening (its source, not its bytes),
-/// with the tables its promises' pasts refer to.
+/// with the tables its promises' records and pasts refer to.
 final class SnapshotArchive: Sendable {
   let source: SnapshotSource
   let people: [Handle]
   let summaries: [String]
+  let breakthroughIDs: [String]
 
-  init(source: SnapshotSource, people: [Handle], summaries: [String]) {
+  init(source: SnapshotSource, people: [Handle], summaries: [String], breakthroughIDs: [String]) {
     self.source = source
     self.people = people
     self.summaries = summaries
+    self.breakthroughIDs = breakthroughIDs
   }
 
-  /// Another reference to the same source and tables.
+  /// Another reference to the same source, with tables of its own: readers on other cores
+  /// then do not contend for the same reference counts.
   func copy() -> SnapshotArchive {
-    SnapshotArchive(source: source, people: people, summaries: summaries)
+    SnapshotArchive(
+      source: source, people: people, summaries: summaries,
+      breakthroughIDs: breakthroughIDs.map { String(decoding: Array($0.utf8), as: UTF8.self) })
   }
 
   /// Whether both read the same snapshot (one is a copy of the other).

@@ -81,16 +81,20 @@ struct SnapshotReader {
 
   mutating func bool() throws(Refusal) -> Bool { try byte() != 0 }
 
-  mutating func words<Word: FixedWidthInteger>(_ type: Word.Type) throws(Refusal) -> [Word] {
+  /// Fixed-width numbers as `words` wrote them, copied straight into the pages of an array.
+  mutating func pagedWords<Word: FixedWidthInteger>(_ type: Word.Type) throws(Refusal) -> PagedArray<Word> {
     let count = try int()
     let size = MemoryLayout<Word>.size
     guard count >= 0, count <= (bytes.count - index) / size else { throw Refusal("a count in the snapshot is out of range") }
-    let start = bytes.baseAddress! + index
+    let start = UnsafeRawPointer(bytes.baseAddress! + index)
     index += count * size
-    return [Word](unsafeUninitializedCapacity: count) { words, initialized in
-      UnsafeMutableRawBufferPointer(words).copyMemory(from: UnsafeRawBufferPointer(start: start, count: count * size))
-      for position in 0..<count { words[position] = Word(littleEndian: words[position]) }
-      initialized = count
+    return PagedArray(count: count) { range in
+      [Word](unsafeUninitializedCapacity: range.count) { words, initialized in
+        UnsafeMutableRawBufferPointer(words).copyMemory(
+          from: UnsafeRawBufferPointer(start: start + range.lowerBound * size, count: range.count * size))
+        for position in 0..<range.count { words[position] = Word(littleEndian: words[position]) }
+        initialized = range.count
+      }
     }
   }
 

@@ -6,7 +6,6 @@ struct SegmentReading: Sendable {
   /// Where each segment's bytes are, and which positions of the list its promises fill.
   let segments: [(bytes: Range<Int>, promises: Range<Int>)]
   let archive: SnapshotArchive
-  let breakthroughIDs: [String]
 
   /// What the segments hold, in order: the promises, and their links to others by position.
   struct Result {
@@ -14,42 +13,62 @@ struct SegmentReading: Sendable {
     var links: [(promise: Int, replaces: Int, replacedBy: Int)] = []
   }
 
-  /// Each segment's bytes are read from the archive's source by the reader that decodes them,
-  /// and let go when it is done: the whole snapshot is never in memory at once.
+  /// Each segment's bytes are read from the archive's source by the reader that decodes them
+  /// (lent where the source can) and let go when it is done: the whole snapshot is never
+  /// copied into memory at once.
   func read() throws(Refusal) -> Result {
     let results = Slots(count: segments.count)
     defer { results.release() }
     DispatchQueue.concurrentPerform(iterations: segments.count) { number in
       results.base[number] = Swift.Result { () throws(Refusal) in try readSegment(number) }
     }
-    var whole = Result()
-    for number in segments.indices {
-      let part = try results.base[number].get()
-      whole.promises.append(contentsOf: part.promises)
-      whole.links += part.links
-    }
-    return whole
+    var parts: [Result] = []
+    for number in segments.indices { parts.append(try results.base[number].get()) }
+    return Result(promises: PromiseList(joining: parts.map(\.promises)), links: parts.flatMap(\.links))
   }
 
   private func readSegment(_ number: Int) throws(Refusal) -> Result {
     let (byteRange, positions) = segments[number]
-    guard let bytes = archive.source.bytes(in: byteRange) else { throw Refusal("a segment of the snapshot cannot be read") }
-    return try bytes.withUnsafeBufferPointer { (buffer) throws(Refusal) in try readSegment(buffer, at: byteRange.lowerBound, positions) }
+    let part = try archive.source.withBytes(in: byteRange) { (buffer) throws(Refusal) in
+      try readSegment(buffer, at: byteRange.lowerBound, positions)
+    }
+    guard let part else { throw Refusal("a segment of the snapshot cannot be read") }
+    return part
   }
 
   private func readSegment(_ bytes: UnsafeBufferPointer<UInt8>, at base: Int, _ positions: Range<Int>) throws(Refusal) -> Result {
     var input = SnapshotReader(bytes)
-    // Every promise refers to the archive and most to a breakthrough id: each reader gets
-    // its own copies, so that cores do not contend for the same reference counts.
+    // Every built promise refers to the archive and most to a breakthrough id: each reader
+    // gets its own copies, so that cores do not contend for the same reference counts.
     let archive = self.archive.copy()
-    let breakthroughIDs = self.breakthroughIDs.map { String(decoding: Array($0.utf8), as: UTF8.self) }
-    var part = Result()
+    var part = Result(promises: PromiseList(archive: archive))
+    part.promises.reserveCapacity(archived: positions.count)
+    // Where each promise's id is in `bytes`: a running promise's link to an earlier one in
+    // the same segment (its renegotiated original, mostly) is read from here, not the file.
+    var ids: [Range<Int>] = []
+    ids.reserveCapacity(positions.count)
     while !input.isAtEnd {
       let position = positions.lowerBound + part.promises.count
       guard position < positions.upperBound else { throw Refusal("a segment of the snapshot holds more promises than it says") }
-      var link = (replaces: -1, replacedBy: -1)
-      part.promises.append(try LedgerState.readPromise(&input, at: base, breakthroughIDs: breakthroughIDs, archive: archive, link: &link))
-      if link.replaces >= 0 || link.replacedBy >= 0 { part.links.append((position, link.replaces, link.replacedBy)) }
+      let start = input.index
+      let record = try SnapshotPromiseRecord(&input, people: archive.people.count, breakthroughs: archive.breakthroughIDs.count)
+      let length = input.index - start
+      try PromisePastCoding.skip(&input)
+      ids.append(record.id)
+      // A closed promise is kept as its record; a running one is built, its texts read now.
+      if record.state.isClosed, ArchivedPromise.fits(record, length: length) {
+        part.promises.append(archived: ArchivedPromise(record, offset: base + start, length: length))
+        continue
+      }
+      func id(_ linked: Int) -> String? {
+        let offset = linked - positions.lowerBound
+        return ids.indices.contains(offset) ? String(decoding: UnsafeBufferPointer(rebasing: bytes[ids[offset]]), as: UTF8.self) : nil
+      }
+      let promise = record.promise(in: bytes, archive: archive, past: base + start + length, id: id)
+      if (record.replaces >= 0 && promise.terms.replaces == nil) || (record.replacedBy >= 0 && promise.replacedBy == nil) {
+        part.links.append((position, record.replaces, record.replacedBy))
+      }
+      part.promises.append(promise)
     }
     guard part.promises.count == positions.count else { throw Refusal("a segment of the snapshot holds fewer promises than it says") }
     return part

@@ -9,6 +9,21 @@ public protocol SnapshotSource: AnyObject, Sendable {
   var count: Int { get }
   /// The bytes in `range`; nil when they cannot be read (the source is then treated as damaged).
   func bytes(in range: Range<Int>) -> [UInt8]?
+  /// Calls `body` with the bytes in `range`, not copied where the source can lend them (a file
+  /// mapped into memory); nil when they cannot be read.
+  func withBytes<Result, Failure: Error>(
+    in range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+  ) throws(Failure) -> Result?
+}
+
+extension SnapshotSource {
+  /// Copies the bytes, then lends the copy.
+  public func withBytes<Result, Failure: Error>(
+    in range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+  ) throws(Failure) -> Result? {
+    guard let bytes = bytes(in: range) else { return nil }
+    return try bytes.withUnsafeBufferPointer { (buffer) throws(Failure) in try body(buffer) }
+  }
 }
 
 /// A snapshot's bytes held in memory.

@@ -33,10 +33,13 @@ public struct PromiseCalendar {
 
   /// The promises written, in number order.
   public var promises: [Promise] {
-    state.promises.filter { promise in
+    let openOnly = selection.openOnly || selection.asEvents
+    // Closed promises are left out without being built when only open ones are wanted.
+    let promises = state.promises
+    return promises.indices.filter { !openOnly || !promises.isClosed(at: $0) }.map { promises[$0] }.filter { promise in
       guard promise.state != .withdrawn else { return false }
-      if let person = selection.person, promise.performer != person && promise.customer != person { return false }
-      return !(selection.openOnly || selection.asEvents) || !promise.state.isClosed
+      guard let person = selection.person else { return true }
+      return promise.performer == person || promise.customer == person
     }
   }
 

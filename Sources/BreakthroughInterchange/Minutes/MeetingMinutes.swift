@@ -104,8 +104,9 @@ public struct MeetingMinutes {
       }
     }
     let local = LocalMoment(now, in: zone)
-    let owed = state.promises.filter { $0.isOverdue(at: local) }.sorted { ($0.by, $0.number) < ($1.by, $1.number) }
-    let awaiting = state.promises.filter { $0.state == .delivered }
+    let running = state.promises.indices.filter { !state.promises.isClosed(at: $0) }.map { state.promises[$0] }
+    let owed = running.filter { $0.isOverdue(at: local) }.sorted { ($0.by, $0.number) < ($1.by, $1.number) }
+    let awaiting = running.filter { $0.state == .delivered }
     return [
       ("Breakthrough", breakthrough), ("Kept", kept), ("Not kept", notKept), ("Renegotiated", renegotiated),
       ("Revoked or released", ended), ("Newly promised", made), ("Requests", requests), ("Enrollment", enrollment),

@@ -10,12 +10,12 @@ import TerminalKit
 enum LedgerCompletions {
   /// The open and delivered promises: what a move can be made on.
   static func openPromiseNumbers(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
-    numbers(words, prefix) { !$0.state.isClosed }
+    numbers(words, prefix) { !$0.isClosed }
   }
 
   /// Every promise, for `show`.
   static func promiseNumbers(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
-    numbers(words, prefix) { $0.state != .withdrawn }
+    numbers(words, prefix) { $0 != .withdrawn }
   }
 
   /// The requests waiting for an answer: what counter, decline, withdraw (and promise, accept) take.
@@ -46,9 +46,12 @@ enum LedgerCompletions {
     (state(words)?.people ?? []).map(\.text).filter { $0.hasPrefix(prefix.lowercased()) }
   }
 
-  private static func numbers(_ words: [String], _ prefix: String, where included: (Promise) -> Bool) -> [String] {
+  private static func numbers(_ words: [String], _ prefix: String, where included: (PromiseState) -> Bool) -> [String] {
     guard let state = state(words) else { return [] }
-    return state.promises.filter(included).map(\.label).filter { $0.lowercased().hasPrefix(prefix.lowercased()) }
+    // By state and number alone: a Tab does not build every closed promise of a long ledger.
+    let promises = state.promises
+    return promises.indices.filter { included(promises.state(at: $0)) }.map { "P\(promises.number(at: $0))" }
+      .filter { $0.lowercased().hasPrefix(prefix.lowercased()) }
   }
 
   /// The ledger the command line names (its --store, else the usual places), read without writing.
