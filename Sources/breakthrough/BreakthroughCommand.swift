@@ -47,7 +47,8 @@ struct BreakthroughCommand: ParsableCommand {
     }
     do {
       let commands = Set(configuration.subcommands.map { $0._commandName } + ["help"])
-      var command = try parseAsRoot(LeadingOptions.reordered(Array(CommandLine.arguments.dropFirst()), commands: commands))
+      let arguments = LeadingOptions.reordered(Array(CommandLine.arguments.dropFirst()), commands: commands)
+      var command = try leafCommand(arguments) ?? parseAsRoot(arguments)
       try command.run()
     } catch {
       // Argument errors quote what was typed: escape it like every other output.
@@ -60,5 +61,20 @@ struct BreakthroughCommand: ParsableCommand {
       }
       Foundation.exit(code.rawValue)
     }
+  }
+
+  /// A command with no subcommands of its own, parsed by itself: parsing from the root looks
+  /// over every command's arguments by reflection, about 5 ms, most of what `list` costs on a
+  /// small ledger. Help, completions, and anything it cannot parse go to the root parser, which
+  /// answers them (and says what is wrong) as the whole program.
+  private static func leafCommand(_ arguments: [String]) -> ParsableCommand? {
+    let answeredByTheRoot = ["-h", "--help", "--version", "--generate-completion-script"]
+    guard let name = arguments.first, let type = configuration.subcommands.first(where: { $0._commandName == name }),
+      type.configuration.subcommands.isEmpty,
+      !arguments.contains(where: { argument in
+        argument.hasPrefix("---") || answeredByTheRoot.contains { argument == $0 || argument.hasPrefix($0 + "=") }
+      })
+    else { return nil }
+    return try? type.parse(Array(arguments.dropFirst()))
   }
 }

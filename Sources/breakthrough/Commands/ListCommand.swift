@@ -82,7 +82,7 @@ struct ListCommand: ParsableCommand {
       }
       var table = TextTable(headers: ["NUM", "STATE", "WHO", "BY", "WHAT"])
       table.rows = records.map(\.tableFields)
-      table.lines().forEach { print($0) }
+      print(table.text, terminator: "")
     }
   }
 
@@ -120,7 +120,7 @@ struct ListCommand: ParsableCommand {
       }
       var table = TextTable(headers: ["NUM", "STATE", "WHO", "BY", "WHAT"])
       table.rows = records.map(\.tableFields)
-      table.lines().forEach { print($0) }
+      print(table.text, terminator: "")
     }
   }
 }

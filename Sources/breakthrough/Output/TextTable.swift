@@ -11,15 +11,42 @@ struct TextTable {
 
   /// The table as lines; every cell is escaped, and the last column is not padded.
   func lines() -> [String] {
-    let escapedRows = ([headers] + rows).map { $0.map(Escaping.forDisplay) }
-    var widths = Array(repeating: 0, count: headers.count)
-    for row in escapedRows {
-      for (column, cell) in row.enumerated() { widths[column] = max(widths[column], DisplayWidth.of(cell)) }
+    var lines: [String] = []
+    write { lines.append($0) }
+    return lines
+  }
+
+  /// The lines, each ended by a newline, as one text: printed at once, a long list is not
+  /// thousands of writes.
+  var text: String {
+    var text = ""
+    text.reserveCapacity((rows.count + 1) * 80)
+    write { line in
+      text += line
+      text += "\n"
     }
-    return escapedRows.map { row in
-      row.enumerated().map { column, cell in
-        column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - DisplayWidth.of(cell))
-      }.joined(separator: "  ")
+    return text
+  }
+
+  /// Calls `line` with each line in order.
+  private func write(_ line: (String) -> Void) {
+    let escapedRows = ([headers] + rows).map { $0.map(Escaping.forDisplay) }
+    // Each cell's width is worked out once: for text in other scripts it is a walk over characters.
+    let cellWidths = escapedRows.map { $0.map(DisplayWidth.of) }
+    var widths = Array(repeating: 0, count: headers.count)
+    for row in cellWidths {
+      for (column, width) in row.enumerated() { widths[column] = max(widths[column], width) }
+    }
+    // Each run of spaces made once: appending spaces one by one was half the time of a long table.
+    let padding = (0...(widths.max() ?? 0) + 2).map { String(repeating: " ", count: $0) }
+    for (row, cells) in zip(escapedRows, cellWidths) {
+      var text = ""
+      for (column, cell) in row.enumerated() {
+        text += cell
+        guard column < row.count - 1 else { break }
+        text += padding[widths[column] - cells[column] + 2]
+      }
+      line(text)
     }
   }
 }
