@@ -48,6 +48,7 @@ struct BreakthroughCommand: ParsableCommand {
     do {
       let commands = Set(configuration.subcommands.map { $0._commandName } + ["help"])
       let arguments = LeadingOptions.reordered(Array(CommandLine.arguments.dropFirst()), commands: commands)
+      if arguments.first == "list", let request = ListRequest(typed: Array(arguments.dropFirst())) { return try request.run() }
       var command = try leafCommand(arguments) ?? parseAsRoot(arguments)
       try command.run()
     } catch {

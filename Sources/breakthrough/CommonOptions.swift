@@ -20,6 +20,20 @@ struct CommonOptions: ParsableArguments {
       valueName: "handle"), completion: .handles)
   var actor: String?
 
+  /// The ledger and the person these options choose.
+  var choice: LedgerChoice { LedgerChoice(store: store, actor: actor) }
+
+  /// Opens the store and names the actor (`LedgerChoice.openSession`).
+  func openSession(reportingWarnings: Bool = true, listening: Bool = false) throws -> Session {
+    try choice.openSession(reportingWarnings: reportingWarnings, listening: listening)
+  }
+}
+
+/// Which ledger, and who is acting: `--store` and `--as` as given (nil: from the environment).
+struct LedgerChoice {
+  var store: String?
+  var actor: String?
+
   /// Opens the store and names the actor. What the store warns about is printed, unless a
   /// screen will show it (printed first, it would be wiped by the screen); a screen also
   /// listens for others' appends.

@@ -47,6 +47,34 @@ import Testing
     #expect(try cli.run("list", "--version").output == version.output)
   }
 
+  @Test func listReadsTheSameHoweverItIsTyped() throws {
+    let cli = BinaryRunner()
+    #expect(try cli.run("promise", "Ship the guide", "--to", "ben", "--by", "2020-01-02").status == 0)
+    #expect(try cli.run("promise", "Call Acme", "--to", "cleo", "--by", "+3d").status == 0)
+    #expect(try cli.run("promise", "Book the venue", "--to", "ana", "--by", "+5d", as: "ben").status == 0)
+    // The words scripts type are read without the argument parser; an option typed twice
+    // goes to the parser (the last one counts there): the answers must be the same.
+    let forms: [([String], [String])] = [
+      (["list", "--overdue", "--format", "tsv"], ["list", "--overdue", "--overdue", "--format=tsv"]),
+      (["list", "--person", "ben", "--format=json"], ["list", "--person", "cleo", "--person", "ben", "--format", "json"]),
+      (["list", "--all"], ["list", "--all", "--format", "json", "--format", "table"]),
+      (["--store", cli.ledger, "list", "--as", "ana"], ["list", "--as", "ben", "--as", "ana"]),
+    ]
+    for (typed, parsed) in forms {
+      let (fast, slow) = (try cli.run(typed), try cli.run(parsed))
+      #expect(fast.status == 0 && slow.status == 0)
+      #expect(fast.output == slow.output && !fast.output.isEmpty, "\(typed) and \(parsed) differ")
+    }
+    #expect(try cli.run("list", "--all").output.contains("Book the venue"))
+    // Mistakes are the argument parser's to answer, with the usage and exit 64.
+    for wrong in [["list", "--format", "xml"], ["list", "--bogus"], ["list", "--person"], ["list", "--overdue=yes"]] {
+      let result = try cli.run(wrong)
+      #expect(result.status == 64, "\(wrong)")
+      #expect(result.errors.contains("Usage: breakthrough list"), "\(wrong): \(result.errors)")
+    }
+    #expect(try cli.run("list", "--help").output.contains("--overdue"))
+  }
+
   @Test func renegotiatingLateSaysItIsRecordedAsNotKeptAndShowFollowsTheChain() throws {
     let cli = BinaryRunner()
     #expect(try cli.run("promise", "Call Acme", "--to", "ben", "--by", "2026-01-05").errors.contains("already past"))

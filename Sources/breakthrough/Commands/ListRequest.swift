@@ -1,0 +1,161 @@
+import ArgumentParser
+import BreakthroughCore
+import BreakthroughInterchange
+import Foundation
+
+/// What `list` is asked for, however it was typed: the command's options, or the words a
+/// script passes, read without the argument parser (`init?(typed:)`).
+struct ListRequest {
+  var selection: ListCommand.Selection = .open
+  var requests = false
+  var waitingOnMe = false
+  var person: String?
+  var format: OutputFormat = .table
+  var raw = false
+  var ledger = LedgerChoice()
+
+  func run() throws {
+    let session = try ledger.openSession()
+    let person = try person.map { try Handle($0) }
+    if requests || waitingOnMe { return try listRequests(session, person: person) }
+    let selection = self.selection
+    let now = session.localNow
+    let state = session.state
+    let promises = state.promises
+    var selected = promises.indices.filter { index in
+      // Most promises of a long ledger are closed: told apart without building them.
+      if selection != .all && promises.isClosed(at: index) { return false }
+      if selection == .all && person == nil { return true }
+      let promise = promises[index]
+      guard person == nil || promise.terms.performer == person || promise.terms.customer == person else { return false }
+      switch selection {
+      case .open: return !promise.state.isClosed
+      case .overdue: return promise.state == .open && promise.terms.by.isPast(at: now)
+      case .delivered: return promise.state == .delivered
+      case .all: return true
+      }
+    }
+    if selection != .all {
+      // By keys read once each, not two promises read for every comparison.
+      selected = selected.map { (promises[$0].terms.by, promises[$0].terms.number, $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+    }
+    let records = selected.map { PromiseRecord(promise: promises[$0], state: state, now: now, zone: session.zone) }
+    switch format {
+    case .json:
+      print(JSONWriter.prettyText(.array(records.map { $0.json(zone: session.zone) })))
+    case .csv:
+      var out = CSVWriter(guardsFormulas: !raw)
+      PromiseRecord.csvHeader.forEach { out.plain($0) }
+      out.endRow()
+      records.forEach { $0.writeCSV(to: &out, zone: session.zone) }
+      FileHandle.standardOutput.write(Data(out.text.utf8))
+    case .tsv:
+      var out = TSVWriter()
+      PromiseRecord.tsvHeader.forEach { out.field($0) }
+      out.endLine()
+      records.forEach { $0.writeTSV(to: &out) }
+      out.flush()
+    case .table:
+      guard !records.isEmpty else {
+        print(
+          session.state.promises.isEmpty
+            ? "No promises yet. Make one: breakthrough promise \"WHAT\" --to HANDLE --by DATE"
+            : "No \(selection == .all ? "" : selection.rawValue + " ")promises\(person.map { " for \($0)" } ?? "").")
+        return
+      }
+      var table = TextTable(headers: ["NUM", "STATE", "WHO", "BY", "WHAT"])
+      table.rows = records.map(\.tableFields)
+      print(table.text, terminator: "")
+    }
+  }
+
+  func listRequests(_ session: Session, person: Handle?) throws {
+    let now = session.localNow
+    let me = waitingOnMe ? try session.context().actor : nil
+    let state = session.state
+    let chosen = state.conversations.requests.filter { request in
+      guard person == nil || request.customer == person || request.performer == person else { return false }
+      guard me == nil || request.waitsOn == me else { return false }
+      switch selection {
+      case .open: return request.state.isOpen
+      case .overdue: return request.isAnswerOverdue(at: now)
+      case .all: return true
+      case .delivered: return false
+      }
+    }
+    guard selection != .delivered else {
+      throw ValidationError("requests are not delivered; use --requests with --all, --overdue or nothing")
+    }
+    let records = chosen.map { RequestRecord(request: $0, state: state, now: now) }
+    switch format {
+    case .json: print(JSONWriter.prettyText(.array(records.map { $0.json() })))
+    case .tsv:
+      var out = TSVWriter()
+      RequestRecord.tsvHeader.forEach { out.field($0) }
+      out.endLine()
+      records.forEach { $0.writeTSV(to: &out) }
+      out.flush()
+    case .csv: throw ValidationError("--requests writes table, tsv or json")
+    case .table:
+      guard !records.isEmpty else {
+        print(me != nil ? "No requests wait for your answer." : "No \(selection == .all ? "" : "unanswered ")requests.")
+        return
+      }
+      var table = TextTable(headers: ["NUM", "STATE", "WHO", "BY", "WHAT"])
+      table.rows = records.map(\.tableFields)
+      print(table.text, terminator: "")
+    }
+  }
+}
+
+extension ListRequest {
+  /// `list` as scripts type it: options by their full names, a value after its option or
+  /// after `=`, each option once. Read here because the argument parser, which looks over the
+  /// command's options by reflection first, took about 4 ms: most of what a short list costs.
+  /// Anything else (help, an abbreviation, a mistake) is nil, for the argument parser to read
+  /// and answer as it does every command.
+  init?(typed arguments: [String]) {
+    var rest = arguments[...]
+    var seen: Set<String> = []
+    while let argument = rest.popFirst() {
+      let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+      let name = parts[0]
+      // The selection flags are one choice, however many are typed.
+      let option = ListCommand.Selection(rawValue: String(name.dropFirst(2))) != nil ? "selection" : name
+      guard name.hasPrefix("--"), seen.insert(option).inserted else { return nil }
+      func value() -> String? {
+        if parts.count == 2 { return parts[1] }
+        guard let next = rest.first, !next.hasPrefix("-") else { return nil }
+        return rest.popFirst()
+      }
+      func flag() -> Bool? { parts.count == 1 ? true : nil }
+      switch name {
+      case "--open", "--overdue", "--delivered", "--all":
+        guard flag() != nil, let selection = ListCommand.Selection(rawValue: String(name.dropFirst(2))) else { return nil }
+        self.selection = selection
+      case "--requests":
+        guard let on = flag() else { return nil }
+        requests = on
+      case "--waiting-on-me":
+        guard let on = flag() else { return nil }
+        waitingOnMe = on
+      case "--raw":
+        guard let on = flag() else { return nil }
+        raw = on
+      case "--person":
+        guard let person = value() else { return nil }
+        self.person = person
+      case "--format":
+        guard let text = value(), let format = OutputFormat(rawValue: text) else { return nil }
+        self.format = format
+      case "--store":
+        guard let store = value() else { return nil }
+        ledger.store = store
+      case "--as":
+        guard let actor = value() else { return nil }
+        ledger.actor = actor
+      default: return nil
+      }
+    }
+  }
+}
