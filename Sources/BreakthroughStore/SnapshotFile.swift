@@ -90,7 +90,7 @@ public enum SnapshotFile {
   }
 
   /// How much of a file is hashed at a time.
-  private static let windowSize = 32 << 20
+  private static let windowSize = 4 << 20
 
   /// The hash of the snapshot's payload, mapped (or read a megabyte at a time).
   fileprivate static func hash(_ snapshot: SnapshotSource, _ payload: Range<Int>) -> UInt64? {
