@@ -18,7 +18,27 @@ public enum DisplayWidth {
   /// The cells `text` takes.
   public static func of(_ text: String) -> Int {
     if isASCII(text) { return text.utf8.count }
-    return text.reduce(0) { $0 + of($1) }
+    // Text in scripts whose characters are each one code point (Latin, Greek, Cyrillic, CJK,
+    // kana, Hangul syllables): a cell count by code point, without finding the characters'
+    // bounds, which was most of the cost of a long table. Anything else is counted by character.
+    var cells = 0
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      if (0x20..<0x7F).contains(value) || isNarrowAlone(value) {
+        cells += 1
+      } else if isWideAlone(value) {
+        cells += 2
+      } else {
+        return text.reduce(0) { $0 + of($1) }
+      }
+    }
+    return cells
+  }
+
+  /// Wide, and never joined to a neighbour in one character: not the Hangul jamo that begin a
+  /// syllable (U+1100–U+115F, U+A960–U+A97F) nor the tone marks that follow one (U+302E–U+302F).
+  static func isWideAlone(_ value: UInt32) -> Bool {
+    isWide(value) && !(0x1100...0x115F).contains(value) && !(0xA960...0xA97F).contains(value) && !(0x302E...0x302F).contains(value)
   }
 
   /// `text` cut to at most `width` cells, ending in `ellipsis` when cut; a wide character is never split.

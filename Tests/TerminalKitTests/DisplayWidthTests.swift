@@ -41,4 +41,24 @@ import TextKit
     print("DisplayWidth: \(compared) characters compared with wcwidth, \(differing.count) differ")
     #expect(differing.isEmpty, "\(differing.prefix(40).joined(separator: "\n"))")
   }
+
+  @Test func aTextCountedByCodePointIsCountedAsByCharacter() {
+    // Scalars that stand alone, and ones that join a neighbour into one character: combining
+    // marks, the joiner, variation selectors, Hangul jamo, tone marks, skin tones, flags.
+    let pool: [UInt32] = [
+      0x41, 0x7A, 0x20, 0xE9, 0x3B1, 0x416, 0x2014, 0x2192, 0x2500, 0x4E2D, 0x6771, 0x3042, 0x30AB, 0xAC00, 0xFF21,
+      0x301, 0x20DD, 0x200D, 0xFE0F, 0xFE0E, 0x1100, 0x1161, 0x11A8, 0xA960, 0x302E, 0x3099, 0x1F3FB, 0x1F1E9, 0x1F1EA,
+      0x2705, 0x1F600, 0x924, 0x94D, 0xAD, 0x200B,
+    ]
+    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for _ in 0..<5_000 {
+      var text = ""
+      for _ in 0..<Int(seed % 7 + 1) {
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        if let scalar = Unicode.Scalar(pool[Int(seed >> 33) % pool.count]) { text.unicodeScalars.append(scalar) }
+      }
+      #expect(
+        DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+  }
 }
