@@ -13,7 +13,7 @@ extension CheckinState {
     switch item.stage {
     case .enrollment: return "the breakthrough"
     case .requests: return ledger.conversations.request(id: item.id)?.label ?? "a request"
-    default: return ledger.promise(id: item.id)?.label ?? "a promise"
+    default: return ledger.label(ofID: item.id) ?? "a promise"
     }
   }
 

@@ -37,6 +37,11 @@ public struct LedgerState: Sendable {
     index.position(ofID: id, in: promises)
   }
 
+  /// `P12` for the promise `id`, without building it if it is still archived.
+  public func label(ofID id: String) -> String? {
+    position(ofID: id).map { "P\(promises.number(at: $0))" }
+  }
+
   public func promise(number: Int) -> Promise? {
     index.position(ofNumber: number).map { promises[$0] }
   }

@@ -18,8 +18,19 @@ public struct PromiseList: RandomAccessCollection, MutableCollection, Sendable {
 
   public init() {}
 
-  init(archive: SnapshotArchive) {
+  /// A segment of a snapshot as it was read: its archived and built promises, and each
+  /// position's slot (as `slots` has them).
+  struct Segment {
+    var archived: [ArchivedPromise]
+    var built: [Promise]
+    var slots: [Int32]
+  }
+
+  init(_ segment: Segment, archive: SnapshotArchive) {
     self.archive = archive
+    archived = ArchivedParts(segment.archived)
+    for promise in segment.built { built.append(promise) }
+    slots = PagedArray(segment.slots)
   }
 
   public var startIndex: Int { 0 }
@@ -118,25 +129,18 @@ public struct PromiseList: RandomAccessCollection, MutableCollection, Sendable {
     built.append(promise)
   }
 
-  /// Adds a closed promise as its record in the archive.
-  mutating func append(archived promise: ArchivedPromise) {
-    slots.append(~Int32(truncatingIfNeeded: archived.append(promise)))
-  }
-
-  /// Makes room for `count` archived promises, added one at a time.
-  mutating func reserveCapacity(archived count: Int) {
-    archived.reserveCapacity(count)
-  }
-
   /// The promises of `parts`, one after another (read from the same snapshot, if any).
   init(joining parts: [PromiseList]) {
+    var joined: [Int32] = []
+    joined.reserveCapacity(parts.reduce(0) { $0 + $1.count })
     for other in parts {
       let builtBefore = Int32(truncatingIfNeeded: built.count)
       let moved = archived.append(contentsOf: other.archived)
-      for slot in other.slots { slots.append(slot >= 0 ? slot + builtBefore : ~Int32(truncatingIfNeeded: moved(Int(~slot)))) }
+      for slot in other.slots { joined.append(slot >= 0 ? slot + builtBefore : ~Int32(truncatingIfNeeded: moved(Int(~slot)))) }
       built.append(contentsOf: other.built)
       archive = archive ?? other.archive
     }
+    slots = PagedArray(joined)
   }
 
   /// The archived promise built from its record; a stand-in that says so when the record
@@ -174,17 +178,12 @@ private struct ArchivedParts: Sendable {
     parts[index >> Self.indexBits][index & (1 << Self.indexBits - 1)]
   }
 
-  /// Makes room for `count` more in the last array.
-  mutating func reserveCapacity(_ count: Int) {
-    if parts.isEmpty { parts.append([]) }
-    parts[parts.count - 1].reserveCapacity(parts[parts.count - 1].count + min(count, 1 << Self.indexBits))
-  }
+  init() {}
 
-  /// Adds `promise`; returns its index.
-  mutating func append(_ promise: ArchivedPromise) -> Int {
-    if parts.last.map({ $0.count == 1 << Self.indexBits }) ?? true { parts.append([]) }
-    parts[parts.count - 1].append(promise)
-    return (parts.count - 1) << Self.indexBits | (parts[parts.count - 1].count - 1)
+  /// One array, as a segment of the snapshot was read into.
+  init(_ promises: [ArchivedPromise]) {
+    precondition(promises.count <= 1 << Self.indexBits, "more archived promises in a segment than an index can tell apart")
+    parts = [promises]
   }
 
   /// Adds `other`'s arrays after these; returns where each of its indexes is now.

@@ -34,7 +34,7 @@ struct EventDescriber {
     }
   }
 
-  func label(_ id: String) -> String { state.promise(id: id)?.label ?? "an unknown promise" }
+  func label(_ id: String) -> String { state.label(ofID: id) ?? "an unknown promise" }
   func requestLabel(_ id: String) -> String { state.conversations.request(id: id)?.label ?? "an unknown request" }
   func elementLabel(_ id: String) -> String { state.conversations.element(id: id)?.label ?? "an unknown element" }
 

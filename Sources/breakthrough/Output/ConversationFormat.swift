@@ -8,7 +8,7 @@ struct RequestRecord {
   let now: LocalMoment
 
   var element: String? { request.terms.element.flatMap { state.conversations.element(id: $0)?.label } }
-  var promise: String? { request.promise.flatMap { state.promise(id: $0)?.label } }
+  var promise: String? { request.promise.flatMap(state.label(ofID:)) }
 
   /// The state in words: who it waits on, and whether the answer is overdue.
   var stateWords: String {

@@ -15,8 +15,8 @@ struct PromiseRecord {
   let now: LocalMoment
   var zone: TimeZone = .current
 
-  var replaces: String? { promise.replaces.flatMap { state.promise(id: $0)?.label } }
-  var replacedBy: String? { promise.replacedBy.flatMap { state.promise(id: $0)?.label } }
+  var replaces: String? { promise.replaces.flatMap(state.label(ofID:)) }
+  var replacedBy: String? { promise.replacedBy.flatMap(state.label(ofID:)) }
   var isOverdue: Bool { promise.isOverdue(at: now) }
 
   func json(zone: TimeZone, withHistory: Bool = false) -> JSONValue {
