@@ -243,4 +243,14 @@ import Testing
     #expect(!stated.summary.contains("while you still can"))
     #expect(stated.summary.contains("renegotiating now records it as not kept"))
   }
+
+  @Test func aClosedPromiseIsNotCountedLateAfterItClosed() throws {
+    // Every state, looked at long after the by-when: only an open promise is still late.
+    for state in PromiseState.allCases {
+      var fixture = try Self.fixture(in: state)
+      fixture.advance(days: 40)
+      let words = fixture.promise(1).byWords(at: LocalMoment(fixture.now, in: fixture.zone))
+      #expect(words.contains("late") == (state == .open), "\(state): \(words)")
+    }
+  }
 }

@@ -30,10 +30,11 @@ extension Promise {
     return "delivered\(late) \(when) \(separator) awaiting \(customer)"
   }
 
-  /// The by-when in words beside the state: for a delivery, the day it was due, without
-  /// counting lateness that the delivery ended.
+  /// The by-when in words beside the state: for a delivery or a closed promise, the day it
+  /// was due, without counting lateness that the delivery or the closing ended (a promise
+  /// kept two years ago is not "716 d late").
   public func byWords(at now: LocalMoment) -> String {
-    guard state == .delivered, by.isPast(at: now) else { return by.words(at: now) }
+    guard state == .delivered || state.isClosed, by.isPast(at: now) else { return by.words(at: now) }
     // A short form, so that it fits the column it stands in.
     return now.day.days(until: by.day) > -7 ? "was \(by.day.weekdayName)" : "was \(by.day.iso.suffix(5))"
   }
