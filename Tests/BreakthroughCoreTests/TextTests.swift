@@ -48,4 +48,24 @@ import Testing
     #expect(throws: Refusal.self) { try Handle("-ana") }
     #expect(throws: Refusal.self) { try Handle("ana\u{1B}") }
   }
+
+  @Test func aControlCharacterIsFoundWhereverItStands() {
+    // Long runs of printable text are looked at eight bytes at a time: a control anywhere in
+    // them, next to any neighbours, must still be found, and none made up.
+    let pool: [Unicode.Scalar] = [
+      "a", " ", "~", "\u{7E}", "é", "\u{A0}", "日", "✅", "\u{1B}", "\u{0}", "\u{1F}", "\u{7F}", "\u{80}", "\u{9F}", "\u{85}", "\t",
+    ]
+    var seed: UInt64 = 7
+    for _ in 0..<4_000 {
+      var text = String(repeating: "x", count: Int(seed % 19))
+      for _ in 0..<Int(seed % 5) {
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        text.unicodeScalars.append(pool[Int(seed >> 33) % pool.count])
+        text += String(repeating: "y", count: Int(seed >> 40) % 11)
+      }
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let hasControl = text.unicodeScalars.contains(where: Escaping.isControl)
+      #expect((Escaping.forDisplay(text) != text) == hasControl, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+  }
 }
