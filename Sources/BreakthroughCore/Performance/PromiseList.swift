@@ -38,10 +38,9 @@ public struct PromiseList: RandomAccessCollection, MutableCollection, Sendable {
   public var count: Int { slots.count }
 
   public subscript(position: Int) -> Promise {
-    // Lent, not copied: reading one field of a promise should not copy the whole of it.
     // A copy, not lent (`_read`): Swift 6.3 released a value lent through this subscript
-    // twice, in debug builds and then in release ones (an undo crashed). Reads of every
-    // promise go through the fields below instead, which copy nothing.
+    // twice, in debug builds and then in release ones (an undo crashed). Passes over every
+    // promise read the fields below instead, which copy nothing.
     get {
       let slot = Int(slots[position])
       return slot >= 0 ? built.chunks[slot >> PromiseChunks.shift][slot & PromiseChunks.mask] : unarchived(archived[~slot])
