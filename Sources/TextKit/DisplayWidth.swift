@@ -61,17 +61,7 @@ public enum DisplayWidth {
 
   /// Whether every byte is ASCII (so that every character is one byte and one cell; "\r\n" aside).
   public static func isASCII(_ text: String) -> Bool {
-    // Eight bytes at a time where the text is contiguous (native strings always are).
-    let checked = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-      var index = 0
-      if let base = bytes.baseAddress {
-        while index + 8 <= bytes.count {
-          guard UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 else { return false }
-          index += 8
-        }
-      }
-      return bytes[index...].allSatisfy { $0 < 0x80 }
-    }
+    let checked = WordScan.after(text, wordsWhere: { $0 & 0x8080_8080_8080_8080 == 0 }) { $0.allSatisfy { $0 < 0x80 } }
     return checked ?? text.utf8.allSatisfy { $0 < 0x80 }
   }
 

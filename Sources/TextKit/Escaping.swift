@@ -28,21 +28,16 @@ public enum Escaping {
   /// Looks at the UTF-8 bytes, which is much faster than at scalars: C0 controls and DEL are
   /// single bytes, and C1 controls are 0xC2 followed by 0x80…0x9F.
   static func containsControl(_ text: String) -> Bool {
-    let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-      // Eight bytes at a time while they are all printable ASCII (every byte below 0x20 is
-      // found exactly; a word with a byte from 0x7F up is looked at byte by byte).
-      var index = 0
-      if let base = bytes.baseAddress {
-        while index + 8 <= bytes.count {
-          let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-          let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
-          let fromDelete = ((word &+ 0x0101_0101_0101_0101) | word) & 0x8080_8080_8080_8080
-          guard belowSpace == 0, fromDelete == 0 else { break }
-          index += 8
-        }
+    // A word of printable ASCII holds no control: every byte below 0x20 is found exactly, and
+    // a word with a byte from 0x7F up is looked at byte by byte.
+    let found = WordScan.after(
+      text,
+      wordsWhere: { word in
+        let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+        let fromDelete = ((word &+ 0x0101_0101_0101_0101) | word) & 0x8080_8080_8080_8080
+        return belowSpace == 0 && fromDelete == 0
       }
-      return containsControl(bytes[index...])
-    }
+    ) { containsControl($0) }
     return found ?? containsControl(text.utf8)
   }
 
