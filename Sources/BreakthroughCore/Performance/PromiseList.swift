@@ -10,7 +10,8 @@ import Foundation
 public struct PromiseList: RandomAccessCollection, MutableCollection, Sendable {
   /// The built promises, in the order built (made, read from a snapshot, or moved since).
   private var built = PromiseChunks()
-  /// For each position, where its promise is: in `built` (0 and up) or `~n`, the nth archived.
+  /// For each position, where its promise is: its slot in `built` (0 and up) or `~n`, the nth
+  /// archived.
   private var slots = PagedArray<Int32>()
   private var archived = ArchivedParts()
   /// Where the archived promises' records are; nil when there are none.
@@ -22,14 +23,14 @@ public struct PromiseList: RandomAccessCollection, MutableCollection, Sendable {
   /// position's slot (as `slots` has them).
   struct Segment {
     var archived: [ArchivedPromise]
-    var built: [Promise]
+    var built: PromiseChunks
     var slots: [Int32]
   }
 
   init(_ segment: Segment, archive: SnapshotArchive) {
     self.archive = archive
     archived = ArchivedParts(segment.archived)
-    for promise in segment.built { built.append(promise) }
+    built = segment.built
     slots = PagedArray(segment.slots)
   }
 
@@ -48,8 +49,7 @@ public struct PromiseList: RandomAccessCollection, MutableCollection, Sendable {
     _modify {
       if slots[position] < 0 {
         let promise = unarchived(archived[Int(~slots[position])])
-        slots[position] = Int32(truncatingIfNeeded: built.count)
-        built.append(promise)
+        slots[position] = built.append(promise)
       }
       let slot = Int(slots[position])
       yield &built.chunks[slot >> PromiseChunks.shift][slot & PromiseChunks.mask]
@@ -124,8 +124,7 @@ public struct PromiseList: RandomAccessCollection, MutableCollection, Sendable {
   }
 
   mutating func append(_ promise: Promise) {
-    slots.append(Int32(truncatingIfNeeded: built.count))
-    built.append(promise)
+    slots.append(built.append(promise))
   }
 
   /// The promises of `parts`, one after another (read from the same snapshot, if any).
@@ -133,10 +132,9 @@ public struct PromiseList: RandomAccessCollection, MutableCollection, Sendable {
     var joined: [Int32] = []
     joined.reserveCapacity(parts.reduce(0) { $0 + $1.count })
     for other in parts {
-      let builtBefore = Int32(truncatingIfNeeded: built.count)
+      let builtBefore = built.append(contentsOf: other.built)
       let moved = archived.append(contentsOf: other.archived)
       for slot in other.slots { joined.append(slot >= 0 ? slot + builtBefore : ~Int32(truncatingIfNeeded: moved(Int(~slot)))) }
-      built.append(contentsOf: other.built)
       archive = archive ?? other.archive
     }
     slots = PagedArray(joined)
@@ -199,31 +197,30 @@ private struct ArchivedParts: Sendable {
 ///
 /// The screens hold the ledger's state while the store folds new events into its own copy:
 /// with one array that first change copied every promise (28 MB and tens of milliseconds at
-/// 100,000); in chunks it copies the one chunk it changes.
-private struct PromiseChunks: Sendable {
+/// 100,000); in chunks it copies the one chunk it changes. A promise's slot is its chunk (the
+/// high bits) and its place in it. A chunk may end short: lists read on several cores are
+/// joined by sharing their chunks, not by copying every promise into full ones.
+struct PromiseChunks: Sendable {
   static let shift = 10
   static let size = 1 << shift
   static let mask = size - 1
   /// Out of range is caught by the chunks' own bounds checks.
   fileprivate(set) var chunks: [[Promise]] = []
-  private(set) var count = 0
 
-  mutating func append(_ promise: Promise) {
-    if count & Self.mask == 0 {
+  /// Adds `promise` after the others; returns its slot.
+  mutating func append(_ promise: Promise) -> Int32 {
+    if chunks.last.map({ $0.count == Self.size }) ?? true {
       chunks.append([])
       chunks[chunks.count - 1].reserveCapacity(Self.size)
     }
     chunks[chunks.count - 1].append(promise)
-    count += 1
+    return Int32(truncatingIfNeeded: (chunks.count - 1) << Self.shift | (chunks[chunks.count - 1].count - 1))
   }
 
-  /// Adds `other` after these: whole chunks are shared when these end on a chunk's end.
-  mutating func append(contentsOf other: PromiseChunks) {
-    guard count & Self.mask == 0 else {
-      for chunk in other.chunks { for promise in chunk { append(promise) } }
-      return
-    }
+  /// Adds `other`'s chunks after these, shared; returns what to add to its slots.
+  mutating func append(contentsOf other: PromiseChunks) -> Int32 {
+    let offset = Int32(truncatingIfNeeded: chunks.count << Self.shift)
     chunks += other.chunks
-    count += other.count
+    return offset
   }
 }

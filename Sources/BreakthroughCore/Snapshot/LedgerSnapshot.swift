@@ -225,15 +225,20 @@ extension LedgerState {
       offset += prefix + length
     }
     guard (segments.last?.promises.upperBound ?? 0) == head.promiseCount else { throw Refusal("the snapshot's segments do not add up") }
-    let index = try source.withBytes(in: offset..<end) { (buffer) throws(Refusal) -> PromiseIndex in
-      var input = SnapshotReader(buffer)
-      let index = try PromiseIndex(reading: &input, promiseCount: head.promiseCount)
-      guard input.isAtEnd else { throw Refusal("the snapshot has bytes after its end") }
+    let indexBytes = offset..<end
+    let promiseCount = head.promiseCount
+    // The index is one long copy: read beside the segments rather than before them.
+    let (read, index) = try SegmentReading(segments: segments, archive: head.archive).read { () throws(Refusal) -> PromiseIndex in
+      let index = try source.withBytes(in: indexBytes) { (buffer) throws(Refusal) -> PromiseIndex in
+        var input = SnapshotReader(buffer)
+        let index = try PromiseIndex(reading: &input, promiseCount: promiseCount)
+        guard input.isAtEnd else { throw Refusal("the snapshot has bytes after its end") }
+        return index
+      }
+      guard let index else { throw Refusal("the snapshot cannot be read") }
       return index
     }
-    guard let index else { throw Refusal("the snapshot cannot be read") }
     self.index = index
-    let read = try SegmentReading(segments: segments, archive: head.archive).read()
     promises = read.promises
     // Links to later promises are known only by position until all are read.
     for link in read.links {

@@ -60,6 +60,12 @@ struct SnapshotReader {
   }
 
   mutating func int() throws(Refusal) -> Int {
+    // Most numbers in a snapshot (counts, codes, positions among people) take one byte.
+    if index < bytes.count, bytes[index] < 0x80 {
+      let decoded = Int(bytes[index])
+      index += 1
+      return (decoded >> 1) ^ -(decoded & 1)
+    }
     var value: UInt64 = 0
     var shift: UInt64 = 0
     while true {
@@ -105,8 +111,10 @@ struct SnapshotReader {
   }
 
   mutating func date() throws(Refusal) -> Date {
-    var bits: UInt64 = 0
-    for shift in stride(from: 0, to: 64, by: 8) { bits |= UInt64(try byte()) << UInt64(shift) }
+    guard bytes.count - index >= 8 else { throw Refusal("the snapshot ends too soon") }
+    // Eight bytes, least significant first, as `SnapshotWriter.date` wrote them.
+    let bits = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+    index += 8
     let seconds = Double(bitPattern: bits)
     // The ledger's dates lie within years 1900–9999; anything else is damage.
     guard seconds.isFinite, abs(seconds) < 3e11 else { throw Refusal("a date in the snapshot is out of range") }

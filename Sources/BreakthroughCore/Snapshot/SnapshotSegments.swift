@@ -15,16 +15,25 @@ struct SegmentReading: Sendable {
 
   /// Each segment's bytes are read from the archive's source by the reader that decodes them
   /// (lent where the source can) and let go when it is done: the whole snapshot is never
-  /// copied into memory at once.
-  func read() throws(Refusal) -> Result {
-    let results = Slots(count: segments.count)
-    defer { results.release() }
-    DispatchQueue.concurrentPerform(iterations: segments.count) { number in
-      results.base[number] = Swift.Result { () throws(Refusal) in try readSegment(number) }
+  /// copied into memory at once. `alongside` runs meanwhile, as one more piece of the work.
+  func read<Other: Sendable>(alongside: @Sendable () throws(Refusal) -> Other) throws(Refusal) -> (Result, Other) {
+    let results = Slots<Result>(count: segments.count)
+    let other = Slots<Other>(count: 1)
+    defer {
+      results.release()
+      other.release()
+    }
+    DispatchQueue.concurrentPerform(iterations: segments.count + 1) { number in
+      // First, because it is the longest piece.
+      if number == 0 {
+        other.base[0] = Swift.Result { () throws(Refusal) in try alongside() }
+      } else {
+        results.base[number - 1] = Swift.Result { () throws(Refusal) in try readSegment(number - 1) }
+      }
     }
     var parts: [Result] = []
     for number in segments.indices { parts.append(try results.base[number].get()) }
-    return Result(promises: PromiseList(joining: parts.map(\.promises)), links: parts.flatMap(\.links))
+    return (Result(promises: PromiseList(joining: parts.map(\.promises)), links: parts.flatMap(\.links)), try other.base[0].get())
   }
 
   private func readSegment(_ number: Int) throws(Refusal) -> Result {
@@ -43,7 +52,7 @@ struct SegmentReading: Sendable {
     let archive = self.archive.copy()
     // Gathered in plain arrays and made into a list once: appending to the list's own
     // structures one promise at a time was a tenth of an open.
-    var segment = PromiseList.Segment(archived: [], built: [], slots: [])
+    var segment = PromiseList.Segment(archived: [], built: PromiseChunks(), slots: [])
     segment.archived.reserveCapacity(positions.count)
     segment.slots.reserveCapacity(positions.count)
     var links: [(promise: Int, replaces: Int, replacedBy: Int)] = []
@@ -73,16 +82,16 @@ struct SegmentReading: Sendable {
       if (record.replaces >= 0 && promise.terms.replaces == nil) || (record.replacedBy >= 0 && promise.replacedBy == nil) {
         links.append((position, record.replaces, record.replacedBy))
       }
-      segment.slots.append(Int32(truncatingIfNeeded: segment.built.count))
-      segment.built.append(promise)
+      segment.slots.append(segment.built.append(promise))
     }
     guard segment.slots.count == positions.count else { throw Refusal("a segment of the snapshot holds fewer promises than it says") }
     return Result(promises: PromiseList(segment, archive: archive), links: links)
   }
 
-  /// One result per segment, each written by exactly one reader and read after all finish.
-  private final class Slots: @unchecked Sendable {
-    let base: UnsafeMutableBufferPointer<Swift.Result<Result, Refusal>>
+  /// One result per piece of the work, each written by exactly one reader and read after all
+  /// finish.
+  private final class Slots<Value>: @unchecked Sendable {
+    let base: UnsafeMutableBufferPointer<Swift.Result<Value, Refusal>>
 
     init(count: Int) {
       base = .allocate(capacity: count)

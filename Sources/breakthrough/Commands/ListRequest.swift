@@ -14,6 +14,9 @@ struct ListRequest {
   var raw = false
   var ledger = LedgerChoice()
 
+  /// The key of a promise that `--all` lists where it stands in the ledger.
+  private static let unsorted = ByWhen(day: CalendarDay(daysSinceEpoch: 0))
+
   func run() throws {
     let session = try ledger.openSession()
     let person = try person.map { try Handle($0) }
@@ -22,41 +25,51 @@ struct ListRequest {
     let now = session.localNow
     let state = session.state
     let promises = state.promises
-    var selected = promises.indices.filter { index in
+    // Each promise read once (a copy of a built one, never a closed one built), with the
+    // keys it is sorted by.
+    var selected: [(by: ByWhen, number: Int, position: Int)] = []
+    for position in promises.indices {
       // Most promises of a long ledger are closed: told apart without building them.
-      if selection != .all && promises.isClosed(at: index) { return false }
-      if selection == .all && person == nil { return true }
-      let promise = promises[index]
-      guard person == nil || promise.terms.performer == person || promise.terms.customer == person else { return false }
-      switch selection {
-      case .open: return !promise.state.isClosed
-      case .overdue: return promise.state == .open && promise.terms.by.isPast(at: now)
-      case .delivered: return promise.state == .delivered
-      case .all: return true
+      if selection != .all && promises.isClosed(at: position) { continue }
+      if selection == .all && person == nil {
+        // The whole ledger in its own order: no promise is read for a key.
+        selected.append((Self.unsorted, 0, position))
+        continue
       }
+      let promise = promises[position]
+      guard person == nil || promise.terms.performer == person || promise.terms.customer == person else { continue }
+      let chosen: Bool
+      switch selection {
+      case .open: chosen = !promise.state.isClosed
+      case .overdue: chosen = promise.state == .open && promise.terms.by.isPast(at: now)
+      case .delivered: chosen = promise.state == .delivered
+      case .all: chosen = true
+      }
+      if chosen { selected.append((promise.terms.by, promise.terms.number, position)) }
     }
-    if selection != .all {
-      // By keys read once each, not two promises read for every comparison.
-      selected = selected.map { (promises[$0].terms.by, promises[$0].terms.number, $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+    if selection != .all { selected.sort { ($0.by, $0.number) < ($1.by, $1.number) } }
+    let zone = session.zone
+    func record(_ chosen: (by: ByWhen, number: Int, position: Int)) -> PromiseRecord {
+      PromiseRecord(promise: promises[chosen.position], state: state, now: now, zone: zone)
     }
-    let records = selected.map { PromiseRecord(promise: promises[$0], state: state, now: now, zone: session.zone) }
     switch format {
     case .json:
-      print(JSONWriter.prettyText(.array(records.map { $0.json(zone: session.zone) })))
+      print(JSONWriter.prettyText(.array(selected.map { record($0).json(zone: zone) })))
     case .csv:
       var out = CSVWriter(guardsFormulas: !raw)
       PromiseRecord.csvHeader.forEach { out.plain($0) }
       out.endRow()
-      records.forEach { $0.writeCSV(to: &out, zone: session.zone) }
+      // A record at a time, written and let go: not a list of them first.
+      for chosen in selected { record(chosen).writeCSV(to: &out, zone: zone) }
       FileHandle.standardOutput.write(Data(out.text.utf8))
     case .tsv:
       var out = TSVWriter()
       PromiseRecord.tsvHeader.forEach { out.field($0) }
       out.endLine()
-      records.forEach { $0.writeTSV(to: &out) }
+      for chosen in selected { record(chosen).writeTSV(to: &out) }
       out.flush()
     case .table:
-      guard !records.isEmpty else {
+      guard !selected.isEmpty else {
         print(
           session.state.promises.isEmpty
             ? "No promises yet. Make one: breakthrough promise \"WHAT\" --to HANDLE --by DATE"
@@ -64,7 +77,7 @@ struct ListRequest {
         return
       }
       var table = TextTable(headers: ["NUM", "STATE", "WHO", "BY", "WHAT"])
-      table.rows = records.map(\.tableFields)
+      table.rows = selected.map { record($0).tableFields }
       print(table.text, terminator: "")
     }
   }

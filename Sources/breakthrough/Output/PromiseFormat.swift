@@ -11,12 +11,25 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// The fields of a promise as scripts see them (JSON and TSV); stable across versions.
 struct PromiseRecord {
   let promise: Promise
-  let state: LedgerState
   let now: LocalMoment
-  var zone: TimeZone = .current
+  let zone: TimeZone
+  /// The labels of the promises and conversations it is linked to, looked up once: a record
+  /// does not hold the whole ledger's state (a list made one for every promise it printed).
+  let replaces: String?
+  let replacedBy: String?
+  let element: String?
+  let request: String?
 
-  var replaces: String? { promise.replaces.flatMap(state.label(ofID:)) }
-  var replacedBy: String? { promise.replacedBy.flatMap(state.label(ofID:)) }
+  init(promise: Promise, state: LedgerState, now: LocalMoment, zone: TimeZone) {
+    self.promise = promise
+    self.now = now
+    self.zone = zone
+    replaces = promise.replaces.flatMap(state.label(ofID:))
+    replacedBy = promise.replacedBy.flatMap(state.label(ofID:))
+    element = promise.terms.element.flatMap { state.conversations.element(id: $0)?.label }
+    request = promise.terms.request.flatMap { state.conversations.request(id: $0)?.label }
+  }
+
   var isOverdue: Bool { promise.isOverdue(at: now) }
 
   func json(zone: TimeZone, withHistory: Bool = false) -> JSONValue {
@@ -82,9 +95,7 @@ struct PromiseRecord {
     }
     out.plain(onTime.map { $0 ? "yes" : "no" } ?? "")
     out.plain(isOverdue ? "\(promise.by.daysLate(at: now))" : "0")
-    let element = promise.terms.element.flatMap { state.conversations.element(id: $0)?.label } ?? ""
-    let request = promise.terms.request.flatMap { state.conversations.request(id: $0)?.label } ?? ""
-    for cell in [promise.confidence?.rawValue ?? "", element, replaces ?? "", replacedBy ?? "", request] { out.plain(cell) }
+    for cell in [promise.confidence?.rawValue ?? "", element ?? "", replaces ?? "", replacedBy ?? "", request ?? ""] { out.plain(cell) }
     out.endRow()
   }
 
