@@ -26,6 +26,8 @@ public final class FileLedger: LedgerStore {
   private let snapshotEvery: Int
   /// The lines the open started from a snapshot with (0: folded from the first line).
   private(set) var linesFromSnapshot = 0
+  /// Whether the open took the ledger's first bytes as its stamp vouched for them, unhashed.
+  private(set) var openedOnStamp = false
 
   /// Opens (and folds) the ledger at `path`. A missing file is an empty ledger; it is created
   /// by the first append.
@@ -141,6 +143,8 @@ public final class FileLedger: LedgerStore {
 
   /// Reads and folds what follows `consumed`; returns what is left unread at the end, if anything.
   private func fold(from file: PosixFile) throws(StoreError) -> (problem: String, bytes: Int)? {
+    // Every byte a snapshot made now covers is read in this one read: it may be stamped.
+    let status = consumed == 0 ? try? file.status() : nil
     let bytes = try file.readToEnd(from: consumed)
     guard !bytes.isEmpty else { return nil }
     var scanner = LineScanner()
@@ -161,6 +165,7 @@ public final class FileLedger: LedgerStore {
     lines += scanner.lines
     if damage == nil, lines - snapshotLines >= max(snapshotEvery, snapshotLines / 10) {
       SnapshotFile.save(state, covered: consumed, lines: lines, prefix: prefix, warnings: leftOutWarnings, for: path)
+      if let status { LedgerStamp.record(covered: consumed, prefix: prefix, readAt: status, ledger: file, now: now(), for: path) }
       snapshotLines = lines
     }
     let left = bytes.count - scanner.consumed
@@ -207,14 +212,16 @@ public final class FileLedger: LedgerStore {
     prefix = StreamHash()
     snapshotLines = 0
     linesFromSnapshot = 0
+    openedOnStamp = false
     leftOutWarnings = []
-    if let reader, let snapshot = SnapshotFile.load(for: path, ledger: reader) {
+    if let reader, let snapshot = SnapshotFile.load(for: path, ledger: reader, now: now()) {
       state = snapshot.state
       consumed = snapshot.covered
       lines = snapshot.lines
       prefix = snapshot.prefix
       snapshotLines = snapshot.lines
       linesFromSnapshot = snapshot.lines
+      openedOnStamp = !snapshot.hashedLedger
       leftOutWarnings = snapshot.warnings
       pendingWarnings += snapshot.warnings
     }

@@ -19,13 +19,15 @@ public enum SnapshotFile {
     /// What the fold of the covered lines warned about lines it left out: said again on
     /// every open, as a fold from the top would.
     let warnings: [String]
+    /// Whether the ledger's bytes were hashed, rather than vouched for by a stamp.
+    let hashedLedger: Bool
   }
 
   static func path(for ledger: String) -> String { ledger + ".snapshot" }
 
   /// The snapshot of `ledger`, if there is a valid one for its current bytes. It is read a
   /// part at a time and never whole: the file stays open for the promises' pasts.
-  static func load(for ledgerPath: String, ledger: PosixFile) -> Loaded? {
+  static func load(for ledgerPath: String, ledger: PosixFile, now: Date) -> Loaded? {
     guard let file = try? PosixFile.openForReading(path(for: ledgerPath)), let size = try? file.status().st_size else { return nil }
     let source = SnapshotFileSource(file, count: Int(size))
     guard let header = source.bytes(in: 0..<min(source.count, magic.count + 32)), header.count == magic.count + 32,
@@ -43,15 +45,22 @@ public enum SnapshotFile {
     let payload = (magic.count + 32)..<(magic.count + 32 + payloadLength)
     var trailerReader = HeaderReader(bytes: trailer, index: 0)
     let checksum = UInt64(bitPattern: Int64(trailerReader.word()))
+    let digest = UInt64(bitPattern: Int64(prefixDigest))
+    // A ledger not written to since an open hashed it is vouched for by that open's stamp.
+    let status = try? ledger.status()
+    let stamped = status.flatMap { LedgerStamp.prefix(vouchedFor: $0, covered: covered, digest: digest, ledgerPath: ledgerPath) }
     // Checking the bytes and decoding the state are independent: on two cores at once. The
     // decoding never trusts the bytes, so it may start before they are known to be sound.
-    let checking = Checking(ledger: ledger, count: covered, snapshot: source, payload: payload)
+    let checking = Checking(ledger: stamped == nil ? ledger : nil, count: covered, snapshot: source, payload: payload)
     let warned = warnings(in: source, payload: payload)
     let state = warned.flatMap { warned in try? LedgerState(snapshot: source, payload: warned.end..<payload.upperBound) }
-    guard let checked = checking.result(), checked.payload == checksum, checked.prefix.digest == UInt64(bitPattern: Int64(prefixDigest)),
+    guard let checked = checking.result(), checked.payload == checksum, let prefix = stamped ?? checked.prefix, prefix.digest == digest,
       let state, let warned
     else { return nil }
-    return Loaded(state: state, covered: covered, lines: lines, prefix: checked.prefix, warnings: warned.texts)
+    if stamped == nil, let status {
+      LedgerStamp.record(covered: covered, prefix: prefix, readAt: status, ledger: ledger, now: now, for: ledgerPath)
+    }
+    return Loaded(state: state, covered: covered, lines: lines, prefix: prefix, warnings: warned.texts, hashedLedger: stamped == nil)
   }
 
   /// The warnings at the start of the payload, and where they end; read in a piece, and a larger
@@ -67,23 +76,27 @@ public enum SnapshotFile {
     }
   }
 
-  /// The hashes of the ledger's first bytes and of the snapshot's payload, worked out on
-  /// another thread.
+  /// The hashes of the ledger's first bytes (unless no ledger is given) and of the snapshot's
+  /// payload, worked out on another thread.
   private final class Checking: @unchecked Sendable {
-    private var hashes: (prefix: StreamHash, payload: UInt64)?
+    private var hashes: (prefix: StreamHash?, payload: UInt64)?
     private let done = DispatchSemaphore(value: 0)
 
-    init(ledger: PosixFile, count: Int, snapshot: SnapshotSource, payload: Range<Int>) {
+    init(ledger: PosixFile?, count: Int, snapshot: SnapshotSource, payload: Range<Int>) {
       DispatchQueue.global().async {
-        if let prefix = SnapshotFile.hash(ledger, upTo: count), let checksum = SnapshotFile.hash(snapshot, payload) {
-          self.hashes = (prefix, checksum)
+        defer { self.done.signal() }
+        var prefix: StreamHash?
+        if let ledger {
+          guard let hashed = SnapshotFile.hash(ledger, upTo: count) else { return }
+          prefix = hashed
         }
-        self.done.signal()
+        guard let checksum = SnapshotFile.hash(snapshot, payload) else { return }
+        self.hashes = (prefix, checksum)
       }
     }
 
-    /// Waits for the hashes; nil when the ledger could not be read.
-    func result() -> (prefix: StreamHash, payload: UInt64)? {
+    /// Waits for the hashes; nil when the ledger or the snapshot could not be read.
+    func result() -> (prefix: StreamHash?, payload: UInt64)? {
       done.wait()
       return hashes
     }

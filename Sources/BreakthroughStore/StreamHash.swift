@@ -11,6 +11,8 @@ struct StreamHash: Equatable {
   private var pending: [UInt8] = []
   private(set) var length = 0
 
+  init() {}
+
   static func == (lhs: StreamHash, rhs: StreamHash) -> Bool {
     lhs.digest == rhs.digest && lhs.length == rhs.length
   }
@@ -61,5 +63,25 @@ struct StreamHash: Equatable {
       value ^= value >> 31
     }
     return value
+  }
+
+  /// The hash as it stands, in words (its lanes, its length, and the bytes of an unfinished
+  /// step): kept, it can be carried on later from where it was left.
+  var words: [UInt64] {
+    let unfinished = pending + [UInt8](repeating: 0, count: 32 - pending.count)
+    let steps = unfinished.withUnsafeBytes { raw in
+      (0..<4).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
+    }
+    return [lanes.0, lanes.1, lanes.2, lanes.3, UInt64(length), UInt64(pending.count)] + steps
+  }
+
+  /// The hash `words` describes; nil when they cannot be one.
+  init?(words: [UInt64]) {
+    guard words.count == 10, words[4] <= UInt64(Int.max), words[5] < 32, words[4] % 32 == words[5] else { return nil }
+    lanes = (words[0], words[1], words[2], words[3])
+    length = Int(words[4])
+    var bytes: [UInt8] = []
+    for word in words[6...] { bytes += (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }
+    pending = Array(bytes.prefix(Int(words[5])))
   }
 }

@@ -1,0 +1,102 @@
+import BreakthroughCore
+import Foundation
+import Testing
+
+@testable import BreakthroughStore
+
+/// The stamp beside the ledger spares an open the hash of bytes nothing has written to since
+/// the last open hashed them; it never vouches for a ledger written to since.
+@Suite struct LedgerStampTests {
+  /// A ledger of 30 promises last written to over a second ago: old enough to be stamped.
+  static func settledLedger() throws -> (path: String, digest: [String]) {
+    let made = try SnapshotFileTests.ledgerWithPromises(30)
+    Thread.sleep(forTimeInterval: 1.1)
+    return made
+  }
+
+  static func stampExists(_ path: String) -> Bool {
+    FileManager.default.fileExists(atPath: LedgerStamp.path(for: path))
+  }
+
+  @Test func anUnchangedLedgerOpensOnItsStampAndAWrittenOneIsHashedAgain() throws {
+    let (path, full) = try Self.settledLedger()
+    let folded = try FileLedger(path: path, snapshotEvery: 20)
+    #expect(folded.linesFromSnapshot == 0)
+    #expect(Self.stampExists(path), "the fold read every byte the snapshot covers, and stamped them")
+    let opened = try FileLedger(path: path, snapshotEvery: 20)
+    #expect(opened.linesFromSnapshot == 30)
+    #expect(opened.openedOnStamp)
+    #expect(SnapshotFileTests.digest(opened.state) == full)
+    try FileLedgerTests.makePromise(opened, "Written after the stamp")
+    let reopened = try FileLedger(path: path, snapshotEvery: 1_000_000)
+    #expect(!reopened.openedOnStamp, "a ledger written to since is hashed")
+    #expect(reopened.linesFromSnapshot == 30)
+    #expect(reopened.state.promises.last?.what == "Written after the stamp")
+  }
+
+  @Test func aLedgerWrittenThisSecondIsNotStamped() throws {
+    let (path, _) = try SnapshotFileTests.ledgerWithPromises(30)
+    _ = try FileLedger(path: path, snapshotEvery: 20)
+    let opened = try FileLedger(path: path, snapshotEvery: 20)
+    #expect(opened.linesFromSnapshot == 30)
+    #expect(!opened.openedOnStamp)
+    #expect(!Self.stampExists(path), "two writes within one tick of the clock could leave the same times")
+  }
+
+  @Test func aLedgerEditedInPlaceIsHashedAndFoldedAgainDespiteItsStamp() throws {
+    let (path, _) = try Self.settledLedger()
+    _ = try FileLedger(path: path, snapshotEvery: 20)
+    #expect(Self.stampExists(path))
+    // The same size, other bytes, written into the file as it is (not a new file renamed).
+    let bytes = FileLedgerTests.bytes(path)
+    let text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\"Promise 7\"", with: "\"Promise X\"")
+    #expect(text.utf8.count == bytes.count)
+    let handle = try #require(FileHandle(forUpdatingAtPath: path))
+    try handle.seek(toOffset: 0)
+    try handle.write(contentsOf: Data(text.utf8))
+    try handle.close()
+    let reopened = try FileLedger(path: path, snapshotEvery: 1_000_000)
+    #expect(!reopened.openedOnStamp)
+    #expect(reopened.linesFromSnapshot == 0, "its bytes differ from the snapshot's: folded from the top")
+    #expect(reopened.state.promises.contains { $0.what == "Promise X" })
+  }
+
+  @Test func aDamagedStampIsIgnoredAndMadeAgain() throws {
+    let (path, full) = try Self.settledLedger()
+    _ = try FileLedger(path: path, snapshotEvery: 20)
+    let stamp = try #require(FileManager.default.contents(atPath: LedgerStamp.path(for: path)))
+    var generator = SeededGenerator(seed: 11)
+    for round in 0..<24 {
+      var bytes = [UInt8](stamp)
+      switch round % 3 {
+      case 0: bytes[Int.random(in: 0..<bytes.count, using: &generator)] ^= 1 << UInt8.random(in: 0..<8, using: &generator)
+      case 1: bytes = Array(bytes.prefix(Int.random(in: 0..<bytes.count, using: &generator)))
+      default: bytes = (0..<bytes.count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+      }
+      FileManager.default.createFile(atPath: LedgerStamp.path(for: path), contents: Data(bytes))
+      let reopened = try FileLedger(path: path, snapshotEvery: 1_000_000)
+      #expect(!reopened.openedOnStamp, "round \(round)")
+      #expect(reopened.linesFromSnapshot == 30, "the snapshot is still used, once the ledger is hashed")
+      #expect(SnapshotFileTests.digest(reopened.state) == full)
+      #expect(try FileLedger(path: path, snapshotEvery: 1_000_000).openedOnStamp, "the hash made a sound stamp again")
+    }
+  }
+
+  @Test func aHashKeptAsWordsCarriesOnAsIfNeverStopped() throws {
+    var generator = SeededGenerator(seed: 3)
+    for _ in 0..<300 {
+      let bytes = (0..<Int.random(in: 0...300, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+      let cut = Int.random(in: 0...bytes.count, using: &generator)
+      var whole = StreamHash()
+      bytes.withUnsafeBufferPointer { whole.add($0) }
+      var first = StreamHash()
+      bytes.withUnsafeBufferPointer { first.add(UnsafeBufferPointer(rebasing: $0[0..<cut])) }
+      var resumed = try #require(StreamHash(words: first.words))
+      #expect(resumed == first)
+      bytes.withUnsafeBufferPointer { resumed.add(UnsafeBufferPointer(rebasing: $0[cut...])) }
+      #expect(resumed == whole)
+    }
+    #expect(StreamHash(words: [1, 2, 3]) == nil)
+    #expect(StreamHash(words: [0, 0, 0, 0, 5, 4, 0, 0, 0, 0]) == nil, "an unfinished step that does not fit the length")
+  }
+}
