@@ -83,7 +83,8 @@ public enum SnapshotFile {
     private let done = DispatchSemaphore(value: 0)
 
     init(ledger: PosixFile?, count: Int, snapshot: SnapshotSource, payload: Range<Int>) {
-      DispatchQueue.global().async {
+      // A thread of its own, started now: a pool thread can start late, or be busy.
+      Thread {
         defer { self.done.signal() }
         var prefix: StreamHash?
         if let ledger {
@@ -92,7 +93,7 @@ public enum SnapshotFile {
         }
         guard let checksum = SnapshotFile.hash(snapshot, payload) else { return }
         self.hashes = (prefix, checksum)
-      }
+      }.start()
     }
 
     /// Waits for the hashes; nil when the ledger or the snapshot could not be read.

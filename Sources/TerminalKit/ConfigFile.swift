@@ -16,7 +16,22 @@ public enum ConfigFile {
 
   private static func table(_ environment: [String: String]) -> TOMLTable? {
     let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (environment["HOME"] ?? ".") + "/.config"
-    guard let data = FileManager.default.contents(atPath: configHome + "/breakthrough/config.toml") else { return nil }
-    return try? TOMLTable(string: String(decoding: data, as: UTF8.self))
+    guard let bytes = contents(of: configHome + "/breakthrough/config.toml") else { return nil }
+    return try? TOMLTable(string: String(decoding: bytes, as: UTF8.self))
+  }
+
+  /// The file's bytes, read with the C library: every command looks for this file, and
+  /// `FileManager` cost a fifth of a millisecond to start up for it.
+  private static func contents(of path: String) -> [UInt8]? {
+    guard let file = fopen(path, "r") else { return nil }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var piece = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let count = fread(&piece, 1, piece.count, file)
+      guard count > 0 else { break }
+      bytes += piece[0..<count]
+    }
+    return ferror(file) == 0 ? bytes : nil
   }
 }

@@ -46,8 +46,9 @@ struct BreakthroughCommand: ParsableCommand {
       return
     }
     do {
-      let commands = Set(configuration.subcommands.map { $0._commandName } + ["help"])
-      let arguments = LeadingOptions.reordered(Array(CommandLine.arguments.dropFirst()), commands: commands)
+      let arguments = LeadingOptions.reordered(Array(CommandLine.arguments.dropFirst())) { name in
+        name == "help" || configuration.subcommands.contains { $0._commandName == name }
+      }
       if arguments.first == "list", let request = ListRequest(typed: Array(arguments.dropFirst())) { return try request.run() }
       var command = try leafCommand(arguments) ?? parseAsRoot(arguments)
       try command.run()

@@ -80,6 +80,7 @@ struct SnapshotPromiseRecord {
 
 extension SnapshotReader {
   /// Where the next length-prefixed text's bytes are, stepping over them.
+  @inline(__always)
   mutating func textRange() throws(Refusal) -> Range<Int> {
     let length = try count()
     defer { index += length }

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The promises of a snapshot, read segment by segment on all cores at once, then put
 /// together in order.
 struct SegmentReading: Sendable {
@@ -16,14 +14,14 @@ struct SegmentReading: Sendable {
   /// Each segment's bytes are read from the archive's source by the reader that decodes them
   /// (lent where the source can) and let go when it is done: the whole snapshot is never
   /// copied into memory at once. `alongside` runs meanwhile, as one more piece of the work.
-  func read<Other: Sendable>(alongside: @Sendable () throws(Refusal) -> Other) throws(Refusal) -> (Result, Other) {
+  func read<Other: Sendable>(alongside: @escaping @Sendable () throws(Refusal) -> Other) throws(Refusal) -> (Result, Other) {
     let results = Slots<Result>(count: segments.count)
     let other = Slots<Other>(count: 1)
     defer {
       results.release()
       other.release()
     }
-    DispatchQueue.concurrentPerform(iterations: segments.count + 1) { number in
+    ParallelPieces.run(segments.count + 1) { number in
       // First, because it is the longest piece.
       if number == 0 {
         other.base[0] = Swift.Result { () throws(Refusal) in try alongside() }

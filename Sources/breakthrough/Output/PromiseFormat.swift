@@ -24,10 +24,15 @@ struct PromiseRecord {
     self.promise = promise
     self.now = now
     self.zone = zone
-    replaces = promise.replaces.flatMap(state.label(ofID:))
-    replacedBy = promise.replacedBy.flatMap(state.label(ofID:))
-    element = promise.terms.element.flatMap { state.conversations.element(id: $0)?.label }
-    request = promise.terms.request.flatMap { state.conversations.request(id: $0)?.label }
+    // Unwrapped one by one: a method of `state` passed to `flatMap` copied the whole state.
+    func label(ofID id: String?) -> String? {
+      guard let id else { return nil }
+      return state.label(ofID: id)
+    }
+    replaces = label(ofID: promise.replaces)
+    replacedBy = label(ofID: promise.replacedBy)
+    if let id = promise.terms.element { element = state.conversations.element(id: id)?.label } else { element = nil }
+    if let id = promise.terms.request { request = state.conversations.request(id: id)?.label } else { request = nil }
   }
 
   var isOverdue: Bool { promise.isOverdue(at: now) }
