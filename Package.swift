@@ -54,7 +54,10 @@ let package = Package(
     ),
     // Promises in and out of other tools' formats: iCalendar, CSV, meeting minutes, Taskwarrior.
     .target(name: "BreakthroughInterchange", dependencies: ["BreakthroughCore"], swiftSettings: crossModule),
-    .target(name: "BreakthroughUI", dependencies: ["TerminalKit", "BreakthroughStore", "BreakthroughCore"], swiftSettings: crossModule),
+    // The C library's allocator settings, which Swift's Glibc module does not declare.
+    .target(name: "CMalloc"),
+    .target(
+      name: "BreakthroughUI", dependencies: ["TerminalKit", "BreakthroughStore", "BreakthroughCore", "CMalloc"], swiftSettings: crossModule),
     .executableTarget(
       name: "breakthrough",
       dependencies: executableDependencies,

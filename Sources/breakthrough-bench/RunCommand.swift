@@ -40,6 +40,8 @@ struct RunCommand: ParsableCommand {
       _ = try FileLedger(path: path)
       return
     }
+    // Measured as in a screen's process, which keeps freed blocks for reuse (`ScreenApp`).
+    ScreenMemory.keepFreedBlocks()
     let lines = try Self.lineCount(path)
     var figures: [String: Double] = ["promises": Double(promises), "ledger_lines": Double(lines)]
     let zone = TimeZone.current
