@@ -8,9 +8,10 @@ import Foundation
 /// open, though nothing had written to it since the last. Any write to the ledger sets its
 /// change time, which no program can set back, so a stamp that still matches the ledger's
 /// status vouches for its bytes. A stamp is made only from bytes hashed while that status
-/// stayed the same, and only once the ledger has been still for over a second: two writes
-/// within one tick of a coarse clock could leave the same times. Like the snapshot it is a
-/// cache: missing, damaged or stale, it only means the ledger is hashed.
+/// stayed the same, and only once the ledger has been still for over two seconds: two writes
+/// within one tick of a coarse clock (some file systems keep times to two seconds) could leave
+/// the same times. Like the snapshot it is a cache: missing, damaged or stale, it only means
+/// the ledger is hashed.
 enum LedgerStamp {
   static let magic = Array("BTSTAMP1".utf8)
 
@@ -19,8 +20,7 @@ enum LedgerStamp {
   /// What a ledger of status `info` whose first `covered` bytes hash to `digest` was
   /// stamped with; nil unless a stamp says exactly that.
   static func prefix(vouchedFor info: stat, covered: Int, digest: UInt64, ledgerPath: String) -> StreamHash? {
-    guard let data = FileManager.default.contents(atPath: path(for: ledgerPath)) else { return nil }
-    let bytes = [UInt8](data)
+    guard let file = try? PosixFile.openForReading(path(for: ledgerPath)), let bytes = try? file.readToEnd(from: 0) else { return nil }
     guard bytes.count == magic.count + 8 * (words + 1), Array(bytes.prefix(magic.count)) == magic else { return nil }
     let values = (0...words).map { index in
       (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[magic.count + index * 8 + $1]) << UInt64(8 * $1) }
@@ -36,11 +36,11 @@ enum LedgerStamp {
 
   /// Keeps what a hash of the ledger's first `covered` bytes found, when its status now is
   /// still `before`, the status it had when they were read, and it has been still since
-  /// before `now` less a second. Nothing is said of a failure: the next open hashes again.
+  /// before `now` less two seconds. Nothing is said of a failure: the next open hashes again.
   static func record(covered: Int, prefix: StreamHash, readAt before: stat, ledger: PosixFile, now: Date, for ledgerPath: String) {
     let stamped = status(of: before)
     guard prefix.length == covered, let after = try? ledger.status(), status(of: after) == stamped,
-      Double(stamped[3]) + 1 < now.timeIntervalSince1970
+      max(Double(stamped[3]) + Double(stamped[4]) / 1e9, Double(stamped[5]) + Double(stamped[6]) / 1e9) + 2 < now.timeIntervalSince1970
     else { return }
     var bytes = magic
     let values = stamped.map { UInt64(bitPattern: $0) } + [UInt64(covered)] + prefix.words
