@@ -8,10 +8,9 @@ import Foundation
 /// open, though nothing had written to it since the last. Any write to the ledger sets its
 /// change time, which no program can set back, so a stamp that still matches the ledger's
 /// status vouches for its bytes. A stamp is made only from bytes hashed while that status
-/// stayed the same, and only once the ledger has been still for over two seconds: two writes
-/// within one tick of a coarse clock (some file systems keep times to two seconds) could leave
-/// the same times. Like the snapshot it is a cache: missing, damaged or stale, it only means
-/// the ledger is hashed.
+/// stayed the same, and only once the ledger has been still for a while (`stillness`): two
+/// writes within one tick of the clock that times them could leave the same times. Like the
+/// snapshot it is a cache: missing, damaged or stale, it only means the ledger is hashed.
 enum LedgerStamp {
   static let magic = Array("BTSTAMP1".utf8)
 
@@ -35,12 +34,13 @@ enum LedgerStamp {
   }
 
   /// Keeps what a hash of the ledger's first `covered` bytes found, when its status now is
-  /// still `before`, the status it had when they were read, and it has been still since
-  /// before `now` less two seconds. Nothing is said of a failure: the next open hashes again.
+  /// still `before`, the status it had when they were read, and it has been still long enough
+  /// before `now` (`stillness`). Nothing is said of a failure: the next open hashes again.
   static func record(covered: Int, prefix: StreamHash, readAt before: stat, ledger: PosixFile, now: Date, for ledgerPath: String) {
     let stamped = status(of: before)
+    let lastWritten = max(Double(stamped[3]) + Double(stamped[4]) / 1e9, Double(stamped[5]) + Double(stamped[6]) / 1e9)
     guard prefix.length == covered, let after = try? ledger.status(), status(of: after) == stamped,
-      max(Double(stamped[3]) + Double(stamped[4]) / 1e9, Double(stamped[5]) + Double(stamped[6]) / 1e9) + 2 < now.timeIntervalSince1970
+      lastWritten + stillness(changed: stamped[4], modified: stamped[6]) < now.timeIntervalSince1970
     else { return }
     var bytes = magic
     let values = stamped.map { UInt64(bitPattern: $0) } + [UInt64(covered)] + prefix.words
@@ -57,6 +57,14 @@ enum LedgerStamp {
       unlink(temporary)
       return
     }
+  }
+
+  /// How long the ledger must have been still, in seconds, for a stamp: ten times the tick of
+  /// the kernel's clock where the file system keeps times to the nanosecond (a later write
+  /// then cannot share the stamped times), two seconds where it keeps whole seconds or two
+  /// (its times show no nanoseconds).
+  static func stillness(changed: Int64, modified: Int64) -> Double {
+    changed == 0 && modified == 0 ? 2 : 0.1
   }
 
   /// Words after the magic, before the checksum: the status, `covered`, and the hash.

@@ -36,8 +36,10 @@ import Testing
 
   @Test func aLedgerWrittenJustNowIsNotStamped() throws {
     let (path, _) = try SnapshotFileTests.ledgerWithPromises(30)
-    _ = try FileLedger(path: path, snapshotEvery: 20)
-    let opened = try FileLedger(path: path, snapshotEvery: 20)
+    // The moment of the last write, for however long the opens below take.
+    let writtenAt = Date()
+    _ = try FileLedger(path: path, clock: { writtenAt }, snapshotEvery: 20)
+    let opened = try FileLedger(path: path, clock: { writtenAt }, snapshotEvery: 20)
     #expect(opened.linesFromSnapshot == 30)
     #expect(!opened.openedOnStamp)
     #expect(!Self.stampExists(path), "two writes within one tick of the clock could leave the same times")
@@ -80,6 +82,12 @@ import Testing
       #expect(SnapshotFileTests.digest(reopened.state) == full)
       #expect(try FileLedger(path: path, snapshotEvery: 1_000_000).openedOnStamp, "the hash made a sound stamp again")
     }
+  }
+
+  @Test func aFileSystemThatKeepsWholeSecondsWaitsTwoOfThem() {
+    #expect(LedgerStamp.stillness(changed: 0, modified: 0) == 2)
+    #expect(LedgerStamp.stillness(changed: 412_000_000, modified: 0) < 1)
+    #expect(LedgerStamp.stillness(changed: 0, modified: 7) < 1)
   }
 
   @Test func aHashKeptAsWordsCarriesOnAsIfNeverStopped() throws {
