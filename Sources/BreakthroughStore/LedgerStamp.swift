@@ -21,9 +21,8 @@ enum LedgerStamp {
   static func prefix(vouchedFor info: stat, covered: Int, digest: UInt64, ledgerPath: String) -> StreamHash? {
     guard let file = try? PosixFile.openForReading(path(for: ledgerPath)), let bytes = try? file.readToEnd(from: 0) else { return nil }
     guard bytes.count == magic.count + 8 * (words + 1), Array(bytes.prefix(magic.count)) == magic else { return nil }
-    let values = (0...words).map { index in
-      (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[magic.count + index * 8 + $1]) << UInt64(8 * $1) }
-    }
+    var reader = SnapshotFile.HeaderReader(bytes: bytes, index: magic.count)
+    let values = (0...words).map { _ in UInt64(bitPattern: Int64(reader.word())) }
     var checksum = StreamHash()
     bytes.withUnsafeBufferPointer { checksum.add(UnsafeBufferPointer(rebasing: $0[0..<(magic.count + 8 * words)])) }
     guard checksum.digest == values[words], values[0..<7].map({ Int64(bitPattern: $0) }) == Self.status(of: info),
@@ -44,10 +43,10 @@ enum LedgerStamp {
     else { return }
     var bytes = magic
     let values = stamped.map { UInt64(bitPattern: $0) } + [UInt64(covered)] + prefix.words
-    for value in values { bytes += (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+    for value in values { SnapshotFile.append(Int(Int64(bitPattern: value)), to: &bytes) }
     var checksum = StreamHash()
     bytes.withUnsafeBufferPointer { checksum.add($0) }
-    bytes += (0..<8).map { UInt8(truncatingIfNeeded: checksum.digest >> (8 * $0)) }
+    SnapshotFile.append(Int(Int64(bitPattern: checksum.digest)), to: &bytes)
     // Renamed into place whole; not synced, since a stamp lost or torn by a crash is ignored.
     let temporary = path(for: ledgerPath) + ".\(getpid()).tmp"
     unlink(temporary)

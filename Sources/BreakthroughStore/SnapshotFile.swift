@@ -161,12 +161,14 @@ public enum SnapshotFile {
     try? PosixFile.syncFolder(of: ledgerPath)
   }
 
-  private static func append(_ word: Int, to bytes: inout [UInt8]) {
+  /// Appends `word` as eight bytes, least significant first (as `HeaderReader.word` reads it).
+  static func append(_ word: Int, to bytes: inout [UInt8]) {
     let bits = UInt64(bitPattern: Int64(word))
     for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8((bits >> UInt64(shift)) & 0xFF)) }
   }
 
-  private struct HeaderReader {
+  /// Reads the words and texts `append` wrote: the snapshot's header, and the ledger's stamp.
+  struct HeaderReader {
     let bytes: [UInt8]
     var index: Int
 
