@@ -17,6 +17,7 @@ extension LedgerState {
     out.int(highestNumber)
     out.int(leftOut.count)
     for event in leftOut {
+      out.optional(event.ordinal) { $0.int($1) }
       out.optional(event.eventID) { $0.string($1) }
       out.optional(event.at) { $0.date($1) }
       out.optional(event.actor) { $0.string($1.text) }
@@ -186,6 +187,7 @@ extension LedgerState {
     for _ in 0..<(try input.count()) {
       leftOut.append(
         LeftOutEvent(
+          ordinal: try input.optional { (input) throws(Refusal) in try input.int() },
           eventID: try input.optional { (input) throws(Refusal) in try input.string() },
           at: try input.optional { (input) throws(Refusal) in try input.date() },
           actor: try input.optional { (input) throws(Refusal) in try input.handle() }, kind: try input.string(),
