@@ -36,18 +36,27 @@ struct Forgeries {
       id: "forged-answer", number: nextNumber + 1, performer: handle("cy"), customer: handle("ben"), what: "Review the budget",
       by: by("2099-01-05"), breakthrough: nil, replaces: nil, request: ledger.request)
     return [
-      (event("forged-1", "ana", .accepted(promise: ledger.delivered, note: nil)), "ana may not accept P1: only ben, to whom P1 was made, can accept it"),
+      (
+        event("forged-1", "ana", .accepted(promise: ledger.delivered, note: nil)),
+        "ana may not accept P1: only ben, to whom P1 was made, can accept it"
+      ),
       (
         event("forged-2", "ana", .delivered(promise: ledger.bensPromise, accepted: true, note: nil)),
         "ana may not report P2 done: only ben, who made P2, can report it done"
       ),
-      (event("forged-3", "ben", .accepted(promise: ledger.revoked, note: nil)), "ben may not accept P3: P3 is revoked, so it is too late to accept it"),
+      (
+        event("forged-3", "ben", .accepted(promise: ledger.revoked, note: nil)),
+        "ben may not accept P3: P3 is revoked, so it is too late to accept it"
+      ),
       (
         event("forged-4", "ana", .made(inOthersName)),
         "ana may not make P\(nextNumber): a promise is made by its performer, cy; to ask cy for one, make a request"
       ),
       (event("forged-5", "ana", .made(secondP3)), "ana may not make P3: the next promise is P\(nextNumber + 1)"),
-      (event("forged-6", "ana", .made(onOthersRequest)), "ana may not promise R1 as asked: only cy, who must answer it, can promise it as asked"),
+      (
+        event("forged-6", "ana", .made(onOthersRequest)),
+        "ana may not promise R1 as asked: only cy, who must answer it, can promise it as asked"
+      ),
       (
         event("forged-7", "ben", .breakthroughAccounted(breakthrough: ledger.breakthrough, outcome: .achieved, note: nil)),
         "ben may not account for the breakthrough: only ana, who declared it, can account for it"
