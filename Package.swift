@@ -47,17 +47,18 @@ let package = Package(
     // A regular C target rather than a bare system library: SwiftPM rebuilds it when its header
     // changes, and the header must define the wide-character switches before <curses.h>.
     .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
+    // The C library's allocator settings, which Swift's Glibc module does not declare: what a
+    // screen's process keeps of the memory it frees (`ScreenMemory`, set by the executables).
+    .target(name: "CMalloc"),
     .target(
       name: "TerminalKit",
-      dependencies: ["CNcursesw", "TextKit", .product(name: "TOMLKit", package: "TOMLKit")],
+      dependencies: ["CNcursesw", "CMalloc", "TextKit", .product(name: "TOMLKit", package: "TOMLKit")],
       swiftSettings: crossModule
     ),
     // Promises in and out of other tools' formats: iCalendar, CSV, meeting minutes, Taskwarrior.
     .target(name: "BreakthroughInterchange", dependencies: ["BreakthroughCore"], swiftSettings: crossModule),
-    // The C library's allocator settings, which Swift's Glibc module does not declare.
-    .target(name: "CMalloc"),
     .target(
-      name: "BreakthroughUI", dependencies: ["TerminalKit", "BreakthroughStore", "BreakthroughCore", "CMalloc"], swiftSettings: crossModule),
+      name: "BreakthroughUI", dependencies: ["TerminalKit", "BreakthroughStore", "BreakthroughCore"], swiftSettings: crossModule),
     .executableTarget(
       name: "breakthrough",
       dependencies: executableDependencies,
