@@ -66,11 +66,11 @@ extension BoardState {
   private mutating func answer(_ request: Request?, _ key: Key) {
     guard key == .enter || key == .character("a") else { return }
     guard let request else {
-      status = ("no request is selected", true)
+      status = .error("no request is selected")
       return
     }
     guard let menu = AccountMenu(for: request, allowed: ledger.allowedMoves(for: request, actor: actor)) else {
-      status = (ledger.whyNothingToDo(on: request, actor: actor), true)
+      status = .error(ledger.whyNothingToDo(on: request, actor: actor))
       return
     }
     overlay = .menu(menu)
@@ -82,7 +82,7 @@ extension BoardState {
       return
     }
     guard let element else {
-      if case .character = key { status = ("no element yet: + adds what the breakthrough will take", true) }
+      if case .character = key { status = .error("no element yet: + adds what the breakthrough will take") }
       return
     }
     let isOpen = element.state == .open
@@ -91,7 +91,7 @@ extension BoardState {
     case .character("m") where isOpen: overlay = .form(.meet(element))
     case .character("x") where isOpen: overlay = .form(.drop(element))
     case .character("n"), .character("m"), .character("x"):
-      status = ("\(element.label) is \(element.state.rawValue): it stays as it is", true)
+      status = .error("\(element.label) is \(element.state.rawValue): it stays as it is")
     default: break
     }
   }
