@@ -71,15 +71,17 @@ let package = Package(
       swiftSettings: crossModule,
       linkerSettings: fixedAddress
     ),
-    .testTarget(name: "BreakthroughCoreTests", dependencies: ["BreakthroughCore"]),
-    // What the tests share: a throwaway PostgreSQL server of their own.
-    .target(name: "BreakthroughTestSupport", path: "Tests/BreakthroughTestSupport"),
+    .testTarget(name: "BreakthroughCoreTests", dependencies: ["BreakthroughCore", "BreakthroughTestSupport"]),
+    // What the tests share: a ledger built in memory, handles, a sample of every move, golden
+    // files, a throwaway PostgreSQL server of their own, independent readers.
+    .target(name: "BreakthroughTestSupport", dependencies: ["BreakthroughCore"], path: "Tests/BreakthroughTestSupport"),
     .testTarget(
       name: "BreakthroughInterchangeTests", dependencies: ["BreakthroughInterchange", "BreakthroughTestSupport"], exclude: ["Golden"]),
     .testTarget(name: "BreakthroughStoreTests", dependencies: ["BreakthroughStore", "BreakthroughTestSupport"]),
     .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TextKit"]),
     .testTarget(
-      name: "BreakthroughUITests", dependencies: ["BreakthroughUI", "TerminalKit", "BreakthroughStore"], exclude: ["Golden"]),
+      name: "BreakthroughUITests", dependencies: ["BreakthroughUI", "TerminalKit", "BreakthroughStore", "BreakthroughTestSupport"],
+      exclude: ["Golden"]),
     .testTarget(
       name: "breakthroughTests", dependencies: ["breakthrough", "breakthrough-bench", "BreakthroughCore", "BreakthroughTestSupport"]),
   ]

@@ -1,4 +1,5 @@
 import BreakthroughCore
+import BreakthroughTestSupport
 import Foundation
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
   static func longLedger(_ count: Int) -> LedgerState {
     var state = LedgerState()
     let start = Date(timeIntervalSince1970: 1_790_000_000)
-    let people = ["ana", "ben", "李娜", "\u{AC01}"].map(Fixture.handle)
+    let people = ["ana", "ben", "李娜", "\u{AC01}"].map(handle)
     func terms(_ number: Int) -> PromiseTerms {
       PromiseTerms(
         id: "p-\(number)", number: number, performer: people[number % people.count],
@@ -81,14 +82,14 @@ import Testing
     let before = SnapshotTests.fingerprint(original)
     changed.apply(
       Event(
-        id: "k-2500", at: Date(timeIntervalSince1970: 1_790_500_000), actor: Fixture.handle("ben"),
+        id: "k-2500", at: Date(timeIntervalSince1970: 1_790_500_000), actor: handle("ben"),
         body: .accepted(promise: "p-2497", note: nil)))
     changed.apply(
       Event(
-        id: "m-new", at: Date(timeIntervalSince1970: 1_790_500_000), actor: Fixture.handle("ana"),
+        id: "m-new", at: Date(timeIntervalSince1970: 1_790_500_000), actor: handle("ana"),
         body: .made(
           PromiseTerms(
-            id: "new", number: 9_999, performer: Fixture.handle("ana"), customer: Fixture.handle("ben"),
+            id: "new", number: 9_999, performer: handle("ana"), customer: handle("ben"),
             what: "New", by: ByWhen(day: CalendarDay(daysSinceEpoch: 20_800)), breakthrough: nil, replaces: nil))))
     #expect(SnapshotTests.fingerprint(original) == before)
     #expect(original.promise(id: "p-2497")?.state == .delivered && changed.promise(id: "p-2497")?.state == .kept)

@@ -1,4 +1,5 @@
 import BreakthroughCore
+import BreakthroughTestSupport
 import Foundation
 import Testing
 
@@ -53,8 +54,8 @@ import Testing
   }
 
   /// A ledger with chains, a late renegotiation, undo, a released and a revoked promise.
-  static func richFixture() throws -> Fixture {
-    var fixture = Fixture()
+  static func richFixture() throws -> LedgerFixture {
+    var fixture = LedgerFixture()
     try fixture.perform("ana") { (state, context) throws(Refusal) in
       try state.declare(
         statement: "Three teams", by: ByWhen(day: context.localNow.day.adding(days: 90)), measure: "invoices", why: nil, context: context)
