@@ -1,4 +1,5 @@
 import BreakthroughCore
+import BreakthroughTestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 @Suite struct EventKindTests {
   static func sample(_ kind: EventKind) -> EventBody {
     let by = ByWhen(day: CalendarDay(daysSinceEpoch: 20_800), minuteOfDay: 17 * 60)
-    let handle = Fixture.handle
+    let handle = BreakthroughTestSupport.handle
     let terms = PromiseTerms(
       id: "p", number: 3, performer: handle("ana"), customer: handle("ben"), what: "Ship it", by: by, breakthrough: "b", replaces: "r",
       request: "q", element: "e")
@@ -47,7 +48,7 @@ import Testing
     let at = Timestamp.parse("2026-11-26T12:00:00.000Z") ?? Date(timeIntervalSince1970: 0)
     var sampled: Set<String> = []
     for kind in EventKind.allCases {
-      let event = Event(id: "id-\(kind.name)", at: at, actor: Fixture.handle("ana"), body: Self.sample(kind))
+      let event = Event(id: "id-\(kind.name)", at: at, actor: handle("ana"), body: Self.sample(kind))
       #expect(event.body.kind == kind)
       let line = EventCoding.line(for: event)
       #expect(line.contains("\"kind\":\"\(kind.name)\""))

@@ -1,4 +1,5 @@
 import BreakthroughCore
+import BreakthroughTestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 /// folded, and the event a refused move would have written (forged, as by hand) is left out
 /// and changes nothing but the number it names, when that is the next.
 @Suite struct RuleBookPropertyTests {
-  static let people = ["ana", "ben", "cy"].map(Fixture.handle)
+  static let people = ["ana", "ben", "cy"].map(handle)
 
   struct World {
     var state = LedgerState()
@@ -155,13 +156,22 @@ import Testing
     }
   }
 
+  /// Numbers the ids of one run's moves.
+  final class Counter: @unchecked Sendable {
+    private var value = 0
+    func next() -> String {
+      value += 1
+      return String(value)
+    }
+  }
+
   /// Everything the fold says but its count of events, what it left out and the next numbers.
   static func content(_ state: LedgerState) -> [String] { Array(SnapshotTests.fingerprint(state).dropFirst(2)) }
 
   @Test(arguments: [1, 2, 3])
   func theFoldAppliesAnEventIffItsMoveIsAllowed(seed: UInt64) throws {
     var world = World(random: SeededGenerator(seed: seed))
-    let ids = IDCounter()
+    let ids = Counter()
     for _ in 0..<1_000 {
       guard let kind = world.pick(Move.Kind.allCases), let move = world.move(kind) else { continue }
       let actor = world.person()
@@ -198,7 +208,7 @@ import Testing
   }
 
   @Test func aWrongNumberOrAnIDTakenTwiceIsLeftOutAndTakesNoNumber() throws {
-    var fixture = Fixture()
+    var fixture = LedgerFixture()
     try fixture.promise("First")
     let first = fixture.promise(1)
     for number in [1, 3, 0, -4, 1_000_000] {

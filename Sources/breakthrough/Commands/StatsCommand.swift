@@ -119,7 +119,7 @@ struct StatsCommand: ParsableCommand {
     seconds < 172_800 ? "\(Int((seconds / 3600).rounded())) h" : "\(((seconds / 8640).rounded()) / 10) d"
   }
 
-  func rate(_ value: Double?) -> String { value?.percent ?? "–" }
+  func rate(_ value: Double?) -> String { FigureWords.rate(value) }
 
   func summary(_ figures: Figures) -> String {
     "kept on time \(rate(figures.keptOnTimeRate)) (\(figures.keptOnTime) of \(figures.cameDue) that came due), "
