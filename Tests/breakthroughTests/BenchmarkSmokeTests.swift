@@ -32,7 +32,7 @@ import Testing
     }
   }
 
-  @Test(.enabled(if: TeamSetup.isAvailable, "needs PostgreSQL (apt-get install postgresql)"))
+  @Test(.needs(.postgreSQL))
   func theTeamBenchmarkRunsAndPrintsAllItsKeys() throws {
     let server = try TestPostgres.shared.get()
     let database = try server.createDatabase()

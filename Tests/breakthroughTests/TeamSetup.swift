@@ -10,12 +10,6 @@ struct TeamSetup {
   let server: TestPostgres
   let database: String
 
-  /// Whether the team ledger's end-to-end tests can run here (see `PostgresPresenceTests`).
-  static var isAvailable: Bool {
-    if case .success = TestPostgres.shared { return true }
-    return false
-  }
-
   init(server: TestPostgres? = nil) throws {
     self.server = try server ?? TestPostgres.shared.get()
     database = try self.server.createDatabase()
