@@ -78,7 +78,8 @@ let package = Package(
     .testTarget(name: "BreakthroughStoreTests", dependencies: ["BreakthroughStore", "BreakthroughTestSupport"]),
     .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TextKit", "BreakthroughTestSupport"]),
     .testTarget(
-      name: "BreakthroughUITests", dependencies: ["BreakthroughUI", "TerminalKit", "BreakthroughStore"], exclude: ["Golden"]),
+      name: "BreakthroughUITests", dependencies: ["BreakthroughUI", "TerminalKit", "BreakthroughStore", "BreakthroughTestSupport"],
+      exclude: ["Golden"]),
     .testTarget(
       name: "breakthroughTests", dependencies: ["breakthrough", "breakthrough-bench", "BreakthroughCore", "BreakthroughTestSupport"]),
   ]

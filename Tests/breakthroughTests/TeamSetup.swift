@@ -2,7 +2,7 @@ import BreakthroughTestSupport
 import Foundation
 import Testing
 
-/// A team ledger set up the way the README says, with the real binary: a database on the test
+/// A team ledger set up the way docs/TEAM.md says, with the real binary: a database on the test
 /// server, `store init` as its owner, `store member add` for ana, ben and cy. Each person gets
 /// an environment of their own: their login in the URL, and a cache folder of their own, as
 /// if at their own machine.
