@@ -78,7 +78,7 @@ let package = Package(
     .testTarget(
       name: "BreakthroughInterchangeTests", dependencies: ["BreakthroughInterchange", "BreakthroughTestSupport"], exclude: ["Golden"]),
     .testTarget(name: "BreakthroughStoreTests", dependencies: ["BreakthroughStore", "BreakthroughTestSupport"]),
-    .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TextKit"]),
+    .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TextKit", "BreakthroughTestSupport"]),
     .testTarget(
       name: "BreakthroughUITests", dependencies: ["BreakthroughUI", "TerminalKit", "BreakthroughStore", "BreakthroughTestSupport"],
       exclude: ["Golden"]),

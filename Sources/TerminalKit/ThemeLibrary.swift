@@ -2,7 +2,7 @@ import Foundation
 
 /// Finds themes by name or path: a path, then `$XDG_CONFIG_HOME/breakthrough/themes`, then
 /// `share/breakthrough/themes` beside an installed binary (`/usr/local/bin/../share/…`), then the
-/// package's `themes/` folder, then the built-in default (so a lone binary always works).
+/// themes built into the binary (so a lone copy of it has every shipped theme).
 public struct ThemeLibrary: Sendable {
   /// Folders searched for `NAME.toml`, in order.
   public let folders: [String]
@@ -11,7 +11,7 @@ public struct ThemeLibrary: Sendable {
     let configHome =
       environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
       ?? (environment["HOME"] ?? ".") + "/.config"
-    folders = [configHome + "/breakthrough/themes", ThemeLibrary.installedThemesFolder, ThemeLibrary.packageThemesFolder]
+    folders = [configHome + "/breakthrough/themes", ThemeLibrary.installedThemesFolder]
   }
 
   public init(folders: [String]) {
@@ -24,20 +24,14 @@ public struct ThemeLibrary: Sendable {
       .appendingPathComponent("share/breakthrough/themes").path
   }()
 
-  /// The `themes/` folder of the package this binary was built from.
-  static let packageThemesFolder: String = {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("themes").path
-  }()
-
-  /// The theme that `nameOrPath` names; nil or "default" without a file gives the built-in one.
+  /// The theme that `nameOrPath` names; a name no folder has a file for gives the built-in one.
   public func theme(_ nameOrPath: String?) throws(ThemeError) -> Theme {
     try theme(nameOrPath ?? "default", visiting: [])
   }
 
-  /// Every theme that can be named: name and file (nil for the built-in).
+  /// Every theme that can be named: name and file (nil for a built-in one no folder overrides).
   public func available() -> [(name: String, file: String?)] {
-    var found: [(String, String?)] = [("default", nil)]
+    var found: [(String, String?)] = BuiltInThemes.names.map { ($0, nil) }
     for folder in folders {
       let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
       for file in files.sorted() where file.hasSuffix(".toml") {
@@ -58,19 +52,23 @@ public struct ThemeLibrary: Sendable {
     }
     let isPath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".toml")
     let candidates = isPath ? [nameOrPath] : folders.map { "\($0)/\(nameOrPath).toml" }
-    for file in candidates where FileManager.default.fileExists(atPath: file) {
+    if let file = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) {
       guard let data = FileManager.default.contents(atPath: file) else {
         throw ThemeError(file: file, line: nil, key: nil, "cannot be read (check its permissions)")
       }
       let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-      return try ThemeParser.parse(String(decoding: data, as: UTF8.self), name: name, file: file) { (parent) throws(ThemeError) in
-        try theme(parent, visiting: visiting.union([nameOrPath]))
-      }
+      return try parse(String(decoding: data, as: UTF8.self), name: name, file: file, visiting: visiting.union([nameOrPath]))
     }
-    if nameOrPath == "default" { return BuiltInTheme.theme }
+    if !isPath, let text = BuiltInThemes.files[nameOrPath] {
+      return try parse(text, name: nameOrPath, file: "built-in \(nameOrPath)", visiting: visiting.union([nameOrPath]))
+    }
     let names = available().map(\.name).joined(separator: ", ")
     throw ThemeError(
       file: nameOrPath, line: nil, key: nil,
       isPath ? "no such theme file" : "no theme of that name; the themes are: \(names) (or give a path to a .toml file)")
+  }
+
+  private func parse(_ text: String, name: String, file: String, visiting: Set<String>) throws(ThemeError) -> Theme {
+    try ThemeParser.parse(text, name: name, file: file) { (parent) throws(ThemeError) in try theme(parent, visiting: visiting) }
   }
 }

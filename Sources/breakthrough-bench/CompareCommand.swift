@@ -10,7 +10,8 @@ struct CompareCommand: ParsableCommand {
 
   @Option(help: "How many promises (and tasks).") var promises: Int
   @Option(help: "How many alternating rounds.") var rounds = 7
-  @Option(help: "The breakthrough binary to measure.") var breakthrough = "breakthrough"
+  @Option(help: "The breakthrough binary to time: the one `make install` wrote (~/.local/bin/breakthrough), or a build's.")
+  var breakthrough = "breakthrough"
 
   func run() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("breakthrough-compare-\(promises)").path

@@ -20,7 +20,7 @@ struct CSVWriterTests {
     "plain", "comma, inside", "\"quoted\" twice \"\"", "line\nbreak", "crlf\r\nbreak", "李娜 wide", "emoji 🎉", "semi;colon", "", " spaced ",
   ]
 
-  @Test("Python's csv module reads back every cell as written, row by row")
+  @Test("Python's csv module reads back every cell as written, row by row", .needs(.python))
   func readBack() throws {
     var writer = CSVWriter()
     for cell in Self.cells { writer.field(cell) }
@@ -33,7 +33,7 @@ struct CSVWriterTests {
     #expect(rows == [Self.cells, ["2026-12-01", "second row"]])
   }
 
-  @Test("a cell a spreadsheet would run as a formula gets a leading quote; --raw writes it as it is")
+  @Test("a cell a spreadsheet would run as a formula gets a leading quote; --raw writes it as it is", .needs(.python))
   func formulaGuard() throws {
     let dangerous = ["=1+1", "+SUM(A1)", "-2", "@cmd", "\tTab", "\rCR"]
     var guarded = CSVWriter()
@@ -49,7 +49,7 @@ struct CSVWriterTests {
     #expect(try read(raw.text) == [dangerous])
   }
 
-  @Test("control characters other than line breaks and tabs are written as visible escapes")
+  @Test("control characters other than line breaks and tabs are written as visible escapes", .needs(.python))
   func controls() throws {
     var writer = CSVWriter()
     writer.field("red \u{1B}[31m bell \u{07} c1 \u{9B}")

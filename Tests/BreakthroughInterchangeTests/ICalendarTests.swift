@@ -29,11 +29,12 @@ struct ICalendarTests {
     """
 
   func read(_ text: String) throws -> (version: String, items: [[String: Any]]) {
-    let parsed = try #require(try IndependentReader.pythonJSON(Self.reader, input: Data(text.utf8)) as? [String: Any])
+    let parsed = try #require(
+      try IndependentReader.pythonJSON(Self.reader, input: Data(text.utf8), reader: .iCalendarReader) as? [String: Any])
     return (parsed["version"] as? String ?? "", parsed["items"] as? [[String: Any]] ?? [])
   }
 
-  @Test("a real iCalendar reader gets back every promise with its text, due date, state and parent")
+  @Test("a real iCalendar reader gets back every promise with its text, due date, state and parent", .needs(.iCalendarReader))
   func readBack() throws {
     let ledger = try SampleLedger.week()
     let calendar = PromiseCalendar(state: ledger.state, zone: ledger.zone, selection: .init())
@@ -101,7 +102,7 @@ struct ICalendarTests {
     Golden.check(first, named: "week.ics", in: SampleLedger.goldenFolder)
   }
 
-  @Test("--events writes open promises as all-day events, transparent, ending the next day")
+  @Test("--events writes open promises as all-day events, transparent, ending the next day", .needs(.iCalendarReader))
   func events() throws {
     let ledger = try SampleLedger.week()
     let calendar = PromiseCalendar(state: ledger.state, zone: ledger.zone, selection: .init(asEvents: true))

@@ -17,7 +17,7 @@ struct TaskwarriorImportTests {
     return try TaskwarriorTask.tasks(fromExport: Array(try taskwarrior.export()))
   }
 
-  @Test("a real export maps as documented: open tasks in, the rest counted by why they were left out")
+  @Test("a real export maps as documented: open tasks in, the rest counted by why they were left out", .needs(.taskwarrior))
   func mapping() throws {
     let tasks = try Self.realExport()
     #expect(tasks.count == 9)
@@ -37,7 +37,9 @@ struct TaskwarriorImportTests {
     #expect(plan.promises.allSatisfy { $0.keptAt == nil && $0.customer == Self.ben })
   }
 
-  @Test("--include-done brings completed tasks in as kept, on time only if they ended by their due date; --by dates the rest")
+  @Test(
+    "--include-done brings completed tasks in as kept, on time only if they ended by their due date; --by dates the rest",
+    .needs(.taskwarrior))
   func includeDone() throws {
     let tasks = try Self.realExport()
     let by = ByWhen(day: CalendarDay(year: 2027, month: 1, day: 31)!)
@@ -58,7 +60,7 @@ struct TaskwarriorImportTests {
     #expect(state.promises.allSatisfy { $0.performer.text == "ana" })
   }
 
-  @Test("importing again adds nothing, and says so")
+  @Test("importing again adds nothing, and says so", .needs(.taskwarrior))
   func idempotent() throws {
     let tasks = try Self.realExport()
     let options = TaskwarriorImport.Options(customer: Self.ben, defaultBy: nil, includeDone: false)

@@ -55,27 +55,15 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
     ByWhen(day: LocalMoment(Date(), in: zone).day.adding(days: days))
   }
 
-  /// The kinds to test: the team ledger only where a server can be had, and a missing server
-  /// fails under `.ci/run` (see `PostgresPresenceTests`).
+  /// The kinds to test: the team ledger only where PostgreSQL is installed (or required, to fail).
   static var kinds: [Kind] {
-    if case .success = TestPostgres.shared { return Kind.allCases }
-    return [.file]
+    Prerequisite.postgreSQL.allowsRunning ? Kind.allCases : [.file]
   }
 }
 
-/// Without PostgreSQL the team ledger's tests are skipped, saying why; where a server is
-/// required (`.ci/run` sets BREAKTHROUGH_REQUIRE_POSTGRES=1) that is a failure.
+/// Where PostgreSQL is installed (or required), the tests' own server starts.
 @Suite struct PostgresPresenceTests {
-  @Test func theTestServerStartsWhereItIsRequired() throws {
-    switch TestPostgres.shared {
-    case .success(let server):
-      #expect(try server.psql("select 1") == "1")
-    case .failure(let why):
-      if TestPostgres.isRequired {
-        Issue.record("the team ledger cannot be tested: \(why)")
-      } else {
-        print("skipping the team ledger's tests: \(why)")
-      }
-    }
+  @Test(.needs(.postgreSQL)) func theTestServerStarts() throws {
+    #expect(try TestPostgres.shared.get().psql("select 1") == "1")
   }
 }

@@ -7,7 +7,7 @@ import Testing
 /// What only the team ledger does: identity and append-only kept by the server, whatever the
 /// client; clear sentences for a server that is not ready; passwords never shown; a ledger
 /// file moved in and out whole.
-@Suite(.enabled(if: StoreUnderTest.kinds.contains(.team), "needs PostgreSQL (apt-get install postgresql)"))
+@Suite(.needs(.postgreSQL))
 struct TeamLedgerTests {
   static func server() throws -> TestPostgres { try TestPostgres.shared.get() }
 

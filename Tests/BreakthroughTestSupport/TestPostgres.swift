@@ -22,13 +22,13 @@ public final class TestPostgres: @unchecked Sendable {
     do throws(Unavailable) { return .success(try TestPostgres()) } catch { return .failure(error) }
   }()
 
-  /// True under `.ci/run` (`BREAKTHROUGH_REQUIRE_POSTGRES=1`): a missing server is a failure there, not a skip.
-  public static var isRequired: Bool { ProcessInfo.processInfo.environment["BREAKTHROUGH_REQUIRE_POSTGRES"] == "1" }
+  /// The folder of the server's programs (`initdb`, `pg_ctl`), when PostgreSQL is installed.
+  public static let serverPrograms: String? = findBinaries()
 
   /// Starts a new server (each call its own cluster).
   public init() throws(Unavailable) {
-    guard let binaries = Self.findBinaries() else {
-      throw Unavailable(description: "PostgreSQL is not installed (no initdb under /usr/lib/postgresql): apt-get install postgresql")
+    guard let binaries = Self.serverPrograms, Prerequisite.postgreSQL.path != nil else {
+      throw Unavailable(description: Prerequisite.postgreSQL.missing)
     }
     self.binaries = binaries
     let template = "/tmp/bt-pg-XXXXXX"
@@ -87,7 +87,8 @@ public final class TestPostgres: @unchecked Sendable {
   @discardableResult
   public func psql(_ sql: String, database: String = "postgres", user: String = "postgres") throws(Unavailable) -> String {
     let result = run(
-      "/usr/bin/psql", ["-h", folder, "-U", user, "-d", database, "-v", "ON_ERROR_STOP=1", "-X", "-q", "-A", "-t", "-c", sql])
+      Prerequisite.postgreSQL.path ?? "psql",
+      ["-h", folder, "-U", user, "-d", database, "-v", "ON_ERROR_STOP=1", "-X", "-q", "-A", "-t", "-c", sql])
     guard result.status == 0 else { throw Unavailable(description: result.output) }
     return result.output
   }

@@ -22,12 +22,6 @@ import Testing
     #expect(library.available().map(\.name).contains(name))
   }
 
-  @Test func theBuiltInDefaultIsTheShippedDefault() throws {
-    let shipped = try ThemeLibrary(folders: [Self.packageThemes]).theme("default")
-    #expect(BuiltInTheme.theme.styles == shipped.styles)
-    #expect(try ThemeLibrary(folders: ["/nonexistent"]).theme(nil).styles == shipped.styles, "a lone binary has the default")
-  }
-
   @Test func extendsInheritsAndOverrides() throws {
     let folder = try Self.temporaryFolder()
     try "[text]\nfg = \"blue\"\nbold = true\n[kept]\nfg = 34\n".write(toFile: folder + "/base.toml", atomically: true, encoding: .utf8)

@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 /// The benchmark runs at 1,000 promises and prints every figure it promises (no time limits
-/// here: the figures live in the README, measured in a release build).
+/// here: the figures live in docs/PERFORMANCE.md, measured in a release build).
 @Suite struct BenchmarkSmokeTests {
   @Test func theBenchmarkRunsAndPrintsAllItsKeys() throws {
     let finished = try Spawn.run(
@@ -32,7 +32,7 @@ import Testing
     }
   }
 
-  @Test(.enabled(if: TeamSetup.isAvailable, "needs PostgreSQL (apt-get install postgresql)"))
+  @Test(.needs(.postgreSQL))
   func theTeamBenchmarkRunsAndPrintsAllItsKeys() throws {
     let server = try TestPostgres.shared.get()
     let database = try server.createDatabase()

@@ -12,7 +12,7 @@ import Testing
       ])
   }
 
-  @Test func aCheckinAnsweredWithKeysLeavesTheLedgerAsTheKeysSaid() throws {
+  @Test(.needs(.tmux)) func aCheckinAnsweredWithKeysLeavesTheLedgerAsTheKeysSaid() throws {
     let cli = BinaryRunner()
     #expect(try cli.run("promise", "Send the proposal", "--to", "ben", "--by", "2026-01-05").status == 0)
     #expect(try cli.run("promise", "Review the slides", "--to", "ana", "--by", "+3d", as: "ben").status == 0)
@@ -56,7 +56,7 @@ import Testing
     #expect(nothing.output.contains("Nothing to account for"))
   }
 
-  @Test func theMeetingDisplayFollowsTheLedgerAndItsKeysNeverChangeIt() throws {
+  @Test(.needs(.tmux)) func theMeetingDisplayFollowsTheLedgerAndItsKeysNeverChangeIt() throws {
     let cli = BinaryRunner()
     #expect(try cli.run("declare", "Three paying teams by spring", "--by", "+120d").status == 0)
     #expect(try cli.run("promise", "Send the proposal", "--to", "ben", "--by", "+2d").status == 0)

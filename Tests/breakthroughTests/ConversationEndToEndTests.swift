@@ -6,7 +6,7 @@ import Testing
 /// The conversation before a promise, as two people have it: one on the command line, the
 /// other on an open board, then the ledger checked.
 @Suite(.serialized) struct ConversationEndToEndTests {
-  @Test func anaAsksBenCountersOnHisBoardAnaAcceptsAndTheLinksGoBothWays() throws {
+  @Test(.needs(.tmux)) func anaAsksBenCountersOnHisBoardAnaAcceptsAndTheLinksGoBothWays() throws {
     let cli = BinaryRunner()
     #expect(try cli.run("declare", "Three paying teams", "--by", "+90d").status == 0)
     let ben = try TmuxSession(

@@ -6,7 +6,7 @@ import Testing
 
 /// Every command that writes, killed at exactly its 1st, 2nd, 3rd… write (`strace -e inject`),
 /// until it runs to the end: nothing acknowledged before is lost, and the next command works.
-@Suite struct CrashInjectionTests {
+@Suite(.needs(.strace)) struct CrashInjectionTests {
   struct Scenario: CustomTestStringConvertible, Sendable {
     let name: String
     /// Commands that build the ledger first: (arguments, as whom).
@@ -63,7 +63,7 @@ import Testing
       var environment = cli.environment
       environment["BREAKTHROUGH_USER"] = scenario.actor
       let killed = try Spawn.run(
-        "strace",
+        try Prerequisite.strace.located(),
         [
           "-f", "-o", "/dev/null", "-e", "trace=write", "-e", "inject=write:signal=KILL:when=\(write)",
           BinaryRunner.executable.path,

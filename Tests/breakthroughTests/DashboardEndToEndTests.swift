@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// The dashboard as a person uses it: the real binary in tmux, then the ledger checked.
-@Suite(.serialized) struct DashboardEndToEndTests {
+@Suite(.serialized, .needs(.tmux)) struct DashboardEndToEndTests {
   func start(_ cli: BinaryRunner, width: Int = 120, height: Int = 40, arguments: String = "") throws -> TmuxSession {
     try TmuxSession(
       command: "\(BinaryRunner.executable.path) \(arguments)", width: width, height: height,

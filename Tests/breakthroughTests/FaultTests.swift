@@ -77,7 +77,7 @@ import Testing
 
   /// The same on a team ledger: four writers, each at a machine of their own (two of them ana),
   /// and a reader at a fifth.
-  @Test(.enabled(if: TeamSetup.isAvailable, "needs PostgreSQL (apt-get install postgresql)"))
+  @Test(.needs(.postgreSQL))
   func fourWritersAndAReaderAtOnceOnATeamLedger() throws {
     let team = try TeamSetup()
     let people = ["ana", "ben", "cy", "ana", "cy"]

@@ -5,14 +5,14 @@ import Testing
 /// A new ledger's entry in its folder is made durable, not only the file's bytes: under
 /// `strace`, the folder is opened and synced after the ledger file is created and before the
 /// command reports the promise made.
-@Suite struct FolderSyncTests {
+@Suite(.needs(.strace)) struct FolderSyncTests {
   @Test func theFolderIsSyncedAfterTheLedgerIsCreated() throws {
     let cli = BinaryRunner()
     let trace = cli.ledger + ".strace"
     try FileManager.default.createDirectory(
       atPath: (cli.ledger as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     let run = try Spawn.run(
-      "strace",
+      try Prerequisite.strace.located(),
       [
         "-f", "-e", "trace=openat,open,fsync,write", "-o", trace, BinaryRunner.executable.path, "promise", "Call Acme", "--to", "ben",
         "--by", "+2d",

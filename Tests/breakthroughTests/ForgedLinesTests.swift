@@ -1,4 +1,5 @@
 import BreakthroughCore
+import BreakthroughTestSupport
 import Foundation
 import Testing
 
@@ -90,7 +91,7 @@ import Testing
 
 /// The same forgeries through a team ledger: each inserted with `psql` by the member it names,
 /// whom the server rightly identifies. Every member's client leaves them out.
-@Suite(.enabled(if: TeamSetup.isAvailable, "needs PostgreSQL (apt-get install postgresql)"))
+@Suite(.needs(.postgreSQL))
 struct ForgedRowsTests {
   @Test func everyForgedRowIsLeftOutByEveryMembersClient() throws {
     let team = try TeamSetup()

@@ -21,4 +21,19 @@ import Testing
     #expect(listed.status == 0)
     #expect(String(decoding: listed.output, as: UTF8.self).contains("installed-here"))
   }
+
+  @Test func aLoneBinaryHasEveryShippedTheme() throws {
+    let prefix = BinaryRunner.executable.deletingLastPathComponent().path + "/lone-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: prefix) }
+    try FileManager.default.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
+    try FileManager.default.linkItem(atPath: BinaryRunner.executable.path, toPath: prefix + "/bin/breakthrough")
+    var environment = ProcessInfo.processInfo.environment
+    environment["XDG_CONFIG_HOME"] = prefix + "/config"
+    let listed = try Spawn.run(prefix + "/bin/breakthrough", ["themes"], environment: environment)
+    #expect(listed.status == 0)
+    let lines = String(decoding: listed.output, as: UTF8.self).split(separator: "\n")
+    for name in ["default", "high-contrast", "light", "mono", "solarized-dark"] {
+      #expect(lines.contains { $0.hasPrefix(name + " ") && $0.hasSuffix("(built in)") }, "\(name) in \(lines)")
+    }
+  }
 }

@@ -19,7 +19,7 @@ import Testing
     return cli
   }
 
-  @Test("list --format csv is read back by Python's csv module, guarded against formulas unless --raw")
+  @Test("list --format csv is read back by Python's csv module, guarded against formulas unless --raw", .needs(.python))
   func csv() throws {
     let cli = try sample()
     let reader = "import sys, csv, json\nprint(json.dumps(list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))))"
@@ -47,7 +47,7 @@ import Testing
     #expect(linked.last.map { [$0[0], $0[14], $0[17]] } == ["P4", "E1", "R1"])
   }
 
-  @Test("export ics -o writes a file a calendar reads; into a missing folder it writes nothing and says why")
+  @Test("export ics -o writes a file a calendar reads; into a missing folder it writes nothing and says why", .needs(.iCalendarReader))
   func ics() throws {
     let cli = try sample()
     let path = NSTemporaryDirectory() + "export-\(UUID().uuidString).ics"
@@ -56,7 +56,7 @@ import Testing
     #expect(written.status == 0 && written.output.isEmpty)
     let file = try #require(FileManager.default.contents(atPath: path))
     let reader = "import sys, icalendar\nprint(len(icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read()).walk('VTODO')))"
-    #expect(try IndependentReader.python(reader, input: file) == "4\n")
+    #expect(try IndependentReader.python(reader, input: file, reader: .iCalendarReader) == "4\n")
     let stdout = try cli.run("export", "ics", "--open", "--events")
     #expect(stdout.rawOutput.count > 0 && stdout.output.components(separatedBy: "BEGIN:VEVENT").count == 4)
     let missing = try cli.run("export", "ics", "-o", "/nonexistent-folder/x.ics")
@@ -89,7 +89,7 @@ import Testing
     #expect(try cli.run("minutes", "--since", "someday").errors.contains("yesterday, a weekday (mon…sun, the last one)"))
   }
 
-  @Test("import taskwarrior: a dry run writes nothing, --yes writes once, and again adds nothing")
+  @Test("import taskwarrior: a dry run writes nothing, --yes writes once, and again adds nothing", .needs(.taskwarrior))
   func taskwarrior() throws {
     let taskwarrior = try Taskwarrior()
     try taskwarrior.fillWithEveryKind()

@@ -4,7 +4,7 @@ import Testing
 
 /// The command line on a team ledger: who you are comes from the server, bad URLs and an
 /// unreachable server are named with their fix, and a password never shows.
-@Suite(.enabled(if: TeamSetup.isAvailable, "needs PostgreSQL (apt-get install postgresql)"))
+@Suite(.needs(.postgreSQL))
 struct TeamCommandLineTests {
   @Test func youAreWhoYourLoginIs() throws {
     let team = try TeamSetup()
@@ -61,9 +61,9 @@ struct TeamCommandLineTests {
 }
 
 /// Imports and recorded meetings go through the server like every other move.
-@Suite(.enabled(if: TeamSetup.isAvailable, "needs PostgreSQL (apt-get install postgresql)"))
+@Suite(.needs(.postgreSQL))
 struct TeamInterchangeTests {
-  @Test func aTaskwarriorImportAndARecordedMeetingReachEveryone() throws {
+  @Test(.needs(.taskwarrior)) func aTaskwarriorImportAndARecordedMeetingReachEveryone() throws {
     let team = try TeamSetup()
     let taskwarrior = try Taskwarrior()
     try taskwarrior.fillWithEveryKind()
@@ -83,7 +83,7 @@ struct TeamInterchangeTests {
 }
 
 /// The conversation on a team ledger: each person answers as themself, through the server.
-@Suite(.enabled(if: TeamSetup.isAvailable, "needs PostgreSQL (apt-get install postgresql)"))
+@Suite(.needs(.postgreSQL))
 struct TeamConversationTests {
   @Test func askCounterAcceptEnrollAndElementsThroughTheServer() throws {
     let team = try TeamSetup()

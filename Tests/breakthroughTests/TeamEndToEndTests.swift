@@ -4,9 +4,9 @@ import Testing
 
 /// A team at two machines, as people use it: two boards in tmux as two members of one team
 /// ledger, live; the server stopped and started under them; a writer killed mid-conversation.
-@Suite(.serialized, .enabled(if: TeamSetup.isAvailable, "needs PostgreSQL (apt-get install postgresql)"))
+@Suite(.serialized, .needs(.postgreSQL))
 struct TeamEndToEndTests {
-  @Test func twoBoardsShareOneLedgerLiveAndOutliveTheServer() throws {
+  @Test(.needs(.tmux)) func twoBoardsShareOneLedgerLiveAndOutliveTheServer() throws {
     let server = try TestPostgres()  // a server of its own: this test stops it
     defer { server.stop() }
     let team = try TeamSetup(server: server)
@@ -49,14 +49,14 @@ struct TeamEndToEndTests {
     #expect(lines.contains("After the restart"))
   }
 
-  @Test func aWriterKilledMidConversationLosesNothingAndHalvesNothing() throws {
+  @Test(.needs(.strace)) func aWriterKilledMidConversationLosesNothingAndHalvesNothing() throws {
     let team = try TeamSetup()
     #expect(try team.run(["promise", "Before", "--to", "ben", "--by", "+3d"], as: "ana").status == 0)
     var acknowledged: Set<String> = ["P1"]
     var completedAt: Int?
     for send in 1...40 {
       let killed = try Spawn.run(
-        "strace",
+        try Prerequisite.strace.located(),
         [
           "-f", "-o", "/dev/null", "-e", "trace=sendto,write", "-e", "inject=sendto:signal=KILL:when=\(send)",
           BinaryRunner.executable.path, "promise", "Killed at send \(send)", "--to", "ben", "--by", "+2d",

@@ -2,19 +2,13 @@ import BreakthroughTestSupport
 import Foundation
 import Testing
 
-/// A team ledger set up the way the README says, with the real binary: a database on the test
+/// A team ledger set up the way docs/TEAM.md says, with the real binary: a database on the test
 /// server, `store init` as its owner, `store member add` for ana, ben and cy. Each person gets
 /// an environment of their own: their login in the URL, and a cache folder of their own, as
 /// if at their own machine.
 struct TeamSetup {
   let server: TestPostgres
   let database: String
-
-  /// Whether the team ledger's end-to-end tests can run here (see `PostgresPresenceTests`).
-  static var isAvailable: Bool {
-    if case .success = TestPostgres.shared { return true }
-    return false
-  }
 
   init(server: TestPostgres? = nil) throws {
     self.server = try server ?? TestPostgres.shared.get()

@@ -5,7 +5,7 @@ import Testing
 
 /// Habits that htop, tig, less and vim taught people, in a real terminal: job control, stray
 /// keys, options where people put them.
-@Suite(.serialized) struct TerminalHabitsEndToEndTests {
+@Suite(.serialized, .needs(.tmux)) struct TerminalHabitsEndToEndTests {
   /// An interactive shell in tmux, as a person has one.
   func shell(_ cli: BinaryRunner, width: Int = 120, height: Int = 40) throws -> TmuxSession {
     let tmux = try TmuxSession(

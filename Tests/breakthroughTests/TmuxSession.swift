@@ -3,17 +3,16 @@ import Foundation
 import Testing
 
 /// The real binary in a real terminal: a detached tmux session driven with send-keys and read
-/// with capture-pane. A machine without tmux fails the test with "install tmux".
+/// with capture-pane. The tests that use it need tmux (`.needs(.tmux)`).
 /// Each session has a tmux server of its own, so one test ending its server can never take
 /// another test's session with it.
 final class TmuxSession {
   let name = "bt-\(UUID().uuidString.prefix(8))"
   let exitFile: String
+  let program: String
 
   init(command: String, width: Int = 120, height: Int = 40, environment: [String: String]) throws {
-    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || TmuxSession.which("tmux") else {
-      throw TmuxMissing()
-    }
+    program = try Prerequisite.tmux.located()
     exitFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).exit").path
     let exports = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
     let script = "env \(exports) TERM=xterm-256color \(command); echo $? > \(exitFile); stty -a > \(exitFile).stty; sleep 60"
@@ -21,10 +20,6 @@ final class TmuxSession {
   }
 
   deinit { try? tmux(["kill-server"]) }
-
-  struct TmuxMissing: Error, CustomStringConvertible {
-    var description: String { "tmux is not installed: install tmux (apt-get install tmux) to run the end-to-end tests" }
-  }
 
   func send(_ keys: String...) throws {
     try tmux(["send-keys", "-t", name] + keys)
@@ -108,7 +103,7 @@ final class TmuxSession {
   /// Runs tmux on this session's own server, apart from anyone else's sessions.
   @discardableResult
   func tmux(_ arguments: [String]) throws -> String {
-    let finished = try Spawn.run("tmux", ["-L", name] + arguments, environment: ProcessInfo.processInfo.environment)
+    let finished = try Spawn.run(program, ["-L", name] + arguments, environment: ProcessInfo.processInfo.environment)
     guard finished.status == 0 else {
       throw TmuxFailed(arguments: arguments, status: finished.status, message: String(decoding: finished.errors, as: UTF8.self))
     }
@@ -120,11 +115,5 @@ final class TmuxSession {
     let status: Int32
     let message: String
     var description: String { "tmux \(arguments.first ?? "") exited \(status): \(message)" }
-  }
-
-  static func which(_ program: String) -> Bool {
-    (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
-      FileManager.default.isExecutableFile(atPath: "\($0)/\(program)")
-    }
   }
 }

@@ -8,7 +8,7 @@ struct ThemesCommand: ParsableCommand {
     commandName: "themes",
     abstract: "List the themes, each with a sample line in its colours.",
     discussion:
-      "Themes are TOML files in $XDG_CONFIG_HOME/breakthrough/themes or the package's themes/ folder; choose one with --theme, $BREAKTHROUGH_THEME or theme = \"NAME\" in $XDG_CONFIG_HOME/breakthrough/config.toml."
+      "Themes are TOML files in $XDG_CONFIG_HOME/breakthrough/themes or PREFIX/share/breakthrough/themes beside the installed binary, and the shipped ones are built in; choose one with --theme, $BREAKTHROUGH_THEME or theme = \"NAME\" in $XDG_CONFIG_HOME/breakthrough/config.toml."
   )
 
   func run() throws {

@@ -63,7 +63,7 @@ extension LedgerState {
   public var leftOutSummary: String? {
     guard !leftOut.isEmpty else { return nil }
     let events = leftOut.count == 1 ? "1 event" : "\(leftOut.count) events"
-    return "\(events) left out by the rule book: `breakthrough log --left-out` shows them"
+    return "\(events) left out by the rule book: `breakthrough log --left-out` shows \(leftOut.count == 1 ? "it" : "them")"
   }
 
   /// The left-out events that name `label` (`P3`), oldest first.
