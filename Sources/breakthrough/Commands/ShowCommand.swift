@@ -30,7 +30,7 @@ struct ShowCommand: ParsableCommand {
       members.append(("chain", .array(chain.map { .string($0.label) })))
       members.append(("request", promise.terms.request.flatMap(state.conversations.request(id:)).map { .string($0.label) } ?? .null))
       members.append(("element", promise.terms.element.flatMap(state.conversations.element(id:)).map { .string($0.label) } ?? .null))
-      print(JSONWriter.prettyText(.object(members)))
+      print(JSONOutput.text(.object(members)))
       return
     }
     func local(_ date: Date) -> String {
