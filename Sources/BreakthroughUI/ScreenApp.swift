@@ -52,6 +52,11 @@ public final class ScreenApp<State: Screen> {
       let size = terminal.size
       state.resize(width: size.width, height: size.height)
       lastRefresh = .distantPast
+    case .key(.control("l"))?:
+      // As in vim, htop and less: whatever was written over the screen, it is drawn whole again.
+      terminal.repaintWhole()
+      let size = terminal.size
+      state.resize(width: size.width, height: size.height)
     case .key(let key)?:
       keepGoing = apply(state.handle(key))
     case .mouse(let mouse)?:
