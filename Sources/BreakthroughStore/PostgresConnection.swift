@@ -195,6 +195,20 @@ final class PostgresConnection {
 
   /// libpq's message in one line, without its trailing newline or repeated lines.
   static func reason(_ message: String) -> String {
+    // The common ways a connection ends, said as a person would; anything else as libpq said it.
+    let known = [
+      ("server closed the connection unexpectedly", "the server closed the connection: it stopped or restarted"),
+      ("terminating connection due to administrator command", "the server was shut down"),
+      ("terminating connection due to immediate shutdown", "the server was shut down"),
+      ("Connection refused", "nothing answers there: is the server running?"),
+      ("failed: No such file or directory", "no server answers at that socket: is it running?"),
+      ("no connection to the server", "the connection to the server was lost"),
+      ("could not translate host name", "that host name is unknown"),
+      ("timeout expired", "no answer in time"),
+    ]
+    if let (_, words) = known.first(where: { message.contains($0.0) }), !message.contains("FATAL") {
+      return words
+    }
     let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     var seen: Set<String> = []
     return lines.filter { seen.insert($0).inserted }.joined(separator: "; ")
