@@ -140,6 +140,29 @@ public struct TeamAdministration {
     }
   }
 
+  /// What the server's trigger spends on the chain for each row it adds, in milliseconds: the
+  /// time to read the row before's hash and hash it with a line, over the ledger's first
+  /// `rows` rows, less the same reads without the hash (for `breakthrough-bench team`).
+  public func serverChainCostPerRow(rows: Int) throws(StoreError) -> Double {
+    try run { () throws(PostgresFailure) in
+      func timed(_ expression: String) throws(PostgresFailure) -> Double {
+        let sql =
+          "select sum(length(\(expression))) from (select e.line, p.hash from events e join events p on p.seq = e.seq - 1 "
+          + "order by e.seq limit $1) rows"
+        var best = Double.infinity
+        for _ in 0..<5 {
+          let started = Date()
+          try connection.execute(sql, [String(rows)])
+          best = min(best, Date().timeIntervalSince(started))
+        }
+        return best
+      }
+      let hashed = try timed("sha256(hash || convert_to(line::text, 'UTF8'))")
+      let plain = try timed("hash || convert_to(line::text, 'UTF8')")
+      return max(0, hashed - plain) * 1_000 / Double(rows)
+    }
+  }
+
   /// What this machine last verified of this team ledger (its mirror under `mirrorFolder`), and
   /// whether the server still holds that head; nil when this machine never read it.
   public func machineView(mirrorFolder: String) throws(StoreError) -> (verified: TeamChain, agrees: Bool, alarm: String?)? {

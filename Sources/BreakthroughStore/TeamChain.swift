@@ -20,7 +20,7 @@ public struct TeamChain: Equatable, Sendable {
 
   /// Extends the chain by one line (without its newline); returns the new hash.
   @discardableResult
-  mutating func append(_ line: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+  public mutating func append(_ line: UnsafeBufferPointer<UInt8>) -> [UInt8] {
     hash = Self.digest(after: hash, line)
     count += 1
     return hash

@@ -113,41 +113,50 @@ public final class TeamLedger: LedgerStore {
       // Writers that collided wait a random while, longer each time, so one of them goes first.
       if attempt > 0 { usleep(UInt32.random(in: 0...(500 << min(attempt, 7)))) }
       guard let connection else { throw offlineWrite() }
-      do { try catchUp() } catch let failure as PostgresFailure {
-        guard failure.isConnectionLost else { throw refusedWrite(failure) }
-        goOffline(failure.message)
-        throw offlineWrite()
-      } catch let error as StoreError {
-        throw error
-      } catch {
-        throw StoreError.io("\(error); nothing was recorded")
-      }
-      let after = chain.count
-      let outcome: MoveOutcome
-      do { outcome = try move(mirror.state) } catch { throw StoreError.refused(error) }
-      let lines = outcome.events.map { EventCoding.line(for: $0) }
-      let rows = zip(outcome.events, lines).map { event, line in
-        TeamSchema.Row(id: event.id, kind: event.body.kind, label: event.body.assignedLabel, actor: event.actor.text, line: line)
-      }
-      let hashes: [String]
+      var outcome: MoveOutcome?
+      var written: (lines: [String], after: Int, hashes: [String])?
       do {
-        hashes = try TeamSchema.append(rows, after: after, on: connection)
-      } catch {
-        switch error.sqlState {
+        // Writers queue for the lock (at most 5 s) rather than race, so none starves; the
+        // server's checks that each row is the next one, with the next number, still decide.
+        try connection.execute("begin")
+        try connection.execute("select breakthrough_lock()")
+        try catchUp()
+        let after = chain.count
+        let made: MoveOutcome
+        do { made = try move(mirror.state) } catch { throw StoreError.refused(error) }
+        outcome = made
+        let lines = made.events.map { EventCoding.line(for: $0) }
+        let rows = zip(made.events, lines).map { event, line in
+          TeamSchema.Row(id: event.id, kind: event.body.kind, label: event.body.assignedLabel, actor: event.actor.text, line: line)
+        }
+        let hashes = try TeamSchema.append(rows, after: after, on: connection)
+        written = (lines, after, hashes)
+        try connection.execute("commit")
+      } catch let error as StoreError {
+        _ = try? connection.execute("rollback")
+        throw error
+      } catch let failure as PostgresFailure {
+        _ = try? connection.execute("rollback")
+        switch failure.sqlState {
         case "40001", "23505":
           continue  // another writer appended first: run the move again on what they wrote
         case "42501":
-          throw StoreError.refused(Refusal("the team ledger refused it: \(error.message); nothing was recorded"))
+          throw StoreError.refused(Refusal("the team ledger refused it: \(failure.message); nothing was recorded"))
         case "55P03":
-          throw StoreError.io("nothing was recorded: " + TeamLockHolders(error.detail ?? "").sentence)
+          throw StoreError.io("nothing was recorded: " + TeamLockHolders(failure.detail ?? "").sentence)
         default:
-          guard error.isConnectionLost else { throw refusedWrite(error) }
-          goOffline(error.message)
-          return try outcomeAfterLostConnection(outcome, error)
+          guard failure.isConnectionLost else { throw refusedWrite(failure) }
+          goOffline(failure.message)
+          guard let outcome, written != nil else { throw offlineWrite() }
+          return try outcomeAfterLostConnection(outcome, failure)
         }
+      } catch {
+        _ = try? connection.execute("rollback")
+        throw StoreError.io("\(error); nothing was recorded")
       }
       // Committed: whatever happens from here on, it was recorded and is said so.
-      keepWritten(lines, after: after, hashes: hashes)
+      guard let outcome, let written else { break }
+      keepWritten(written.lines, after: written.after, hashes: written.hashes)
       return outcome
     }
     throw StoreError.io(

@@ -165,14 +165,10 @@ enum TeamSchema {
           and l.mode = 'ExclusiveLock' and l.pid <> pg_backend_pid()
       $$
       """,
-      // The one way a member adds events: after the writers' lock (at most 5 s), only if the
-      // ledger still ends at `after` (else 40001: the writer reads what came and runs its move
-      // again), in one statement; returns each new row's number and hash.
+      // The writers' lock: members may take it only through this function, which waits for it
+      // at most 5 s and then names who holds it; held until the caller's transaction ends.
       """
-      create or replace function breakthrough_append(after bigint, ids text[], kinds text[], labels text[], actors text[], lines text[])
-      returns table (written_seq bigint, written_hash text) language plpgsql security definer \(pinned) set lock_timeout = '5s' as $$
-      declare
-        head bigint;
+      create or replace function breakthrough_lock() returns void language plpgsql security definer \(pinned) set lock_timeout = '5s' as $$
       begin
         begin
           lock table breakthrough_writer in exclusive mode;
@@ -181,6 +177,18 @@ enum TeamSchema {
         end;
         perform set_config('application_name', 'breakthrough writing since '
           || to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), true);
+      end $$
+      """,
+      // The one way a member adds events: under the writers' lock, only if the ledger still
+      // ends at `after` (else 40001: the writer reads what came and runs its move again), in
+      // one statement; returns each new row's number and hash.
+      """
+      create or replace function breakthrough_append(after bigint, ids text[], kinds text[], labels text[], actors text[], lines text[])
+      returns table (written_seq bigint, written_hash text) language plpgsql security definer \(pinned) as $$
+      declare
+        head bigint;
+      begin
+        perform breakthrough_lock();
         select coalesce(max(e.seq), 0) into head from events e;
         if head <> after then
           raise exception 'the team ledger holds % events, not %: another member appended first', head, after
@@ -196,7 +204,7 @@ enum TeamSchema {
       "create trigger events_no_truncate before truncate on events for each statement execute function breakthrough_append_only()",
       "create trigger events_notify after insert on events for each statement execute function breakthrough_notify()",
       "revoke all on events, members, breakthrough_meta, breakthrough_numbers, breakthrough_writer from public",
-      "revoke all on function breakthrough_append(bigint, text[], text[], text[], text[], text[]), breakthrough_lock_holder() from public",
+      "revoke all on function breakthrough_append(bigint, text[], text[], text[], text[], text[]), breakthrough_lock(), breakthrough_lock_holder() from public",
       // Members of version 1 could insert by hand; now only the function adds events.
       """
       do $$
@@ -205,7 +213,7 @@ enum TeamSchema {
       begin
         for member in select m.role from members m loop
           execute format('revoke insert on events from %I', member.role);
-          execute format('grant execute on function breakthrough_append(bigint, text[], text[], text[], text[], text[]) to %I', member.role);
+          execute format('grant execute on function breakthrough_append(bigint, text[], text[], text[], text[], text[]), breakthrough_lock() to %I', member.role);
         end loop;
       end $$
       """,
@@ -228,7 +236,7 @@ enum TeamSchema {
     let quoted = quotedIdentifier(role)
     return [
       "grant select on events, members, breakthrough_meta to \(quoted)",
-      "grant execute on function breakthrough_append(bigint, text[], text[], text[], text[], text[]) to \(quoted)",
+      "grant execute on function breakthrough_append(bigint, text[], text[], text[], text[], text[]), breakthrough_lock() to \(quoted)",
     ]
   }
 
