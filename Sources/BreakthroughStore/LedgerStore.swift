@@ -33,10 +33,20 @@ public protocol LedgerStore: AnyObject {
   /// Problems noticed while reading (a torn last line, kinds from a newer format), each once;
   /// reading them empties the list.
   func takeWarnings() -> [String]
+
+  /// Called again and again while a write waits for others (a team ledger's writers' lock), so
+  /// that a screen keeps answering keys; returning false cancels the write, which then records
+  /// nothing. Nil: a write just waits.
+  var whileWaiting: (() -> Bool)? { get set }
 }
 
 extension LedgerStore {
   public var identity: Handle? { nil }
+  /// A file's writes never wait long: nothing to answer meanwhile.
+  public var whileWaiting: (() -> Bool)? {
+    get { nil }
+    set {}
+  }
   public var changeDescriptor: Int32? { nil }
   public var connectionNote: String? { nil }
 

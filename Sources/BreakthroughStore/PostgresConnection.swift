@@ -114,6 +114,34 @@ final class PostgresConnection {
     }
   }
 
+  /// Runs one statement that may wait (for a lock), calling `whileWaiting` every tenth of a
+  /// second until it is done; when that returns false, the server is asked to cancel it, and
+  /// the failure says so (SQLSTATE 57014).
+  func executeWaiting(_ sql: String, whileWaiting: () -> Bool) throws(PostgresFailure) {
+    guard PQsendQueryParams(connection, sql, 0, nil, nil, nil, nil, 0) != 0 else { throw failure(nil) }
+    var cancelled = false
+    while true {
+      guard PQconsumeInput(connection) != 0 else { throw failure(nil) }
+      if PQisBusy(connection) == 0 { break }
+      var ready = pollfd(fd: PQsocket(connection), events: Int16(POLLIN), revents: 0)
+      if poll(&ready, 1, 100) == 0, !cancelled, !whileWaiting() {
+        cancelled = true
+        if let cancel = PQgetCancel(connection) {
+          var reason = [CChar](repeating: 0, count: 256)
+          _ = PQcancel(cancel, &reason, Int32(reason.count))
+          PQfreeCancel(cancel)
+        }
+      }
+    }
+    var problem: PostgresFailure?
+    while let result = PQgetResult(connection) {
+      let status = PQresultStatus(result)
+      if problem == nil, status != PGRES_COMMAND_OK, status != PGRES_TUPLES_OK { problem = failure(result) }
+      PQclear(result)
+    }
+    if let problem { throw problem }
+  }
+
   /// Runs a query whose rows are a line and its hash in hex, and hands each to `body` as bytes,
   /// without a String per row: a catch-up's rows, checked against the chain as they come.
   @discardableResult

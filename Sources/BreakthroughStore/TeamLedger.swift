@@ -18,6 +18,7 @@ public final class TeamLedger: LedgerStore {
   /// A reconnection under way, for a screen: made step by step between keys.
   private var pending: PendingConnection?
   public private(set) var identity: Handle?
+  public var whileWaiting: (() -> Bool)?
   /// Whether to LISTEN for others' appends (the screens do; a one-shot command need not).
   private let listens: Bool
   let clock: () -> Date
@@ -119,7 +120,11 @@ public final class TeamLedger: LedgerStore {
         // Writers queue for the lock (at most 5 s) rather than race, so none starves; the
         // server's checks that each row is the next one, with the next number, still decide.
         try connection.execute("begin")
-        try connection.execute("select breakthrough_lock()")
+        if let whileWaiting {
+          try connection.executeWaiting("select breakthrough_lock()", whileWaiting: whileWaiting)
+        } else {
+          try connection.execute("select breakthrough_lock()")
+        }
         try catchUp()
         let after = chain.count
         let made: MoveOutcome
@@ -144,6 +149,8 @@ public final class TeamLedger: LedgerStore {
           throw StoreError.refused(Refusal("the team ledger refused it: \(failure.message); nothing was recorded"))
         case "55P03":
           throw StoreError.io("nothing was recorded: " + TeamLockHolders(failure.detail ?? "").sentence)
+        case "57014":
+          throw StoreError.io("nothing was recorded: the write was cancelled while it waited for the writers' lock")
         default:
           guard failure.isConnectionLost else { throw refusedWrite(failure) }
           goOffline(failure.message)

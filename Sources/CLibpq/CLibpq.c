@@ -77,6 +77,15 @@ FORWARD(int, PQgetlength, (const PGresult *res, int row, int field), (res, row, 
 FORWARD(int, PQgetisnull, (const PGresult *res, int row, int field), (res, row, field))
 FORWARD_VOID(PQclear, (PGresult *res), (res))
 
+FORWARD(int, PQsendQueryParams,
+        (PGconn *conn, const char *command, int nParams, const Oid *paramTypes, const char *const *paramValues,
+         const int *paramLengths, const int *paramFormats, int resultFormat),
+        (conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats, resultFormat))
+FORWARD(int, PQisBusy, (PGconn *conn), (conn))
+FORWARD(PGresult *, PQgetResult, (PGconn *conn), (conn))
+FORWARD(PGcancel *, PQgetCancel, (PGconn *conn), (conn))
+FORWARD(int, PQcancel, (PGcancel *cancel, char *errbuf, int errbufsize), (cancel, errbuf, errbufsize))
+FORWARD_VOID(PQfreeCancel, (PGcancel *cancel), (cancel))
 FORWARD(PQnoticeProcessor, PQsetNoticeProcessor, (PGconn *conn, PQnoticeProcessor proc, void *arg), (conn, proc, arg))
 
 static void ignore_notice(void *argument, const char *message) {

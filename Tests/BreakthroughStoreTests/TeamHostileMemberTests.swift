@@ -9,16 +9,9 @@ import Testing
 /// client, the team's next writes work, and no number is given twice.
 @Suite(.enabled(if: StoreUnderTest.kinds.contains(.team), "needs PostgreSQL (apt-get install postgresql)"))
 struct TeamHostileMemberTests {
-  static func server() throws -> TestPostgres { try TestPostgres.shared.get() }
+  static func server() throws -> TestPostgres { try TeamLedgerTests.server() }
 
-  static func said(_ body: () throws -> Void) -> String {
-    do {
-      try body()
-      return "no error"
-    } catch {
-      return "\(error)"
-    }
-  }
+  static func said(_ body: () throws -> Void) -> String { TeamLedgerTests.message(body) }
 
   /// A call of `breakthrough_append` as psql would send it: one event whose line says `lineActor`.
   static func append(after: Int, id: String, label: String?, actor: String, lineActor: String? = nil, kind: String = "promise.made")
@@ -172,7 +165,7 @@ struct TeamHostileMemberTests {
       "/usr/bin/psql",
       [
         "-h", server.folder, "-U", "ben", "-d", store.name, "-X", "-q", "-c",
-        "select breakthrough_append(1, '{}', '{}', '{}', '{}', '{}'); select pg_sleep(8)",
+        "select breakthrough_append(1, '{}', '{}', '{}', '{}', '{}'); select pg_sleep(12)",
       ], environment: ProcessInfo.processInfo.environment)
     // The lock is taken once ben's session says so in its application name.
     for _ in 0..<100 {
@@ -187,6 +180,18 @@ struct TeamHostileMemberTests {
     }
     #expect(refused.hasPrefix("nothing was recorded: the writers' lock of the team ledger has been held by ben since "), "\(refused)")
     #expect(refused.contains("for more than 5 s"))
+    // A screen's write answers while it waits, and may be cancelled: nothing is recorded.
+    var turns = 0
+    ana.whileWaiting = {
+      turns += 1
+      return turns < 3
+    }
+    let cancelled = Self.said {
+      try ana.append(.make(what: "Cancelled", to: try Handle("cy"), by: StoreUnderTest.due()), context: try StoreUnderTest.context())
+    }
+    ana.whileWaiting = nil
+    #expect(cancelled == "nothing was recorded: the write was cancelled while it waited for the writers' lock", "\(cancelled)")
+    #expect(turns == 3)
     _ = holder.wait()
     try Self.theTeamGoesOn(store, promisesBefore: 1)
   }
@@ -223,16 +228,20 @@ struct TeamHostileMemberTests {
     try Self.theTeamGoesOn(store, promisesBefore: 3)
   }
 
-  @Test func aPastRewrittenAndRechainedIsSeenByEveryMachineThatReadIt() throws {
-    let store = try StoreUnderTest(.team)
+  /// Ana's machine, with its own mirror, after making a promise for each of `whats`.
+  static func machine(of store: StoreUnderTest, making whats: [String]) throws -> (TeamLocation, String) {
     let mirrors = NSTemporaryDirectory() + "mirror-\(UUID().uuidString)"
     let location = try #require(TeamLocation(Self.server().url(store.name, user: "ana")))
-    do {
-      let machine = try TeamLedger(location, mirrorFolder: mirrors)
-      for what in ["One", "Two", "Three"] {
-        try machine.append(.make(what: what, to: try Handle("cy"), by: StoreUnderTest.due()), context: try StoreUnderTest.context())
-      }
+    let machine = try TeamLedger(location, mirrorFolder: mirrors)
+    for what in whats {
+      try machine.append(.make(what: what, to: try Handle("cy"), by: StoreUnderTest.due()), context: try StoreUnderTest.context())
     }
+    return (location, mirrors)
+  }
+
+  @Test func aPastRewrittenAndRechainedIsSeenByEveryMachineThatReadIt() throws {
+    let store = try StoreUnderTest(.team)
+    let (location, mirrors) = try Self.machine(of: store, making: ["One", "Two", "Three"])
     try Self.rewrite(store, event: 2, from: "Two", to: "Owt", rechaining: true)
     let again = try TeamLedger(location, mirrorFolder: mirrors)
     let warnings = again.takeWarnings()
@@ -250,14 +259,7 @@ struct TeamHostileMemberTests {
 
   @Test func aLineEditedInThisMachinesCopyIsNotBelieved() throws {
     let store = try StoreUnderTest(.team)
-    let mirrors = NSTemporaryDirectory() + "mirror-\(UUID().uuidString)"
-    let location = try #require(TeamLocation(Self.server().url(store.name, user: "ana")))
-    do {
-      let machine = try TeamLedger(location, mirrorFolder: mirrors)
-      for what in ["Pay the rent", "Water the plants"] {
-        try machine.append(.make(what: what, to: try Handle("cy"), by: StoreUnderTest.due()), context: try StoreUnderTest.context())
-      }
-    }
+    let (location, mirrors) = try Self.machine(of: store, making: ["Pay the rent", "Water the plants"])
     // Edited in place: the same length, the same file.
     let path = location.mirrorPath(in: mirrors)
     let text = try String(contentsOfFile: path, encoding: .utf8)
