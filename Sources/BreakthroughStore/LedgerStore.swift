@@ -34,6 +34,10 @@ public protocol LedgerStore: AnyObject {
   /// reading them empties the list.
   func takeWarnings() -> [String]
 
+  /// The head of the chain this machine verified ("event 4711 · 8b5ad65d6be7"), for people to
+  /// compare aloud; nil for a store without one (a file).
+  var chainHead: String? { get }
+
   /// Called again and again while a write waits for others (a team ledger's writers' lock), so
   /// that a screen keeps answering keys; returning false cancels the write, which then records
   /// nothing. Nil: a write just waits.
@@ -49,6 +53,7 @@ extension LedgerStore {
   }
   public var changeDescriptor: Int32? { nil }
   public var connectionNote: String? { nil }
+  public var chainHead: String? { nil }
 
   /// Makes `move` as `context.actor`: run on the freshest state and appended, or refused with
   /// nothing written.

@@ -68,8 +68,7 @@ public final class TeamLedger: LedgerStore {
     return notes.isEmpty ? nil : notes.joined(separator: "; ")
   }
 
-  /// The head of the chain this machine verified: how many events, and the last one's hash.
-  public var verifiedHead: TeamChain { chain }
+  public var chainHead: String? { chain.count > 0 ? "event \(chain.count) · \(chain.short)" : nil }
 
   public func takeWarnings() -> [String] {
     defer { pendingWarnings.removeAll() }

@@ -30,6 +30,7 @@ public final class ScreenApp<State: Screen> {
     lastRefresh = now
     state = makeState(store.state, now, terminal)
     state.showConnection(store.connectionNote)
+    state.showChainHead(store.chainHead)
     reportWarnings()
   }
 
@@ -89,6 +90,7 @@ public final class ScreenApp<State: Screen> {
       state.report(error.description, isError: true)
     }
     state.showConnection(store.connectionNote)
+    state.showChainHead(store.chainHead)
     reportWarnings()
   }
 
@@ -124,6 +126,7 @@ public final class ScreenApp<State: Screen> {
       let outcome = try store.append(move, context: context)
       state.replaceLedger(store.state)
       state.recorded(move, outcome: outcome)
+      state.showChainHead(store.chainHead)
     } catch {
       state.report(error.description, isError: true)
     }

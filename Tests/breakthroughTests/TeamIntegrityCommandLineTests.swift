@@ -29,6 +29,16 @@ struct TeamIntegrityCommandLineTests {
     #expect(try team.run(["promise", "Three", "--to", "ben", "--by", "2030-01-01"], as: "ana").status == 0)
   }
 
+  @Test(.enabled(if: TmuxSession.which("tmux"), "needs tmux")) func theMeetingDisplayShowsTheChainsHeadInACorner() throws {
+    let team = try TeamSetup()
+    #expect(try team.run(["promise", "Shown at the meeting", "--to", "ben", "--by", "2030-01-01"], as: "ana").status == 0)
+    let hash = try team.server.psql("select encode(hash, 'hex') from events where seq = 1", database: team.database)
+    let meeting = try TmuxSession(
+      command: BinaryRunner.executable.path + " meeting", width: 160, height: 40, environment: team.screenEnvironment("cy"))
+    let screen = try meeting.waitFor("event 1 · \(hash.prefix(12))")
+    #expect(screen?.split(separator: "\n").last?.hasSuffix("event 1 · \(hash.prefix(12))") == true, "\(screen ?? "")")
+  }
+
   @Test func storeInitUpgradesAVersionOneLedgerInPlaceAndSaysWhatChanged() throws {
     let team = try TeamSetup()
     #expect(try team.run(["promise", "Before the upgrade", "--to", "ben", "--by", "2030-01-01"], as: "ana").status == 0)
