@@ -131,7 +131,7 @@ public final class TeamLedger: LedgerStore {
         outcome = made
         let lines = made.events.map { EventCoding.line(for: $0) }
         let rows = zip(made.events, lines).map { event, line in
-          TeamSchema.Row(id: event.id, kind: event.body.kind, label: event.body.assignedLabel, actor: event.actor.text, line: line)
+          TeamSchema.Row(id: event.id, kind: event.body.kind.name, label: event.body.assignedLabel, actor: event.actor.text, line: line)
         }
         let hashes = try TeamSchema.append(rows, after: after, on: connection)
         written = (lines, after, hashes)

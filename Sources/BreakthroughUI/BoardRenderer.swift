@@ -76,6 +76,7 @@ extension BoardState {
   private func drawConversationLine(into grid: inout Grid, row: Int, waiting: Int) {
     var parts: [(String, Role)] = []
     if waiting > 0 { parts.append(("\(waiting) \(waiting == 1 ? "request waits" : "requests wait") on you (r)", .overdue)) }
+    if !ledger.leftOut.isEmpty { parts.append(("\(ledger.leftOut.count) left out: log --left-out", .overdue)) }
     if let roll = ledger.conversations.roll.summary { parts.append((roll, .title)) }
     // From the rows kept with the ledger: a frame never walks the elements' promises.
     if let elements = Coverage.summary(of: elementRows.map(\.coverage)) {

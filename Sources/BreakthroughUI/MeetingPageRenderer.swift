@@ -79,9 +79,11 @@ extension MeetingState {
       let overdue = digest.answersOverdue > 0 ? " (\(digest.answersOverdue) answer\(digest.answersOverdue == 1 ? "" : "s") overdue)" : ""
       conversation.append("\(digest.unanswered) request\(digest.unanswered == 1 ? "" : "s") unanswered\(overdue)")
     }
+    if !ledger.leftOut.isEmpty { conversation.append("\(ledger.leftOut.count) left out by the rule book (log --left-out)") }
     if frame.height >= 4 {
       let text = conversation.joined(separator: " \(glyphs.separator) ")
-      grid.put(text, row: frame.top + 1, column: frame.left + 1, limit: frame.width - 2, role: digest.answersOverdue > 0 ? .overdue : .text)
+      let alarming = digest.answersOverdue > 0 || !ledger.leftOut.isEmpty
+      grid.put(text, row: frame.top + 1, column: frame.left + 1, limit: frame.width - 2, role: alarming ? .overdue : .text)
     }
     var headers = ["Person", "Open", "Due 7 d", "Overdue", "Awaiting"]
     if options.showsRates { headers += ["On time", "Honored"] }
