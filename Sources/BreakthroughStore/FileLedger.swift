@@ -92,7 +92,9 @@ public final class FileLedger: LedgerStore {
   /// The same, for `lines` lines already in bytes, each ended by a newline.
   @discardableResult
   public func appendMirrored(bytes: [UInt8], lines count: Int, first: Int) throws(StoreError) -> Bool {
-    let writer = try lockForAppending()
+    // A mirror copies its server's rows whatever they hold: a line it cannot read is the
+    // server's, not damage of its own, and stopping there would stop the team's writes.
+    let writer = try lockForAppending(refusingDamage: false)
     let present = lines - (first - 1)
     guard present >= 0 else { return false }
     guard present < count else { return true }
@@ -119,12 +121,12 @@ public final class FileLedger: LedgerStore {
   /// Takes the write lock, folds what others appended, refuses a damaged ledger and sets a
   /// torn tail aside: the file is then ready for whole lines at its end. The lock is held
   /// until the returned file is let go.
-  private func lockForAppending() throws(StoreError) -> PosixFile {
+  private func lockForAppending(refusingDamage: Bool = true) throws(StoreError) -> PosixFile {
     let writer = try PosixFile.openForAppending(path)
     try writer.lockExclusively()
     try reopenIfReplaced()
     if let reader { _ = try fold(from: reader) }
-    if let damage { throw StoreError.damaged(path: path, line: damage.line, reason: damage.reason) }
+    if refusingDamage, let damage { throw StoreError.damaged(path: path, line: damage.line, reason: damage.reason) }
     try setAsideTornTail(writer)
     return writer
   }

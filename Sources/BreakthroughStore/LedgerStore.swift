@@ -33,12 +33,27 @@ public protocol LedgerStore: AnyObject {
   /// Problems noticed while reading (a torn last line, kinds from a newer format), each once;
   /// reading them empties the list.
   func takeWarnings() -> [String]
+
+  /// The head of the chain this machine verified ("event 4711 · 8b5ad65d6be7"), for people to
+  /// compare aloud; nil for a store without one (a file).
+  var chainHead: String? { get }
+
+  /// Called again and again while a write waits for others (a team ledger's writers' lock), so
+  /// that a screen keeps answering keys; returning false cancels the write, which then records
+  /// nothing. Nil: a write just waits.
+  var whileWaiting: (() -> Bool)? { get set }
 }
 
 extension LedgerStore {
   public var identity: Handle? { nil }
+  /// A file's writes never wait long: nothing to answer meanwhile.
+  public var whileWaiting: (() -> Bool)? {
+    get { nil }
+    set {}
+  }
   public var changeDescriptor: Int32? { nil }
   public var connectionNote: String? { nil }
+  public var chainHead: String? { nil }
 
   /// Makes `move` as `context.actor`: run on the freshest state and appended, or refused with
   /// nothing written.

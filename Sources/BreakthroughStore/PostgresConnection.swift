@@ -53,6 +53,8 @@ final class PostgresConnection {
     guard let connection else {
       throw PostgresFailure(message: "cannot reach the team ledger at \(location.place): out of memory", isConnectionLost: true)
     }
+    // libpq prints a server's notices (a shutdown among them) to standard error, over a screen.
+    CLibpq_silence(connection)
     return connection
   }
 
@@ -112,27 +114,73 @@ final class PostgresConnection {
     }
   }
 
-  /// Runs a query of one text column and returns its rows as lines, each ended by a newline,
-  /// with any line break inside a row made a space: a team ledger's rows, ready for its mirror
-  /// file, without a String per row.
-  func lines(_ sql: String, _ parameters: [String?]) throws(PostgresFailure) -> (bytes: [UInt8], count: Int) {
+  /// Runs one statement that may wait (for a lock), calling `whileWaiting` every tenth of a
+  /// second until it is done; when that returns false, the server is asked to cancel it, and
+  /// the failure says so (SQLSTATE 57014).
+  func executeWaiting(_ sql: String, whileWaiting: () -> Bool) throws(PostgresFailure) {
+    guard PQsendQueryParams(connection, sql, 0, nil, nil, nil, nil, 0) != 0 else { throw failure(nil) }
+    var cancelled = false
+    while true {
+      guard PQconsumeInput(connection) != 0 else { throw failure(nil) }
+      if PQisBusy(connection) == 0 { break }
+      var ready = pollfd(fd: PQsocket(connection), events: Int16(POLLIN), revents: 0)
+      if poll(&ready, 1, 100) == 0, !cancelled, !whileWaiting() {
+        cancelled = true
+        if let cancel = PQgetCancel(connection) {
+          var reason = [CChar](repeating: 0, count: 256)
+          _ = PQcancel(cancel, &reason, Int32(reason.count))
+          PQfreeCancel(cancel)
+        }
+      }
+    }
+    var problem: PostgresFailure?
+    while let result = PQgetResult(connection) {
+      let status = PQresultStatus(result)
+      if problem == nil, status != PGRES_COMMAND_OK, status != PGRES_TUPLES_OK { problem = failure(result) }
+      PQclear(result)
+    }
+    if let problem { throw problem }
+  }
+
+  /// Runs a query whose rows are a line and its hash in hex, and hands each to `body` as bytes,
+  /// without a String per row: a catch-up's rows, checked against the chain as they come.
+  @discardableResult
+  func forEachLine(
+    _ sql: String, _ parameters: [String?], _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) throws(PostgresFailure) -> Void
+  ) throws(PostgresFailure) -> Int {
     let result: OpaquePointer? = Self.withOptionalCStrings(parameters) { pointers in
       PQexecParams(connection, sql, Int32(parameters.count), nil, pointers, nil, nil, 0)
     }
     guard let result else { throw failure(nil) }
     defer { PQclear(result) }
     guard PQresultStatus(result) == PGRES_TUPLES_OK else { throw failure(result) }
-    let count = Int(PQntuples(result))
-    var bytes: [UInt8] = []
-    for row in 0..<Int32(count) {
-      let length = Int(PQgetlength(result, row, 0))
-      guard let value = PQgetvalue(result, row, 0) else { continue }
-      let from = bytes.count
-      value.withMemoryRebound(to: UInt8.self, capacity: length) { bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: length)) }
-      for index in from..<bytes.count where bytes[index] == 0x0A || bytes[index] == 0x0D { bytes[index] = 0x20 }
-      bytes.append(0x0A)
+    let count = PQntuples(result)
+    func column(_ row: Int32, _ index: Int32) -> UnsafeBufferPointer<UInt8> {
+      let length = Int(PQgetlength(result, row, index))
+      guard let value = PQgetvalue(result, row, index) else { return UnsafeBufferPointer(start: nil, count: 0) }
+      return UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: length)
     }
-    return (bytes, count)
+    for row in 0..<count { try body(column(row, 0), column(row, 1)) }
+    return Int(count)
+  }
+
+  /// `values` as a PostgreSQL array literal of text (`{"a","b",NULL}`), for one parameter.
+  static func textArray(_ values: [String?]) -> String {
+    var literal = "{"
+    for (index, value) in values.enumerated() {
+      if index > 0 { literal += "," }
+      guard let value else {
+        literal += "NULL"
+        continue
+      }
+      literal += "\""
+      for character in value.unicodeScalars {
+        if character == "\"" || character == "\\" { literal += "\\" }
+        literal.unicodeScalars.append(character)
+      }
+      literal += "\""
+    }
+    return literal + "}"
   }
 
   /// Reads what the server sent and says whether a notification came (all are taken).
@@ -154,7 +202,8 @@ final class PostgresConnection {
     let message = field(Int32(UInt8(ascii: "M"))) ?? Self.reason(String(cString: PQerrorMessage(connection)))
     return PostgresFailure(
       message: message, sqlState: field(Int32(UInt8(ascii: "C"))), constraint: field(Int32(UInt8(ascii: "n"))),
-      hint: field(Int32(UInt8(ascii: "H"))), isConnectionLost: PQstatus(connection) != CONNECTION_OK)
+      hint: field(Int32(UInt8(ascii: "H"))), detail: field(Int32(UInt8(ascii: "D"))),
+      isConnectionLost: PQstatus(connection) != CONNECTION_OK)
   }
 
   /// Why a connection failed, in words: a server that answered and said no (a wrong password,
@@ -174,6 +223,20 @@ final class PostgresConnection {
 
   /// libpq's message in one line, without its trailing newline or repeated lines.
   static func reason(_ message: String) -> String {
+    // The common ways a connection ends, said as a person would; anything else as libpq said it.
+    let known = [
+      ("server closed the connection unexpectedly", "the server closed the connection: it stopped or restarted"),
+      ("terminating connection due to administrator command", "the server was shut down"),
+      ("terminating connection due to immediate shutdown", "the server was shut down"),
+      ("Connection refused", "nothing answers there: is the server running?"),
+      ("failed: No such file or directory", "no server answers at that socket: is it running?"),
+      ("no connection to the server", "the connection to the server was lost"),
+      ("could not translate host name", "that host name is unknown"),
+      ("timeout expired", "no answer in time"),
+    ]
+    if let (_, words) = known.first(where: { message.contains($0.0) }), !message.contains("FATAL") {
+      return words
+    }
     let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     var seen: Set<String> = []
     return lines.filter { seen.insert($0).inserted }.joined(separator: "; ")
@@ -201,6 +264,8 @@ struct PostgresFailure: Error, CustomStringConvertible {
   /// The constraint a unique violation names (`events_pkey`, `events_id_key`…).
   var constraint: String?
   var hint: String?
+  /// The server's detail (the writers' lock's holders, for a write that waited too long).
+  var detail: String?
   /// The connection is gone: it is not known whether a write that was sent arrived.
   var isConnectionLost = false
 
@@ -210,7 +275,7 @@ struct PostgresFailure: Error, CustomStringConvertible {
 extension PostgresFailure {
   /// A failure of ours, in the same words as the server's.
   init(message: String) {
-    self.init(message: message, sqlState: nil, constraint: nil, hint: nil, isConnectionLost: false)
+    self.init(message: message, sqlState: nil, constraint: nil, hint: nil, detail: nil, isConnectionLost: false)
   }
 }
 

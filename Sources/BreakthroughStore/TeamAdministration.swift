@@ -19,7 +19,7 @@ public struct TeamAdministration {
     try run { () throws(PostgresFailure) in
       try transaction { () throws(PostgresFailure) in
         try connection.execute("select pg_advisory_xact_lock(hashtext('breakthrough.schema'))")
-        try connection.execute(TeamSchema.statements[0])
+        try connection.execute(TeamSchema.metaTable)
         let found = try connection.execute("select value from breakthrough_meta where key = 'schema_version'").first?.first ?? nil
         let version = found.flatMap { Int($0) } ?? 0
         guard version <= TeamSchema.version else {
@@ -27,7 +27,8 @@ public struct TeamAdministration {
             message: "the team ledger at \(location.place) has schema version \(version), newer than this breakthrough "
               + "understands (\(TeamSchema.version)): update breakthrough; nothing was changed")
         }
-        for statement in TeamSchema.statements { try connection.execute(statement) }
+        let schema = (try connection.execute("select current_schema()").first?.first ?? nil) ?? "public"
+        for statement in TeamSchema.statements(schema: schema) { try connection.execute(statement) }
         try connection.execute(
           "insert into breakthrough_meta (key, value) values ('schema_version', $1) on conflict (key) do update set value = excluded.value",
           [String(TeamSchema.version)])
@@ -36,7 +37,9 @@ public struct TeamAdministration {
           return
             "set up the team ledger at \(location.place) (schema version \(TeamSchema.version)); add members with `breakthrough store member add HANDLE`"
         case TeamSchema.version: return "the team ledger at \(location.place) is already set up (schema version \(version)); nothing to do"
-        default: return "upgraded the team ledger at \(location.place) from schema version \(version) to \(TeamSchema.version)"
+        default:
+          return "upgraded the team ledger at \(location.place) from schema version \(version) to \(TeamSchema.version): "
+            + TeamSchema.upgradeFromOne.joined(separator: "; ")
         }
       }
     }
@@ -76,10 +79,16 @@ public struct TeamAdministration {
     let rows = try Self.rows(ofLedgerAt: path)
     return try run { () throws(PostgresFailure) in
       _ = try TeamLedger.schemaVersion(on: connection, at: location)
+      let owner = try connection.execute("select value, session_user::text from breakthrough_meta where key = 'owner'").first
+      guard let owner, owner.count == 2, owner[0] == owner[1] else {
+        throw PostgresFailure(
+          message: "only the team ledger's owner (the login \(Escaping.forDisplay((owner?.first ?? nil) ?? "?"))) imports into it; "
+            + "nothing was imported")
+      }
       try transaction { () throws(PostgresFailure) in
-        try connection.execute("select pg_advisory_xact_lock(hashtext('breakthrough.append'))")
-        try connection.execute("set local lock_timeout = '10s'")
+        try connection.execute("set local lock_timeout = '5s'")
         try connection.execute("set local idle_in_transaction_session_timeout = '120s'")
+        try connection.execute("lock table breakthrough_writer in exclusive mode")
         let count = try connection.execute("select count(*) from events").first?.first ?? nil
         guard count == "0" else {
           throw PostgresFailure(
@@ -87,7 +96,6 @@ public struct TeamAdministration {
               "the team ledger at \(location.place) already holds \(count ?? "some") events: a ledger is imported into an empty team only; nothing was imported"
           )
         }
-        try connection.execute("set local breakthrough.importing = 'on'")
         for start in stride(from: 0, to: rows.count, by: 1_000) {
           try TeamSchema.insert(rows[start..<min(start + 1_000, rows.count)], first: start + 1, on: connection)
         }
@@ -107,6 +115,66 @@ public struct TeamAdministration {
       _ = try TeamLedger.schemaVersion(on: connection, at: location)
       return try connection.execute("select line::text from events order by seq").map { ($0.first ?? nil) ?? "" }
     }
+  }
+
+  /// The chain of every event, checked from the first: its head, and the first event whose line
+  /// no longer matches the hash it was written with, if any.
+  public func verifyChain() throws(StoreError) -> (head: TeamChain, brokenAt: Int?) {
+    try run { () throws(PostgresFailure) in
+      var chain = TeamChain()
+      var broken: Int?
+      while true {
+        let before = chain.count
+        try connection.forEachLine(
+          "select line::text, encode(hash, 'hex') from events where seq > $1 order by seq limit \(TeamLedger.batch)",
+          [String(before)]
+        ) { line, hex in
+          let computed = chain.append(line)
+          if let stored = TeamChain.bytes(hex: hex), stored != computed {
+            broken = broken ?? chain.count
+            chain.adopt(stored)
+          }
+        }
+        if chain.count - before < TeamLedger.batch { return (chain, broken) }
+      }
+    }
+  }
+
+  /// What the server's trigger spends on the chain for each row it adds, in milliseconds: the
+  /// time to read the row before's hash and hash it with a line, over the ledger's first
+  /// `rows` rows, less the same reads without the hash (for `breakthrough-bench team`).
+  public func serverChainCostPerRow(rows: Int) throws(StoreError) -> Double {
+    try run { () throws(PostgresFailure) in
+      func timed(_ expression: String) throws(PostgresFailure) -> Double {
+        let sql =
+          "select sum(length(\(expression))) from (select e.line, p.hash from events e join events p on p.seq = e.seq - 1 "
+          + "order by e.seq limit $1) rows"
+        var best = Double.infinity
+        for _ in 0..<5 {
+          let started = Date()
+          try connection.execute(sql, [String(rows)])
+          best = min(best, Date().timeIntervalSince(started))
+        }
+        return best
+      }
+      let hashed = try timed("sha256(hash || convert_to(line::text, 'UTF8'))")
+      let plain = try timed("hash || convert_to(line::text, 'UTF8')")
+      return max(0, hashed - plain) * 1_000 / Double(rows)
+    }
+  }
+
+  /// What this machine last verified of this team ledger (its mirror under `mirrorFolder`), and
+  /// whether the server still holds that head; nil when this machine never read it.
+  public func machineView(mirrorFolder: String) throws(StoreError) -> (verified: TeamChain, agrees: Bool, alarm: String?)? {
+    let mirrorPath = location.mirrorPath(in: mirrorFolder)
+    let alarm = TeamAlarm.load(beside: mirrorPath)?.message
+    guard let record = TeamChainRecord.load(beside: mirrorPath) else {
+      return alarm.map { (TeamChain(), false, $0) }
+    }
+    let hash = try run { () throws(PostgresFailure) in
+      try connection.execute("select encode(hash, 'hex') from events where seq = $1", [String(record.chain.count)]).first?.first ?? nil
+    }
+    return (record.chain, record.chain.count == 0 || hash == record.chain.hex, alarm)
   }
 
   /// The connection as the server sees it: version, TLS, login, handle, last event, round trip.

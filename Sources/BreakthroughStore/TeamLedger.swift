@@ -8,20 +8,25 @@ import Foundation
 /// keep reading the mirror.
 public final class TeamLedger: LedgerStore {
   public let location: TeamLocation
-  private var mirror: FileLedger
-  private let mirrorPath: String
-  private var connection: PostgresConnection?
+  var mirror: FileLedger
+  let mirrorPath: String
+  var connection: PostgresConnection?
+  /// The chain as far as this machine verified it: `chain.count` events of the mirror.
+  var chain = TeamChain()
+  /// A change to the past seen and not yet resolved, shown on every screen.
+  var alarm: TeamAlarm?
   /// A reconnection under way, for a screen: made step by step between keys.
   private var pending: PendingConnection?
   public private(set) var identity: Handle?
+  public var whileWaiting: (() -> Bool)?
   /// Whether to LISTEN for others' appends (the screens do; a one-shot command need not).
   private let listens: Bool
-  private let clock: () -> Date
+  let clock: () -> Date
   private var offline: (since: Date, reason: String)?
   private var nextAttempt = Date.distantPast
   private var backoff: TimeInterval = 1
-  private var lastCatchUp = Date.distantPast
-  private var pendingWarnings: [String] = []
+  var lastCatchUp = Date.distantPast
+  var pendingWarnings: [String] = []
 
   /// How often a screen asks the server for rows even without a notification: it finds
   /// anything missed, and a connection that died quietly.
@@ -41,6 +46,7 @@ public final class TeamLedger: LedgerStore {
     mirrorPath = location.mirrorPath(in: mirrorFolder)
     mirror = try FileLedger(path: mirrorPath)
     identity = Self.rememberedIdentity(at: mirrorPath)
+    alarm = TeamAlarm.load(beside: mirrorPath)
     do {
       try connect()
     } catch {
@@ -58,12 +64,15 @@ public final class TeamLedger: LedgerStore {
   public var changeDescriptor: Int32? { connection?.socket ?? pending?.socket }
 
   public var connectionNote: String? {
-    offline.map { "offline since \(LocalMoment($0.since, in: .current).clock)" }
+    let notes = [alarm?.note, offline.map { "offline since \(LocalMoment($0.since, in: .current).clock)" }].compactMap { $0 }
+    return notes.isEmpty ? nil : notes.joined(separator: "; ")
   }
+
+  public var chainHead: String? { chain.count > 0 ? "event \(chain.count) · \(chain.short)" : nil }
 
   public func takeWarnings() -> [String] {
     defer { pendingWarnings.removeAll() }
-    return pendingWarnings + mirror.takeWarnings()
+    return pendingWarnings + mirror.takeWarnings().map(teamWords)
   }
 
   public func entries() throws(StoreError) -> [LedgerLine] {
@@ -104,21 +113,28 @@ public final class TeamLedger: LedgerStore {
       // Writers that collided wait a random while, longer each time, so one of them goes first.
       if attempt > 0 { usleep(UInt32.random(in: 0...(500 << min(attempt, 7)))) }
       guard let connection else { throw offlineWrite() }
-      var last = 0
       var outcome: MoveOutcome?
-      var lines: [String] = []
+      var written: (lines: [String], after: Int, hashes: [String])?
       do {
+        // Writers queue for the lock (at most 5 s) rather than race, so none starves; the
+        // server's checks that each row is the next one, with the next number, still decide.
         try connection.execute("begin")
-        // Writers queue here rather than race, so none starves; the server's check that each
-        // row is the next one still decides, for any writer that does not queue.
-        try connection.execute("select pg_advisory_xact_lock(hashtext('breakthrough.append'))")
+        if let whileWaiting {
+          try connection.executeWaiting("select breakthrough_lock()", whileWaiting: whileWaiting)
+        } else {
+          try connection.execute("select breakthrough_lock()")
+        }
         try catchUp()
-        last = mirror.lineCount
+        let after = chain.count
         let made: MoveOutcome
         do { made = try move(mirror.state) } catch { throw StoreError.refused(error) }
-        lines = made.events.map { EventCoding.line(for: $0) }
         outcome = made
-        try insert(made.events, lines: lines, first: last + 1, on: connection)
+        let lines = made.events.map { EventCoding.line(for: $0) }
+        let rows = zip(made.events, lines).map { event, line in
+          TeamSchema.Row(id: event.id, kind: event.body.kind.name, label: event.body.assignedLabel, actor: event.actor.text, line: line)
+        }
+        let hashes = try TeamSchema.append(rows, after: after, on: connection)
+        written = (lines, after, hashes)
         try connection.execute("commit")
       } catch let error as StoreError {
         _ = try? connection.execute("rollback")
@@ -130,23 +146,53 @@ public final class TeamLedger: LedgerStore {
           continue  // another writer appended first: run the move again on what they wrote
         case "42501":
           throw StoreError.refused(Refusal("the team ledger refused it: \(failure.message); nothing was recorded"))
+        case "55P03":
+          throw StoreError.io("nothing was recorded: " + TeamLockHolders(failure.detail ?? "").sentence)
+        case "57014":
+          throw StoreError.io("nothing was recorded: the write was cancelled while it waited for the writers' lock")
         default:
-          guard failure.isConnectionLost else {
-            throw StoreError.io("the team ledger at \(location.place) refused the write (\(failure.message)); nothing was recorded")
-          }
+          guard failure.isConnectionLost else { throw refusedWrite(failure) }
           goOffline(failure.message)
-          guard let outcome else { throw offlineWrite() }
+          guard let outcome, written != nil else { throw offlineWrite() }
           return try outcomeAfterLostConnection(outcome, failure)
         }
       } catch {
-        throw StoreError.io("\(error)")
+        _ = try? connection.execute("rollback")
+        throw StoreError.io("\(error); nothing was recorded")
       }
-      if try !mirror.appendMirrored(lines, first: last + 1) { try? catchUp() }
-      guard let outcome else { break }
+      // Committed: whatever happens from here on, it was recorded and is said so.
+      guard let outcome, let written else { break }
+      keepWritten(written.lines, after: written.after, hashes: written.hashes)
       return outcome
     }
     throw StoreError.io(
       "the team ledger at \(location.place) is busy: \(Self.attempts) times another member appended first; nothing was recorded, try again")
+  }
+
+  private func refusedWrite(_ failure: PostgresFailure) -> StoreError {
+    .io("the team ledger at \(location.place) refused the write (\(failure.message)); nothing was recorded")
+  }
+
+  /// Puts lines the server has just recorded into the mirror, extending the chain with the
+  /// hashes the server gave them. A mirror that cannot take them is read again later: the
+  /// write stands either way.
+  private func keepWritten(_ lines: [String], after: Int, hashes: [String]) {
+    var extended = chain
+    for var line in lines { _ = line.withUTF8 { extended.append($0) } }
+    guard extended.hex == hashes.last else {
+      raiseAlarm(
+        "the team ledger at \(location.place) chained this write to a past other than the one this machine verified; "
+          + "compare `breakthrough store check` on two machines and ask the owner", remembering: chain)
+      try? catchUp()
+      return
+    }
+    do {
+      guard try mirror.appendMirrored(lines, first: after + 1) else { return }
+      chain = extended
+      TeamChainRecord.save(chain, beside: mirrorPath, at: clock())
+    } catch {
+      pendingWarnings.append("recorded; this machine's copy could not keep it (\(error)): it is read from the server next time")
+    }
   }
 
   // MARK: - The server
@@ -205,6 +251,7 @@ public final class TeamLedger: LedgerStore {
     self.connection = connection
     identity = member
     Self.remember(member, at: mirrorPath)
+    try resolveAlarm(on: connection)
     try matchMirror(to: connection)
     do { try catchUp() } catch let failure as PostgresFailure { throw failure } catch {
       throw PostgresFailure(message: "\(error)")
@@ -222,59 +269,6 @@ public final class TeamLedger: LedgerStore {
       throw PostgresFailure(
         message: "\(location.place) holds no team ledger yet: its owner sets it up with `breakthrough store init --store URL`")
     }
-  }
-
-  /// Reads the rows this machine has not seen into the mirror, a batch at a time so that a
-  /// first read of a long ledger never holds it all twice.
-  private func catchUp() throws {
-    guard let connection else { return }
-    while true {
-      let count = mirror.lineCount
-      let rows = try connection.lines(
-        "select line::text from events where seq > $1 order by seq limit \(Self.batch)", [String(count)])
-      lastCatchUp = clock()
-      guard rows.count > 0 else {
-        try mirror.refresh()
-        return
-      }
-      if try !mirror.appendMirrored(bytes: rows.bytes, lines: rows.count, first: count + 1) { try mirror.refresh() }
-      if rows.count < Self.batch { return }
-    }
-  }
-
-  /// How many rows a catch-up reads at once.
-  static let batch = 50_000
-
-  /// A mirror that holds rows the server does not (the server was restored from a backup, or
-  /// is another one at the same address), or that was damaged on this machine, is only a copy:
-  /// it is read again from the server, and the person told.
-  private func matchMirror(to connection: PostgresConnection) throws(PostgresFailure) {
-    if mirror.isDamaged {
-      try readMirrorAgain(
-        saying: "this machine's copy of the team ledger at \(location.place) was damaged; it was read again from the server")
-      return
-    }
-    let count = mirror.lineCount
-    guard count > 0, let lastID = mirror.lastLineID() else { return }
-    let serverID = try connection.execute("select id from events where seq = $1", [String(count)]).first?.first ?? nil
-    guard serverID != lastID else { return }
-    try readMirrorAgain(
-      saying: "the team ledger at \(location.place) no longer holds what this machine last read of it (restored from a backup?); "
-        + "this machine's copy was read again from the server")
-  }
-
-  private func readMirrorAgain(saying warning: String) throws(PostgresFailure) {
-    for path in [mirrorPath, mirrorPath + ".snapshot"] { unlink(path) }
-    do { mirror = try FileLedger(path: mirrorPath) } catch { throw PostgresFailure(message: error.description) }
-    _ = mirror.takeWarnings()
-    pendingWarnings.append(warning)
-  }
-
-  private func insert(_ events: [Event], lines: [String], first: Int, on connection: PostgresConnection) throws(PostgresFailure) {
-    let rows = zip(events, lines).map { event, line in
-      TeamSchema.Row(id: event.id, kind: event.body.kind.name, label: event.body.assignedLabel, actor: event.actor.text, line: line)
-    }
-    try TeamSchema.insert(rows[...], first: first, on: connection)
   }
 
   /// The connection died after the write was sent: ask once more whether it arrived, by its

@@ -1,100 +1,246 @@
 /// The team ledger's tables and the rules the server keeps, whatever client writes: numbers
-/// gapless, the ledger append-only (even for the owner), and each event said by the member
-/// whose login it came from.
+/// gapless (rows and each kind of label), the ledger append-only (even for the owner), each
+/// event said by the member whose login it came from, and each row chained to the one before
+/// by a hash, so that a change to the past is seen.
+///
+/// Every function pins its search path (`pg_catalog`, the ledger's schema, `pg_temp` last),
+/// so that no member's temporary table, view or function can stand in for the ledger's own.
+/// Members may read the tables and call `breakthrough_append`; only that function, running as
+/// the owner, adds events.
 enum TeamSchema {
   /// The version this build creates and understands; an older schema is upgraded by `store init`.
-  static let version = 1
+  static let version = 2
 
-  /// Creates or upgrades the schema, in one transaction; running it again changes nothing.
-  static let statements: [String] = [
-    """
-    create table if not exists breakthrough_meta (key text primary key, value text not null)
-    """,
-    """
-    create table if not exists members (handle text primary key, role name not null unique)
-    """,
-    """
-    create table if not exists events (
-      seq bigint primary key check (seq > 0),
-      id text not null unique,
-      kind text not null,
-      label text unique,
-      actor text not null,
-      line json not null,
-      written_at timestamptz not null default clock_timestamp(),
-      written_by name not null default session_user
-    )
-    """,
-    // A row is accepted only as the next one, so a reader never misses a row that commits
-    // late; and only as said by the member the login belongs to (the owner may import).
-    """
-    create or replace function breakthrough_append_check() returns trigger language plpgsql as $$
-    declare
-      expected bigint;
-      member text;
-      said_by text;
-    begin
-      select coalesce(max(seq), 0) + 1 into expected from events;
-      if new.seq <> expected then
-        raise exception 'event % is not the next one (% is): another member appended first', new.seq, expected
-          using errcode = '40001';
-      end if;
-      new.written_at := clock_timestamp();
-      new.written_by := session_user;
-      if current_setting('breakthrough.importing', true) = 'on'
-         and session_user = (select value from breakthrough_meta where key = 'owner') then
-        return new;
-      end if;
-      select m.handle into member from members m where m.role = session_user;
-      if member is null then
-        raise exception 'the login % is not a member of this team ledger', session_user
-          using errcode = '42501', hint = 'the owner adds it with: breakthrough store member add HANDLE --role ' || session_user;
-      end if;
-      said_by := substring(new.line::text from '^\\{"v":[0-9]+,"id":"[^"\\\\]*","at":"[^"\\\\]*","actor":("(?:[^"\\\\]|\\\\.)*"),');
-      if new.actor <> member or said_by is distinct from to_json(member)::text then
-        raise exception 'you are % on this team ledger: an event said by % cannot be recorded by you',
-          member, coalesce(said_by::json #>> '{}', new.actor)
-          using errcode = '42501';
-      end if;
-      return new;
-    end $$
-    """,
-    """
-    create or replace function breakthrough_append_only() returns trigger language plpgsql as $$
-    begin
-      raise exception 'the ledger is append-only: events are never changed or removed'
-        using errcode = '42501', hint = 'record a new event instead (undo is a compensating event)';
-    end $$
-    """,
-    """
-    create or replace function breakthrough_notify() returns trigger language plpgsql as $$
-    begin
-      perform pg_notify('breakthrough', (select max(seq) from events)::text);
-      return null;
-    end $$
-    """,
-    "drop trigger if exists events_append_check on events",
-    "create trigger events_append_check before insert on events for each row execute function breakthrough_append_check()",
-    "drop trigger if exists events_append_only on events",
-    "create trigger events_append_only before update or delete on events for each row execute function breakthrough_append_only()",
-    "drop trigger if exists events_no_truncate on events",
-    "create trigger events_no_truncate before truncate on events for each statement execute function breakthrough_append_only()",
-    "drop trigger if exists events_notify on events",
-    "create trigger events_notify after insert on events for each statement execute function breakthrough_notify()",
-    "revoke all on events, members, breakthrough_meta from public",
-    "insert into breakthrough_meta (key, value) values ('owner', session_user) on conflict (key) do nothing",
+  /// The table of settings, made first so that the version can be read before anything else.
+  static let metaTable = "create table if not exists breakthrough_meta (key text primary key, value text not null)"
+
+  /// What an upgrade from version 1 changes, said to the owner who runs `store init`.
+  static let upgradeFromOne = [
+    "each event now carries a hash chained to the one before (computed for the events already there)",
+    "members add events only through breakthrough_append, which waits at most 5 s for the writers' lock",
+    "the next number of each kind (P, R, E) is checked by the server",
+    "every rule's function reads only the ledger's own tables (search path pinned, temporary objects last)",
+    "members may no longer make temporary tables in this database",
+    "an import is taken only from the owner, into an empty ledger",
   ]
 
-  /// Grants a member's login what a member may do: read everything, add events.
-  static func grants(to role: String) -> [String] {
-    let quoted = quotedIdentifier(role)
+  /// Creates or upgrades the schema named `schema` (as `current_schema()` gives it), in one
+  /// transaction; running it again changes nothing.
+  static func statements(schema: String) -> [String] {
+    let pinned = "set search_path = pg_catalog, \(quotedIdentifier(schema)), pg_temp"
     return [
-      "grant select, insert on events to \(quoted)",
-      "grant select on members, breakthrough_meta to \(quoted)",
+      metaTable,
+      "create table if not exists members (handle text primary key, role name not null unique)",
+      """
+      create table if not exists events (
+        seq bigint primary key check (seq > 0),
+        id text not null unique,
+        kind text not null,
+        label text unique,
+        actor text not null,
+        line json not null,
+        written_at timestamptz not null default clock_timestamp(),
+        written_by name not null default session_user
+      )
+      """,
+      "alter table events add column if not exists hash bytea",
+      // The last number given out of each kind, so that checking the next costs one lookup.
+      "create table if not exists breakthrough_numbers (prefix text primary key, last bigint not null)",
+      // Locked by the writer that appends; members have no right to lock it themselves.
+      "create table if not exists breakthrough_writer (one boolean primary key default true check (one))",
+      "insert into breakthrough_writer values (true) on conflict do nothing",
+      // An upgrade: the triggers go first, so that the hashes of the rows already there can be written.
+      "drop trigger if exists events_append_check on events",
+      "drop trigger if exists events_append_only on events",
+      "drop trigger if exists events_no_truncate on events",
+      "drop trigger if exists events_notify on events",
+      """
+      do $$
+      declare
+        previous bytea := ''::bytea;
+        r record;
+      begin
+        for r in select e.seq, e.line, e.hash from events e order by e.seq loop
+          if r.hash is null then
+            update events set hash = sha256(previous || convert_to(r.line::text, 'UTF8')) where seq = r.seq
+              returning hash into previous;
+          else
+            previous := r.hash;
+          end if;
+        end loop;
+      end $$
+      """,
+      "alter table events alter column hash set not null",
+      """
+      insert into breakthrough_numbers (prefix, last)
+        select substring(label from 1 for 1), max(substring(label from 2)::bigint) from events
+        where label ~ '^[A-Z][1-9][0-9]{0,17}$' group by 1
+        on conflict (prefix) do update set last = greatest(breakthrough_numbers.last, excluded.last)
+      """,
+      // A row is accepted only as the next one, so a reader never misses a row that commits
+      // late; only with the next number of its kind; only as said by the member the login
+      // belongs to (the owner may import, into a ledger empty when the import began); and with
+      // its hash over the row before's hash and its own line.
+      """
+      create or replace function breakthrough_append_check() returns trigger language plpgsql \(pinned) as $$
+      declare
+        expected bigint;
+        member text;
+        said_by text;
+        owner_login text;
+        kind_prefix text;
+        given bigint;
+        last_given bigint;
+        previous bytea;
+      begin
+        select coalesce(max(e.seq), 0) + 1 into expected from events e;
+        if new.seq <> expected then
+          raise exception 'event % is not the next one (% is): another member appended first', new.seq, expected
+            using errcode = '40001';
+        end if;
+        if strpos(new.line::text, chr(10)) > 0 or strpos(new.line::text, chr(13)) > 0 then
+          raise exception 'an event is one line: event % holds a line break', new.seq using errcode = '22023';
+        end if;
+        new.written_at := clock_timestamp();
+        new.written_by := session_user;
+        select m.value into owner_login from breakthrough_meta m where m.key = 'owner';
+        if session_user::text = owner_login
+           and (new.seq = 1 or (select e.xmin::text from events e where e.seq = 1) = (txid_current() % 4294967296)::text) then
+          null;  -- an import: the owner moves a whole ledger into an empty one, each event said by its own actor
+        else
+          select m.handle into member from members m where m.role = session_user;
+          if member is null then
+            raise exception 'the login % is not a member of this team ledger', session_user
+              using errcode = '42501', hint = 'the owner adds it with: breakthrough store member add HANDLE --role ' || session_user;
+          end if;
+          said_by := substring(new.line::text from '^\\{"v":[0-9]+,"id":"[^"\\\\]*","at":"[^"\\\\]*","actor":("(?:[^"\\\\]|\\\\.)*"),');
+          if new.actor <> member or said_by is distinct from to_json(member)::text then
+            raise exception 'you are % on this team ledger: an event said by % cannot be recorded by you',
+              member, coalesce(said_by::json #>> '{}', new.actor)
+              using errcode = '42501';
+          end if;
+        end if;
+        if new.label is not null then
+          if new.label !~ '^[A-Z][1-9][0-9]{0,17}$' then
+            raise exception '% is not a number the ledger gives out (such as P12, R3 or E2)', new.label using errcode = '22023';
+          end if;
+          kind_prefix := substring(new.label from 1 for 1);
+          given := substring(new.label from 2)::bigint;
+          select n.last into last_given from breakthrough_numbers n where n.prefix = kind_prefix;
+          if given <> coalesce(last_given, 0) + 1 then
+            raise exception '%', format('the team ledger gives %s%s next, not %s', kind_prefix, coalesce(last_given, 0) + 1, new.label)
+              using errcode = '23514';
+          end if;
+          insert into breakthrough_numbers (prefix, last) values (kind_prefix, given)
+            on conflict (prefix) do update set last = excluded.last;
+        end if;
+        select e.hash into previous from events e where e.seq = new.seq - 1;
+        new.hash := sha256(coalesce(previous, ''::bytea) || convert_to(new.line::text, 'UTF8'));
+        return new;
+      end $$
+      """,
+      """
+      create or replace function breakthrough_append_only() returns trigger language plpgsql \(pinned) as $$
+      begin
+        raise exception 'the ledger is append-only: events are never changed or removed'
+          using errcode = '42501', hint = 'record a new event instead (undo is a compensating event)';
+      end $$
+      """,
+      """
+      create or replace function breakthrough_notify() returns trigger language plpgsql \(pinned) as $$
+      begin
+        perform pg_notify('breakthrough', (select max(e.seq) from events e)::text);
+        return null;
+      end $$
+      """,
+      // Who holds the writers' lock: the login (which no session can change) and, when known,
+      // since when (a writer says so in its application name while it holds the lock).
+      """
+      create or replace function breakthrough_lock_holder() returns text language sql \(pinned) as $$
+        select coalesce(string_agg(a.usename::text || '|' || coalesce(
+          to_char(a.xact_start at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+          substring(a.application_name from '^breakthrough writing since ([0-9T:Z-]{20})$'), ''), ','), '')
+        from pg_locks l join pg_stat_activity a on a.pid = l.pid
+        where l.locktype = 'relation' and l.relation = 'breakthrough_writer'::regclass and l.granted
+          and l.mode = 'ExclusiveLock' and l.pid <> pg_backend_pid()
+      $$
+      """,
+      // The writers' lock: members may take it only through this function, which waits for it
+      // at most 5 s and then names who holds it; held until the caller's transaction ends.
+      """
+      create or replace function breakthrough_lock() returns void language plpgsql security definer \(pinned) set lock_timeout = '5s' as $$
+      begin
+        begin
+          lock table breakthrough_writer in exclusive mode;
+        exception when lock_not_available then
+          raise exception 'the writers'' lock is held' using errcode = '55P03', detail = breakthrough_lock_holder();
+        end;
+        perform set_config('application_name', 'breakthrough writing since '
+          || to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), true);
+      end $$
+      """,
+      // The one way a member adds events: under the writers' lock, only if the ledger still
+      // ends at `after` (else 40001: the writer reads what came and runs its move again), in
+      // one statement; returns each new row's number and hash.
+      """
+      create or replace function breakthrough_append(after bigint, ids text[], kinds text[], labels text[], actors text[], lines text[])
+      returns table (written_seq bigint, written_hash text) language plpgsql security definer \(pinned) as $$
+      declare
+        head bigint;
+      begin
+        perform breakthrough_lock();
+        select coalesce(max(e.seq), 0) into head from events e;
+        if head <> after then
+          raise exception 'the team ledger holds % events, not %: another member appended first', head, after
+            using errcode = '40001';
+        end if;
+        insert into events (seq, id, kind, label, actor, line)
+          select after + i, ids[i], kinds[i], labels[i], actors[i], lines[i]::json from generate_subscripts(ids, 1) as i order by i;
+        return query select e.seq, encode(e.hash, 'hex') from events e where e.seq > after order by e.seq;
+      end $$
+      """,
+      "create trigger events_append_check before insert on events for each row execute function breakthrough_append_check()",
+      "create trigger events_append_only before update or delete on events for each row execute function breakthrough_append_only()",
+      "create trigger events_no_truncate before truncate on events for each statement execute function breakthrough_append_only()",
+      "create trigger events_notify after insert on events for each statement execute function breakthrough_notify()",
+      "revoke all on events, members, breakthrough_meta, breakthrough_numbers, breakthrough_writer from public",
+      "revoke all on function breakthrough_append(bigint, text[], text[], text[], text[], text[]), breakthrough_lock(), breakthrough_lock_holder() from public",
+      // Members of version 1 could insert by hand; now only the function adds events.
+      """
+      do $$
+      declare
+        member record;
+      begin
+        for member in select m.role from members m loop
+          execute format('revoke insert on events from %I', member.role);
+          execute format('grant execute on function breakthrough_append(bigint, text[], text[], text[], text[], text[]), breakthrough_lock() to %I', member.role);
+        end loop;
+      end $$
+      """,
+      // A temporary table could stand in for a table the rules read; where the database is the
+      // team's own, nobody but its owner may make one.
+      """
+      do $$
+      begin
+        if (select d.datdba from pg_database d where d.datname = current_database()) = (select oid from pg_roles where rolname = current_user) then
+          execute format('revoke temporary on database %I from public', current_database());
+        end if;
+      end $$
+      """,
+      "insert into breakthrough_meta (key, value) values ('owner', session_user) on conflict (key) do nothing",
     ]
   }
 
-  /// A role name as SQL writes an identifier: in double quotes, inner quotes doubled.
+  /// Grants a member's login what a member may do: read everything, add events through the function.
+  static func grants(to role: String) -> [String] {
+    let quoted = quotedIdentifier(role)
+    return [
+      "grant select on events, members, breakthrough_meta to \(quoted)",
+      "grant execute on function breakthrough_append(bigint, text[], text[], text[], text[], text[]), breakthrough_lock() to \(quoted)",
+    ]
+  }
+
+  /// A name as SQL writes an identifier: in double quotes, inner quotes doubled.
   static func quotedIdentifier(_ name: String) -> String {
     "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
@@ -109,7 +255,7 @@ enum TeamSchema {
     let line: String
   }
 
-  /// Inserts `rows` as events `first`, `first + 1`, … in one statement.
+  /// Inserts `rows` as events `first`, `first + 1`, … in one statement, as the owner's import does.
   static func insert(_ rows: ArraySlice<Row>, first: Int, on connection: PostgresConnection) throws(PostgresFailure) {
     guard !rows.isEmpty else { return }
     var placeholders: [String] = []
@@ -121,5 +267,18 @@ enum TeamSchema {
     }
     try connection.execute(
       "insert into events (seq, id, kind, label, actor, line) values " + placeholders.joined(separator: ", "), parameters)
+  }
+
+  /// Appends `rows` after event `after` through `breakthrough_append`, as a member does; returns
+  /// each new row's hash, in order.
+  static func append(_ rows: [Row], after: Int, on connection: PostgresConnection) throws(PostgresFailure) -> [String] {
+    func array(_ values: [String?]) -> String? { PostgresConnection.textArray(values) }
+    let result = try connection.execute(
+      "select written_hash from breakthrough_append($1::bigint, $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])",
+      [
+        String(after), array(rows.map(\.id)), array(rows.map(\.kind)), array(rows.map(\.label)), array(rows.map(\.actor)),
+        array(rows.map(\.line)),
+      ])
+    return result.map { ($0.first ?? nil) ?? "" }
   }
 }

@@ -76,3 +76,38 @@ FORWARD(char *, PQgetvalue, (const PGresult *res, int row, int field), (res, row
 FORWARD(int, PQgetlength, (const PGresult *res, int row, int field), (res, row, field))
 FORWARD(int, PQgetisnull, (const PGresult *res, int row, int field), (res, row, field))
 FORWARD_VOID(PQclear, (PGresult *res), (res))
+
+FORWARD(int, PQsendQueryParams,
+        (PGconn *conn, const char *command, int nParams, const Oid *paramTypes, const char *const *paramValues,
+         const int *paramLengths, const int *paramFormats, int resultFormat),
+        (conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats, resultFormat))
+FORWARD(int, PQisBusy, (PGconn *conn), (conn))
+FORWARD(PGresult *, PQgetResult, (PGconn *conn), (conn))
+FORWARD(PGcancel *, PQgetCancel, (PGconn *conn), (conn))
+FORWARD(int, PQcancel, (PGcancel *cancel, char *errbuf, int errbufsize), (cancel, errbuf, errbufsize))
+FORWARD_VOID(PQfreeCancel, (PGcancel *cancel), (cancel))
+FORWARD(PQnoticeProcessor, PQsetNoticeProcessor, (PGconn *conn, PQnoticeProcessor proc, void *arg), (conn, proc, arg))
+
+static void ignore_notice(void *argument, const char *message) {
+  (void)argument;
+  (void)message;
+}
+
+void CLibpq_silence(PGconn *conn) { PQsetNoticeProcessor(conn, ignore_notice, NULL); }
+
+// libcrypto's one-shot SHA256, found through libpq's handle (dlsym searches what libpq loaded):
+// the chain is checked with the same code TLS uses, at no cost to the build.
+typedef unsigned char *(*sha256_function)(const unsigned char *, size_t, unsigned char *);
+static sha256_function sha256;
+static pthread_once_t sha256_once = PTHREAD_ONCE_INIT;
+
+static void find_sha256(void) {
+  if (!CLibpq_load()) sha256 = (sha256_function)dlsym(library, "SHA256");
+}
+
+int CLibpq_sha256(const void *bytes, size_t length, unsigned char *digest) {
+  pthread_once(&sha256_once, find_sha256);
+  if (!sha256) return -1;
+  sha256((const unsigned char *)bytes, length, digest);
+  return 0;
+}

@@ -40,4 +40,11 @@ public final class HeadlessTerminal: Terminal {
   public func suspend() {
     suspensions += 1
   }
+
+  /// How many times the whole screen was asked to be sent again (Ctrl-L).
+  public private(set) var wholeRepaints = 0
+
+  public func repaintWhole() {
+    wholeRepaints += 1
+  }
 }

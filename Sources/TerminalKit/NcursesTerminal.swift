@@ -160,6 +160,10 @@ public final class NcursesTerminal: Terminal {
     needsFullRepaint = true
   }
 
+  public func repaintWhole() {
+    needsFullRepaint = true
+  }
+
   public func restore() {
     guard isRunning else { return }
     isRunning = false

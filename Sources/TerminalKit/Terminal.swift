@@ -14,4 +14,7 @@ public protocol Terminal: AnyObject {
   /// Ctrl-Z: gives the terminal back and stops, as a shell's job control expects; returns
   /// once continued (`fg`), and the next draw repaints everything.
   func suspend()
+  /// Ctrl-L: the next draw clears the terminal and sends every cell again, whatever another
+  /// program or a stray message wrote over it.
+  func repaintWhole()
 }

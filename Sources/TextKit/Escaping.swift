@@ -1,15 +1,18 @@
-/// Makes stored text safe to print: control characters are shown escaped, never raw.
+/// Makes stored text safe to print: control characters and invisible format characters are
+/// shown escaped, never raw.
 ///
 /// Text is stored as given; this is applied at every output (table, tsv, show, log, screens).
 public enum Escaping {
-  /// `text` with every C0 and C1 control character (and DEL) written as an escape
-  /// (`\e`, `\a`, `\n`, `\t`, `\r`, `\\u{9b}` …). Returns `text` itself when there are none.
+  /// `text` with every C0 and C1 control character (and DEL), and every invisible format
+  /// character (bidi overrides and isolates, zero-width spaces and joiners, the byte order mark,
+  /// line and paragraph separators), written as an escape (`\e`, `\a`, `\n`, `\t`, `\r`,
+  /// `\\u{9b}`, `\\u{202e}` …). Returns `text` itself when there are none.
   public static func forDisplay(_ text: String) -> String {
     guard containsControl(text) else { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count + 8)
     for scalar in text.unicodeScalars {
-      guard isControl(scalar) else {
+      guard isControl(scalar) || isInvisible(scalar) else {
         result.unicodeScalars.append(scalar)
         continue
       }
@@ -26,7 +29,8 @@ public enum Escaping {
   }
 
   /// Looks at the UTF-8 bytes, which is much faster than at scalars: C0 controls and DEL are
-  /// single bytes, and C1 controls are 0xC2 followed by 0x80…0x9F.
+  /// single bytes, and C1 controls are 0xC2 followed by 0x80…0x9F. Format characters are
+  /// looked for by scalar, only in text that has bytes beyond ASCII.
   static func containsControl(_ text: String) -> Bool {
     // A word of printable ASCII holds no control: every byte below 0x20 is found exactly, and
     // a word with a byte from 0x7F up is looked at byte by byte.
@@ -37,17 +41,40 @@ public enum Escaping {
         let fromDelete = ((word &+ 0x0101_0101_0101_0101) | word) & 0x8080_8080_8080_8080
         return belowSpace == 0 && fromDelete == 0
       }
-    ) { containsControl($0) }
-    return found ?? containsControl(text.utf8)
+    ) { scan($0) }
+    switch found ?? scan(text.utf8) {
+    case .control: return true
+    case .plain: return false
+    case .beyondASCII: return text.unicodeScalars.contains { isInvisible($0) }
+    }
   }
 
-  private static func containsControl<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+  private enum Scanned { case control, plain, beyondASCII }
+
+  private static func scan<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Scanned {
     var afterC2 = false
+    var beyondASCII = false
     for byte in bytes {
-      if byte < 0x20 || byte == 0x7F || (afterC2 && byte <= 0x9F && byte >= 0x80) { return true }
+      if byte < 0x20 || byte == 0x7F || (afterC2 && byte <= 0x9F && byte >= 0x80) { return .control }
       afterC2 = byte == 0xC2
+      beyondASCII = beyondASCII || byte >= 0xC2
     }
-    return false
+    return beyondASCII ? .beyondASCII : .plain
+  }
+
+  /// True for characters that change how text around them is shown without being seen: format
+  /// characters (Unicode's Cf: bidi controls U+202A–202E and U+2066–2069, U+200B–200F, U+2060,
+  /// U+FEFF …) and the line and paragraph separators.
+  public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    // Most scripts (Latin, Greek, Cyrillic, Indic, CJK, Hangul) hold none: no property lookup.
+    switch scalar.value {
+    case 0..<0xAD, 0xAE..<0x600, 0x900..<0x180E, 0x1810..<0x200B, 0x2070..<0xFEFF: return false
+    default: break
+    }
+    switch scalar.properties.generalCategory {
+    case .format, .lineSeparator, .paragraphSeparator: return true
+    default: return false
+    }
   }
 
   /// True for C0 controls, DEL and C1 controls.

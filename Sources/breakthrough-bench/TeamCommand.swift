@@ -19,6 +19,7 @@ struct TeamCommand: ParsableCommand {
   /// The figures, in order.
   static let keys = [
     "open_cold_ms", "open_warm_ms", "append_median_ms", "append_p99_ms", "seen_median_ms", "seen_p99_ms", "writers4_per_s",
+    "chain_append_us", "chain_first_read_ms", "chain_first_read_pct",
   ]
 
   func run() throws {
@@ -38,6 +39,16 @@ struct TeamCommand: ParsableCommand {
     figures["open_cold_ms"] = try RunCommand.timed { _ = try TeamLedger(memberLocation, mirrorFolder: mirrors) }
     var writer: TeamLedger?
     figures["open_warm_ms"] = try RunCommand.timed { writer = try TeamLedger(memberLocation, mirrorFolder: mirrors) }
+    // The chain's part of a first read: hashing every line as it comes, timed alone.
+    let mirrorLines = try String(contentsOfFile: memberLocation.mirrorPath(in: mirrors), encoding: .utf8).split(separator: "\n")
+    var chain = TeamChain()
+    let verifying = try RunCommand.timed { for var line in mirrorLines { _ = line.withUTF8 { chain.append($0) } } }
+    figures["chain_first_read_ms"] = verifying
+    figures["chain_first_read_pct"] = verifying / max(0.001, (figures["open_cold_ms"] ?? 0) - verifying) * 100
+    // The chain's part of an append: the server's hash of the row, and the client's.
+    let clientPerRow = verifying / Double(max(1, mirrorLines.count))
+    let serverPerRow = try administration.serverChainCostPerRow(rows: mirrorLines.count)
+    figures["chain_append_us"] = (serverPerRow + clientPerRow) * 1_000
     guard let writer else { throw ExitCode(1) }
     let actor = try Handle(handle)
     let customer = try Handle("ben")
@@ -77,7 +88,7 @@ struct TeamCommand: ParsableCommand {
       print("{" + Self.keys.map { "\"\($0)\":\(RunCommand.format(figures[$0] ?? 0))" }.joined(separator: ",") + "}")
     } else {
       print("team ledger, \(promises) promises")
-      for key in Self.keys { print(key.padding(toLength: 18, withPad: " ", startingAt: 0) + RunCommand.format(figures[key] ?? 0)) }
+      for key in Self.keys { print(key.padding(toLength: 22, withPad: " ", startingAt: 0) + RunCommand.format(figures[key] ?? 0)) }
     }
   }
 }

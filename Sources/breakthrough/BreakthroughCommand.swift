@@ -46,9 +46,13 @@ struct BreakthroughCommand: ParsableCommand {
       return
     }
     do {
-      let arguments = LeadingOptions.reordered(Array(CommandLine.arguments.dropFirst())) { name in
-        name == "help" || configuration.subcommands.contains { $0._commandName == name }
-      }
+      let arguments = LeadingOptions.reordered(
+        Array(CommandLine.arguments.dropFirst()),
+        isCommand: { name in name == "help" || configuration.subcommands.contains { $0._commandName == name } },
+        isSubcommand: { group, name in
+          configuration.subcommands.first { $0._commandName == group }?.configuration.subcommands.contains { $0._commandName == name }
+            ?? false
+        })
       if arguments.first == "list", let request = ListRequest(typed: Array(arguments.dropFirst())) { return try request.run() }
       var command = try leafCommand(arguments) ?? parseAsRoot(arguments)
       try command.run()

@@ -10,6 +10,24 @@ import Testing
     #expect(Escaping.forDisplay("plain 日本語") == "plain 日本語")
   }
 
+  @Test func invisibleFormatCharactersAreShownEscaped() {
+    let hostile = "pay \u{202E}0001\u{202C} to \u{2066}ana\u{2069} zero\u{200B}width\u{200D}joined\u{FEFF}\u{2060}\u{2028}end\u{E0041}"
+    let shown = Escaping.forDisplay(hostile)
+    #expect(
+      shown
+        == "pay \\u{202e}0001\\u{202c} to \\u{2066}ana\\u{2069} zero\\u{200b}width\\u{200d}joined\\u{feff}\\u{2060}\\u{2028}end\\u{e0041}")
+    #expect(!shown.unicodeScalars.contains(where: Escaping.isInvisible))
+    for visible in ["Ünïcödé ñ", "日本語 한국어 ελληνικά русский", "עברית العربية हिन्दी", "🎉 👍🏽"] {
+      #expect(Escaping.forDisplay(visible) == visible, "\(visible)")
+    }
+    // Every format character, wherever it stands, as the scalar-by-scalar definition says.
+    for value in [0xAD, 0x600, 0x61C, 0x180E, 0x200E, 0x202A, 0x2064, 0x206F, 0xFFF9, 0x110BD, 0x1D173, 0xE0001] {
+      let scalar = Unicode.Scalar(value)!
+      #expect(Escaping.isInvisible(scalar), "U+\(String(value, radix: 16))")
+      #expect(Escaping.forDisplay("x" + String(scalar) + "y") == "x\\u{\(String(value, radix: 16))}y")
+    }
+  }
+
   @Test func jsonRoundTripsEveryScalarKind() throws {
     let value = JSONValue.object([
       ("text", .string("quote \" backslash \\ esc \u{1B} line\nsep \u{2028} 日本 🎉")), ("n", .number(12)), ("x", .number(-1.5)),

@@ -31,10 +31,17 @@ struct TeamLedgerTests {
     // Hand-written, through psql: the actor column says ben, the line says ana.
     let line = #"{"v":1,"id":"forged-1","at":"2026-12-01T00:00:00.000Z","actor":"ana","kind":"promise.made"}"#
     for actor in ["ana", "ben"] {
-      let sql = "insert into events (seq, id, kind, label, actor, line) values (1, 'forged-1', 'promise.made', 'P1', '\(actor)', '\(line)')"
+      let sql = "select breakthrough_append(0, array['forged-1'], array['promise.made'], array['P1'], array['\(actor)'], array['\(line)'])"
       let said = Self.message { try Self.server().psql(sql, database: store.name, user: "ben") }
       #expect(said.contains("an event said by ana cannot be recorded by you"), "\(said)")
     }
+    // A member adds events only through the function.
+    let inserted = Self.message {
+      try Self.server().psql(
+        "insert into events (seq, id, kind, label, actor, line) values (1, 'x', 'promise.made', 'P1', 'ben', '{}')", database: store.name,
+        user: "ben")
+    }
+    #expect(inserted.contains("permission denied for table events"), "\(inserted)")
     #expect(try store.open(as: "cy").state.eventCount == 0)
   }
 
@@ -69,7 +76,7 @@ struct TeamLedgerTests {
 
     try server.psql("update breakthrough_meta set value = '99' where key = 'schema_version'", database: store.name, user: "owner")
     let newer = Self.message { _ = try store.open(as: "ana") }
-    #expect(newer.contains("schema version 99, newer than this breakthrough understands (1): update breakthrough"), "\(newer)")
+    #expect(newer.contains("schema version 99, newer than this breakthrough understands (2): update breakthrough"), "\(newer)")
   }
 
   @Test func aWrongPasswordIsNamedButNeverShown() throws {
@@ -128,7 +135,10 @@ struct TeamLedgerTests {
 
     let reopened = try TeamLedger(location, mirrorFolder: mirrors)
     #expect(reopened.state.promises.map(\.what) == ["Restored"])
-    #expect(reopened.takeWarnings().contains { $0.contains("this machine's copy was read again from the server") })
+    let warnings = reopened.takeWarnings()
+    #expect(warnings.contains { $0.contains("event 1 is not what this machine verified at") }, "\(warnings)")
+    #expect(warnings.contains { $0.contains("or the server restored from a backup); this machine shows the server's version") })
+    #expect(reopened.connectionNote?.contains("the team ledger's past was changed") == true)
   }
 
   @Test func aDamagedMirrorIsReadAgain() throws {
@@ -146,7 +156,8 @@ struct TeamLedgerTests {
     let reopened = try TeamLedger(location, mirrorFolder: mirrors)
     #expect(reopened.state.promises.map(\.what) == ["Kept on the server", "And this one"])
     let warnings = reopened.takeWarnings()
-    #expect(warnings.contains { $0.contains("was damaged; it was read again from the server") }, "\(warnings)")
+    #expect(warnings.contains { $0.contains("line 1 of this machine's copy of the team ledger") }, "\(warnings)")
+    #expect(warnings.contains { $0.contains("it was not believed: the copy was read again from the server") }, "\(warnings)")
     try reopened.append(.make(what: "And the next", to: try Handle("ben"), by: StoreUnderTest.due()), context: try StoreUnderTest.context())
   }
 }

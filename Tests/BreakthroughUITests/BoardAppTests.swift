@@ -31,6 +31,18 @@ import Testing
     #expect(app.state.selectedPromise?.label == "P1")
   }
 
+  @Test func ctrlLDrawsTheWholeScreenAgainAndChangesNothingElse() throws {
+    let path = TestLedger.path()
+    let clock = TestClock()
+    let (app, terminal) = try Self.makeApp(path, clock: clock)
+    app.step(nil)
+    let before = terminal.screen.text
+    app.step(.key(.control("l")))
+    #expect(terminal.wholeRepaints == 1)
+    #expect(terminal.screen.text == before)
+    #expect(try FileLedger(path: path).state.eventCount == 0)
+  }
+
   @Test func anotherProcessesAppendShowsAndTheSelectionStaysOnItsPromise() throws {
     let path = TestLedger.path()
     let clock = TestClock()

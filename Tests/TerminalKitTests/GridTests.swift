@@ -1,4 +1,5 @@
 import Testing
+import TextKit
 
 @testable import TerminalKit
 
@@ -36,6 +37,17 @@ import Testing
     grid.put("a\u{1B}[31mb\u{07}", row: 0, column: 0)
     #expect(grid.text(row: 0) == "a\\e[31mb\\a")
     #expect(!grid.cells.contains { $0.grapheme.unicodeScalars.contains { $0.value < 0x20 } })
+  }
+
+  @Test func zeroWidthCharactersNeverMoveWhatFollows() {
+    for text in ["a\u{200D}b|", "\u{200B}ab|", "ab\u{2060}|", "\u{202E}ab|", "e\u{301}ab|"] {
+      var grid = Grid(width: 30, height: 1)
+      let used = grid.put(text, row: 0, column: 0)
+      // The cells the grid says it used are the cells its text takes, so a border drawn after it stays in place.
+      #expect(used == DisplayWidth.of(grid.text(row: 0).trimmingCharacters(in: .whitespaces)), "\(text)")
+      #expect(grid.cells[used - 1].grapheme == "|", "\(text)")
+      #expect(!grid.cells.contains { $0.grapheme.unicodeScalars.contains { Escaping.isInvisible($0) } }, "\(text)")
+    }
   }
 
   @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {

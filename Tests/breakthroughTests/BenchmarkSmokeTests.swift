@@ -54,6 +54,7 @@ import Testing
     #expect(
       members.map(\.key) == [
         "open_cold_ms", "open_warm_ms", "append_median_ms", "append_p99_ms", "seen_median_ms", "seen_p99_ms", "writers4_per_s",
+        "chain_append_us", "chain_first_read_ms", "chain_first_read_pct",
       ])
     for (key, value) in members {
       guard case .number(let number) = value else {

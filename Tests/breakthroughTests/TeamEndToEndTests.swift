@@ -26,8 +26,17 @@ struct TeamEndToEndTests {
     print("team ledger: a promise made on one board showed on the other after \(Int(Date().timeIntervalSince(made) * 1000)) ms")
 
     // The server goes away: the board says so, still shows the ledger, and refuses a write.
+    let frame = try ben.screen().split(separator: "\n", omittingEmptySubsequences: false)
     server.stop()
-    #expect(try ben.waitFor("offline since", seconds: 5) != nil)
+    let offline = try ben.waitFor("offline since", seconds: 5)
+    #expect(offline?.range(of: #"offline since \d\d:\d\d"#, options: .regularExpression) != nil, "\(offline ?? "")")
+    // Nothing libpq says reaches the terminal: the board is drawn whole, its frame where it was.
+    let rows = (offline ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(rows.count == frame.count)
+    #expect(rows.first?.first == frame.first?.first && rows.last == frame.last, "\(offline ?? "")")
+    #expect(!(offline ?? "").contains("FATAL"), "\(offline ?? "")")
+    try ben.send("C-l")
+    #expect(try ben.waitFor("offline since", seconds: 2)?.split(separator: "\n").first?.first == frame.first?.first)
     #expect(try ben.screen().contains("Ship the pilot"), "the board keeps showing what it read")
     try ben.makePromise("Written while offline", to: "ana", by: "+1d")
     #expect(try ben.waitFor("nothing was recorded", seconds: 5) != nil, "the write is refused, in words")

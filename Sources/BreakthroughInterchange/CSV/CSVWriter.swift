@@ -37,7 +37,7 @@ public struct CSVWriter {
   static func visible(_ text: String) -> String {
     var result = ""
     for scalar in text.unicodeScalars {
-      if Escaping.isControl(scalar) && !"\t\n\r".unicodeScalars.contains(scalar) {
+      if (Escaping.isControl(scalar) || Escaping.isInvisible(scalar)) && !"\t\n\r".unicodeScalars.contains(scalar) {
         result += Escaping.forDisplay(String(scalar))
       } else {
         result.unicodeScalars.append(scalar)

@@ -21,6 +21,10 @@ extension MeetingState {
     drawTimebox(into: &grid, row: height - 3)
     if let status { grid.put(status.text, row: height - 2, column: 1, limit: width - 2, role: status.isError ? .error : .text) }
     grid.put(Self.actions.hints, row: height - 1, column: 1, limit: width - 2, role: .hint)
+    // The chain's head, small in the corner, for the team to compare aloud with `store check`.
+    if let chainHead = frame.chainHead, DisplayWidth.of(Self.actions.hints) + DisplayWidth.of(chainHead) + 4 <= width {
+      grid.put(chainHead, row: height - 1, column: width - DisplayWidth.of(chainHead) - 1, role: .dim)
+    }
     if isShowingHelp { grid.drawHelp(Self.actions.helpRows, title: "Help: keys of the meeting display", borders: glyphs.borders) }
     return grid
   }

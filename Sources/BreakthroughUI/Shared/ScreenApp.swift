@@ -29,6 +29,7 @@ public final class ScreenApp<State: Screen> {
     lastRefresh = now
     state = makeState(store.state, now, terminal)
     state.showConnection(store.connectionNote)
+    state.showChainHead(store.chainHead)
     reportWarnings()
   }
 
@@ -51,8 +52,13 @@ public final class ScreenApp<State: Screen> {
       let size = terminal.size
       state.resize(width: size.width, height: size.height)
       lastRefresh = .distantPast
+    case .key(.control("l"))?:
+      // As in vim, htop and less: whatever was written over the screen, it is drawn whole again.
+      terminal.repaintWhole()
+      let size = terminal.size
+      state.resize(width: size.width, height: size.height)
     case .key(let key)?:
-      keepGoing = apply(state.handle(key))
+      keepGoing = apply(state.handle(key)) && endingSignal == nil
     case .mouse(let mouse)?:
       keepGoing = apply(state.mouse(mouse))
     case .resize(let width, let height)?:
@@ -83,6 +89,7 @@ public final class ScreenApp<State: Screen> {
       state.report(error.description, isError: true)
     }
     state.showConnection(store.connectionNote)
+    state.showChainHead(store.chainHead)
     reportWarnings()
   }
 
@@ -104,14 +111,47 @@ public final class ScreenApp<State: Screen> {
       return
     }
     let context = MoveContext(actor: actor, now: clock(), zone: state.zone)
+    // A team ledger's write may wait for another's: meanwhile the screen says so and answers.
+    var waiting = false
+    store.whileWaiting = { [unowned self] in
+      if !waiting {
+        waiting = true
+        state.report("recording… waiting for another member's write (Esc cancels, ? helps)", isError: false)
+      }
+      return answerWhileWaiting()
+    }
+    defer { store.whileWaiting = nil }
     do {
       let outcome = try store.append(move, context: context)
       state.replaceLedger(store.state)
       state.recorded(move, outcome: outcome)
+      state.showChainHead(store.chainHead)
     } catch {
       state.report(error.description, isError: true)
     }
     reportWarnings()
+  }
+
+  /// One turn of the screen while a write waits: drawn, and the keys that make sense then
+  /// answered (Esc cancels the write, `?` the help, Ctrl-L, a resize, a signal); false cancels.
+  private func answerWhileWaiting() -> Bool {
+    terminal.draw(state.render())
+    switch terminal.nextEvent(timeoutMilliseconds: 0, watching: nil) {
+    case .key(.escape)?:
+      return false
+    case .key(.character("?"))?:
+      _ = state.handle(.character("?"))
+    case .key(.control("l"))?:
+      terminal.repaintWhole()
+    case .resize(let width, let height)?:
+      state.resize(width: width, height: height)
+    case .terminate(let signal)?:
+      endingSignal = signal
+      return false
+    default:
+      break
+    }
+    return true
   }
 
   private func reportWarnings() {

@@ -20,6 +20,8 @@ public struct ScreenFrame: Sendable {
   var status: StatusLine?
   /// How the store's connection stands, when it is not well ("offline since 14:02").
   var connectionNote: String?
+  /// The head of the team ledger's chain as this machine verified it, shown small.
+  var chainHead: String?
 
   init(width: Int, height: Int) {
     self.width = width
@@ -49,5 +51,9 @@ extension Screen {
 
   public mutating func showConnection(_ note: String?) {
     frame.connectionNote = note
+  }
+
+  public mutating func showChainHead(_ head: String?) {
+    frame.chainHead = head
   }
 }

@@ -10,4 +10,12 @@
 /// words). Every PQ function below may be called only after this returned NULL.
 const char *CLibpq_load(void);
 
+/// Makes libpq keep its notices (a server shutting down, a warning) to itself: nothing it says
+/// may reach a terminal that a screen draws on; failures come back as results, in our words.
+void CLibpq_silence(PGconn *conn);
+
+/// SHA-256 of `length` bytes at `bytes` into `digest` (32 bytes), from the libcrypto that libpq
+/// already loaded (libpq links libssl). Returns 0, or -1 when no libcrypto is loaded.
+int CLibpq_sha256(const void *bytes, size_t length, unsigned char *digest);
+
 #endif

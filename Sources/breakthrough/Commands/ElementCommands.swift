@@ -76,7 +76,7 @@ struct ElementsCommand: ParsableCommand {
     let state = session.state
     let records = state.elementsByNeed(at: session.localNow).map { ElementRecord(element: $0.element, coverage: $0.coverage, state: state) }
     switch format {
-    case .json: print(JSONWriter.prettyText(.array(records.map { $0.json() })))
+    case .json: print(JSONOutput.text(.array(records.map { $0.json() })))
     case .tsv:
       var out = TSVWriter()
       ElementRecord.tsvHeader.forEach { out.field($0) }

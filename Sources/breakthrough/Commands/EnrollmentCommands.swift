@@ -58,7 +58,7 @@ struct EnrollmentCommand: ParsableCommand {
           ("person", .string(entry.person.text)), ("standing", .string(standing)), ("said", said.map(JSONValue.string) ?? .null),
         ])
       }
-      print(JSONWriter.prettyText(.object([("breakthrough", .string(breakthrough.terms.statement)), ("roll", .array(entries))])))
+      print(JSONOutput.text(.object([("breakthrough", .string(breakthrough.terms.statement)), ("roll", .array(entries))])))
     case .tsv, .csv:
       throw ValidationError("enrollment writes table or json")
     case .table:

@@ -54,7 +54,7 @@ struct ListRequest: Equatable {
     }
     switch format {
     case .json:
-      print(JSONWriter.prettyText(.array(selected.map { record($0).json(zone: zone) })))
+      print(JSONOutput.text(.array(selected.map { record($0).json(zone: zone) })))
     case .csv:
       var out = CSVWriter(guardsFormulas: !raw)
       PromiseRecord.csvHeader.forEach { out.plain($0) }
@@ -101,7 +101,7 @@ struct ListRequest: Equatable {
     }
     let records = chosen.map { RequestRecord(request: $0, state: state, now: now) }
     switch format {
-    case .json: print(JSONWriter.prettyText(.array(records.map { $0.json() })))
+    case .json: print(JSONOutput.text(.array(records.map { $0.json() })))
     case .tsv:
       var out = TSVWriter()
       RequestRecord.tsvHeader.forEach { out.field($0) }

@@ -31,7 +31,7 @@ struct ShowCommand: ParsableCommand {
       members.append(("request", promise.terms.request.flatMap(state.conversations.request(id:)).map { .string($0.label) } ?? .null))
       members.append(("element", promise.terms.element.flatMap(state.conversations.element(id:)).map { .string($0.label) } ?? .null))
       members.append(("leftOut", .array(state.leftOut(naming: promise.label).map { .string($0.reason) })))
-      print(JSONWriter.prettyText(.object(members)))
+      print(JSONOutput.text(.object(members)))
       return
     }
     func local(_ date: Date) -> String {

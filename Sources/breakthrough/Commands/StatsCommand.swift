@@ -16,7 +16,7 @@ struct StatsCommand: ParsableCommand {
     let measures = Measures(session.state, now: session.now, zone: session.zone)
     switch format {
     case .table: printTable(measures, session.state, now: session.localNow)
-    case .json: print(JSONWriter.prettyText(json(measures, session.state, now: session.localNow)))
+    case .json: print(JSONOutput.text(json(measures, session.state, now: session.localNow)))
     case .tsv: printTSV(measures)
     case .csv: throw ValidationError("stats writes table, tsv or json")
     }

@@ -101,8 +101,30 @@ struct StoreCheckCommand: ParsableCommand {
   @OptionGroup var team: TeamOptions
 
   func run() throws {
-    for (name, value) in try team.administration().check() {
-      print(Escaping.forDisplay(name.padding(toLength: 11, withPad: " ", startingAt: 0) + value))
+    let administration = try team.administration()
+    var rows = try administration.check()
+    let (head, broken) = try administration.verifyChain()
+    rows.append(
+      ("head", head.count == 0 ? "no events yet" : "event \(head.count), hash \(head.short) (compare it aloud: equal heads, equal pasts)"))
+    let mirrors = StoreLocation.mirrorFolder(environment: ProcessInfo.processInfo.environment)
+    let machine = try administration.machineView(mirrorFolder: mirrors)
+    if let machine, machine.verified.count > 0 {
+      let verdict = machine.agrees ? "the server still holds it" : "the server no longer holds it: the past was changed"
+      rows.append(("this machine", "verified to event \(machine.verified.count), hash \(machine.verified.short); \(verdict)"))
+    }
+    for (name, value) in rows {
+      print(Escaping.forDisplay(name.padding(toLength: 13, withPad: " ", startingAt: 0) + value))
+    }
+    if let broken {
+      throw CommandFailure(
+        "the team ledger's chain is broken at event \(broken): its line was changed at the server after it was written "
+          + "(only the owner or a superuser can, around the append-only trigger); every machine that reads it says so")
+    }
+    if let machine,
+      let alarm = machine.alarm
+        ?? (machine.agrees ? nil : "the team ledger's past was changed since this machine verified event \(machine.verified.count)")
+    {
+      throw CommandFailure(alarm)
     }
   }
 }

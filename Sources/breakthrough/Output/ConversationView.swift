@@ -9,7 +9,7 @@ struct ConversationView {
   func show(_ request: Request) throws {
     let state = session.state
     let record = RequestRecord(request: request, state: state, now: session.localNow)
-    if json { return print(JSONWriter.prettyText(record.json(withHistory: true))) }
+    if json { return print(JSONOutput.text(record.json(withHistory: true))) }
     var lines = [
       "\(request.label)  \(record.stateWords)",
       "what       \(request.what)",
@@ -28,7 +28,7 @@ struct ConversationView {
     let state = session.state
     let coverage = state.coverage(of: element, at: session.localNow)
     let record = ElementRecord(element: element, coverage: coverage, state: state)
-    if json { return print(JSONWriter.prettyText(record.json(withHistory: true))) }
+    if json { return print(JSONOutput.text(record.json(withHistory: true))) }
     var lines = [
       "\(element.label)  \(coverage.words)",
       "what       \(element.what)",

@@ -38,13 +38,22 @@ struct TextTable {
       for (column, width) in row.enumerated() { widths[column] = max(widths[column], width) }
     }
     // Each run of spaces made once: appending spaces one by one was half the time of a long table.
-    let padding = (0...(widths.max() ?? 0) + 2).map { String(repeating: " ", count: $0) }
+    // Only the padded columns count (the last, often the longest text, is never padded), and
+    // each length is made when first needed: runs of every length up to the widest were
+    // memory that grew with the square of the longest text.
+    var runs: [Int: String] = [:]
+    func padding(_ count: Int) -> String {
+      if let run = runs[count] { return run }
+      let run = String(repeating: " ", count: count)
+      runs[count] = run
+      return run
+    }
     for (row, cells) in zip(escapedRows, cellWidths) {
       var text = ""
       for (column, cell) in row.enumerated() {
         text += cell
         guard column < row.count - 1 else { break }
-        text += padding[widths[column] - cells[column] + 2]
+        text += padding(widths[column] - cells[column] + 2)
       }
       line(text)
     }
