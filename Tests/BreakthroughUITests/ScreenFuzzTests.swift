@@ -63,7 +63,7 @@ import Testing
         }
         check(screen)
         if mustRender {
-          let grid = screen.render()
+          let grid = screen.drawn()
           ScreenFuzzTests.expectSound(grid)
           rendered += 1
         }

@@ -11,10 +11,7 @@ extension BoardState {
     guard
       let layout = BoardLayout(
         width: width, height: height, overdueCount: overdueCount, requestCount: waiting.count, elementCount: elements.count)
-    else {
-      grid.drawTooSmall(minimumWidth: BoardLayout.minimumWidth, minimumHeight: BoardLayout.minimumHeight)
-      return grid
-    }
+    else { return grid }
     drawHeader(into: &grid, layout.header, waiting: layout.requests == nil ? waiting.count : 0)
     if let frame = layout.requests { drawRequests(waiting, into: &grid, frame) }
     if let frame = layout.elements { drawElements(elements, into: &grid, frame) }

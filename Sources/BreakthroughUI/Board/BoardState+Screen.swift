@@ -4,6 +4,8 @@ import TerminalKit
 
 extension BoardState: PersonalScreen {
   public var actingAs: Handle? { actor }
+  public static var minimumWidth: Int { BoardLayout.minimumWidth }
+  public static var minimumHeight: Int { BoardLayout.minimumHeight }
 
   /// A new promise is selected; the move can be taken back with `u`.
   public mutating func recorded(_ move: Move, outcome: MoveOutcome) {

@@ -13,7 +13,7 @@ public struct CheckinState: Sendable {
   public let zone: TimeZone
   public let actor: Handle
   public var frame: ScreenFrame
-  let glyphs: Glyphs
+  public let glyphs: Glyphs
 
   /// Fixed when the check-in starts, so that answering never reshuffles what is left.
   public let agenda: CheckinAgenda

@@ -3,13 +3,9 @@ import Foundation
 import TerminalKit
 
 extension MeetingState {
-  static let minimumWidth = 60
-  static let minimumHeight = 16
-
   /// Draws the breakthrough with its countdown, the page, the timebox and the keys.
   public mutating func render() -> Grid {
     var grid = Grid(width: width, height: height, isUnicode: glyphs.isUnicode)
-    guard grid.fits(minimumWidth: Self.minimumWidth, minimumHeight: Self.minimumHeight) else { return grid }
     drawTitle(into: &grid)
     let headerBottom = drawBreakthrough(into: &grid)
     let area = Rect(top: headerBottom + 1, left: 1, width: width - 2, height: height - 4 - headerBottom)

@@ -36,7 +36,7 @@ public struct MeetingState: Sendable {
   public let zone: TimeZone
   public let options: Options
   public var frame: ScreenFrame
-  let glyphs: Glyphs
+  public let glyphs: Glyphs
 
   public internal(set) var pages: [Page] = [.team]
   public internal(set) var pageIndex = 0

@@ -27,8 +27,13 @@ public protocol Screen: Sendable {
   mutating func showConnection(_ note: String?)
   /// A move this screen asked for is in the ledger.
   mutating func recorded(_ move: Move, outcome: MoveOutcome)
-  /// Draws the screen into a fresh grid of its size; mutating, because drawing scrolls the
-  /// lists so that their selection stays in view.
+  /// The smallest terminal the screen is drawn on; on a smaller one `drawn()` asks for more.
+  static var minimumWidth: Int { get }
+  static var minimumHeight: Int { get }
+  /// The lines and marks it is drawn with: Unicode, or ASCII where the terminal has no more.
+  var glyphs: Glyphs { get }
+  /// Draws the screen into a fresh grid of its size, which is at least its minimum (`drawn()`
+  /// checks); mutating, because drawing scrolls the lists so that their selection stays in view.
   mutating func render() -> Grid
   /// Text pasted in the terminal: into the field being edited, if any; never keys.
   mutating func paste(_ text: String)
@@ -37,6 +42,21 @@ public protocol Screen: Sendable {
 }
 
 extension Screen {
+  /// A title, a few lines and the keys: what the check-in and the meeting display need.
+  public static var minimumWidth: Int { 60 }
+  public static var minimumHeight: Int { 16 }
+
+  /// What the terminal shows: the screen as `render` draws it or, on a terminal smaller than
+  /// the screen's minimum, how small is enough. The one check of the size, for every screen.
+  public mutating func drawn() -> Grid {
+    guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
+      var grid = Grid(width: width, height: height, isUnicode: glyphs.isUnicode)
+      grid.drawTooSmall(minimumWidth: Self.minimumWidth, minimumHeight: Self.minimumHeight)
+      return grid
+    }
+    return render()
+  }
+
   /// A screen without fields takes no paste: nothing happens, rather than keys.
   public mutating func paste(_ text: String) {}
 

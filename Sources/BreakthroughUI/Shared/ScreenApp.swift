@@ -35,7 +35,7 @@ public final class ScreenApp<State: Screen> {
   /// Runs until the person quits or a signal asks to stop; the terminal is restored either way.
   public func run() {
     defer { terminal.restore() }
-    terminal.draw(state.render())
+    terminal.draw(state.drawn())
     while step(terminal.nextEvent(timeoutMilliseconds: 250, watching: store.changeDescriptor)) {}
   }
 
@@ -70,7 +70,7 @@ public final class ScreenApp<State: Screen> {
     if event == .descriptorReady || now.timeIntervalSince(lastRefresh) >= Self.refreshInterval || now < lastRefresh {
       refresh(now)
     }
-    if keepGoing { terminal.draw(state.render()) }
+    if keepGoing { terminal.draw(state.drawn()) }
     return keepGoing
   }
 
