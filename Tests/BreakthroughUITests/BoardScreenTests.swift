@@ -77,13 +77,13 @@ import Testing
   @Test func theHelpOverlayListsEveryActionFromTheTable() {
     var board = BoardHarness.board(BoardHarness.demoLedger())
     BoardHarness.press([.character("?")], on: &board)
-    let screen = board.render()
+    let screen = board.drawn()
     for action in BoardState.actions.all {
       #expect(screen.text.contains(String(action.help.prefix(40))), "help lacks \(action.name)")
     }
     BoardHarness.expectScreen(screen, matches: "help-120x40")
     BoardHarness.press([.escape], on: &board)
-    #expect(!board.render().text.contains("Help: keys on the board"))
+    #expect(!board.drawn().text.contains("Help: keys on the board"))
   }
 
   @Test func theCheckinAndTheMeetingSayTheTerminalIsTooSmallTheSameWay() {

@@ -5,8 +5,6 @@ import TerminalKit
 extension BoardState {
   func drawOverlay(into grid: inout Grid) {
     switch overlay {
-    case .help(let scroll)?:
-      grid.drawHelp(Self.actions.helpRows, title: "Help: keys on the board", borders: glyphs.borders, scroll: scroll)
     case .detail(let id)?: ledger.promise(id: id).map { drawDetailOverlay($0, into: &grid) }
     case .form(let form)?: form.draw(into: &grid, glyphs: glyphs)
     case .menu(let menu)?: drawMenu(menu, into: &grid)

@@ -99,7 +99,7 @@ extension BoardState {
 
   private func drawPane(_ pane: Pane, into grid: inout Grid, _ frame: Rect) {
     guard let list = lists[pane] else { return }
-    let isFocused = pane == focus && overlay == nil
+    let isFocused = pane == focus && overlay == nil && !isShowingHelp
     let count = list.promiseCount
     let counted = pane == .open && deliveredCount > 0 ? "\(count - deliveredCount) + \(deliveredCount) delivered" : "\(count)"
     grid.box(

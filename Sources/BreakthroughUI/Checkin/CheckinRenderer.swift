@@ -144,8 +144,6 @@ extension CheckinState {
 
   private func drawOverlay(into grid: inout Grid) {
     switch overlay {
-    case .help(let scroll)?:
-      grid.drawHelp(Self.actions.helpRows, title: "Help: keys of the check-in", borders: glyphs.borders, scroll: scroll)
     case .form(let form)?:
       form.draw(into: &grid, glyphs: glyphs)
     case .renegotiateNow(let id)?:

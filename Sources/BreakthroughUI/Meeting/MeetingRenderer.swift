@@ -17,7 +17,6 @@ extension MeetingState {
     drawTimebox(into: &grid, row: height - 3)
     if let status { grid.put(status.text, row: height - 2, column: 1, limit: width - 2, role: status.isError ? .error : .text) }
     grid.put(Self.actions.hints, row: height - 1, column: 1, limit: width - 2, role: .hint)
-    if isShowingHelp { grid.drawHelp(Self.actions.helpRows, title: "Help: keys of the meeting display", borders: glyphs.borders) }
     return grid
   }
 

@@ -52,16 +52,17 @@ public final class ScreenApp<State: Screen> {
       state.resize(width: size.width, height: size.height)
       lastRefresh = .distantPast
     case .key(let key)?:
-      keepGoing = apply(state.handle(key))
+      keepGoing = apply(state.take(key))
     case .mouse(let mouse)?:
-      keepGoing = apply(state.mouse(mouse))
+      // The help stands over the screen: a press beside it changes nothing beneath.
+      if !state.isShowingHelp { keepGoing = apply(state.mouse(mouse)) }
     case .resize(let width, let height)?:
       state.resize(width: width, height: height)
     case .terminate(let signal)?:
       endingSignal = signal
       keepGoing = false
     case .paste(let text)?:
-      state.paste(text)
+      if !state.isShowingHelp { state.paste(text) }
     case .descriptorReady?, nil:
       break
     }

@@ -20,6 +20,8 @@ public struct ScreenFrame: Sendable {
   var status: StatusLine?
   /// How the store's connection stands, when it is not well ("offline since 14:02").
   var connectionNote: String?
+  /// How far the help is scrolled while it is shown over the screen; nil when it is not.
+  var helpScroll: Int?
 
   init(width: Int, height: Int) {
     self.width = width
