@@ -13,8 +13,9 @@ let executableDependencies: [Target.Dependency] = [
 
 /// Release builds optimise across modules: the screens and commands read promises from the
 /// core module in loops over the whole ledger, and an opaque call there copies the promise
-/// (without it, at 100,000 promises: a filter key 50 ms instead of 8, the first frame 80
-/// instead of 35). It is an unsafe flag, which SwiftPM refuses in a package depended on by
+/// (without it, at 100,000 promises, measured in the first performance round: a filter key
+/// 50 ms instead of 8, the first frame 80 instead of 35; README's Performance has today's
+/// figures, all with it). It is an unsafe flag, which SwiftPM refuses in a package depended on by
 /// version: so the package offers its executables only, no library products.
 let crossModule: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
 

@@ -65,7 +65,7 @@ struct BoardMoves {
       return RunCommand.milliseconds {
         app.refresh(Date())
         var state = app.state
-        terminal.draw(state.render())
+        terminal.draw(state.drawn())
       }
     }
   }

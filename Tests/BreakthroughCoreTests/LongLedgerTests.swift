@@ -62,22 +62,7 @@ import Testing
   }
 
   @Test func damagedSegmentsAreRefusedNeverCrash() throws {
-    let bytes = Self.longLedger(5_000).snapshot()
-    var generator = SeededGenerator(seed: 21)
-    for round in 0..<60 {
-      var damaged = bytes
-      switch round % 3 {
-      case 0:
-        damaged = Array(damaged.prefix(Int.random(in: 0..<damaged.count, using: &generator)))
-        #expect(throws: Refusal.self, "cut to \(damaged.count) bytes") { try LedgerState(snapshot: damaged) }
-      case 1:
-        damaged[Int.random(in: 0..<damaged.count, using: &generator)] ^= UInt8.random(in: 1...255, using: &generator)
-        if let state = try? LedgerState(snapshot: damaged) { _ = SnapshotTests.fingerprint(state) }
-      default:
-        damaged += (0..<Int.random(in: 1...16, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        #expect(throws: Refusal.self, "bytes after its end") { try LedgerState(snapshot: damaged) }
-      }
-    }
+    SnapshotTests.expectDamageRefusedNeverCrash(Self.longLedger(5_000).snapshot(), rounds: 60, seed: 21)
   }
 
   @Test func changingASharedStateChangesOnlyThatState() throws {

@@ -122,23 +122,32 @@ import Testing
   }
 
   @Test func damagedSnapshotBytesAreRefusedNeverCrash() throws {
-    let bytes = try Self.richFixture().state.snapshot()
-    var generator = SeededGenerator(seed: 9)
-    for round in 0..<300 {
+    Self.expectDamageRefusedNeverCrash(try Self.richFixture().state.snapshot(), rounds: 300, seed: 9)
+  }
+
+  /// Damages `bytes` `rounds` times, each way in turn: cut short and with bytes after its end
+  /// (always refused), and a byte changed, which may still read as a snapshot (the file's
+  /// checksum is the store's): whatever is read back can be looked at whole, a promise's past
+  /// being read only then.
+  static func expectDamageRefusedNeverCrash(_ bytes: [UInt8], rounds: Int, seed: UInt64, sourceLocation: SourceLocation = #_sourceLocation)
+  {
+    var generator = SeededGenerator(seed: seed)
+    for round in 0..<rounds {
       var damaged = bytes
       switch round % 3 {
       case 0:
         damaged = Array(damaged.prefix(Int.random(in: 0..<damaged.count, using: &generator)))
-        #expect(throws: Refusal.self, "cut to \(damaged.count) bytes") { try LedgerState(snapshot: damaged) }
+        #expect(throws: Refusal.self, "cut to \(damaged.count) bytes", sourceLocation: sourceLocation) {
+          try LedgerState(snapshot: damaged)
+        }
       case 1:
         damaged[Int.random(in: 0..<damaged.count, using: &generator)] ^= UInt8.random(in: 1...255, using: &generator)
-        // A changed byte may still read as a snapshot (the file's checksum is the store's):
-        // whatever is read back can be looked at whole, a promise's past being read only then.
-        if let state = try? LedgerState(snapshot: damaged) { _ = Self.fingerprint(state) }
+        if let state = try? LedgerState(snapshot: damaged) { _ = fingerprint(state) }
       default:
-        damaged += [UInt8.random(in: 0...255, using: &generator)]
-        #expect(throws: Refusal.self, "a byte after its end") { try LedgerState(snapshot: damaged) }
+        damaged += (0..<Int.random(in: 1...16, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        #expect(throws: Refusal.self, "bytes after its end", sourceLocation: sourceLocation) { try LedgerState(snapshot: damaged) }
       }
     }
   }
+
 }

@@ -25,7 +25,7 @@ enum BoardHarness {
   /// Presses keys in order; returns the effects of them all.
   @discardableResult
   static func press(_ keys: [Key], on board: inout BoardState) -> [ScreenEffect] {
-    keys.flatMap { board.handle($0) }
+    keys.flatMap { board.take($0) }
   }
 
   static func type(_ text: String) -> [Key] { text.map { .character($0) } }

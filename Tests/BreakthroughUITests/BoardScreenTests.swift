@@ -77,25 +77,41 @@ import Testing
   @Test func theHelpOverlayListsEveryActionFromTheTable() {
     var board = BoardHarness.board(BoardHarness.demoLedger())
     BoardHarness.press([.character("?")], on: &board)
-    let screen = board.render()
+    let screen = board.drawn()
     for action in BoardState.actions.all {
       #expect(screen.text.contains(String(action.help.prefix(40))), "help lacks \(action.name)")
     }
     BoardHarness.expectScreen(screen, matches: "help-120x40")
     BoardHarness.press([.escape], on: &board)
-    #expect(!board.render().text.contains("Help: keys on the board"))
+    #expect(!board.drawn().text.contains("Help: keys on the board"))
+  }
+
+  @Test func theCheckinAndTheMeetingSayTheTerminalIsTooSmallTheSameWay() {
+    var checkin = CheckinState(
+      ledger: BoardHarness.demoLedger(), now: BoardHarness.now, zone: BoardHarness.zone, actor: BoardHarness.ana,
+      width: 59, height: 24, isUnicode: true)
+    var meeting = MeetingState(
+      ledger: BoardHarness.demoLedger(), now: BoardHarness.now, zone: BoardHarness.zone, options: .init(showsRates: true),
+      width: 60, height: 15, isUnicode: true)
+    #expect(checkin.drawn().text.contains("Terminal too small: 59×24"))
+    #expect(meeting.drawn().text.contains("This screen needs at least 60×16."))
+    checkin.resize(width: 60, height: 16)
+    meeting.resize(width: 60, height: 16)
+    #expect(!checkin.drawn().text.contains("Terminal too small"), "60×16 is enough for the check-in")
+    #expect(!meeting.drawn().text.contains("Terminal too small"), "and for the meeting display")
   }
 
   @Test(arguments: [(79, 24), (80, 23), (50, 12), (1, 1)])
   func aTerminalTooSmallSaysSo(width: Int, height: Int) {
     var board = BoardHarness.board(BoardHarness.demoLedger(), width: width, height: height)
-    let screen = board.render()
+    let screen = board.drawn()
     #expect(screen.width == width && screen.height == height)
     if width >= 30 && height >= 3 {
       #expect(screen.text.contains("Terminal too small: \(width)×\(height)"))
+      #expect(screen.text.contains("This screen needs at least 80×24."))
     }
     board.resize(width: 120, height: 40)
-    #expect(board.render().text.contains("Open promises"), "it recovers when the terminal grows")
+    #expect(board.drawn().text.contains("Open promises"), "it recovers when the terminal grows")
   }
 
   @Test func asciiTerminalsGetASCIIBordersAndGlyphs() {

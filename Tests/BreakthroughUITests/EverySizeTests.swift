@@ -27,7 +27,7 @@ import Testing
     var board = BoardHarness.board(BoardHarness.demoLedger())
     expectEverySize { width, height in
       board.resize(width: width, height: height)
-      return board.render()
+      return board.drawn()
     }
   }
 
@@ -37,7 +37,7 @@ import Testing
       width: 80, height: 24, isUnicode: true)
     expectEverySize { width, height in
       checkin.resize(width: width, height: height)
-      return checkin.render()
+      return checkin.drawn()
     }
   }
 
@@ -49,7 +49,7 @@ import Testing
     meeting.turn(by: page)
     expectEverySize { width, height in
       meeting.resize(width: width, height: height)
-      return meeting.render()
+      return meeting.drawn()
     }
   }
 }

@@ -49,7 +49,7 @@ import Testing
         switch Int.random(in: 0..<100, using: &generator) {
         case 0..<72:
           let key = ScreenFuzzTests.keys.randomElement(using: &generator) ?? .enter
-          for effect in screen.handle(key) { if case .perform(let request) = effect { perform(request, on: &screen) } }
+          for effect in screen.take(key) { if case .perform(let request) = effect { perform(request, on: &screen) } }
         case 72..<76:
           screen.resize(width: Int.random(in: 1...300, using: &generator), height: Int.random(in: 1...100, using: &generator))
           mustRender = Int.random(in: 0..<64, using: &generator) == 0
@@ -63,7 +63,7 @@ import Testing
         }
         check(screen)
         if mustRender {
-          let grid = screen.render()
+          let grid = screen.drawn()
           ScreenFuzzTests.expectSound(grid)
           rendered += 1
         }

@@ -19,7 +19,8 @@ import Testing
     #expect(try cli.run("done", "P2", as: "ben").status == 0)
     #expect(try cli.run("promise", "Plan the offsite", "--to", "ben", "--by", "+10d").status == 0)
     let tmux = try start(cli, "checkin", width: 80, height: 24)
-    let first = try tmux.waitFor("1 of 3")
+    // The first item whole: curses may show its title a frame before its text.
+    let first = try tmux.waitUntil { $0.contains("1 of 3") && $0.contains("Send the proposal") }
     let shown = try first ?? tmux.screen()
     try #require(first != nil, "the check-in did not appear:\n\(shown)")
     #expect(shown.contains("Send the proposal"))

@@ -7,10 +7,7 @@ public typealias BoardAction = ScreenAction<BoardState>
 extension BoardState {
   /// Every action on the board, in the order the help lists them.
   public static let actions = ActionTable<BoardState>([
-    BoardAction(name: "help", keys: [.character("?")], help: "Show or hide this help", hint: "?:help") { state in
-      state.overlay = .help(scroll: 0)
-      return []
-    },
+    help(BoardState.self),
     BoardAction(name: "down", keys: [.character("j"), .down], help: "Move down", hint: nil) {
       $0.moveCursor(by: 1)
       return []

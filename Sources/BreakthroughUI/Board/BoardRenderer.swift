@@ -11,10 +11,7 @@ extension BoardState {
     guard
       let layout = BoardLayout(
         width: width, height: height, overdueCount: overdueCount, requestCount: waiting.count, elementCount: elements.count)
-    else {
-      grid.drawTooSmall(minimumWidth: BoardLayout.minimumWidth, minimumHeight: BoardLayout.minimumHeight)
-      return grid
-    }
+    else { return grid }
     drawHeader(into: &grid, layout.header, waiting: layout.requests == nil ? waiting.count : 0)
     if let frame = layout.requests { drawRequests(waiting, into: &grid, frame) }
     if let frame = layout.elements { drawElements(elements, into: &grid, frame) }
@@ -103,7 +100,7 @@ extension BoardState {
 
   private func drawPane(_ pane: Pane, into grid: inout Grid, _ frame: Rect) {
     guard let list = lists[pane] else { return }
-    let isFocused = pane == focus && overlay == nil
+    let isFocused = pane == focus && overlay == nil && !isShowingHelp
     let count = list.promiseCount
     let counted = pane == .open && deliveredCount > 0 ? "\(count - deliveredCount) + \(deliveredCount) delivered" : "\(count)"
     grid.box(

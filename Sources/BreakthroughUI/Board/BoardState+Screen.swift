@@ -4,6 +4,10 @@ import TerminalKit
 
 extension BoardState: PersonalScreen {
   public var actingAs: Handle? { actor }
+  public static var minimumWidth: Int { BoardLayout.minimumWidth }
+  public static var minimumHeight: Int { BoardLayout.minimumHeight }
+  public static let helpTitle = "Help: keys on the board"
+  public static var helpRows: [(keys: String, help: String)] { actions.helpRows }
 
   /// A new promise is selected; the move can be taken back with `u`.
   public mutating func recorded(_ move: Move, outcome: MoveOutcome) {

@@ -10,9 +10,6 @@ extension BoardState {
   public mutating func handle(_ key: Key) -> [ScreenEffect] {
     if isEditingFilter { return editFilter(key) }
     switch overlay {
-    case .help(let scroll)?:
-      overlay = HelpScroll.after(key, scroll: scroll, rows: Self.actions.all.count).map { .help(scroll: $0) }
-      return key == .control("c") ? [.quit] : []
     case .detail?:
       if key.closesPanel { overlay = nil }
       return key == .control("c") ? [.quit] : []

@@ -110,10 +110,7 @@ extension CheckinState {
       state.goBack()
       return []
     },
-    CheckinAction(name: "help", keys: [.character("?")], help: "Show or hide this help", hint: "?:help") { state in
-      state.overlay = .help(scroll: 0)
-      return []
-    },
+    help(CheckinState.self),
     suspend(CheckinState.self),
     CheckinAction(
       name: "quit", keys: [.character("q"), .control("c")], help: "Quit: what you answered is already in the ledger", hint: "q:quit",

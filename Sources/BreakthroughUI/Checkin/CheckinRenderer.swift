@@ -3,13 +3,9 @@ import Foundation
 import TerminalKit
 
 extension CheckinState {
-  static let minimumWidth = 60
-  static let minimumHeight = 16
-
   /// Draws the item on screen, the keys that answer it, and what was recorded so far.
   public mutating func render() -> Grid {
     var grid = Grid(width: width, height: height, isUnicode: glyphs.isUnicode)
-    guard grid.fits(minimumWidth: Self.minimumWidth, minimumHeight: Self.minimumHeight) else { return grid }
     drawTitle(into: &grid)
     let left = 2
     let inner = width - 4
@@ -148,8 +144,6 @@ extension CheckinState {
 
   private func drawOverlay(into grid: inout Grid) {
     switch overlay {
-    case .help(let scroll)?:
-      grid.drawHelp(Self.actions.helpRows, title: "Help: keys of the check-in", borders: glyphs.borders, scroll: scroll)
     case .form(let form)?:
       form.draw(into: &grid, glyphs: glyphs)
     case .renegotiateNow(let id)?:

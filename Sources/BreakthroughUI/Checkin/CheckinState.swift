@@ -13,7 +13,7 @@ public struct CheckinState: Sendable {
   public let zone: TimeZone
   public let actor: Handle
   public var frame: ScreenFrame
-  let glyphs: Glyphs
+  public let glyphs: Glyphs
 
   /// Fixed when the check-in starts, so that answering never reshuffles what is left.
   public let agenda: CheckinAgenda
@@ -74,7 +74,6 @@ public struct CheckinState: Sendable {
 
 /// What stands over the check-in and takes the keys while it is open.
 enum CheckinOverlay: Sendable {
-  case help(scroll: Int)
   case form(Form)
   /// At risk or off track close to the by-when: "renegotiate now, while you still can?"
   case renegotiateNow(promiseID: String)

@@ -4,13 +4,12 @@ import TerminalKit
 
 extension CheckinState: PersonalScreen {
   public var actingAs: Handle? { actor }
+  public static let helpTitle = "Help: keys of the check-in"
+  public static var helpRows: [(keys: String, help: String)] { actions.helpRows }
 
   /// Takes one key: an open form or question gets it first, else the action table.
   public mutating func handle(_ key: Key) -> [ScreenEffect] {
     switch overlay {
-    case .help(let scroll)?:
-      overlay = HelpScroll.after(key, scroll: scroll, rows: Self.actions.all.count).map { .help(scroll: $0) }
-      return key == .control("c") ? [.quit] : []
     case .form(let form)?:
       return Form.step(form, key: key, today: localNow.day, overlay: &overlay, status: &frame.status, wrap: CheckinOverlay.form)
     case .renegotiateNow(let id)?:

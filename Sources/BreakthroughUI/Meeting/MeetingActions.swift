@@ -24,10 +24,7 @@ extension MeetingState {
       state.turn(by: -state.pageIndex)
       return []
     },
-    MeetingAction(name: "help", keys: [.character("?")], help: "Show or hide this help", hint: "?:help") { state in
-      state.isShowingHelp = true
-      return []
-    },
+    help(MeetingState.self),
     suspend(MeetingState.self),
     MeetingAction(name: "quit", keys: [.character("q"), .control("c"), .escape], help: "Quit the display", hint: "q:quit") { _ in [.quit] },
   ])

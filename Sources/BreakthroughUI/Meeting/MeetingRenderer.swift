@@ -3,13 +3,9 @@ import Foundation
 import TerminalKit
 
 extension MeetingState {
-  static let minimumWidth = 60
-  static let minimumHeight = 16
-
   /// Draws the breakthrough with its countdown, the page, the timebox and the keys.
   public mutating func render() -> Grid {
     var grid = Grid(width: width, height: height, isUnicode: glyphs.isUnicode)
-    guard grid.fits(minimumWidth: Self.minimumWidth, minimumHeight: Self.minimumHeight) else { return grid }
     drawTitle(into: &grid)
     let headerBottom = drawBreakthrough(into: &grid)
     let area = Rect(top: headerBottom + 1, left: 1, width: width - 2, height: height - 4 - headerBottom)
@@ -25,7 +21,6 @@ extension MeetingState {
     if let chainHead = frame.chainHead, DisplayWidth.of(Self.actions.hints) + DisplayWidth.of(chainHead) + 4 <= width {
       grid.put(chainHead, row: height - 1, column: width - DisplayWidth.of(chainHead) - 1, role: .dim)
     }
-    if isShowingHelp { grid.drawHelp(Self.actions.helpRows, title: "Help: keys of the meeting display", borders: glyphs.borders) }
     return grid
   }
 

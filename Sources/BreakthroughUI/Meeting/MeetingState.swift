@@ -36,7 +36,7 @@ public struct MeetingState: Sendable {
   public let zone: TimeZone
   public let options: Options
   public var frame: ScreenFrame
-  let glyphs: Glyphs
+  public let glyphs: Glyphs
 
   public internal(set) var pages: [Page] = [.team]
   public internal(set) var pageIndex = 0
@@ -46,7 +46,6 @@ public struct MeetingState: Sendable {
   /// When the display last took in a change of the ledger.
   public internal(set) var updatedAt: Date
   var digest: MeetingDigest
-  var isShowingHelp = false
 
   public init(ledger: LedgerState, now: Date, zone: TimeZone, options: Options, width: Int, height: Int, isUnicode: Bool) {
     self.ledger = ledger

@@ -4,12 +4,11 @@ import Foundation
 import TerminalKit
 
 extension MeetingState: Screen {
+  public static let helpTitle = "Help: keys of the meeting display"
+  public static var helpRows: [(keys: String, help: String)] { actions.helpRows }
+
   /// Takes one key: its own few keys act; every other key changes nothing and says so.
   public mutating func handle(_ key: Key) -> [ScreenEffect] {
-    if isShowingHelp {
-      if key.closesPanel { isShowingHelp = false }
-      return key == .control("c") ? [.quit] : []
-    }
     guard let action = Self.actions.bound(to: key) else {
       status = .note(Self.readOnlyNotice)
       return []

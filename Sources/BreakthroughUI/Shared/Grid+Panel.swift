@@ -36,13 +36,6 @@ extension Grid {
     put(hint, row: frame.top + frame.height - 2, column: frame.left + 2, limit: frame.width - 4, role: .hint)
   }
 
-  /// Whether the grid is at least the size a screen needs; when not, it says so on the grid.
-  mutating func fits(minimumWidth: Int, minimumHeight: Int) -> Bool {
-    guard width < minimumWidth || height < minimumHeight else { return true }
-    drawTooSmall(minimumWidth: minimumWidth, minimumHeight: minimumHeight)
-    return false
-  }
-
   /// Says the terminal is too small, and how small is enough, instead of drawing garbage.
   mutating func drawTooSmall(minimumWidth: Int, minimumHeight: Int) {
     let lines = [

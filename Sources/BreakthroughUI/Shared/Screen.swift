@@ -12,7 +12,7 @@ public protocol Screen: Sendable {
   var actingAs: Handle? { get }
   /// The zone that dates and "today" are read in.
   var zone: TimeZone { get }
-  /// Takes one key; returns what the loop should do besides.
+  /// Takes one key the help does not; returns what the loop should do besides (`take`).
   mutating func handle(_ key: Key) -> [ScreenEffect]
   /// The terminal has a new size.
   mutating func resize(width: Int, height: Int)
@@ -27,8 +27,16 @@ public protocol Screen: Sendable {
   mutating func showConnection(_ note: String?)
   /// A move this screen asked for is in the ledger.
   mutating func recorded(_ move: Move, outcome: MoveOutcome)
-  /// Draws the screen into a fresh grid of its size; mutating, because drawing scrolls the
-  /// lists so that their selection stays in view.
+  /// The smallest terminal the screen is drawn on; on a smaller one `drawn()` asks for more.
+  static var minimumWidth: Int { get }
+  static var minimumHeight: Int { get }
+  /// The lines and marks it is drawn with: Unicode, or ASCII where the terminal has no more.
+  var glyphs: Glyphs { get }
+  /// The help's title and rows: the screen's keys, from its action table.
+  static var helpTitle: String { get }
+  static var helpRows: [(keys: String, help: String)] { get }
+  /// Draws the screen into a fresh grid of its size, which is at least its minimum (`drawn()`
+  /// checks); mutating, because drawing scrolls the lists so that their selection stays in view.
   mutating func render() -> Grid
   /// Text pasted in the terminal: into the field being edited, if any; never keys.
   mutating func paste(_ text: String)
@@ -37,6 +45,38 @@ public protocol Screen: Sendable {
 }
 
 extension Screen {
+  /// A title, a few lines and the keys: what the check-in and the meeting display need.
+  public static var minimumWidth: Int { 60 }
+  public static var minimumHeight: Int { 16 }
+
+  /// What the terminal shows: the screen as `render` draws it, with the help over it when it
+  /// is shown, or, on a terminal smaller than the screen's minimum, how small is enough. The
+  /// one check of the size, for every screen.
+  public mutating func drawn() -> Grid {
+    guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
+      var grid = Grid(width: width, height: height, isUnicode: glyphs.isUnicode)
+      grid.drawTooSmall(minimumWidth: Self.minimumWidth, minimumHeight: Self.minimumHeight)
+      return grid
+    }
+    var grid = render()
+    if let scroll = frame.helpScroll { grid.drawHelp(Self.helpRows, title: Self.helpTitle, borders: glyphs.borders, scroll: scroll) }
+    return grid
+  }
+
+  /// Whether the help is shown over the screen.
+  public var isShowingHelp: Bool { frame.helpScroll != nil }
+
+  /// Shows the help over the screen, from its first row.
+  mutating func showHelp() { frame.helpScroll = 0 }
+
+  /// Takes one key as the loop gives it: the help, while shown, takes every key (to scroll,
+  /// or to close on Esc, q or ?); any other key goes to the screen's `handle`.
+  public mutating func take(_ key: Key) -> [ScreenEffect] {
+    guard let scroll = frame.helpScroll else { return handle(key) }
+    frame.helpScroll = HelpScroll.after(key, scroll: scroll, rows: Self.helpRows.count)
+    return key == .control("c") ? [.quit] : []
+  }
+
   /// A screen without fields takes no paste: nothing happens, rather than keys.
   public mutating func paste(_ text: String) {}
 

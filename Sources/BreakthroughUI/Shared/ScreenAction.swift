@@ -26,6 +26,14 @@ public struct ScreenAction<State>: Sendable {
   }
 }
 
+/// `?`, in every screen: the help over the screen (`Screen.take` closes it).
+func help<State: Screen>(_: State.Type) -> ScreenAction<State> {
+  ScreenAction(name: "help", keys: [.character("?")], help: "Show or hide this help", hint: "?:help") { state in
+    state.showHelp()
+    return []
+  }
+}
+
 /// Ctrl-Z, in every screen's help: the loop stops the program before any screen sees the key,
 /// as a shell's job control expects, so the action itself never runs.
 func suspend<State>(_: State.Type) -> ScreenAction<State> {

@@ -36,7 +36,7 @@ public final class ScreenApp<State: Screen> {
   /// Runs until the person quits or a signal asks to stop; the terminal is restored either way.
   public func run() {
     defer { terminal.restore() }
-    terminal.draw(state.render())
+    terminal.draw(state.drawn())
     while step(terminal.nextEvent(timeoutMilliseconds: 250, watching: store.changeDescriptor)) {}
   }
 
@@ -58,16 +58,17 @@ public final class ScreenApp<State: Screen> {
       let size = terminal.size
       state.resize(width: size.width, height: size.height)
     case .key(let key)?:
-      keepGoing = apply(state.handle(key)) && endingSignal == nil
+      keepGoing = apply(state.take(key)) && endingSignal == nil
     case .mouse(let mouse)?:
-      keepGoing = apply(state.mouse(mouse))
+      // The help stands over the screen: a press beside it changes nothing beneath.
+      if !state.isShowingHelp { keepGoing = apply(state.mouse(mouse)) }
     case .resize(let width, let height)?:
       state.resize(width: width, height: height)
     case .terminate(let signal)?:
       endingSignal = signal
       keepGoing = false
     case .paste(let text)?:
-      state.paste(text)
+      if !state.isShowingHelp { state.paste(text) }
     case .descriptorReady?, nil:
       break
     }
@@ -76,7 +77,7 @@ public final class ScreenApp<State: Screen> {
     if event == .descriptorReady || now.timeIntervalSince(lastRefresh) >= Self.refreshInterval || now < lastRefresh {
       refresh(now)
     }
-    if keepGoing { terminal.draw(state.render()) }
+    if keepGoing { terminal.draw(state.drawn()) }
     return keepGoing
   }
 

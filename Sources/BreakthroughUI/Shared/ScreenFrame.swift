@@ -22,6 +22,8 @@ public struct ScreenFrame: Sendable {
   var connectionNote: String?
   /// The head of the team ledger's chain as this machine verified it, shown small.
   var chainHead: String?
+  /// How far the help is scrolled while it is shown over the screen; nil when it is not.
+  var helpScroll: Int?
 
   init(width: Int, height: Int) {
     self.width = width

@@ -34,47 +34,12 @@ struct ShowCommand: ParsableCommand {
       print(JSONOutput.text(.object(members)))
       return
     }
-    func local(_ date: Date) -> String {
-      let moment = LocalMoment(date, in: session.zone)
-      return "\(moment.day.iso) \(moment.clock)"
-    }
-    var lines = [
-      "\(promise.label)  \(record.stateWords)",
-      "what       \(promise.what)",
-      "who        \(promise.performer) promised \(promise.customer)",
-      "by         \(promise.by.description) (\(promise.byWords(at: session.localNow)))",
-      "made       \(local(promise.madeAt))",
-      "forwards   \(breakthroughLine(promise, state))",
-    ]
-    if let request = promise.terms.request.flatMap(state.conversations.request(id:)) {
-      lines.append(
-        "answers    \(request.label): \(request.customer) \(request.terms.isOffer ? "accepted \(request.performer)'s offer" : "asked \(request.performer)")"
-      )
-    }
-    if let element = promise.terms.element.flatMap(state.conversations.element(id:)) {
-      lines.append("for        \(element.label) \(element.what)")
-    }
-    if chain.count > 1 {
-      lines.append(
-        "chain      "
-          + chain.map { $0.id == promise.id ? "[\($0.label)]" : "\($0.label) \($0.state.word)" }.joined(separator: " \(Arrow.text) "))
-    }
-    lines.append("history")
-    for entry in promise.history {
-      lines.append("  \(local(entry.at))  \(entry.actor)  \(entry.summary)" + (entry.note.map { ": \($0)" } ?? ""))
-    }
-    let attempts = state.leftOut(naming: promise.label)
-    if !attempts.isEmpty {
-      lines.append("left out   (kept in the ledger, counted for nothing)")
-      for attempt in attempts { lines.append("  \(attempt.at.map(local) ?? "?")  \(attempt.reason)") }
-    }
+    let detail = PromiseDetail(promise, in: state, now: session.localNow, zone: session.zone, arrow: Arrow.text)
+    let lines =
+      ["\(promise.label)  \(record.stateWords)", "what       \(promise.what)"]
+      + detail.facts.map { $0.label.padding(toLength: 11, withPad: " ", startingAt: 0) + $0.text } + ["history"]
+      + detail.history.map { "  " + $0 }
+      + (detail.leftOut.isEmpty ? [] : ["left out   (kept in the ledger, counted for nothing)"] + detail.leftOut.map { "  " + $0 })
     lines.map(Escaping.forDisplay).forEach { print($0) }
-  }
-
-  func breakthroughLine(_ promise: Promise, _ state: LedgerState) -> String {
-    guard let id = promise.terms.breakthrough, let breakthrough = state.breakthroughs.last(where: { $0.id == id }) else {
-      return "unlinked"
-    }
-    return "\"\(breakthrough.terms.statement)\""
   }
 }
