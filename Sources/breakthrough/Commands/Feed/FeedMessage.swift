@@ -1,0 +1,59 @@
+import BreakthroughCore
+import BreakthroughStore
+import Foundation
+
+/// One ledger event as the feed hands it on: in words for a chat, and as one JSON object for a
+/// command (`{"line": 12, "text": "ana delivered P3", "event": {…the ledger line…}}`, with
+/// `"leftOut": "why"` when the ledger keeps the event but does not apply it).
+struct FeedMessage {
+  let line: Int
+  let event: Event
+  /// Why the event was left out, when it was.
+  let leftOut: String?
+  /// The event in words, with its actor: "ana delivered P3 (accepted): the report".
+  let text: String
+
+  init(line: Int, event: Event, state: LedgerState, zone: TimeZone) {
+    self.line = line
+    self.event = event
+    leftOut = Self.leftOutReason(of: event, in: state)
+    let words = "\(event.actor) \(Self.words(for: event, state: state, zone: zone))"
+    text = leftOut.map { "left out (\($0)): \(words)" } ?? words
+  }
+
+  /// The object a command reads on its standard input.
+  var json: JSONValue {
+    let ledgerLine = (try? JSONParser.parse(EventCoding.line(for: event))) ?? .null
+    var members: [(key: String, value: JSONValue)] = [("line", .number(Double(line))), ("text", .string(text))]
+    if let leftOut { members.append(("leftOut", .string(leftOut))) }
+    return .object(members + [("event", ledgerLine)])
+  }
+
+  /// The body a chat's incoming webhook takes (Slack, Mattermost, Rocket.Chat): the words, with
+  /// `&`, `<` and `>` as entities, as Slack asks, so that no text of a promise becomes a
+  /// mention (`<!channel>`) or a link; control characters as visible escapes.
+  var webhookBody: String {
+    var escaped = ""
+    for character in Escaping.forDisplay(text) {
+      switch character {
+      case "&": escaped += "&amp;"
+      case "<": escaped += "&lt;"
+      case ">": escaped += "&gt;"
+      default: escaped.append(character)
+      }
+    }
+    return JSONWriter.text(.object([("text", .string(escaped))]))
+  }
+
+  /// The words of an event: the one source `log` reads them from.
+  static func words(for event: Event, state: LedgerState, zone: TimeZone) -> String {
+    EventDescriber(state: state, zone: zone).words(event.body, by: event.actor)
+  }
+
+  /// Why the fold left the event out, as the ledger state says.
+  static func leftOutReason(of event: Event, in state: LedgerState) -> String? {
+    let prefix = "event \(event.id) (\(event.body.kind)) "
+    guard let anomaly = state.anomalies.first(where: { $0.hasPrefix(prefix) }) else { return nil }
+    return String(anomaly.dropFirst(prefix.count)).replacingOccurrences(of: "; it was left out", with: "")
+  }
+}
