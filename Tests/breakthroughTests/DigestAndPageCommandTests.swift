@@ -73,14 +73,7 @@ import Testing
     let html = try #require(try? String(contentsOfFile: folder + "/page.html", encoding: .utf8))
     #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !html.contains("<script"))
     let chromium = "/usr/bin/chromium"
-    guard FileManager.default.isExecutableFile(atPath: chromium) else {
-      if ProcessInfo.processInfo.environment["BREAKTHROUGH_REQUIRE_BROWSER"] == "1" {
-        Issue.record("\(chromium) is missing: apt-get install chromium")
-      } else {
-        print("skipping the page's screenshot: \(chromium) is not installed (apt-get install chromium)")
-      }
-      return
-    }
+    guard OptionalProgram.isPresent(chromium, for: "the page in a browser", package: "chromium") else { return }
     let shot = folder + "/page.png"
     let arguments = [
       "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder)/profile", "--window-size=412,900",

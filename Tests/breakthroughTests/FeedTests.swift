@@ -101,6 +101,7 @@ import Testing
 
   @Test("--webhook: posts {\"text\"} to a local server; a failing server is retried until it recovers, each event once")
   func webhook() throws {
+    guard OptionalProgram.isPresent("/usr/bin/curl", for: "the feed's webhook", package: "curl") else { return }
     let cli = BinaryRunner()
     let folder = Self.folder()
     let server = try WebhookServer(folder: folder)
@@ -132,6 +133,33 @@ import Testing
     #expect(server.contentTypes.allSatisfy { $0 == "application/json" })
     #expect(feed.said.contains("to the webhook at 127.0.0.1:\(server.port) failed") && feed.said.contains("after"))
     #expect(!feed.said.contains("secret-token"), "the webhook's path is its secret: \(feed.said)")
+  }
+
+  @Test("an event the ledger keeps but leaves out is announced as left out, with why")
+  func leftOutEvent() throws {
+    let cli = BinaryRunner()
+    let folder = Self.folder()
+    let out = folder + "/out.jsonl"
+    try cli.run("declare", "Ship it", "--by", "+30d")
+    let feed = try RunningFeed(cli, "--exec 'cat >> \(out)' --from-start", errors: folder + "/errors")
+    #expect(Self.eventually { Self.lines(out).count == 1 })
+    // Another machine's line that names a promise this ledger does not have.
+    let line =
+      "{\"v\":1,\"id\":\"00000000-0000-4000-8000-00000000000a\",\"at\":\"2026-11-30T09:00:00.000Z\",\"actor\":\"ben\","
+      + "\"kind\":\"promise.accepted\",\"promise\":\"no-such-promise\",\"note\":null}\n"
+    let ledger = try #require(FileHandle(forWritingAtPath: cli.ledger))
+    try ledger.seekToEnd()
+    try ledger.write(contentsOf: Data(line.utf8))
+    try ledger.close()
+    #expect(Self.eventually { Self.lines(out).count == 2 })
+    #expect(feed.stop() == 0)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(Self.lines(out)[1].utf8)) as? [String: Any])
+    #expect(object["leftOut"] as? String == "names promise no-such-promise, which the ledger does not have")
+    #expect(
+      object["text"] as? String
+        == "left out (names promise no-such-promise, which the ledger does not have): ben accepted an unknown promise")
+    let first = try #require(try JSONSerialization.jsonObject(with: Data(Self.lines(out)[0].utf8)) as? [String: Any])
+    #expect(first["leftOut"] == nil && (first["text"] as? String)?.hasPrefix("ana declared the breakthrough") == true)
   }
 
   @Test("a feed refuses what it cannot do, saying how to fix it")
@@ -167,7 +195,9 @@ import Testing
     let start = Date()
     #expect(try team.run(["promise", "From ben", "--to", "ana", "--by", "+2d"], as: "ben").status == 0)
     #expect(Self.eventually { Self.lines(out).count == 1 })
-    print("feed: an event on the team ledger reached the command within \(Int(Date().timeIntervalSince(start) * 1000)) ms of the promise command starting")
+    print(
+      "feed: an event on the team ledger reached the command within \(Int(Date().timeIntervalSince(start) * 1000)) ms of the promise command starting"
+    )
     #expect(feed.stop() == 0)
     #expect(try team.run(["promise", "From cy", "--to", "ana", "--by", "+2d"], as: "cy").status == 0)
     feed = try RunningFeed(team: team, as: "ana", arguments, errors: folder + "/errors")

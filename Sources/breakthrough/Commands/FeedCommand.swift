@@ -48,13 +48,15 @@ struct FeedCommand: ParsableCommand {
     FileHandle.standardError.write(
       Data("feed: following the ledger after line \(position.line), into \(Escaping.forDisplay(target.place))\n".utf8))
     var delivery = Delivery(target: target, folder: folder, session: session)
+    // The ledger is read again only when folding found new lines: a still ledger costs a stat.
+    var changed = true
     while !StopSignal.isRequested {
-      for line in try session.ledger.entries(after: position.line) {
+      for line in changed ? try session.ledger.entries(after: position.line) : [] {
         guard try delivery.deliver(line) else { break }
         position = FeedCursor(line: line.number, eventID: line.event?.id)
         if let cursorPath { try position.write(to: cursorPath) }
       }
-      waitForChange(session)
+      changed = waitForChange(session)
     }
     FileHandle.standardError.write(Data("feed: stopped after line \(position.line)\n".utf8))
   }
@@ -78,22 +80,23 @@ struct FeedCommand: ParsableCommand {
   }
 
   /// Waits until the ledger may have changed: a team ledger's notification (within a second),
-  /// or half a second for a file; then folds it in.
-  private func waitForChange(_ session: Session) {
+  /// or half a second for a file; then folds it in. True when it found new lines.
+  private func waitForChange(_ session: Session) -> Bool {
     if let descriptor = session.ledger.changeDescriptor {
       var watched = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
       _ = poll(&watched, 1, 500)
     } else {
       StopSignal.sleep(0.5)
     }
-    guard !StopSignal.isRequested else { return }
+    guard !StopSignal.isRequested else { return false }
+    defer { session.reportWarnings() }
     do {
-      try session.ledger.refresh()
+      return try session.ledger.refresh()
     } catch {
       session.warn("the feed could not read the ledger: \(error); trying again")
       StopSignal.sleep(2)
+      return false
     }
-    session.reportWarnings()
   }
 
   /// A folder only this user can read, for what a delivery hands to its program.

@@ -14,7 +14,7 @@ struct FeedCursor: Equatable {
   static func read(from path: String) throws -> FeedCursor? {
     guard let data = FileManager.default.contents(atPath: path) else {
       guard !FileManager.default.fileExists(atPath: path) else {
-        throw CommandFailure("cannot read the cursor \(path): permission denied; let the feed read it, or name another file")
+        throw CommandFailure("cannot read the cursor \(path): it is there but cannot be read; let the feed read it, or name another file")
       }
       return nil
     }
@@ -26,12 +26,17 @@ struct FeedCursor: Equatable {
     return FeedCursor(line: line, eventID: value["id"]?.stringValue)
   }
 
-  /// Writes the cursor to `path` whole.
+  /// Writes the cursor to `path` whole, synced before it replaces the old one.
   func write(to path: String) throws {
     let text = JSONWriter.text(.object([("line", .number(Double(line))), ("id", eventID.map(JSONValue.string) ?? .null)])) + "\n"
     let temporary = path + ".tmp"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)), rename(temporary, path) == 0 else {
-      let reason = String(cString: strerror(errno))
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    let bytes = Array(text.utf8)
+    let written = descriptor >= 0 && Foundation.write(descriptor, bytes, bytes.count) == bytes.count && fsync(descriptor) == 0
+    let failure = errno
+    if descriptor >= 0 { close(descriptor) }
+    guard written, rename(temporary, path) == 0 else {
+      let reason = String(cString: strerror(written ? errno : failure))
       unlink(temporary)
       throw CommandFailure("cannot write the cursor \(path): \(reason); the feed stopped so as not to deliver an event twice")
     }
