@@ -110,7 +110,7 @@ import Testing
     let url = "http://127.0.0.1:\(server.port)/hooks/secret-token"
     var feed = try RunningFeed(cli, "--webhook \(url) --cursor \(folder)/cursor", errors: folder + "/errors")
     #expect(Self.eventually { FileManager.default.fileExists(atPath: folder + "/cursor") })
-    try cli.run("promise", "Tell <!channel> & all", "--to", "ben", "--by", "+2d")
+    try cli.run("promise", "Tell <!channel> & all \u{1B}[31m", "--to", "ben", "--by", "+2d")
     #expect(Self.eventually { server.received.count == 1 })
     server.failing(true)
     try cli.run("promise", "Sent while it fails", "--to", "ben", "--by", "+2d")
@@ -128,7 +128,7 @@ import Testing
       try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: String])["text"] ?? ""
     }
     #expect(texts.count == 3)
-    #expect(texts[0].hasSuffix(": Tell &lt;!channel&gt; &amp; all"), "\(texts)")
+    #expect(texts[0].hasSuffix(": Tell &lt;!channel&gt; &amp; all \\e[31m"), "\(texts)")
     #expect(texts[1].hasSuffix(": Sent while it fails") && texts[2].hasSuffix(": After a restart"))
     #expect(server.contentTypes.allSatisfy { $0 == "application/json" })
     #expect(feed.said.contains("to the webhook at 127.0.0.1:\(server.port) failed") && feed.said.contains("after"))
