@@ -16,7 +16,7 @@ public final class FileLedger: LedgerStore {
   private var pendingWarnings: [String] = []
   /// Warnings about lines folded so far that were left out: kept in the snapshot, so that an
   /// open from it says them again.
-  private var leftOutWarnings: [String] = []
+  private var newerKindWarnings: [String] = []
   private var reportedTornTail: Int?
   private let now: () -> Date
   /// A running hash of the bytes folded, and the lines the last snapshot covered.
@@ -149,13 +149,13 @@ public final class FileLedger: LedgerStore {
     guard !bytes.isEmpty else { return nil }
     var scanner = LineScanner()
     scanner.scan(bytes, firstLine: lines + 1, into: &state)
-    let leftOut =
+    let newerKinds =
       scanner.unknownKinds.map { unknown in
         "\(path):\(unknown.line): event kind \"\(Escaping.forDisplay(unknown.kind))\" is from a newer "
           + "version of breakthrough; the line is kept in the ledger but not shown here (upgrade to see it)"
-      } + scanner.leftOut.map { "\(path):\($0.line): \($0.reason)" }
-    pendingWarnings += leftOut
-    leftOutWarnings += leftOut
+      }
+    pendingWarnings += newerKinds
+    newerKindWarnings += newerKinds
     if damage == nil, let found = scanner.damage {
       damage = found
       pendingWarnings.append(StoreError.damaged(path: path, line: found.line, reason: found.reason).description)
@@ -164,7 +164,7 @@ public final class FileLedger: LedgerStore {
     consumed += scanner.consumed
     lines += scanner.lines
     if damage == nil, lines - snapshotLines >= max(snapshotEvery, snapshotLines / 10) {
-      SnapshotFile.save(state, covered: consumed, lines: lines, prefix: prefix, warnings: leftOutWarnings, for: path)
+      SnapshotFile.save(state, covered: consumed, lines: lines, prefix: prefix, warnings: newerKindWarnings, for: path)
       if let status { LedgerStamp.record(covered: consumed, prefix: prefix, readAt: status, ledger: file, now: now(), for: path) }
       snapshotLines = lines
     }
@@ -213,7 +213,7 @@ public final class FileLedger: LedgerStore {
     snapshotLines = 0
     linesFromSnapshot = 0
     openedOnStamp = false
-    leftOutWarnings = []
+    newerKindWarnings = []
     if let reader, let snapshot = SnapshotFile.load(for: path, ledger: reader, now: now()) {
       state = snapshot.state
       consumed = snapshot.covered
@@ -222,7 +222,7 @@ public final class FileLedger: LedgerStore {
       snapshotLines = snapshot.lines
       linesFromSnapshot = snapshot.lines
       openedOnStamp = !snapshot.hashedLedger
-      leftOutWarnings = snapshot.warnings
+      newerKindWarnings = snapshot.warnings
       pendingWarnings += snapshot.warnings
     }
   }

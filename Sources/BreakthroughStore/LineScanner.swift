@@ -2,8 +2,10 @@ import BreakthroughCore
 
 /// Folds complete ledger lines from a run of bytes into a state, and says where it stopped.
 ///
-/// A line that cannot be read is damage when more lines follow it; when it is the last line it
-/// may be a torn write, so scanning stops before it and leaves it to the caller.
+/// A line that is a JSON object but not an event this build can read is left out, named in the
+/// state, like an event the rule book refuses: one bad line never stops anyone. A line that is
+/// not a JSON object is damage when more lines follow it; when it is the last line it may be a
+/// torn write, so scanning stops before it and leaves it to the caller.
 struct LineScanner {
   /// Bytes consumed: up to the end of the last line folded (or recorded as damage).
   private(set) var consumed = 0
@@ -13,8 +15,6 @@ struct LineScanner {
   private(set) var damage: (line: Int, reason: String)?
   /// Lines of a kind from a newer format: line number and kind.
   private(set) var unknownKinds: [(line: Int, kind: String)] = []
-  /// Lines whose event the fold left out (a repeat, or a move on a promise it does not have).
-  private(set) var leftOut: [(line: Int, reason: String)] = []
   /// Why the last line (if any is left) could not be read.
   private(set) var tailProblem: String?
 
@@ -31,30 +31,25 @@ struct LineScanner {
         let line = UnsafeBufferPointer(rebasing: buffer[start..<newline])
         do throws(Refusal) {
           switch try EventCoding.decode(line) {
-          case .event(let event):
-            let anomalies = state.anomalies.count
-            state.apply(event)
-            if state.anomalies.count > anomalies, let reason = state.anomalies.last { leftOut.append((lineNumber, reason)) }
+          case .event(let event): state.apply(event)
           case .unknownKind(let kind): unknownKinds.append((lineNumber, kind))
           }
         } catch {
-          let isLast = newline + 1 == buffer.count
-          if isLast && !looksLikeJSONObject(line) {
+          if let header = EventCoding.header(of: line) {
+            state.leaveOutUnreadable(line: lineNumber, header: header, reason: error.message)
+          } else if newline + 1 == buffer.count {
             tailProblem = error.message
             return
+          } else {
+            state.lineLost()
+            if damage == nil { damage = (lineNumber, error.message) }
           }
-          if damage == nil { damage = (lineNumber, error.message) }
         }
         lines += 1
         start = newline + 1
         consumed = start
       }
     }
-  }
-
-  /// A torn write leaves a prefix of an object; damage in a whole object is a wrong shape.
-  private func looksLikeJSONObject(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-    (try? JSONParser.parse(line)) != nil
   }
 
   private func firstNewline(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {

@@ -272,7 +272,7 @@ public final class TeamLedger: LedgerStore {
 
   private func insert(_ events: [Event], lines: [String], first: Int, on connection: PostgresConnection) throws(PostgresFailure) {
     let rows = zip(events, lines).map { event, line in
-      TeamSchema.Row(id: event.id, kind: event.body.kind, label: event.body.assignedLabel, actor: event.actor.text, line: line)
+      TeamSchema.Row(id: event.id, kind: event.body.kind.name, label: event.body.assignedLabel, actor: event.actor.text, line: line)
     }
     try TeamSchema.insert(rows[...], first: first, on: connection)
   }

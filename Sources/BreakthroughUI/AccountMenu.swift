@@ -46,7 +46,10 @@ struct AccountMenu: Sendable {
     case .counter: return Item(key: "c", label: "counter: propose another by-when or what", choice: .open(.counter(request)))
     case .decline: return Item(key: "d", label: "decline it, saying why (an honest no)", choice: .open(.decline(request)))
     case .withdraw: return Item(key: "w", label: "withdraw your proposal", choice: .open(.withdraw(request)))
-    default: return nil
+    case .make, .deliver, .accept, .reject, .notKept, .renegotiate, .revoke, .release, .confidence, .declare, .accountBreakthrough, .undo,
+      .importPromises, .recordMeeting, .request, .offer, .enroll, .notYet, .unenroll, .addElement, .reviseElement, .meetElement,
+      .dropElement:
+      return nil
     }
   }
 
@@ -76,7 +79,8 @@ struct AccountMenu: Sendable {
     case .release:
       let who = toSelf || promise.state == .delivered ? "no longer needed" : "you no longer need it from \(promise.performer)"
       return [Item(key: "l", label: "release: \(who)", choice: .open(.release(promise)))]
-    default:
+    case .confidence, .make, .declare, .accountBreakthrough, .undo, .importPromises, .recordMeeting, .request, .offer, .promiseAsAsked,
+      .acceptOffer, .counter, .decline, .withdraw, .enroll, .notYet, .unenroll, .addElement, .reviseElement, .meetElement, .dropElement:
       return []
     }
   }

@@ -106,6 +106,11 @@ extension BoardState {
       return [.perform(.undo(event: last.event, promise: last.promise, summary: last.summary))]
     },
     BoardAction(name: "declare", keys: [.character("D")], help: "Declare or revise the breakthrough", hint: nil) { state in
+      guard state.ledger.allowedBreakthroughMoves(actor: state.actor).contains(.declare) else {
+        let declarer = state.ledger.currentBreakthrough?.declaredBy.text ?? "its declarer"
+        state.status = ("only \(declarer), who declared the breakthrough in force, can revise it", true)
+        return []
+      }
       state.overlay = .form(.declare(current: state.ledger.currentBreakthrough))
       return []
     },

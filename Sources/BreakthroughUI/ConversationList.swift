@@ -85,13 +85,17 @@ extension BoardState {
       if case .character = key { status = ("no element yet: + adds what the breakthrough will take", true) }
       return
     }
-    let isOpen = element.state == .open
     switch key {
-    case .character("n") where isOpen: overlay = .form(.newPromise(for: element))
-    case .character("m") where isOpen: overlay = .form(.meet(element))
-    case .character("x") where isOpen: overlay = .form(.drop(element))
-    case .character("n"), .character("m"), .character("x"):
-      status = ("\(element.label) is \(element.state.rawValue): it stays as it is", true)
+    case .character("n") where element.state == .open: overlay = .form(.newPromise(for: element))
+    case .character("n"): status = ("\(element.label) is \(element.state.rawValue): it stays as it is", true)
+    case .character("m"), .character("x"):
+      let meets = key == .character("m")
+      // Offered only to whoever the rule book lets meet or drop it.
+      if let breach = ledger.breach(of: meets ? .meetElement : .dropElement, on: element, by: actor) {
+        status = (breach.rule, true)
+      } else {
+        overlay = .form(meets ? .meet(element) : .drop(element))
+      }
     default: break
     }
   }

@@ -68,6 +68,11 @@ struct MeetingDigest: Sendable {
   /// (there are few of them).
   mutating func update(_ positions: [Int], from earlier: LedgerState, to ledger: LedgerState) {
     measures.update(positions, from: earlier, to: ledger)
+    // Everyone named has a page, with or without promises (a customer first named, say).
+    if people.count != ledger.people.count {
+      let known = Dictionary(people.map { ($0.handle, $0) }, uniquingKeysWith: { first, _ in first })
+      people = ledger.people.map { known[$0] ?? Person(handle: $0) }
+    }
     followConversations(ledger)
     let order = Self.order(in: ledger)
     for position in positions {

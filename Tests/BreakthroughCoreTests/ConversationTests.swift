@@ -176,7 +176,9 @@ import Testing
   static func withoutConversations(_ state: LedgerState, zone: TimeZone) -> LedgerState {
     var plain = LedgerState()
     for promise in state.promises {
-      plain.apply(Event(id: "m-\(promise.id)", at: promise.madeAt, actor: promise.performer, body: .made(promise.terms)))
+      var terms = promise.terms
+      terms.breakthrough = nil
+      plain.apply(Event(id: "m-\(promise.id)", at: promise.madeAt, actor: promise.performer, body: .made(terms)))
     }
     return plain
   }
@@ -196,13 +198,20 @@ import Testing
     try Self.make(&fixture, "ben", .unenroll(note: "changed teams"))
     #expect(fixture.state.conversations.roll.standing(of: Fixture.handle("ben")) == .unenrolled(said: "changed teams"))
     try Self.make(&fixture, "ben", .enroll())
+    // Only the declarer revises the breakthrough in force.
+    do {
+      try Self.make(&fixture, "cy", .declare(statement: "Four teams", by: Self.day(fixture, 120)))
+      Issue.record("cy revised ana's breakthrough")
+    } catch {
+      #expect(error.message == "only ana, who declared the breakthrough in force, can revise it; you are acting as cy; nothing changed")
+    }
     // A revision: a new roll; ben, who was in, is asked again; the reviser is in.
-    try Self.make(&fixture, "cy", .declare(statement: "Four teams", by: Self.day(fixture, 120)))
+    try Self.make(&fixture, "ana", .declare(statement: "Four teams", by: Self.day(fixture, 120)))
     let roll = fixture.state.conversations.roll
     #expect(roll.breakthrough == fixture.state.currentBreakthrough?.id)
-    #expect(roll.summary == "In: 1 of 3 (not yet: ana, ben)")
+    #expect(roll.summary == "In: 1 of 3 (not yet: ben, cy)")
     #expect(roll.entries.first { $0.person == Fixture.handle("ben") }?.wasInBefore == true)
-    #expect(roll.entries.first { $0.person == Fixture.handle("cy") }?.standing == .enrolled)
+    #expect(roll.entries.first { $0.person == Fixture.handle("ana") }?.standing == .enrolled)
   }
 
   @Test func coverageInEachCaseAndThroughAChainOfReplacements() throws {

@@ -24,7 +24,7 @@ import Testing
     let now = LocalMoment(Self.now, in: Self.zone)
     #expect(state.promises.contains { $0.isOverdue(at: now) })
     #expect(state.currentBreakthrough != nil)
-    #expect(state.anomalies.isEmpty)
+    #expect(state.leftOut.isEmpty)
   }
 
   @Test func historyRunsForwardAndNothingHappensInTheFuture() {

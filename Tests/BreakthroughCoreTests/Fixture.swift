@@ -96,9 +96,9 @@ extension Fixture {
     return try perform(actor) { (state, context) throws(Refusal) in try move(state, promise, context) }
   }
 
-  /// Takes back the event `eventID` on promise `number`, as ana.
+  /// Takes back the event `eventID` on promise `number`, as whoever made the promise's last move.
   mutating func undo(_ number: Int, _ eventID: String?) throws(Refusal) {
-    try move(number, as: "ana") { (state, promise, context) throws(Refusal) in
+    try move(number, as: promise(number).lastMover?.text ?? "ana") { (state, promise, context) throws(Refusal) in
       try state.undo(eventID: eventID ?? "", on: promise, what: promise.label, context: context)
     }
   }

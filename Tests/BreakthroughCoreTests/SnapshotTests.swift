@@ -8,7 +8,9 @@ import Testing
   /// Everything the fold says, as text, so that two states can be compared whole.
   static func fingerprint(_ state: LedgerState) -> [String] {
     func time(_ date: Date?) -> String { date.map(Timestamp.text) ?? "-" }
-    var lines = ["events \(state.eventCount) next \(state.nextNumber) people \(state.people.map(\.text))", "anomalies \(state.anomalies)"]
+    var lines = [
+      "events \(state.eventCount) next \(state.nextNumber) people \(state.people.map(\.text))", "left out \(state.leftOut.map(\.reason))",
+    ]
     for breakthrough in state.breakthroughs {
       let terms = breakthrough.terms
       lines.append(

@@ -139,15 +139,21 @@ import Testing
     #expect(Self.bytes(path) == damaged)
   }
 
-  @Test func aWrongShapeInTheLastLineIsDamageNotATornWrite() throws {
+  @Test func anObjectThatIsNoEventIsLeftOutNamedAndKept() throws {
     let path = Self.temporaryLedger()
     let ledger = try FileLedger(path: path)
     try Self.makePromise(ledger)
-    try (Self.bytes(path) + Data("{\"v\":1,\"id\":\"x\"}\n".utf8)).write(to: URL(fileURLWithPath: path))
-    let before = Self.bytes(path)
+    let odd =
+      "{\"v\":1,\"id\":\"x\",\"at\":\"2026-11-26T10:00:00.000Z\",\"actor\":\"ana\",\"kind\":\"promise.confidence\",\"promise\":\"p\"}\n"
+    let before = Self.bytes(path) + Data(odd.utf8)
+    try before.write(to: URL(fileURLWithPath: path))
     let reader = try FileLedger(path: path)
-    #expect(throws: StoreError.self) { try Self.makePromise(reader) }
-    #expect(Self.bytes(path) == before)
+    let leftOut = try #require(reader.state.leftOut.first)
+    #expect(leftOut.eventID == "x" && leftOut.actor?.text == "ana" && leftOut.kind == "promise.confidence")
+    #expect(leftOut.reason == "line 2 (promise.confidence by ana) could not be read: missing text field \"level\"")
+    try Self.makePromise(reader)
+    #expect(Self.bytes(path).prefix(before.count) == before, "the line stays in the ledger")
+    #expect(try FileLedger(path: path).state.promises.map(\.label) == ["P1", "P2"])
   }
 
   @Test func aKindFromANewerFormatIsReportedAndKept() throws {

@@ -107,8 +107,12 @@ import Testing
     let once = try FileLedger(path: try Self.write(Array((Self.goodLines.joined(separator: "\n") + "\n").utf8)))
     #expect(ledger.state.promises.map(\.state) == once.state.promises.map(\.state), "a repeated event changes nothing")
     #expect(ledger.state.promises.count == once.state.promises.count)
-    let warnings = ledger.takeWarnings()
-    #expect(warnings.contains { $0.hasPrefix("\(path):\(Self.goodLines.count + 1): ") }, "\(warnings)")
-    #expect(warnings.contains { $0.hasPrefix("\(path):\(Self.goodLines.count + 2): ") }, "\(warnings)")
+    let leftOut = ledger.state.leftOut
+    let repeatedIDs = [Self.goodLines[2], Self.goodLines[5]].map { line -> String? in
+      guard case .event(let event)? = try? EventCoding.decode(line) else { return nil }
+      return event.id
+    }
+    #expect(leftOut.map(\.eventID) == repeatedIDs, "both repeats are left out, in ledger order")
+    #expect(leftOut.allSatisfy { $0.reason.contains("already") }, "\(leftOut.map(\.reason))")
   }
 }

@@ -74,9 +74,10 @@ import Testing
         perform(move(kind, on: promise), as: actor)
       } else if roll < 97, let last = recent.randomElement(using: &random) {
         guard let promise = ledger.promise(id: last.promise) else { return }
-        perform(.undo(event: last.event, promise: last.promise, summary: promise.label), as: promise.performer)
+        perform(.undo(event: last.event, promise: last.promise, summary: promise.label), as: promise.lastMover ?? promise.performer)
       } else {
-        perform(.declare(statement: "Every pilot ships", by: ByWhen(day: today.adding(days: 90))), as: person())
+        let declarer = ledger.currentBreakthrough.flatMap { $0.outcome == nil ? $0.declaredBy : nil }
+        perform(.declare(statement: "Every pilot ships", by: ByWhen(day: today.adding(days: 90))), as: declarer ?? person())
       }
     }
 

@@ -8,10 +8,11 @@ extension LedgerState {
     Move.Kind.onPromise.filter { $0.isAllowed(on: promise, by: actor) }
   }
 
-  /// The moves on the breakthrough anyone may make now: declare (or revise), and account for
-  /// the current one while it is open.
+  /// The moves on the breakthrough `actor` may make now: declare one when none is in force;
+  /// revise (declare anew) and account for the one in force when they declared it.
   public func allowedBreakthroughMoves(actor: Handle) -> [Move.Kind] {
-    openBreakthroughID == nil ? [.declare] : [.declare, .accountBreakthrough]
+    guard let current = openBreakthrough else { return [.declare] }
+    return current.declaredBy == actor ? [.declare, .accountBreakthrough] : []
   }
 
   /// Why `actor` has nothing to do on `promise`, and whose move it is:
@@ -47,19 +48,15 @@ extension LedgerState {
   }
 
   /// Why `actor` may not make a move of `kind` on `promise` now, or nil when they may: the
-  /// sentence a refused move says, and a key that is not offered.
+  /// sentence a refused move says, and a key that is not offered. The rule book's answer, with
+  /// where the promise stands and what is left to do.
   public func refusal(of kind: Move.Kind, on promise: Promise, actor: Handle, zone: TimeZone) -> Refusal? {
-    guard let rule = kind.rule else { return nil }
-    guard rule.states.contains(promise.state) else {
-      let tooWhat = promise.state.isClosed ? "late" : "soon"
-      return Refusal(
-        "\(promise.label) is \(standing(of: promise, zone: zone)), so it is too \(tooWhat) to \(kind.verb); \(movesLeft(on: promise)); nothing changed"
-      )
-    }
-    let party = promise.party(rule.party)
-    guard actor != party else { return nil }
-    let who = rule.party == .performer ? "who made \(promise.label)" : "to whom \(promise.label) was made"
-    return Refusal("only \(party), \(who), can \(kind.verb); you are acting as \(actor); nothing changed")
+    guard let breach = breach(of: kind, on: promise, by: actor) else { return nil }
+    guard let rule = kind.rule, !rule.states.contains(promise.state) else { return breach.refusal(actor: actor) }
+    let tooWhat = promise.state.isClosed ? "late" : "soon"
+    return Refusal(
+      "\(promise.label) is \(standing(of: promise, zone: zone)), so it is too \(tooWhat) to \(kind.verb); \(movesLeft(on: promise)); nothing changed"
+    )
   }
 
   /// Refuses the move unless the promise's state allows it and the actor is the party who makes it.
@@ -69,7 +66,8 @@ extension LedgerState {
 }
 
 extension Move.Kind {
-  /// Whether `actor` may make this move on `promise` now.
+  /// Whether `actor` may make this move on `promise` now: the rule book's `breach(of:on:by:)`
+  /// finds nothing, asked without building a sentence.
   public func isAllowed(on promise: Promise, by actor: Handle) -> Bool {
     guard let rule else { return false }
     return rule.states.contains(promise.state) && promise.party(rule.party) == actor

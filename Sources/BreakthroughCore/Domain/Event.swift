@@ -59,46 +59,52 @@ public enum EventBody: Sendable {
   case elementMet(element: String, note: String?)
   case elementDropped(element: String, note: String)
 
-  /// The ledger's name for the kind.
-  public var kind: String {
+  /// The kind of event, as the ledger names it.
+  public var kind: EventKind {
     switch self {
-    case .declared: return "breakthrough.declared"
-    case .breakthroughAccounted: return "breakthrough.accounted"
-    case .made: return "promise.made"
-    case .delivered: return "promise.delivered"
-    case .accepted: return "promise.accepted"
-    case .rejected: return "promise.rejected"
-    case .notKept: return "promise.not-kept"
-    case .renegotiated: return "promise.renegotiated"
-    case .revoked: return "promise.revoked"
-    case .released: return "promise.released"
-    case .confidence: return "promise.confidence"
-    case .undone: return "promise.undone"
-    case .meetingHeld: return "meeting.held"
-    case .requestMade: return "request.made"
-    case .requestCountered: return "request.countered"
-    case .requestDeclined: return "request.declined"
-    case .requestWithdrawn: return "request.withdrawn"
-    case .enrolled: return "breakthrough.enrolled"
-    case .notYet: return "breakthrough.not-yet"
-    case .unenrolled: return "breakthrough.unenrolled"
-    case .elementAdded: return "element.added"
-    case .elementRevised: return "element.revised"
-    case .elementMet: return "element.met"
-    case .elementDropped: return "element.dropped"
+    case .declared: return .declared
+    case .breakthroughAccounted: return .breakthroughAccounted
+    case .made: return .made
+    case .delivered: return .delivered
+    case .accepted: return .accepted
+    case .rejected: return .rejected
+    case .notKept: return .notKept
+    case .renegotiated: return .renegotiated
+    case .revoked: return .revoked
+    case .released: return .released
+    case .confidence: return .confidence
+    case .undone: return .undone
+    case .meetingHeld: return .meetingHeld
+    case .requestMade: return .requestMade
+    case .requestCountered: return .requestCountered
+    case .requestDeclined: return .requestDeclined
+    case .requestWithdrawn: return .requestWithdrawn
+    case .enrolled: return .enrolled
+    case .notYet: return .notYet
+    case .unenrolled: return .unenrolled
+    case .elementAdded: return .elementAdded
+    case .elementRevised: return .elementRevised
+    case .elementMet: return .elementMet
+    case .elementDropped: return .elementDropped
     }
   }
 
   /// The number the event gives out (`P12` for a promise made, or for the replacement a
-  /// renegotiation or a not-kept accounting makes), if it gives one.
-  public var assignedLabel: String? {
+  /// renegotiation or a not-kept accounting makes; `R3`, `E2`), if it gives one.
+  public var numberClaimed: NumberClaim? {
     switch self {
-    case .made(let terms, _), .renegotiated(_, _, let terms), .notKept(_, _, let terms?, _): return "P\(terms.number)"
-    case .requestMade(let terms): return "R\(terms.number)"
-    case .elementAdded(let terms): return "E\(terms.number)"
-    default: return nil
+    case .made(let terms, _), .renegotiated(_, _, let terms), .notKept(_, _, let terms?, _): return NumberClaim(.promise, terms.number)
+    case .requestMade(let terms): return NumberClaim(.request, terms.number)
+    case .elementAdded(let terms): return NumberClaim(.element, terms.number)
+    case .declared, .breakthroughAccounted, .delivered, .accepted, .rejected, .notKept, .revoked, .released, .confidence,
+      .undone, .meetingHeld, .requestCountered, .requestDeclined, .requestWithdrawn, .enrolled, .notYet, .unenrolled, .elementRevised,
+      .elementMet, .elementDropped:
+      return nil
     }
   }
+
+  /// The label of the number the event gives out: `P12`, `R3`, `E2`.
+  public var assignedLabel: String? { numberClaimed?.label }
 
   /// The promise the event is about, if any.
   public var promiseID: String? {
@@ -107,7 +113,9 @@ public enum EventBody: Sendable {
     case .delivered(let id, _, _), .accepted(let id, _), .rejected(let id, _), .notKept(let id, _, _, _),
       .renegotiated(let id, _, _), .revoked(let id, _), .released(let id, _), .confidence(let id, _, _), .undone(_, let id):
       return id
-    default: return nil
+    case .declared, .breakthroughAccounted, .meetingHeld, .requestMade, .requestCountered, .requestDeclined, .requestWithdrawn, .enrolled,
+      .notYet, .unenrolled, .elementAdded, .elementRevised, .elementMet, .elementDropped:
+      return nil
     }
   }
 }

@@ -10,8 +10,9 @@ public struct LedgerState: Sendable {
   public internal(set) var people: [Handle] = []
   /// How many events were folded.
   public internal(set) var eventCount = 0
-  /// Events that could not be applied (they name a promise the ledger does not have).
-  public internal(set) var anomalies: [String] = []
+  /// Events the rule book refused, and lines that could not be read as events, in ledger
+  /// order: kept in the ledger, never applied, never counted.
+  public internal(set) var leftOut: [LeftOutEvent] = []
   /// Requests, the roll and the elements of the breakthrough.
   public internal(set) var conversations = Conversations()
 
@@ -23,7 +24,11 @@ public struct LedgerState: Sendable {
 
   /// The number the next promise gets.
   public var nextNumber: Int { highestNumber + 1 }
+  /// The highest P number taken: by a promise, or by an attempt the rule book left out (its
+  /// number stays taken, so one bad line never shifts the numbers after it).
   var highestNumber = 0
+  /// The series whose next number is not known after a line that could not be read at all.
+  var seriesAfterALostLine: Set<NumberClaim.Series> = []
 
   /// The breakthrough in force: the last declared.
   public var currentBreakthrough: Breakthrough? { breakthroughs.last }
@@ -53,15 +58,15 @@ public struct LedgerState: Sendable {
     journal.positionsChanged(since: earlier.eventCount, of: earlier.journal)
   }
 
-  /// Folds one event in. Events that name an unknown promise are kept as anomalies.
+  /// Folds one event in, if the rule book allows it; otherwise it is left out, with why.
   public mutating func apply(_ event: Event) {
     eventCount += 1
+    let breach = breach(of: event)
+    if let claim = event.body.numberClaimed { take(claim) }
+    if let breach { return leaveOut(event, breach.subject, breach.sentence(actor: event.actor)) }
     note(event.actor)
     switch event.body {
     case .declared(let terms):
-      if breakthroughs.contains(where: { $0.id == terms.id }) {
-        return anomaly(event, "declares breakthrough \(terms.id) a second time")
-      }
       if let current = breakthroughs.indices.last, breakthroughs[current].outcome == nil {
         breakthroughs[current].outcome = .revised
         breakthroughs[current].accountedAt = event.at
@@ -69,10 +74,8 @@ public struct LedgerState: Sendable {
       breakthroughs.append(Breakthrough(terms: terms, declaredBy: event.actor, declaredAt: event.at))
       journal.touchedEverything(by: eventCount)
       conversations.roll.start(terms.id, declaredBy: event.actor, at: event.at)
-    case .breakthroughAccounted(let id, let outcome, let text):
-      guard let position = breakthroughs.lastIndex(where: { $0.id == id }) else {
-        return anomaly(event, "names breakthrough \(id), which the ledger does not have")
-      }
+    case .breakthroughAccounted(_, let outcome, let text):
+      guard let position = breakthroughs.indices.last else { return }
       breakthroughs[position].outcome = outcome
       breakthroughs[position].outcomeNote = text
       breakthroughs[position].accountedAt = event.at
@@ -84,28 +87,63 @@ public struct LedgerState: Sendable {
     case .requestMade(let terms):
       note(terms.customer)
       note(terms.performer)
-      if let problem = conversations.apply(event) { anomaly(event, problem) }
+      conversations.apply(event)
     case .requestCountered, .requestDeclined, .requestWithdrawn, .enrolled, .notYet, .unenrolled, .elementAdded, .elementRevised,
       .elementMet, .elementDropped:
-      if let problem = conversations.apply(event) { anomaly(event, problem) }
-    default:
+      conversations.apply(event)
+    case .delivered, .accepted, .rejected, .notKept, .renegotiated, .revoked, .released, .confidence, .undone:
       applyToPromise(event)
     }
   }
 
+  /// Keeps a line that could not be read as an event, saying why: it is left out like an event
+  /// the rule book refuses, so one bad line never stops anyone.
+  public mutating func leaveOutUnreadable(line: Int, header: EventCoding.Header, reason: String) {
+    if let claim = header.numberClaimed { take(claim) }
+    let what = header.kind.map { " (\($0)\(header.actor.map { " by \($0)" } ?? ""))" } ?? ""
+    leftOut.append(
+      LeftOutEvent(
+        eventID: header.id, at: header.at, actor: header.actor, kind: header.kind ?? "unknown", subject: nil,
+        reason: "line \(line)\(what) could not be read: \(reason)"))
+  }
+
+  /// Notes a line that is not even a JSON object (damage in a file, which its store refuses to
+  /// write after): whatever number it took is unknown, so the next of each series is believed.
+  public mutating func lineLost() {
+    seriesAfterALostLine = [.promise, .request, .element]
+  }
+
+  /// Whether `claim` takes the next number of its series (or, after a lost line, any later one).
+  func isNext(_ claim: NumberClaim) -> Bool {
+    let next = nextNumber(of: claim.series)
+    return claim.number == next || (claim.number > next && seriesAfterALostLine.contains(claim.series))
+  }
+
+  /// The number the next promise, request or element gets.
+  public func nextNumber(of series: NumberClaim.Series) -> Int {
+    switch series {
+    case .promise: return nextNumber
+    case .request: return conversations.nextRequestNumber
+    case .element: return conversations.nextElementNumber
+    }
+  }
+
+  /// A number is taken when it is the next of its series, whatever becomes of the event.
+  private mutating func take(_ claim: NumberClaim) {
+    guard isNext(claim) else { return }
+    seriesAfterALostLine.remove(claim.series)
+    switch claim.series {
+    case .promise: highestNumber = claim.number
+    case .request: conversations.highestRequestNumber = claim.number
+    case .element: conversations.highestElementNumber = claim.number
+    }
+  }
+
   private mutating func applyToPromise(_ event: Event) {
-    guard let promiseID = event.body.promiseID, let position = index.position(ofID: promiseID, in: promises) else {
-      return anomaly(event, "names promise \(event.body.promiseID ?? "?"), which the ledger does not have")
-    }
-    let isRepeated = promises[position].changePast { past in
-      past.lastEventID == event.id || past.undoTrail.contains { $0.eventID == event.id }
-    }
-    if isRepeated {
-      return anomaly(event, "repeats an event already in the ledger (the same id twice)")
-    }
+    guard let promiseID = event.body.promiseID, let position = index.position(ofID: promiseID, in: promises) else { return }
     journal.touched(position, by: eventCount)
     if case .undone(let undoneID, _) = event.body { return undo(undoneID, at: position, event: event) }
-    promises[position].remember(event.id, before: promises[position].progress)
+    promises[position].remember(event.id, by: event.actor, before: promises[position].progress)
     func close(_ state: PromiseState) {
       promises[position].state = state
       promises[position].closedAt = event.at
@@ -150,24 +188,23 @@ public struct LedgerState: Sendable {
     case .confidence(_, let level, let note):
       promises[position].confidence = level
       record("stated \(level.words)", note)
-    default:
+    case .declared, .breakthroughAccounted, .made, .undone, .meetingHeld, .requestMade, .requestCountered, .requestDeclined,
+      .requestWithdrawn, .enrolled, .notYet, .unenrolled, .elementAdded, .elementRevised, .elementMet, .elementDropped:
       break
     }
   }
 
   /// Takes back the promise's last move: it stands as before, and a promise that move made
-  /// (itself, or its replacement) is withdrawn. Anything else since makes the undo an anomaly.
+  /// (itself, or its replacement) is withdrawn. The rule book has made sure it is the last move.
   private mutating func undo(_ undoneID: String, at position: Int, event: Event) {
-    let taken = promises[position].changePast { past -> (eventID: String, before: Promise.Progress?)? in
+    let taken = promises[position].changePast { past -> UndoStep? in
       guard past.lastEventID == undoneID, past.undoTrail.last?.eventID == undoneID else { return nil }
       let last = past.undoTrail.removeLast()
       past.lastEventID = past.undoTrail.last?.eventID ?? event.id
       past.history.append(HistoryEntry(at: event.at, actor: event.actor, summary: "undone: the last move was taken back", note: nil))
       return last
     }
-    guard let last = taken else {
-      return anomaly(event, "takes back an event that is not the promise's last")
-    }
+    guard let last = taken else { return }
     let replacement = promises[position].replacedBy.flatMap { index.position(ofID: $0, in: promises) }
     if let previous = last.before {
       promises[position].progress = previous
@@ -184,7 +221,7 @@ public struct LedgerState: Sendable {
     if let replacement, promises[replacement].lastEventID == undoneID {
       journal.touched(replacement, by: eventCount)
       promises[replacement].state = .withdrawn
-      promises[replacement].remember(event.id, before: nil)
+      promises[replacement].remember(event.id, by: event.actor, before: nil)
       promises[replacement].record(
         HistoryEntry(at: event.at, actor: event.actor, summary: "withdrawn: the move that made it was undone", note: nil))
     }
@@ -196,14 +233,10 @@ public struct LedgerState: Sendable {
   }
 
   private mutating func add(_ terms: PromiseTerms, event: Event, summary: String, note madeNote: String? = nil) {
-    guard index.position(ofID: terms.id, in: promises) == nil else {
-      return anomaly(event, "makes promise \(terms.id) a second time")
-    }
     var promise = Promise(terms: terms, madeAt: event.at, past: .decoded(PromisePast(lastEventID: event.id)))
-    promise.remember(event.id, before: nil)
+    promise.remember(event.id, by: event.actor, before: nil)
     promise.record(HistoryEntry(at: event.at, actor: event.actor, summary: summary, note: madeNote))
     index.add(id: terms.id, number: terms.number, at: promises.count)
-    highestNumber = max(highestNumber, terms.number)
     promises.append(promise)
     journal.touched(promises.count - 1, by: eventCount)
     note(terms.performer)
@@ -216,7 +249,8 @@ public struct LedgerState: Sendable {
     if knownPeople.insert(person).inserted { people.append(person) }
   }
 
-  private mutating func anomaly(_ event: Event, _ problem: String) {
-    anomalies.append("event \(event.id) (\(event.body.kind)) \(problem); it was left out")
+  private mutating func leaveOut(_ event: Event, _ subject: String?, _ reason: String) {
+    leftOut.append(
+      LeftOutEvent(eventID: event.id, at: event.at, actor: event.actor, kind: event.body.kind.name, subject: subject, reason: reason))
   }
 }

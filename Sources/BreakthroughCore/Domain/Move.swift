@@ -89,18 +89,6 @@ public enum Move: Equatable, Sendable {
     }
   }
 
-  /// The promise the move is about, if it is about one.
-  public var promiseID: String? {
-    switch self {
-    case .deliver(let id, _, _), .accept(let id, _), .reject(let id, _), .notKept(let id, _, _),
-      .renegotiate(let id, _, _, _), .revoke(let id, _), .release(let id, _), .confidence(let id, _, _),
-      .undo(_, let id, _):
-      return id
-    default:
-      return nil
-    }
-  }
-
   /// A kind of move, without its details. For the moves on a promise, `rule` says in which
   /// states it may be made and by whom: the one place the life of a promise is written down,
   /// read by the moves' refusals, by `allowedMoves` and so by every menu and key that offers one.
@@ -121,7 +109,9 @@ public enum Move: Equatable, Sendable {
       case .deliver, .notKept, .renegotiate, .revoke, .confidence: return ([.open], .performer)
       case .accept, .reject: return ([.delivered], .customer)
       case .release: return ([.open, .delivered], .customer)
-      default: return nil
+      case .make, .declare, .accountBreakthrough, .undo, .importPromises, .recordMeeting, .request, .offer, .promiseAsAsked, .acceptOffer,
+        .counter, .decline, .withdraw, .enroll, .notYet, .unenroll, .addElement, .reviseElement, .meetElement, .dropElement:
+        return nil
       }
     }
 
@@ -167,8 +157,31 @@ public enum Move: Equatable, Sendable {
 extension LedgerState {
   /// Runs `move` on this state: the events to append and a sentence for the person, or a
   /// refusal that says why and what is allowed. Stores call it under their write lock, so it
-  /// always runs on the freshest state.
+  /// always runs on the freshest state. Every event it would write is put to the rule book
+  /// first, as the fold will put it: a move never writes what the fold would leave out.
   public func outcome(of move: Move, context: MoveContext) throws(Refusal) -> MoveOutcome {
+    let outcome = try proposedOutcome(of: move, context: context)
+    try judge(outcome.events)
+    return outcome
+  }
+
+  /// Refuses with the rule book's sentence unless every one of `events`, folded in order, keeps
+  /// the rules.
+  func judge(_ events: [Event]) throws(Refusal) {
+    guard events.count > 1 else {
+      if let event = events.first, let breach = breach(of: event) { throw breach.refusal(actor: event.actor) }
+      return
+    }
+    // Only an import writes several: each is judged on the state the ones before it make.
+    var scratch = self
+    for event in events {
+      if let breach = scratch.breach(of: event) { throw breach.refusal(actor: event.actor) }
+      scratch.apply(event)
+    }
+  }
+
+  /// What `move` would write and say, shaped and checked by the move itself.
+  private func proposedOutcome(of move: Move, context: MoveContext) throws(Refusal) -> MoveOutcome {
     func promise(_ id: String) throws(Refusal) -> Promise {
       guard let promise = self.promise(id: id) else { throw Refusal("that promise is no longer in the ledger; nothing changed") }
       return promise

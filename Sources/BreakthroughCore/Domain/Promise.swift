@@ -29,7 +29,9 @@ public struct Promise: Sendable {
   public var history: [HistoryEntry] { storedPast.past.history }
   /// The last event that changed this promise: only it can be undone.
   var lastEventID: String { storedPast.past.lastEventID }
-  var undoTrail: [(eventID: String, before: Progress?)] { storedPast.past.undoTrail }
+  var undoTrail: [UndoStep] { storedPast.past.undoTrail }
+  /// Who made the promise's last move, the only one who may undo it (nil when it cannot be).
+  public var lastMover: Handle? { undoTrail.last?.actor }
 
   /// Changes the past, decoding it first if it is still snapshot bytes.
   mutating func changePast<Result>(_ change: (inout PromisePast) -> Result) -> Result {
@@ -39,9 +41,9 @@ public struct Promise: Sendable {
     return change(&past)
   }
 
-  /// Notes that `eventID` changed the promise, and how it stood before.
-  mutating func remember(_ eventID: String, before: Progress?) {
-    changePast { $0.remember(eventID, before: before) }
+  /// Notes that `eventID`, said by `actor`, changed the promise, and how it stood before.
+  mutating func remember(_ eventID: String, by actor: Handle, before: Progress?) {
+    changePast { $0.remember(eventID, by: actor, before: before) }
   }
 
   mutating func record(_ entry: HistoryEntry) {

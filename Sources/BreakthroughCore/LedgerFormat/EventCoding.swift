@@ -20,7 +20,7 @@ public enum EventCoding {
       ("id", .string(event.id)),
       ("at", .string(Timestamp.text(event.at))),
       ("actor", .string(event.actor.text)),
-      ("kind", .string(event.body.kind)),
+      ("kind", .string(event.body.kind.name)),
     ]
     members += fields(of: event.body)
     return JSONWriter.text(.object(members))
@@ -40,9 +40,42 @@ public enum EventCoding {
       throw Refusal("\"at\" is not a UTC time like 2026-11-26T23:50:00.000Z")
     }
     let actor = try reader.handle("actor")
-    let kind = try reader.text("kind")
-    guard let body = try body(kind: kind, reader) else { return .unknownKind(kind) }
+    let name = try reader.text("kind")
+    guard let kind = EventKind(rawValue: name) else { return .unknownKind(name) }
+    let body = try body(kind: kind, reader)
     return .event(Event(id: id, at: at, actor: actor, body: body))
+  }
+
+  /// What can be read of a line whose event cannot: its id, time, actor and kind, each when
+  /// it is there and well formed, so that a left-out line is named.
+  public struct Header: Sendable {
+    public let id: String?
+    public let at: Date?
+    public let actor: Handle?
+    public let kind: String?
+    /// The number the line would give out, when its kind gives one and it can be read.
+    public let numberClaimed: NumberClaim?
+  }
+
+  /// The header of a line that is a JSON object, or nil when it is not one.
+  public static func header(of bytes: UnsafeBufferPointer<UInt8>) -> Header? {
+    guard let value = try? JSONParser.parse(bytes), case .object = value else { return nil }
+    let actor = value["actor"]?.stringValue.flatMap { Handle.isValid($0) ? Handle(checked: $0) : nil }
+    let kind = value["kind"]?.stringValue
+    let claim: NumberClaim?
+    switch kind.flatMap(EventKind.init(rawValue:)) {
+    case .made?: claim = value["number"]?.intValue.map { NumberClaim(.promise, $0) }
+    case .notKept?, .renegotiated?: claim = value["then"]?["number"]?.intValue.map { NumberClaim(.promise, $0) }
+    case .requestMade?: claim = value["number"]?.intValue.map { NumberClaim(.request, $0) }
+    case .elementAdded?: claim = value["number"]?.intValue.map { NumberClaim(.element, $0) }
+    case .declared?, .breakthroughAccounted?, .delivered?, .accepted?, .rejected?, .revoked?, .released?, .confidence?, .undone?,
+      .meetingHeld?, .requestCountered?, .requestDeclined?, .requestWithdrawn?, .enrolled?, .notYet?, .unenrolled?, .elementRevised?,
+      .elementMet?, .elementDropped?, nil:
+      claim = nil
+    }
+    return Header(
+      id: value["id"]?.stringValue, at: value["at"]?.stringValue.flatMap(Timestamp.parse), actor: actor, kind: kind,
+      numberClaimed: claim)
   }
 
   /// Reads one ledger line from text.
@@ -54,45 +87,45 @@ public enum EventCoding {
     return try result.get()
   }
 
-  static func body(kind: String, _ reader: FieldReader) throws(Refusal) -> EventBody? {
+  static func body(kind: EventKind, _ reader: FieldReader) throws(Refusal) -> EventBody {
     switch kind {
-    case "breakthrough.declared":
+    case .declared:
       return .declared(try breakthroughTerms(reader))
-    case "breakthrough.accounted":
+    case .breakthroughAccounted:
       guard let outcome = BreakthroughOutcome(rawValue: try reader.text("outcome")) else {
         throw Refusal("\"outcome\" must be achieved, not-achieved or revised")
       }
       return .breakthroughAccounted(breakthrough: try reader.text("breakthrough"), outcome: outcome, note: try reader.optionalText("note"))
-    case "promise.made":
+    case .made:
       return .made(try promiseTerms(reader), note: try reader.optionalText("note"))
-    case "promise.delivered":
+    case .delivered:
       return .delivered(promise: try reader.text("promise"), accepted: reader.flag("accepted"), note: try reader.optionalText("note"))
-    case "promise.accepted":
+    case .accepted:
       return .accepted(promise: try reader.text("promise"), note: try reader.optionalText("note"))
-    case "promise.rejected":
+    case .rejected:
       return .rejected(promise: try reader.text("promise"), note: try reader.text("note"))
-    case "promise.not-kept":
+    case .notKept:
       let replacement = try reader.object("then").map { (then) throws(Refusal) in try promiseTerms(then) }
       return .notKept(
         promise: try reader.text("promise"), note: try reader.text("note"), replacement: replacement,
         lateRenegotiation: reader.flag("lateRenegotiation"))
-    case "promise.renegotiated":
+    case .renegotiated:
       guard let then = try reader.object("then") else { throw Refusal("missing \"then\"") }
       return .renegotiated(promise: try reader.text("promise"), note: try reader.optionalText("note"), replacement: try promiseTerms(then))
-    case "promise.revoked":
+    case .revoked:
       return .revoked(promise: try reader.text("promise"), note: try reader.text("note"))
-    case "promise.released":
+    case .released:
       return .released(promise: try reader.text("promise"), note: try reader.optionalText("note"))
-    case "promise.confidence":
+    case .confidence:
       guard let level = Confidence(rawValue: try reader.text("level")) else {
         throw Refusal("\"level\" must be on-track, at-risk or off-track")
       }
       return .confidence(promise: try reader.text("promise"), level: level, note: try reader.optionalText("note"))
-    case "promise.undone":
+    case .undone:
       return .undone(event: try reader.text("event"), promise: try reader.text("promise"))
-    case "meeting.held":
+    case .meetingHeld:
       return .meetingHeld(note: try reader.optionalText("note"))
-    case "request.made":
+    case .requestMade:
       guard let number = reader.value["number"]?.intValue, number > 0 else { throw Refusal("\"number\" must be a positive whole number") }
       return .requestMade(
         RequestTerms(
@@ -100,34 +133,32 @@ public enum EventCoding {
           performer: try reader.handle("performer"),
           what: try reader.text("what"), by: try reader.byWhen("by"), replyBy: try reader.optionalByWhen("replyBy"),
           element: try reader.optionalText("element"), isOffer: reader.flag("offer")))
-    case "request.countered":
+    case .requestCountered:
       return .requestCountered(
         request: try reader.text("request"), by: try reader.optionalByWhen("by"), what: try reader.optionalText("what"),
         note: try reader.text("note"))
-    case "request.declined":
+    case .requestDeclined:
       return .requestDeclined(request: try reader.text("request"), note: try reader.text("note"))
-    case "request.withdrawn":
+    case .requestWithdrawn:
       return .requestWithdrawn(request: try reader.text("request"), note: try reader.optionalText("note"))
-    case "breakthrough.enrolled":
+    case .enrolled:
       return .enrolled(breakthrough: try reader.text("breakthrough"), note: try reader.optionalText("note"))
-    case "breakthrough.not-yet":
+    case .notYet:
       return .notYet(breakthrough: try reader.text("breakthrough"), note: try reader.text("note"))
-    case "breakthrough.unenrolled":
+    case .unenrolled:
       return .unenrolled(breakthrough: try reader.text("breakthrough"), note: try reader.text("note"))
-    case "element.added":
+    case .elementAdded:
       guard let number = reader.value["number"]?.intValue, number > 0 else { throw Refusal("\"number\" must be a positive whole number") }
       return .elementAdded(
         ElementTerms(id: try reader.text("element"), number: number, what: try reader.text("what"), by: try reader.optionalByWhen("by")))
-    case "element.revised":
+    case .elementRevised:
       return .elementRevised(
         element: try reader.text("element"), what: try reader.optionalText("what"), by: try reader.optionalByWhen("by"),
         note: try reader.optionalText("note"))
-    case "element.met":
+    case .elementMet:
       return .elementMet(element: try reader.text("element"), note: try reader.optionalText("note"))
-    case "element.dropped":
+    case .elementDropped:
       return .elementDropped(element: try reader.text("element"), note: try reader.text("note"))
-    default:
-      return nil
     }
   }
 

@@ -41,6 +41,7 @@ extension Conversations {
     }
     return .object([
       ("requests", .array(requests)), ("elements", .array(elements)),
+      ("highestRequest", .number(Double(highestRequestNumber))), ("highestElement", .number(Double(highestElementNumber))),
       ("roll", .object([("breakthrough", roll.breakthrough.map(JSONValue.string) ?? .null), ("entries", .array(entries))])),
     ])
   }
@@ -70,7 +71,7 @@ extension Conversations {
     for item in items(value["requests"]) {
       let reader = FieldReader(value: item)
       guard let fields = item["terms"],
-        case .requestMade(let terms)? = try EventCoding.body(kind: "request.made", FieldReader(value: fields)),
+        case .requestMade(let terms) = try EventCoding.body(kind: .requestMade, FieldReader(value: fields)),
         let madeAt = try time(reader, "madeAt"), let state = RequestState(rawValue: try reader.text("state"))
       else { throw Refusal("the snapshot has a request it cannot read") }
       var request = Request(terms: terms, madeAt: madeAt)
@@ -85,7 +86,7 @@ extension Conversations {
     for item in items(value["elements"]) {
       let reader = FieldReader(value: item)
       guard let fields = item["terms"],
-        case .elementAdded(let terms)? = try EventCoding.body(kind: "element.added", FieldReader(value: fields)),
+        case .elementAdded(let terms) = try EventCoding.body(kind: .elementAdded, FieldReader(value: fields)),
         let addedAt = try time(reader, "addedAt"), let state = ElementState(rawValue: try reader.text("state"))
       else { throw Refusal("the snapshot has an element it cannot read") }
       var element = Element(terms: terms, addedBy: try reader.handle("addedBy"), addedAt: addedAt)
@@ -110,5 +111,7 @@ extension Conversations {
           saidAt: try time(reader, "saidAt")))
     }
     roll = Roll(breakthrough: value["roll"]?["breakthrough"]?.stringValue, entries: entries)
+    highestRequestNumber = value["highestRequest"]?.intValue ?? requests.last?.terms.number ?? 0
+    highestElementNumber = value["highestElement"]?.intValue ?? elements.last?.terms.number ?? 0
   }
 }

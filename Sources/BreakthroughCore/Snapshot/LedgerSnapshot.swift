@@ -3,7 +3,7 @@ import Foundation
 /// The folded state as bytes, so that a long ledger opens without folding every line again.
 /// Handles are written once and referred to by number; links between promises by position.
 extension LedgerState {
-  static let snapshotFormat = 6
+  static let snapshotFormat = 7
 
   /// The state as snapshot bytes.
   public func snapshot() -> [UInt8] {
@@ -15,8 +15,15 @@ extension LedgerState {
     for handle in people { out.string(handle.text) }
     out.int(eventCount)
     out.int(highestNumber)
-    out.int(anomalies.count)
-    for anomaly in anomalies { out.string(anomaly) }
+    out.int(leftOut.count)
+    for event in leftOut {
+      out.optional(event.eventID) { $0.string($1) }
+      out.optional(event.at) { $0.date($1) }
+      out.optional(event.actor) { $0.string($1.text) }
+      out.string(event.kind)
+      out.optional(event.subject) { $0.string($1) }
+      out.string(event.reason)
+    }
     out.int(breakthroughs.count)
     for breakthrough in breakthroughs {
       let terms = breakthrough.terms
@@ -176,7 +183,14 @@ extension LedgerState {
     eventCount = try input.int()
     journal = ChangeJournal(after: eventCount)
     highestNumber = try input.int()
-    for _ in 0..<(try input.count()) { anomalies.append(try input.string()) }
+    for _ in 0..<(try input.count()) {
+      leftOut.append(
+        LeftOutEvent(
+          eventID: try input.optional { (input) throws(Refusal) in try input.string() },
+          at: try input.optional { (input) throws(Refusal) in try input.date() },
+          actor: try input.optional { (input) throws(Refusal) in try input.handle() }, kind: try input.string(),
+          subject: try input.optional { (input) throws(Refusal) in try input.string() }, reason: try input.string()))
+    }
     for _ in 0..<(try input.count()) {
       let terms = BreakthroughTerms(
         id: try input.string(), statement: try input.string(),

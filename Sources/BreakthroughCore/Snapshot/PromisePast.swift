@@ -6,16 +6,15 @@ struct PromisePast: Sendable {
   var history: [HistoryEntry] = []
   /// The last event that changed the promise: only it can be undone.
   var lastEventID: String
-  /// The latest few moves, newest last: each event's id and how the promise stood before it
-  /// (nil before its making). Undo pops one; a few are kept so that undo can be repeated.
-  var undoTrail: [(eventID: String, before: Promise.Progress?)] = []
+  /// The latest few moves, newest last. Undo pops one; a few are kept so that undo can be repeated.
+  var undoTrail: [UndoStep] = []
 
   static let undoDepth = 3
 
-  /// Notes that `eventID` changed the promise, and how it stood before.
-  mutating func remember(_ eventID: String, before: Promise.Progress?) {
+  /// Notes that `eventID`, said by `actor`, changed the promise, and how it stood before.
+  mutating func remember(_ eventID: String, by actor: Handle, before: Promise.Progress?) {
     lastEventID = eventID
-    undoTrail.append((eventID, before))
+    undoTrail.append(UndoStep(eventID: eventID, actor: actor, before: before))
     if undoTrail.count > Self.undoDepth { undoTrail.removeFirst() }
   }
 
@@ -28,6 +27,14 @@ struct PromisePast: Sendable {
         summary: "history unreadable in the snapshot (delete ledger.jsonl.snapshot to rebuild it)", note: nil)
     ],
     lastEventID: "")
+}
+
+/// One move on a promise, as undo needs it: the event, who made it (only they may take it
+/// back), and how the promise stood before it (nil before its making).
+struct UndoStep: Sendable {
+  let eventID: String
+  let actor: Handle
+  let before: Promise.Progress?
 }
 
 /// A promise's past as it is kept: decoded already, or still bytes of the snapshot the ledger

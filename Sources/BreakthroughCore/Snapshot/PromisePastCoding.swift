@@ -23,9 +23,10 @@ enum PromisePastCoding {
     blob.bool(lastIsInTrail)
     if !lastIsInTrail { blob.string(past.lastEventID) }
     blob.int(past.undoTrail.count)
-    for (eventID, before) in past.undoTrail {
-      blob.string(eventID)
-      blob.optional(before) { out, progress in
+    for step in past.undoTrail {
+      blob.string(step.eventID)
+      blob.int(person(step.actor))
+      blob.optional(step.before) { out, progress in
         out.int(progress.state.code)
         out.optional(progress.deliveredAt) { $0.date($1) }
         out.optional(progress.closedAt) { $0.date($1) }
@@ -84,6 +85,7 @@ enum PromisePastCoding {
     if !lastIsInTrail { past.lastEventID = try input.string() }
     for _ in 0..<(try input.count()) {
       let eventID = try input.string()
+      let actor = try person(&input)
       let before = try input.optional { (input) throws(Refusal) -> Promise.Progress in
         Promise.Progress(
           state: try input.coded(PromiseState.self),
@@ -94,7 +96,7 @@ enum PromisePastCoding {
           replacedBy: try input.optional { (input) throws(Refusal) in try input.string() },
           wasRenegotiatedLate: try input.bool())
       }
-      past.undoTrail.append((eventID, before))
+      past.undoTrail.append(UndoStep(eventID: eventID, actor: actor, before: before))
     }
     if lastIsInTrail {
       guard let last = past.undoTrail.last?.eventID else { throw Refusal("a promise in the snapshot lost its last event") }

@@ -13,8 +13,12 @@ public struct Conversations: Sendable {
   /// The promises made for each element (ids, replacements included), in the order made.
   var promisesByElement: [String: [String]] = [:]
 
-  public var nextRequestNumber: Int { (requests.last?.terms.number ?? 0) + 1 }
-  public var nextElementNumber: Int { (elements.last?.terms.number ?? 0) + 1 }
+  /// The highest R and E numbers taken: by a request or element, or by an attempt the rule
+  /// book left out (its number stays taken, so one bad line never shifts the numbers after it).
+  var highestRequestNumber = 0
+  var highestElementNumber = 0
+  public var nextRequestNumber: Int { highestRequestNumber + 1 }
+  public var nextElementNumber: Int { highestElementNumber + 1 }
 
   public func request(id: String) -> Request? { requestPosition[id].map { requests[$0] } }
   public func element(id: String) -> Element? { elementPosition[id].map { elements[$0] } }
@@ -41,21 +45,21 @@ public struct Conversations: Sendable {
   /// Requests still waiting for an answer.
   public var unanswered: [Request] { requests.filter(\.state.isOpen) }
 
-  /// Folds a conversation event in; a problem (an unknown number, a second making) comes back to
-  /// be kept as an anomaly.
-  mutating func apply(_ event: Event) -> String? {
+  /// Folds a conversation event in; the rule book has already allowed it (the request or
+  /// element it names exists, the number is the next).
+  mutating func apply(_ event: Event) {
     func record(_ summary: String, _ note: String?) -> HistoryEntry {
       HistoryEntry(at: event.at, actor: event.actor, summary: summary, note: note)
     }
     switch event.body {
     case .requestMade(let terms):
-      guard requestPosition[terms.id] == nil else { return "makes request \(terms.id) a second time" }
+      guard requestPosition[terms.id] == nil else { return }
       var request = Request(terms: terms, madeAt: event.at)
       request.history.append(record(terms.isOffer ? "offered" : "asked", nil))
       requestPosition[terms.id] = requests.count
       requests.append(request)
     case .requestCountered(let id, let by, let what, let note):
-      guard let position = requestPosition[id] else { return "names request \(id), which the ledger does not have" }
+      guard let position = requestPosition[id] else { return }
       if requests[position].firstAnsweredAt == nil { requests[position].firstAnsweredAt = event.at }
       if let by { requests[position].terms.by = by }
       if let what { requests[position].terms.what = what }
@@ -63,11 +67,11 @@ public struct Conversations: Sendable {
       let change = [by.map { "by \($0.description)" }, what.map { "\"\($0)\"" }].compactMap { $0 }.joined(separator: ", ")
       requests[position].history.append(record("countered: \(change)", note))
     case .requestDeclined(let id, let note):
-      guard let position = requestPosition[id] else { return "names request \(id), which the ledger does not have" }
+      guard let position = requestPosition[id] else { return }
       if requests[position].firstAnsweredAt == nil { requests[position].firstAnsweredAt = event.at }
       close(position, as: .declined, at: event.at, record("declined", note))
     case .requestWithdrawn(let id, let note):
-      guard let position = requestPosition[id] else { return "names request \(id), which the ledger does not have" }
+      guard let position = requestPosition[id] else { return }
       close(position, as: .withdrawn, at: event.at, record("withdrawn", note))
     case .enrolled(let id, _):
       if id == roll.breakthrough { roll.say(.enrolled, by: event.actor, at: event.at) }
@@ -76,28 +80,28 @@ public struct Conversations: Sendable {
     case .unenrolled(let id, let note):
       if id == roll.breakthrough { roll.say(.unenrolled(said: note), by: event.actor, at: event.at) }
     case .elementAdded(let terms):
-      guard elementPosition[terms.id] == nil else { return "adds element \(terms.id) a second time" }
+      guard elementPosition[terms.id] == nil else { return }
       var element = Element(terms: terms, addedBy: event.actor, addedAt: event.at)
       element.history.append(record("added", nil))
       elementPosition[terms.id] = elements.count
       elements.append(element)
     case .elementRevised(let id, let what, let by, let note):
-      guard let position = elementPosition[id] else { return "names element \(id), which the ledger does not have" }
+      guard let position = elementPosition[id] else { return }
       if let what { elements[position].terms.what = what }
       if let by { elements[position].terms.by = by }
       elements[position].history.append(record("revised", note))
     case .elementMet(let id, let note):
-      guard let position = elementPosition[id] else { return "names element \(id), which the ledger does not have" }
+      guard let position = elementPosition[id] else { return }
       elements[position].state = .met
       elements[position].history.append(record("met", note))
     case .elementDropped(let id, let note):
-      guard let position = elementPosition[id] else { return "names element \(id), which the ledger does not have" }
+      guard let position = elementPosition[id] else { return }
       elements[position].state = .dropped
       elements[position].history.append(record("dropped", note))
-    default:
+    case .declared, .breakthroughAccounted, .made, .delivered, .accepted, .rejected, .notKept, .renegotiated, .revoked, .released,
+      .confidence, .undone, .meetingHeld:
       break
     }
-    return nil
   }
 
   /// A promise was made: it may answer a request, and may cover an element.

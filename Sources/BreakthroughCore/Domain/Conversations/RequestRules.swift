@@ -13,7 +13,10 @@ extension Move.Kind {
     case .acceptOffer: return ([.offered], .answerer)
     case .counter, .decline: return ([.asked, .offered], .answerer)
     case .withdraw: return ([.asked, .offered], .proposer)
-    default: return nil
+    case .make, .deliver, .accept, .reject, .notKept, .renegotiate, .revoke, .release, .confidence, .declare, .accountBreakthrough, .undo,
+      .importPromises, .recordMeeting, .request, .offer, .enroll, .notYet, .unenroll, .addElement, .reviseElement, .meetElement,
+      .dropElement:
+      return nil
     }
   }
 
@@ -27,20 +30,32 @@ extension LedgerState {
     Move.Kind.onRequest.filter { refusal(of: $0, on: request, actor: actor) == nil }
   }
 
-  /// Why `actor` may not make a move of `kind` on `request` now, or nil when they may.
+  /// Why `actor` may not make a move of `kind` on `request` now, or nil when they may: the
+  /// rule book's answer, with what is left to do.
   public func refusal(of kind: Move.Kind, on request: Request, actor: Handle) -> Refusal? {
-    guard let rule = kind.requestRule else { return nil }
+    guard let breach = breach(of: kind, on: request, by: actor) else { return nil }
+    guard kind.requestRule?.states.contains(request.state) == false else { return breach.refusal(actor: actor) }
+    guard request.state.isOpen else { return Refusal("\(breach.rule); nothing changed") }
+    return Refusal("\(breach.rule), so you cannot \(kind.verb) now; \(movesLeft(on: request)); nothing changed")
+  }
+
+  /// Why `actor` may not make a move of `kind` on `request` now, or nil when they may.
+  public func breach(of kind: Move.Kind, on request: Request, by actor: Handle) -> RuleBreach? {
+    let attempt = kind.verb(on: request.label)
+    guard let rule = kind.requestRule else {
+      return RuleBreach(attempt: attempt, subject: request.label, rule: "\(kind.verb) is not a move on a request")
+    }
     guard rule.states.contains(request.state) else {
-      if let waiter = request.waitsOn, request.state.isOpen {
-        return Refusal(
-          "\(request.label) waits for \(waiter)'s answer, so you cannot \(kind.verb) now; \(movesLeft(on: request)); nothing changed")
+      guard let waiter = request.waitsOn, request.state.isOpen else {
+        return RuleBreach(
+          attempt: attempt, subject: request.label, rule: "\(request.label) is \(request.state.word): it is answered and stays as it is")
       }
-      return Refusal("\(request.label) is \(request.state.word): it is answered and stays as it is; nothing changed")
+      return RuleBreach(attempt: attempt, subject: request.label, rule: "\(request.label) waits for \(waiter)'s answer")
     }
     let party = rule.party == .answerer ? request.waitsOn : request.proposer
     guard let party, party != actor else { return nil }
     let role = rule.party == .answerer ? "who must answer it" : "who proposed it"
-    return Refusal("only \(party), \(role), can \(kind.verb); you are acting as \(actor); nothing changed")
+    return RuleBreach(attempt: attempt, subject: request.label, rule: "only \(party), \(role), can \(kind.verb)")
   }
 
   /// Whose move it is on `request`, when it is not `actor`'s: "waiting on ben to answer R3".
