@@ -116,14 +116,10 @@ private struct Delivery {
   let folder: String
   let session: Session
 
-  /// Delivers the event on `line`, trying again with a growing wait until it is delivered;
-  /// true when it was (or the line holds no event to deliver), false when the feed is stopping.
+  /// Delivers `line`, trying again with a growing wait until it is delivered; true when it
+  /// was, false when the feed is stopping.
   func deliver(_ line: LedgerLine) throws -> Bool {
-    guard let event = line.event else {
-      session.warn("line \(line.number) of the ledger holds no event this version can read; passed over")
-      return true
-    }
-    let message = FeedMessage(line: line.number, event: event, state: session.state, zone: session.zone)
+    let message = FeedMessage(line, state: session.state, zone: session.zone)
     var wait: Double = 1
     var failures = 0
     while true {

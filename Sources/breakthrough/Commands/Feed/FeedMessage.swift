@@ -2,28 +2,41 @@ import BreakthroughCore
 import BreakthroughStore
 import Foundation
 
-/// One ledger event as the feed hands it on: in words for a chat, and as one JSON object for a
+/// One ledger line as the feed hands it on: in words for a chat, and as one JSON object for a
 /// command (`{"line": 12, "text": "ana delivered P3", "event": {…the ledger line…}}`, with
-/// `"leftOut": "why"` when the ledger keeps the event but does not apply it).
+/// `"leftOut": "why"` when the ledger keeps the line but does not apply it, and `"event": null`
+/// when it cannot read it as an event).
 struct FeedMessage {
   let line: Int
-  let event: Event
-  /// Why the event was left out, when it was.
+  let event: Event?
+  /// Why the line was left out, when it was.
   let leftOut: String?
-  /// The event in words, with its actor: "ana delivered P3 (accepted): the report".
+  /// The event in words, with its actor: "ana delivered P3 (accepted): the report"; for a line
+  /// left out, why: "left out: ben may not accept P1: only ana, to whom P1 was made, can accept it".
   let text: String
 
-  init(line: Int, event: Event, state: LedgerState, zone: TimeZone) {
-    self.line = line
-    self.event = event
-    leftOut = Self.leftOutReason(of: event, in: state)
-    let words = "\(event.actor) \(Self.words(for: event, state: state, zone: zone))"
-    text = leftOut.map { "left out (\($0)): \(words)" } ?? words
+  init(_ entry: LedgerLine, state: LedgerState, zone: TimeZone) {
+    line = entry.number
+    switch entry.content {
+    case .event(let event):
+      self.event = event
+      leftOut = Self.leftOutReason(of: event, in: state)
+      let words = "\(event.actor) \(Self.words(for: event, state: state, zone: zone))"
+      text = leftOut.map { "left out: \($0)" } ?? words
+    case .unknownKind(let kind):
+      event = nil
+      leftOut = "line \(entry.number) is an event of a newer kind (\(kind)) than this version reads"
+      text = "left out: \(leftOut ?? "")"
+    case .unreadable(let reason):
+      event = nil
+      leftOut = "line \(entry.number) could not be read: \(reason)"
+      text = "left out: \(leftOut ?? "")"
+    }
   }
 
   /// The object a command reads on its standard input.
   var json: JSONValue {
-    let ledgerLine = (try? JSONParser.parse(EventCoding.line(for: event))) ?? .null
+    let ledgerLine = event.flatMap { try? JSONParser.parse(EventCoding.line(for: $0)) } ?? .null
     var members: [(key: String, value: JSONValue)] = [("line", .number(Double(line))), ("text", .string(text))]
     if let leftOut { members.append(("leftOut", .string(leftOut))) }
     return .object(members + [("event", ledgerLine)])
@@ -52,8 +65,6 @@ struct FeedMessage {
 
   /// Why the fold left the event out, as the ledger state says.
   static func leftOutReason(of event: Event, in state: LedgerState) -> String? {
-    let prefix = "event \(event.id) (\(event.body.kind)) "
-    guard let anomaly = state.anomalies.first(where: { $0.hasPrefix(prefix) }) else { return nil }
-    return String(anomaly.dropFirst(prefix.count)).replacingOccurrences(of: "; it was left out", with: "")
+    state.leftOut.last { $0.eventID == event.id }?.reason
   }
 }
