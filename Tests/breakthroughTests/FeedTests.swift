@@ -135,6 +135,28 @@ import Testing
     #expect(!feed.said.contains("secret-token"), "the webhook's path is its secret: \(feed.said)")
   }
 
+  @Test("a stop while a command runs lets it finish and records what it delivered: a restart does not deliver it again")
+  func stopWhileDelivering() throws {
+    let cli = BinaryRunner()
+    let folder = Self.folder()
+    let out = folder + "/out.jsonl"
+    let started = folder + "/started"
+    try cli.run("declare", "Ship it", "--by", "+30d")
+    let command = "--exec 'touch \(started); sleep 1; cat >> \(out)' --cursor \(folder)/cursor"
+    var feed = try RunningFeed(cli, command, errors: folder + "/errors")
+    #expect(Self.eventually { FileManager.default.fileExists(atPath: folder + "/cursor") })
+    try cli.run("promise", "Delivered as it stops", "--to", "ben", "--by", "+2d")
+    #expect(Self.eventually { FileManager.default.fileExists(atPath: started) })
+    #expect(feed.stop() == 0)
+    #expect(try Self.delivered(out) == ["Delivered as it stops"])
+    feed = try RunningFeed(cli, command, errors: folder + "/errors")
+    try cli.run("promise", "After the restart", "--to", "ben", "--by", "+2d")
+    #expect(Self.eventually { Self.lines(out).count == 2 })
+    usleep(1_500_000)
+    #expect(feed.stop() == 0)
+    #expect(try Self.delivered(out) == ["Delivered as it stops", "After the restart"])
+  }
+
   @Test("an event the ledger keeps but leaves out is announced as left out, with why")
   func leftOutEvent() throws {
     let cli = BinaryRunner()

@@ -16,7 +16,7 @@ struct FeedCommand: ParsableCommand {
       The feed starts at the end of the ledger (--from-start: at its first event). With --cursor FILE it remembers the \
       last event it delivered, so a restart neither repeats nor skips one. A command or a post that fails is tried again, \
       1, 2, 4 … 60 seconds apart, each failure reported; the feed moves on only past what was delivered. It stops \
-      cleanly on Ctrl-C or SIGTERM.
+      cleanly on Ctrl-C or SIGTERM, letting a command or post under way finish for up to 10 seconds.
       """)
 
   @Option(help: ArgumentHelp("Run this shell command for each event, the event as JSON on its standard input.", valueName: "command"))
@@ -130,6 +130,7 @@ private struct Delivery {
       case .stopped:
         return false
       case .failed(let reason):
+        if StopSignal.isRequested { return false }
         failures += 1
         report(
           "delivering line \(line.number) (\(message.text)) to \(target.place) failed: \(reason); trying again in \(Int(wait)) s")

@@ -2,8 +2,12 @@ import Foundation
 
 /// A program the feed runs for one event: its standard input read from a file, its standard
 /// error kept to say why it failed, its standard output the feed's own. A stop asked for while
-/// it runs ends it, so the feed never waits long to exit.
+/// it runs lets it finish (what it delivered is then recorded, not delivered again at the next
+/// start), up to `graceOnStop`; after that it is ended, so the feed never waits long to exit.
 struct ChildProcess {
+  /// How long a program still running when a stop is asked for may take to finish.
+  static let graceOnStop: TimeInterval = 10
+
   enum Outcome: Equatable {
     case succeeded
     /// Exited non-zero, or was killed: the last line it wrote to standard error, if any.
@@ -47,17 +51,19 @@ struct ChildProcess {
     let started = posix_spawnp(&pid, executable, &actions, &attributes, argv, environ)
     guard started == 0 else { return .failed("cannot start \(executable): \(String(cString: strerror(started)))") }
     var status: Int32 = 0
-    var stopping = false
+    var stopAskedAt: Date?
+    var ended = false
     while true {
       let reaped = waitpid(pid, &status, WNOHANG)
       if reaped == pid || (reaped < 0 && errno != EINTR) { break }
-      if StopSignal.isRequested && !stopping {
-        stopping = true
+      if StopSignal.isRequested && stopAskedAt == nil { stopAskedAt = Date() }
+      if let stopAskedAt, !ended, -stopAskedAt.timeIntervalSinceNow > Self.graceOnStop {
+        ended = true
         kill(pid, SIGTERM)
       }
       usleep(10_000)
     }
-    if stopping { return .stopped }
+    if ended { return .stopped }
     let exited = (status & 0x7F) == 0
     let code = (status >> 8) & 0xFF
     if exited && code == 0 { return .succeeded }
