@@ -47,17 +47,18 @@ let package = Package(
     // A regular C target rather than a bare system library: SwiftPM rebuilds it when its header
     // changes, and the header must define the wide-character switches before <curses.h>.
     .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
+    // The C library's allocator settings, which Swift's Glibc module does not declare: what a
+    // screen's process keeps of the memory it frees (`ScreenMemory`, set by the executables).
+    .target(name: "CMalloc"),
     .target(
       name: "TerminalKit",
-      dependencies: ["CNcursesw", "TextKit", .product(name: "TOMLKit", package: "TOMLKit")],
+      dependencies: ["CNcursesw", "CMalloc", "TextKit", .product(name: "TOMLKit", package: "TOMLKit")],
       swiftSettings: crossModule
     ),
     // Promises in and out of other tools' formats: iCalendar, CSV, meeting minutes, Taskwarrior.
     .target(name: "BreakthroughInterchange", dependencies: ["BreakthroughCore"], swiftSettings: crossModule),
-    // The C library's allocator settings, which Swift's Glibc module does not declare.
-    .target(name: "CMalloc"),
     .target(
-      name: "BreakthroughUI", dependencies: ["TerminalKit", "BreakthroughStore", "BreakthroughCore", "CMalloc"], swiftSettings: crossModule),
+      name: "BreakthroughUI", dependencies: ["TerminalKit", "BreakthroughStore", "BreakthroughCore"], swiftSettings: crossModule),
     .executableTarget(
       name: "breakthrough",
       dependencies: executableDependencies,
@@ -70,15 +71,17 @@ let package = Package(
       swiftSettings: crossModule,
       linkerSettings: fixedAddress
     ),
-    .testTarget(name: "BreakthroughCoreTests", dependencies: ["BreakthroughCore"]),
-    // What the tests share: a throwaway PostgreSQL server of their own.
-    .target(name: "BreakthroughTestSupport", path: "Tests/BreakthroughTestSupport"),
+    .testTarget(name: "BreakthroughCoreTests", dependencies: ["BreakthroughCore", "BreakthroughTestSupport"]),
+    // What the tests share: a ledger built in memory, handles, a sample of every move, golden
+    // files, a throwaway PostgreSQL server of their own, independent readers.
+    .target(name: "BreakthroughTestSupport", dependencies: ["BreakthroughCore"], path: "Tests/BreakthroughTestSupport"),
     .testTarget(
       name: "BreakthroughInterchangeTests", dependencies: ["BreakthroughInterchange", "BreakthroughTestSupport"], exclude: ["Golden"]),
     .testTarget(name: "BreakthroughStoreTests", dependencies: ["BreakthroughStore", "BreakthroughTestSupport"]),
     .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TextKit"]),
     .testTarget(
-      name: "BreakthroughUITests", dependencies: ["BreakthroughUI", "TerminalKit", "BreakthroughStore"], exclude: ["Golden"]),
+      name: "BreakthroughUITests", dependencies: ["BreakthroughUI", "TerminalKit", "BreakthroughStore", "BreakthroughTestSupport"],
+      exclude: ["Golden"]),
     .testTarget(
       name: "breakthroughTests", dependencies: ["breakthrough", "breakthrough-bench", "BreakthroughCore", "BreakthroughTestSupport"]),
   ]

@@ -1,6 +1,6 @@
 import BreakthroughCore
 
-/// Where the events live: a file today, a server later, behind the same interface.
+/// Where the events live, behind one interface: a file (`FileLedger`) or a team's server (`TeamLedger`).
 public protocol LedgerStore: AnyObject {
   /// The state folded from every event read so far.
   var state: LedgerState { get }

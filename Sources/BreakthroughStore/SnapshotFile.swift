@@ -53,7 +53,9 @@ public enum SnapshotFile {
     // decoding never trusts the bytes, so it may start before they are known to be sound.
     let checking = Checking(ledger: stamped == nil ? ledger : nil, count: covered, snapshot: source, payload: payload)
     let warned = warnings(in: source, payload: payload)
-    let state = warned.flatMap { warned in try? LedgerState(snapshot: source, payload: warned.end..<payload.upperBound) }
+    let state = warned.flatMap { warned in
+      try? LedgerState(snapshot: source, payload: warned.end..<payload.upperBound, pieces: .onEveryCore)
+    }
     guard let checked = checking.result(), checked.payload == checksum, let prefix = stamped ?? checked.prefix, prefix.digest == digest,
       let state, let warned
     else { return nil }

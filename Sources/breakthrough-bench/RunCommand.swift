@@ -40,7 +40,7 @@ struct RunCommand: ParsableCommand {
       _ = try FileLedger(path: path)
       return
     }
-    // Measured as in a screen's process, which keeps freed blocks for reuse (`ScreenApp`).
+    // Measured as in a screen's process, which keeps freed blocks for reuse (`ScreenOptions.openTerminal`).
     ScreenMemory.keepFreedBlocks()
     let lines = try Self.lineCount(path)
     var figures: [String: Double] = ["promises": Double(promises), "ledger_lines": Double(lines)]

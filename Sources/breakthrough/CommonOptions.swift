@@ -30,7 +30,7 @@ struct CommonOptions: ParsableArguments {
 }
 
 /// Which ledger, and who is acting: `--store` and `--as` as given (nil: from the environment).
-struct LedgerChoice {
+struct LedgerChoice: Equatable {
   var store: String?
   var actor: String?
 
@@ -38,9 +38,6 @@ struct LedgerChoice {
   /// screen will show it (printed first, it would be wiped by the screen); a screen also
   /// listens for others' appends.
   func openSession(reportingWarnings: Bool = true, listening: Bool = false) throws -> Session {
-    // The local zone takes the time zone library half a millisecond to find: found on the
-    // other core while this one opens the ledger, and kept for the session below.
-    Thread { _ = TimeZone.current }.start()
     let environment = ProcessInfo.processInfo.environment
     let configured = ConfigFile.value("store", environment: environment)
     let location = StoreLocation.store(option: store, environment: environment, configured: configured)

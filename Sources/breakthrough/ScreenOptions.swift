@@ -13,7 +13,8 @@ struct ScreenOptions: ParsableArguments {
   @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal, to select text (also: mouse = false in the config file).")
   var noMouse = false
 
-  /// Loads the chosen theme and opens the terminal, after checking there is one.
+  /// Loads the chosen theme and opens the terminal, after checking there is one; from here on
+  /// the process keeps freed memory for the screen's reuse (`ScreenMemory`).
   func openTerminal(fallbackTheme: String = "default") throws -> NcursesTerminal {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       throw CommandFailure(
@@ -25,6 +26,7 @@ struct ScreenOptions: ParsableArguments {
     let name = ThemeLibrary.chosenTheme(option: theme, environment: environment, fallback: fallbackTheme)
     let chosen = try library.theme(name)
     let mouse = !noMouse && ConfigFile.flag("mouse", environment: environment) != false
+    ScreenMemory.keepFreedBlocks()
     return try NcursesTerminal(theme: chosen, useColour: ThemeLibrary.allowsColour(environment: environment), useMouse: mouse)
   }
 }

@@ -1,36 +1,18 @@
 import BreakthroughCore
+import BreakthroughTestSupport
 import Foundation
 import Testing
 
 /// What the core offers is exactly what it accepts: for every state, every person and every
 /// kind of move, `allowedMoves` says yes if and only if the move itself is not refused.
 @Suite struct AllowedMovesTests {
-  /// A move of `kind` on `promise`, with every field it needs filled in well.
-  static func move(_ kind: BreakthroughCore.Move.Kind, on promise: Promise, today: CalendarDay) -> BreakthroughCore.Move? {
-    let id = promise.id
-    switch kind {
-    case .deliver: return .deliver(promise: id, accepted: false)
-    case .accept: return .accept(promise: id)
-    case .reject: return .reject(promise: id, note: "the totals are missing")
-    case .notKept: return .notKept(promise: id, note: "ran out of time")
-    case .renegotiate: return .renegotiate(promise: id, by: ByWhen(day: today.adding(days: 10)))
-    case .revoke: return .revoke(promise: id, note: "no longer mine to do")
-    case .release: return .release(promise: id)
-    case .confidence: return .confidence(promise: id, level: .atRisk)
-    default: return nil
-    }
-  }
-
   @Test(arguments: PromiseState.allCases, ["ana", "ben", "cy"])
   func offeredIfAndOnlyIfAccepted(state: PromiseState, actor: String) throws {
     var fixture = try PromiseLifeTests.fixture(in: state)
     let p1 = fixture.promise(1)
-    let allowed = fixture.state.allowedMoves(for: p1, actor: Fixture.handle(actor))
-    for kind in BreakthroughCore.Move.Kind.onPromise {
-      guard let move = Self.move(kind, on: p1, today: fixture.today) else {
-        Issue.record("no move for \(kind)")
-        continue
-      }
+    let allowed = fixture.state.allowedMoves(for: p1, actor: handle(actor))
+    for kind in Move.Kind.onPromise {
+      let move = Move.sample(kind: kind, on: p1, by: ByWhen(day: fixture.today.adding(days: 10)))
       let context = fixture.context(actor)
       let refusal: Refusal?
       do {
@@ -42,39 +24,39 @@ import Testing
       #expect(
         allowed.contains(kind) == (refusal == nil),
         "\(actor) on a \(state) promise, \(kind): offered \(allowed.contains(kind)), refused: \(refusal?.message ?? "no")")
-      #expect(fixture.state.refusal(of: kind, on: p1, actor: Fixture.handle(actor), zone: fixture.zone) == refusal)
+      #expect(fixture.state.refusal(of: kind, on: p1, actor: handle(actor), zone: fixture.zone) == refusal)
     }
   }
 
   @Test func eachPartyIsOfferedOnlyTheirOwnMoves() throws {
     let open = try PromiseLifeTests.fixture(in: .open)
     let p1 = open.promise(1)
-    #expect(open.state.allowedMoves(for: p1, actor: Fixture.handle("ana")) == [.deliver, .notKept, .renegotiate, .revoke, .confidence])
-    #expect(open.state.allowedMoves(for: p1, actor: Fixture.handle("ben")) == [.release])
-    #expect(open.state.allowedMoves(for: p1, actor: Fixture.handle("cy")).isEmpty)
+    #expect(open.state.allowedMoves(for: p1, actor: handle("ana")) == [.deliver, .notKept, .renegotiate, .revoke, .confidence])
+    #expect(open.state.allowedMoves(for: p1, actor: handle("ben")) == [.release])
+    #expect(open.state.allowedMoves(for: p1, actor: handle("cy")).isEmpty)
     let delivered = try PromiseLifeTests.fixture(in: .delivered)
-    #expect(delivered.state.allowedMoves(for: delivered.promise(1), actor: Fixture.handle("ana")).isEmpty)
-    #expect(delivered.state.allowedMoves(for: delivered.promise(1), actor: Fixture.handle("ben")) == [.accept, .reject, .release])
+    #expect(delivered.state.allowedMoves(for: delivered.promise(1), actor: handle("ana")).isEmpty)
+    #expect(delivered.state.allowedMoves(for: delivered.promise(1), actor: handle("ben")) == [.accept, .reject, .release])
   }
 
   @Test func aPromiseToYourselfOffersBothSides() throws {
-    var fixture = Fixture()
+    var fixture = LedgerFixture()
     let number = try fixture.promise(from: "ana", to: "ana", dueIn: 2)
-    let allowed = fixture.state.allowedMoves(for: fixture.promise(number), actor: Fixture.handle("ana"))
+    let allowed = fixture.state.allowedMoves(for: fixture.promise(number), actor: handle("ana"))
     #expect(allowed == [.deliver, .notKept, .renegotiate, .revoke, .release, .confidence])
   }
 
   @Test func nothingToDoSaysWhoseMoveItIs() throws {
     let open = try PromiseLifeTests.fixture(in: .open)
     #expect(
-      open.state.whyNothingToDo(on: open.promise(1), actor: Fixture.handle("cy"))
+      open.state.whyNothingToDo(on: open.promise(1), actor: handle("cy"))
         == "waiting on ana: only ana can account for P1, and only ben can release it")
     let delivered = try PromiseLifeTests.fixture(in: .delivered)
     #expect(
-      delivered.state.whyNothingToDo(on: delivered.promise(1), actor: Fixture.handle("ana"))
+      delivered.state.whyNothingToDo(on: delivered.promise(1), actor: handle("ana"))
         == "waiting on ben: only ben, to whom P1 was made, can accept or reject it")
     let kept = try PromiseLifeTests.fixture(in: .kept)
-    #expect(kept.state.whyNothingToDo(on: kept.promise(1), actor: Fixture.handle("ana")) == "P1 is kept: it is closed and stays as it is")
+    #expect(kept.state.whyNothingToDo(on: kept.promise(1), actor: handle("ana")) == "P1 is kept: it is closed and stays as it is")
   }
 
   @Test func aRefusalForTheWrongPersonNamesTheRightOne() throws {
@@ -86,8 +68,8 @@ import Testing
   }
 
   @Test func theBreakthroughCanBeAccountedOnlyWhileOneIsOpen() throws {
-    var fixture = Fixture()
-    let ana = Fixture.handle("ana")
+    var fixture = LedgerFixture()
+    let ana = handle("ana")
     #expect(fixture.state.allowedBreakthroughMoves(actor: ana) == [.declare])
     let by = ByWhen(day: fixture.today.adding(days: 30))
     try fixture.perform("ana") { (state, context) throws(Refusal) in

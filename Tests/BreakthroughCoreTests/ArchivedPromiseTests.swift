@@ -1,3 +1,4 @@
+import BreakthroughTestSupport
 import Foundation
 import Testing
 
@@ -80,7 +81,7 @@ import Testing
 
 extension ArchivedPromiseTests {
   @Test func movesOnAnOpenedLedgerWhileEarlierStatesAreHeld() throws {
-    var fixture = Fixture()
+    var fixture = LedgerFixture()
     for number in 1...300 { try fixture.promise("Promise \(number)", dueIn: number % 5) }
     for number in stride(from: 1, through: 300, by: 2) {
       try fixture.move(number, as: "ana") { (state, promise, context) throws(Refusal) in

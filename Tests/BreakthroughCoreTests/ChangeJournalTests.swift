@@ -1,3 +1,4 @@
+import BreakthroughTestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 /// What a state says changed since an earlier one of the same fold, and when it cannot say.
 @Suite struct ChangeJournalTests {
   @Test func aMoveNamesThePromisesItChanged() throws {
-    var fixture = Fixture()
+    var fixture = LedgerFixture()
     try fixture.promise("first")
     try fixture.promise("second")
     let before = fixture.state
@@ -24,7 +25,7 @@ import Testing
   }
 
   @Test func aNewBreakthroughChangesEverything() throws {
-    var fixture = Fixture()
+    var fixture = LedgerFixture()
     try fixture.promise()
     let before = fixture.state
     let by = ByWhen(day: fixture.today.adding(days: 30))
@@ -35,7 +36,7 @@ import Testing
   }
 
   @Test func theJournalForgetsLongAgoAndOtherFolds() throws {
-    var fixture = Fixture()
+    var fixture = LedgerFixture()
     for _ in 0..<10 { try fixture.promise() }
     let before = fixture.state
     let ids = (1...10).map { fixture.promise($0).id }

@@ -1,4 +1,5 @@
 import BreakthroughCore
+import BreakthroughTestSupport
 import Foundation
 import Testing
 
@@ -8,8 +9,8 @@ import Testing
   typealias Kind = BreakthroughCore.Move.Kind
 
   /// A fixture with a breakthrough declared by ana.
-  static func declared() throws -> Fixture {
-    var fixture = Fixture()
+  static func declared() throws -> LedgerFixture {
+    var fixture = LedgerFixture()
     try fixture.perform("ana") { (state, context) throws(Refusal) in
       try state.outcome(of: .declare(statement: "Three teams", by: ByWhen(day: context.localNow.day.adding(days: 90))), context: context)
     }
@@ -17,23 +18,23 @@ import Testing
   }
 
   @discardableResult
-  static func make(_ fixture: inout Fixture, _ actor: String, _ move: BreakthroughCore.Move) throws(Refusal) -> MoveOutcome {
+  static func make(_ fixture: inout LedgerFixture, _ actor: String, _ move: BreakthroughCore.Move) throws(Refusal) -> MoveOutcome {
     try fixture.perform(actor) { (state, context) throws(Refusal) in try state.outcome(of: move, context: context) }
   }
 
-  static func day(_ fixture: Fixture, _ offset: Int) -> ByWhen { ByWhen(day: fixture.today.adding(days: offset)) }
+  static func day(_ fixture: LedgerFixture, _ offset: Int) -> ByWhen { ByWhen(day: fixture.today.adding(days: offset)) }
 
   /// ana asks ben: R1, waiting on ben.
-  static func asked(replyBy: Int? = nil) throws -> (Fixture, String) {
+  static func asked(replyBy: Int? = nil) throws -> (LedgerFixture, String) {
     var fixture = try declared()
     try make(
       &fixture, "ana",
-      .request(what: "Draft the contract", of: Fixture.handle("ben"), by: day(fixture, 5), replyBy: replyBy.map { day(fixture, $0) }))
+      .request(what: "Draft the contract", of: handle("ben"), by: day(fixture, 5), replyBy: replyBy.map { day(fixture, $0) }))
     return (fixture, try #require(fixture.state.conversations.requests.last).id)
   }
 
   /// The request a move names, in each state the conversation can be in, with who may answer.
-  static func requestIn(_ state: RequestState) throws -> (Fixture, String) {
+  static func requestIn(_ state: RequestState) throws -> (LedgerFixture, String) {
     var (fixture, id) = try asked()
     switch state {
     case .asked: break
@@ -45,7 +46,7 @@ import Testing
     return (fixture, id)
   }
 
-  static func move(_ kind: Kind, on id: String, in fixture: Fixture) -> BreakthroughCore.Move? {
+  static func move(_ kind: Kind, on id: String, in fixture: LedgerFixture) -> BreakthroughCore.Move? {
     switch kind {
     case .promiseAsAsked: return .promiseAsAsked(request: id)
     case .acceptOffer: return .acceptOffer(request: id)
@@ -61,7 +62,7 @@ import Testing
     let (fixture, id) = try Self.requestIn(state)
     let request = try #require(fixture.state.conversations.request(id: id))
     #expect(request.state == state)
-    let allowed = fixture.state.allowedMoves(for: request, actor: Fixture.handle(actor))
+    let allowed = fixture.state.allowedMoves(for: request, actor: handle(actor))
     for kind in Kind.onRequest {
       let move = try #require(Self.move(kind, on: id, in: fixture))
       var copy = fixture
@@ -98,7 +99,7 @@ import Testing
   }
 
   @Test func undoingAPromiseThatAnsweredARequestLeavesTheRequestWaitingAgain() throws {
-    func undo(_ made: MoveOutcome, as actor: String, in fixture: inout Fixture) throws {
+    func undo(_ made: MoveOutcome, as actor: String, in fixture: inout LedgerFixture) throws {
       let event = try #require(made.events.first { if case .made = $0.body { return true } else { return false } })
       try Self.make(&fixture, actor, .undo(event: event.id, promise: event.body.promiseID ?? "", summary: "P1"))
     }
@@ -108,14 +109,14 @@ import Testing
     var request = try #require(asked.state.conversations.request(id: askedID))
     #expect(request.state == .asked && request.promise == nil && request.closedAt == nil)
     #expect(
-      asked.state.conversations.waiting(on: Fixture.handle("ben"), at: LocalMoment(asked.now, in: asked.zone)).map(\.id) == [askedID])
+      asked.state.conversations.waiting(on: handle("ben"), at: LocalMoment(asked.now, in: asked.zone)).map(\.id) == [askedID])
     #expect(asked.state.promise(number: 1)?.state == .withdrawn)
     #expect(request.history.last?.summary == "P1 undone: waiting for an answer again")
     // ben countered, ana accepted, ana undid it: it waits on ana again, on the countered terms.
     var (offered, offeredID) = try Self.requestIn(.offered)
     try undo(try Self.make(&offered, "ana", .acceptOffer(request: offeredID)), as: "ana", in: &offered)
     request = try #require(offered.state.conversations.request(id: offeredID))
-    #expect(request.state == .offered && request.waitsOn == Fixture.handle("ana") && request.by == Self.day(offered, 9))
+    #expect(request.state == .offered && request.waitsOn == handle("ana") && request.by == Self.day(offered, 9))
     // And it can be answered again: the new promise links to it.
     try Self.make(&offered, "ana", .acceptOffer(request: offeredID))
     #expect(offered.state.conversations.request(id: offeredID)?.promise == offered.state.promise(number: 2)?.id)
@@ -124,16 +125,16 @@ import Testing
   @Test func askCounterAcceptMakesThePromiseOnTheCounteredTermsLinkedBothWays() throws {
     var (fixture, id) = try Self.asked(replyBy: 1)
     #expect(
-      fixture.state.conversations.waiting(on: Fixture.handle("ben"), at: LocalMoment(fixture.now, in: fixture.zone)).map(\.id) == [id])
+      fixture.state.conversations.waiting(on: handle("ben"), at: LocalMoment(fixture.now, in: fixture.zone)).map(\.id) == [id])
     try Self.make(&fixture, "ben", .counter(request: id, by: Self.day(fixture, 9), what: "Draft the contract's first half", note: "legal"))
     var request = try #require(fixture.state.conversations.request(id: id))
-    #expect(request.state == .offered && request.waitsOn == Fixture.handle("ana") && request.proposal == "ben countered")
+    #expect(request.state == .offered && request.waitsOn == handle("ana") && request.proposal == "ben countered")
     #expect(request.by == Self.day(fixture, 9) && request.what == "Draft the contract's first half")
     try Self.make(&fixture, "ana", .acceptOffer(request: id))
     request = try #require(fixture.state.conversations.request(id: id))
     let promise = try #require(fixture.state.promise(number: 1))
     #expect(request.state == .promised && request.promise == promise.id && promise.terms.request == id)
-    #expect(promise.performer == Fixture.handle("ben") && promise.customer == Fixture.handle("ana"))
+    #expect(promise.performer == handle("ben") && promise.customer == handle("ana"))
     #expect(promise.by == Self.day(fixture, 9) && promise.what == "Draft the contract's first half")
     #expect(fixture.state.conversations.medianTimeToAnswer == 0, "countered at once")
   }
@@ -159,7 +160,7 @@ import Testing
     let before = Measures(fixture.state, now: fixture.now, zone: fixture.zone)
     for number in 1...5 {
       try Self.make(
-        &fixture, "ben", .request(what: "Ask \(number)", of: Fixture.handle("ana"), by: Self.day(fixture, 1), replyBy: Self.day(fixture, 0))
+        &fixture, "ben", .request(what: "Ask \(number)", of: handle("ana"), by: Self.day(fixture, 1), replyBy: Self.day(fixture, 0))
       )
     }
     let ids = fixture.state.conversations.requests.map(\.id)
@@ -191,12 +192,12 @@ import Testing
     try Self.make(&fixture, "ben", .enroll())
     try Self.make(&fixture, "cy", .notYet(note: "a clear owner for support"))
     #expect(fixture.state.conversations.roll.summary == "In: 2 of 3 (not yet: cy)")
-    #expect(fixture.state.conversations.roll.standing(of: Fixture.handle("cy")) == .notYet(said: "a clear owner for support"))
+    #expect(fixture.state.conversations.roll.standing(of: handle("cy")) == .notYet(said: "a clear owner for support"))
     #expect(throws: Refusal.self) { try Self.make(&fixture, "ben", .enroll()) }
     #expect(throws: Refusal.self) { try Self.make(&fixture, "cy", .unenroll(note: "never was in")) }
     #expect(throws: Refusal.self) { try Self.make(&fixture, "cy", .notYet(note: " ")) }
     try Self.make(&fixture, "ben", .unenroll(note: "changed teams"))
-    #expect(fixture.state.conversations.roll.standing(of: Fixture.handle("ben")) == .unenrolled(said: "changed teams"))
+    #expect(fixture.state.conversations.roll.standing(of: handle("ben")) == .unenrolled(said: "changed teams"))
     try Self.make(&fixture, "ben", .enroll())
     // Only the declarer revises the breakthrough in force.
     do {
@@ -210,8 +211,8 @@ import Testing
     let roll = fixture.state.conversations.roll
     #expect(roll.breakthrough == fixture.state.currentBreakthrough?.id)
     #expect(roll.summary == "In: 1 of 3 (not yet: ben, cy)")
-    #expect(roll.entries.first { $0.person == Fixture.handle("ben") }?.wasInBefore == true)
-    #expect(roll.entries.first { $0.person == Fixture.handle("ana") }?.standing == .enrolled)
+    #expect(roll.entries.first { $0.person == handle("ben") }?.wasInBefore == true)
+    #expect(roll.entries.first { $0.person == handle("ana") }?.standing == .enrolled)
   }
 
   @Test func coverageInEachCaseAndThroughAChainOfReplacements() throws {
@@ -223,16 +224,16 @@ import Testing
     }
     #expect((0..<5).map(coverage) == Array(repeating: .nothingPromised, count: 5))
     #expect(fixture.state.coverageRate(at: LocalMoment(fixture.now, in: fixture.zone)) == 0)
-    try Self.make(&fixture, "ben", .make(what: "For E1", to: Fixture.handle("ana"), by: Self.day(fixture, 10), element: elements[0].id))
-    try Self.make(&fixture, "ben", .make(what: "For E2", to: Fixture.handle("ana"), by: Self.day(fixture, 1), element: elements[1].id))
+    try Self.make(&fixture, "ben", .make(what: "For E1", to: handle("ana"), by: Self.day(fixture, 10), element: elements[0].id))
+    try Self.make(&fixture, "ben", .make(what: "For E2", to: handle("ana"), by: Self.day(fixture, 1), element: elements[1].id))
     try Self.make(
-      &fixture, "ana", .request(what: "Ask for E3", of: Fixture.handle("ben"), by: Self.day(fixture, 4), element: elements[2].id))
+      &fixture, "ana", .request(what: "Ask for E3", of: handle("ben"), by: Self.day(fixture, 4), element: elements[2].id))
     try Self.make(&fixture, "ana", .meetElement(element: elements[3].id, note: "done"))
     try Self.make(&fixture, "ana", .dropElement(element: elements[4].id, note: "not needed"))
     #expect(throws: Refusal.self) { try Self.make(&fixture, "ana", .dropElement(element: elements[3].id, note: "again")) }
     #expect(throws: Refusal.self) {
       try Self.make(
-        &fixture, "ben", .make(what: "For a met one", to: Fixture.handle("ana"), by: Self.day(fixture, 3), element: elements[3].id))
+        &fixture, "ben", .make(what: "For a met one", to: handle("ana"), by: Self.day(fixture, 3), element: elements[3].id))
     }
     fixture.advance(days: 2)
     #expect((0..<5).map(coverage) == [.covered, .atRisk, .nothingPromised, .met, .dropped], "a request alone does not cover E3")

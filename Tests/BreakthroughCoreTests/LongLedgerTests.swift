@@ -1,4 +1,5 @@
 import BreakthroughCore
+import BreakthroughTestSupport
 import Foundation
 import Testing
 
@@ -12,7 +13,7 @@ import Testing
   static func longLedger(_ count: Int) -> LedgerState {
     var state = LedgerState()
     let start = Date(timeIntervalSince1970: 1_790_000_000)
-    let people = ["ana", "ben", "李娜", "\u{AC01}"].map(Fixture.handle)
+    let people = ["ana", "ben", "李娜", "\u{AC01}"].map(handle)
     func terms(_ number: Int, id: String) -> PromiseTerms {
       PromiseTerms(
         id: id, number: state.nextNumber, performer: people[number % people.count],
@@ -63,10 +64,19 @@ import Testing
   @Test func damagedSegmentsAreRefusedNeverCrash() throws {
     let bytes = Self.longLedger(5_000).snapshot()
     var generator = SeededGenerator(seed: 21)
-    for _ in 0..<40 {
+    for round in 0..<60 {
       var damaged = bytes
-      damaged[Int.random(in: 0..<damaged.count, using: &generator)] ^= UInt8.random(in: 1...255, using: &generator)
-      if let state = try? LedgerState(snapshot: damaged) { _ = SnapshotTests.fingerprint(state) }
+      switch round % 3 {
+      case 0:
+        damaged = Array(damaged.prefix(Int.random(in: 0..<damaged.count, using: &generator)))
+        #expect(throws: Refusal.self, "cut to \(damaged.count) bytes") { try LedgerState(snapshot: damaged) }
+      case 1:
+        damaged[Int.random(in: 0..<damaged.count, using: &generator)] ^= UInt8.random(in: 1...255, using: &generator)
+        if let state = try? LedgerState(snapshot: damaged) { _ = SnapshotTests.fingerprint(state) }
+      default:
+        damaged += (0..<Int.random(in: 1...16, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        #expect(throws: Refusal.self, "bytes after its end") { try LedgerState(snapshot: damaged) }
+      }
     }
   }
 
@@ -76,14 +86,14 @@ import Testing
     let before = SnapshotTests.fingerprint(original)
     changed.apply(
       Event(
-        id: "k-2500", at: Date(timeIntervalSince1970: 1_790_500_000), actor: Fixture.handle("李娜"),
+        id: "k-2500", at: Date(timeIntervalSince1970: 1_790_500_000), actor: handle("李娜"),
         body: .accepted(promise: "p-2497", note: nil)))
     changed.apply(
       Event(
-        id: "m-new", at: Date(timeIntervalSince1970: 1_790_500_000), actor: Fixture.handle("ana"),
+        id: "m-new", at: Date(timeIntervalSince1970: 1_790_500_000), actor: handle("ana"),
         body: .made(
           PromiseTerms(
-            id: "new", number: original.nextNumber, performer: Fixture.handle("ana"), customer: Fixture.handle("ben"),
+            id: "new", number: original.nextNumber, performer: handle("ana"), customer: handle("ben"),
             what: "New", by: ByWhen(day: CalendarDay(daysSinceEpoch: 20_800)), breakthrough: nil, replaces: nil))))
     #expect(SnapshotTests.fingerprint(original) == before)
     #expect(original.promise(id: "p-2497")?.state == .delivered && changed.promise(id: "p-2497")?.state == .kept)

@@ -1,4 +1,5 @@
 import BreakthroughCore
+import BreakthroughTestSupport
 import Foundation
 import Testing
 
@@ -24,8 +25,8 @@ import Testing
   /// unaccounted 2 with 6 + 2 = 8 days; open 4 (4 6 7 8), due within 7 days 1 (8).
   /// ana: came due 6 (1 2 3 5 6 10), kept on time 1, notice 1, unaccounted 1 (6 days), open 2 (4 6).
   /// ben: came due 2 (7 11), kept on time 0, unaccounted 1 (2 days), open 2 (7 8), due within 7 days 1.
-  static func ledger() throws -> Fixture {
-    var fixture = Fixture()
+  static func ledger() throws -> LedgerFixture {
+    var fixture = LedgerFixture()
     fixture.at("2026-11-01T10:00")
     let end = ByWhen(ledgerText: "2027-03-31") ?? ByWhen(day: CalendarDay(daysSinceEpoch: 0))
     try fixture.perform("ana") { (state, context) throws(Refusal) in
@@ -111,7 +112,7 @@ import Testing
   /// and one person is one however the letters of the handle are encoded (the Hangul syllable
   /// 각 as one code point or as its three letters).
   @Test func eachPersonHasTheirOwnFigures() throws {
-    var fixture = Fixture()
+    var fixture = LedgerFixture()
     let performers = ["ana", "amy", "ana", "李娜", "李明", "\u{AC01}", "\u{1100}\u{1161}\u{11A8}", "amy"]
     for performer in performers { _ = try fixture.promise(from: performer, dueIn: 5) }
     let people = Measures(fixture.state, now: fixture.now, zone: fixture.zone).people
@@ -129,7 +130,7 @@ import Testing
   }
 
   @Test func promisesMadeBeforeTheBreakthroughAreOutsideItsWindow() throws {
-    var fixture = Fixture()
+    var fixture = LedgerFixture()
     fixture.at("2026-10-01T09:00")
     try fixture.promise(from: "ana", to: "ben", by: "2026-10-05")
     fixture.at("2026-11-01T09:00")

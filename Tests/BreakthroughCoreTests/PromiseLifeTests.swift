@@ -1,43 +1,29 @@
 import BreakthroughCore
+import BreakthroughTestSupport
 import Foundation
 import Testing
 
 /// Every state × every move: allowed moves give the right next state; refused ones change nothing.
 @Suite struct PromiseLifeTests {
-  enum Move: String, CaseIterable {
-    case deliver, accept, reject, notKept, renegotiate, revoke, release, confidence
+  /// The person whose move `kind` is on P1, which ana made to ben.
+  static func actor(of kind: Move.Kind) -> String {
+    kind.rule?.party == .customer ? "ben" : "ana"
+  }
 
-    /// The person whose move it is.
-    var actor: String {
-      switch self {
-      case .accept, .reject, .release: return "ben"
-      default: return "ana"
-      }
-    }
-
-    func run(_ state: LedgerState, _ promise: Promise, _ context: MoveContext) throws(Refusal) -> MoveOutcome {
-      let later = ByWhen(day: LocalMoment(context.now, in: context.zone).day.adding(days: 10))
-      switch self {
-      case .deliver: return try state.deliver(promise, accepted: false, note: nil, context: context)
-      case .accept: return try state.accept(promise, note: nil, context: context)
-      case .reject: return try state.reject(promise, note: "the totals are missing", context: context)
-      case .notKept: return try state.accountNotKept(promise, note: "ran out of time", then: nil, context: context)
-      case .renegotiate: return try state.renegotiate(promise, by: later, what: nil, note: nil, context: context)
-      case .revoke: return try state.revoke(promise, note: "no longer mine to do", context: context)
-      case .release: return try state.release(promise, note: nil, context: context)
-      case .confidence: return try state.stateConfidence(promise, .atRisk, note: nil, context: context)
-      }
-    }
+  /// Makes a move of `kind` on P1 as its party, through `outcome(of:)` as the product does.
+  static func make(_ kind: Move.Kind, in fixture: inout LedgerFixture) throws(Refusal) {
+    let move = Move.sample(kind: kind, on: fixture.promise(1), by: ByWhen(day: fixture.today.adding(days: 10)))
+    try fixture.perform(move, as: actor(of: kind))
   }
 
   /// A fixture holding P1 in `state`, reached through the moves people make.
-  static func fixture(in state: PromiseState) throws -> Fixture {
-    var fixture = Fixture()
+  static func fixture(in state: PromiseState) throws -> LedgerFixture {
+    var fixture = LedgerFixture()
     let by = ByWhen(day: fixture.today.adding(days: 3))
     let made = try fixture.perform("ana") { (state, context) throws(Refusal) in
-      try state.makePromise(what: "Ship it", to: Fixture.handle("ben"), by: by, context: context)
+      try state.makePromise(what: "Ship it", to: handle("ben"), by: by, context: context)
     }
-    let steps: [Move]
+    let steps: [Move.Kind]
     switch state {
     case .withdrawn:
       steps = []
@@ -53,15 +39,12 @@ import Testing
     case .revoked: steps = [.revoke]
     case .released: steps = [.release]
     }
-    for step in steps {
-      let p1 = fixture.promise(1)
-      try fixture.perform(step.actor) { (state, context) throws(Refusal) in try step.run(state, p1, context) }
-    }
+    for step in steps { try make(step, in: &fixture) }
     #expect(fixture.promise(1).state == state)
     return fixture
   }
 
-  static let allowed: [PromiseState: [Move: PromiseState]] = [
+  static let allowed: [PromiseState: [Move.Kind: PromiseState]] = [
     .open: [
       .deliver: .delivered, .notKept: .notKept, .renegotiate: .renegotiated, .revoke: .revoked,
       .release: .released, .confidence: .open,
@@ -69,14 +52,13 @@ import Testing
     .delivered: [.accept: .kept, .reject: .open, .release: .released],
   ]
 
-  @Test(arguments: PromiseState.allCases, Move.allCases)
-  func move(from state: PromiseState, _ move: Move) throws {
+  @Test(arguments: PromiseState.allCases, Move.Kind.onPromise)
+  func move(from state: PromiseState, _ move: Move.Kind) throws {
     var fixture = try Self.fixture(in: state)
     let before = fixture.state
-    let p1 = fixture.promise(1)
     let expected = Self.allowed[state]?[move]
     do {
-      try fixture.perform(move.actor) { (state, context) throws(Refusal) in try move.run(state, p1, context) }
+      try Self.make(move, in: &fixture)
       #expect(expected != nil, "\(move) from \(state) should have been refused")
       #expect(fixture.promise(1).state == expected)
     } catch {
@@ -103,7 +85,7 @@ import Testing
   }
 
   @Test func onlyThePerformerReportsDoneAndOnlyTheCustomerAccepts() throws {
-    var fixture = Fixture()
+    var fixture = LedgerFixture()
     try fixture.promise()
     let p1 = fixture.promise(1)
     #expect(throws: Refusal("only ana, who made P1, can report it done; you are acting as ben; nothing changed")) {
@@ -118,7 +100,7 @@ import Testing
   }
 
   @Test func doneIsKeptAtOnceWhenAcceptedOrWhenPerformerIsCustomer() throws {
-    var fixture = Fixture()
+    var fixture = LedgerFixture()
     try fixture.promise(to: "ben")
     try fixture.promise(to: "ana")
     let p1 = fixture.promise(1)
@@ -144,7 +126,7 @@ import Testing
   }
 
   @Test func renegotiationBeforeTheByWhenLinksANewPromiseBothWays() throws {
-    var fixture = Fixture()
+    var fixture = LedgerFixture()
     try fixture.promise(dueIn: 2)
     let p1 = fixture.promise(1)
     let newBy = ByWhen(day: fixture.today.adding(days: 9))
@@ -166,7 +148,7 @@ import Testing
   }
 
   @Test func renegotiationAfterTheByWhenIsRecordedAsNotKeptPlusTheReplacement() throws {
-    var fixture = Fixture()
+    var fixture = LedgerFixture()
     try fixture.promise(dueIn: 1)
     fixture.advance(days: 3)
     let p1 = fixture.promise(1)
@@ -182,14 +164,14 @@ import Testing
   }
 
   @Test func notKeptWithAReplacementChainsThreeDeep() throws {
-    var fixture = Fixture()
+    var fixture = LedgerFixture()
     try fixture.promise()
     for number in 1...2 {
       let promise = fixture.promise(number)
       let newBy = ByWhen(day: fixture.today.adding(days: 5))
       try fixture.perform("ana") { (state, context) throws(Refusal) in
         try state.accountNotKept(
-          promise, note: "blocked", then: BreakthroughCore.Move.Replacement(what: "Try again", by: newBy), context: context)
+          promise, note: "blocked", then: Move.Replacement(what: "Try again", by: newBy), context: context)
       }
     }
     #expect(fixture.state.chain(of: fixture.promise(2)).map(\.number) == [1, 2, 3])
@@ -199,7 +181,7 @@ import Testing
   }
 
   @Test func unknownNumbersAreRefusedWithTheRange() throws {
-    var fixture = Fixture()
+    var fixture = LedgerFixture()
     try fixture.promise()
     #expect(throws: Refusal("there is no promise P7: numbers go from P1 to P1; see `breakthrough list --all`")) {
       _ = try fixture.state.promise(named: "P7")
@@ -210,13 +192,13 @@ import Testing
   }
 
   @Test func emptyTextIsRefused() throws {
-    var fixture = Fixture()
+    var fixture = LedgerFixture()
     #expect(throws: Refusal("the what is empty: say it in one sentence")) { try fixture.promise("   ") }
     #expect(fixture.state.eventCount == 0)
   }
 
   @Test func atRiskCloseToTheByWhenPromptsARenegotiation() throws {
-    var fixture = Fixture()
+    var fixture = LedgerFixture()
     try fixture.promise(dueIn: 2)
     try fixture.promise(dueIn: 5)
     let soon = fixture.promise(1)
@@ -233,7 +215,7 @@ import Testing
   }
 
   @Test func atRiskPastTheByWhenSaysARenegotiationIsRecordedAsNotKept() throws {
-    var fixture = Fixture()
+    var fixture = LedgerFixture()
     try fixture.promise(dueIn: 1)
     fixture.advance(days: 3)
     let late = fixture.promise(1)

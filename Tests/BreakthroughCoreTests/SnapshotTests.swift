@@ -1,4 +1,5 @@
 import BreakthroughCore
+import BreakthroughTestSupport
 import Foundation
 import Testing
 
@@ -55,8 +56,8 @@ import Testing
   }
 
   /// A ledger with chains, a late renegotiation, undo, a released and a revoked promise.
-  static func richFixture() throws -> Fixture {
-    var fixture = Fixture()
+  static func richFixture() throws -> LedgerFixture {
+    var fixture = LedgerFixture()
     try fixture.perform("ana") { (state, context) throws(Refusal) in
       try state.declare(
         statement: "Three teams", by: ByWhen(day: context.localNow.day.adding(days: 90)), measure: "invoices", why: nil, context: context)
@@ -126,12 +127,18 @@ import Testing
     for round in 0..<300 {
       var damaged = bytes
       switch round % 3 {
-      case 0: damaged = Array(damaged.prefix(Int.random(in: 0..<damaged.count, using: &generator)))
-      case 1: damaged[Int.random(in: 0..<damaged.count, using: &generator)] ^= UInt8.random(in: 1...255, using: &generator)
-      default: damaged += [UInt8.random(in: 0...255, using: &generator)]
+      case 0:
+        damaged = Array(damaged.prefix(Int.random(in: 0..<damaged.count, using: &generator)))
+        #expect(throws: Refusal.self, "cut to \(damaged.count) bytes") { try LedgerState(snapshot: damaged) }
+      case 1:
+        damaged[Int.random(in: 0..<damaged.count, using: &generator)] ^= UInt8.random(in: 1...255, using: &generator)
+        // A changed byte may still read as a snapshot (the file's checksum is the store's):
+        // whatever is read back can be looked at whole, a promise's past being read only then.
+        if let state = try? LedgerState(snapshot: damaged) { _ = Self.fingerprint(state) }
+      default:
+        damaged += [UInt8.random(in: 0...255, using: &generator)]
+        #expect(throws: Refusal.self, "a byte after its end") { try LedgerState(snapshot: damaged) }
       }
-      // Whatever is read back can be looked at whole: a promise's past is read only then.
-      if let state = try? LedgerState(snapshot: damaged) { _ = Self.fingerprint(state) }
     }
   }
 }

@@ -1,10 +1,11 @@
 import BreakthroughCore
+import BreakthroughTestSupport
 import Foundation
 import Testing
 
 @Suite struct UndoTests {
   @Test func undoingADeliveryReopensThePromise() throws {
-    var fixture = Fixture()
+    var fixture = LedgerFixture()
     try fixture.promise()
     let delivered = try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
       try state.deliver(promise, accepted: false, note: nil, context: context)
@@ -16,7 +17,7 @@ import Testing
   }
 
   @Test func undoingARenegotiationWithdrawsTheReplacement() throws {
-    var fixture = Fixture()
+    var fixture = LedgerFixture()
     try fixture.promise(dueIn: 5)
     let newBy = ByWhen(day: fixture.today.adding(days: 9))
     let renegotiation = try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
@@ -31,10 +32,10 @@ import Testing
   }
 
   @Test func undoingAMadePromiseWithdrawsIt() throws {
-    var fixture = Fixture()
+    var fixture = LedgerFixture()
     let by = ByWhen(day: fixture.today.adding(days: 2))
     let outcome = try fixture.perform("ana") { (state, context) throws(Refusal) in
-      try state.makePromise(what: "Oops", to: Fixture.handle("ben"), by: by, context: context)
+      try state.makePromise(what: "Oops", to: handle("ben"), by: by, context: context)
     }
     try fixture.undo(1, outcome.events.first?.id)
     #expect(fixture.promise(1).state == .withdrawn)
@@ -42,7 +43,7 @@ import Testing
   }
 
   @Test func aMoveSinceMakesTheUndoRefused() throws {
-    var fixture = Fixture()
+    var fixture = LedgerFixture()
     try fixture.promise()
     let confidence = try fixture.move(1, as: "ana") { (state, promise, context) throws(Refusal) in
       try state.stateConfidence(promise, .atRisk, note: nil, context: context)
@@ -55,7 +56,7 @@ import Testing
   }
 
   @Test func anUndoLineRoundTripsThroughTheLedgerFormat() throws {
-    let event = Event(id: "e2", at: fixtureDate, actor: Fixture.handle("ana"), body: .undone(event: "e1", promise: "p1"))
+    let event = Event(id: "e2", at: fixtureDate, actor: handle("ana"), body: .undone(event: "e1", promise: "p1"))
     let line = EventCoding.line(for: event)
     guard case .event(let decoded) = try EventCoding.decode(line), case .undone(let undone, let promise) = decoded.body else {
       Issue.record("did not round-trip: \(line)")
@@ -65,5 +66,5 @@ import Testing
     #expect(promise == "p1")
   }
 
-  var fixtureDate: Date { Fixture().now }
+  var fixtureDate: Date { LedgerFixture().now }
 }

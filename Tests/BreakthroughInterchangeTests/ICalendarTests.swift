@@ -98,7 +98,7 @@ struct ICalendarTests {
     let first = PromiseCalendar(state: try SampleLedger.week().state, zone: TimeZone(identifier: "UTC")!, selection: .init()).text
     let second = PromiseCalendar(state: try SampleLedger.week().state, zone: TimeZone(identifier: "UTC")!, selection: .init()).text
     #expect(first == second)
-    try Golden.check(first, named: "week.ics")
+    Golden.check(first, named: "week.ics", in: SampleLedger.goldenFolder)
   }
 
   @Test("--events writes open promises as all-day events, transparent, ending the next day")
@@ -120,7 +120,7 @@ struct ICalendarTests {
   @Test("--person and --open choose the promises")
   func selection() throws {
     let ledger = try SampleLedger.week()
-    let ben = SampleLedger.handle("ben")
+    let ben = handle("ben")
     let chosen = PromiseCalendar(state: ledger.state, zone: ledger.zone, selection: .init(person: ben, openOnly: true)).promises
     let expected = ledger.state.promises.filter { !$0.state.isClosed && ($0.performer == ben || $0.customer == ben) }
     #expect(!expected.isEmpty)

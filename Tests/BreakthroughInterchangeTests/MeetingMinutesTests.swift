@@ -34,7 +34,7 @@ struct MeetingMinutesTests {
     #expect(section("Newly promised").count == 7)
     #expect(section("Still owed (overdue accountings)") == ["- P7 ben → ana: Fix the printer — due 2026-12-02, 1 day late"])
     #expect(section("Awaiting acceptance") == ["- P6 李娜 → ben: Send the invitations — delivered 2026-12-02, awaiting ben"])
-    try Golden.check(text, named: "week-minutes.md")
+    Golden.check(text, named: "week-minutes.md", in: SampleLedger.goldenFolder)
   }
 
   @Test("a period with nothing in it says so, and still lists what is owed")

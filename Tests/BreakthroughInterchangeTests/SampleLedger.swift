@@ -1,4 +1,5 @@
 import BreakthroughCore
+import BreakthroughTestSupport
 import Foundation
 
 /// A ledger built in memory from moves, with fixed ids and a hand-turned clock: the same
@@ -11,6 +12,9 @@ struct SampleLedger {
   let zone: TimeZone
   private var counter = 0
 
+  /// Where the exports' golden files are kept (`Golden.check`).
+  static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
   /// Text with everything that breaks formats: wide characters, emoji, quotes, commas,
   /// semicolons, a backslash, a line break, an escape sequence, and Markdown's markup.
   static let awkward = "Wide 李娜 & emoji 🎉, \"quoted\"; semi\\colon\nsecond line \u{1B}[31mred *bold* _em_ [link](x) <b>|pipe` #"
@@ -20,8 +24,6 @@ struct SampleLedger {
     self.zone = zone
   }
 
-  static func handle(_ text: String) -> Handle { try! Handle(text) }
-
   var today: CalendarDay { LocalMoment(now, in: zone).day }
 
   /// Makes `move` as `actor` now, and applies its events.
@@ -30,7 +32,7 @@ struct SampleLedger {
     counter += 1
     let prefix = String(format: "00000000-0000-4000-8000-%012d", counter * 10)
     let sequence = Sequence()
-    let context = MoveContext(actor: Self.handle(actor), now: now, zone: zone, makeID: { prefix.dropLast() + sequence.next() })
+    let context = MoveContext(actor: handle(actor), now: now, zone: zone, makeID: { prefix.dropLast() + sequence.next() })
     let outcome = try state.outcome(of: move, context: context)
     for event in outcome.events { state.apply(event) }
     events += outcome.events
@@ -40,7 +42,7 @@ struct SampleLedger {
   /// Makes a promise due `days` from today (at `minute` past midnight when given); returns its id.
   @discardableResult
   mutating func promise(_ what: String, from performer: String, to customer: String, dueIn days: Int, minute: Int? = nil) throws -> String {
-    try move(performer, .make(what: what, to: Self.handle(customer), by: ByWhen(day: today.adding(days: days), minuteOfDay: minute)))
+    try move(performer, .make(what: what, to: handle(customer), by: ByWhen(day: today.adding(days: days), minuteOfDay: minute)))
     return state.promise(number: state.nextNumber - 1)!.id
   }
 

@@ -8,7 +8,7 @@ import Testing
 @Suite("Taskwarrior import")
 struct TaskwarriorImportTests {
   static let utc = TimeZone(identifier: "UTC")!
-  static let ben = SampleLedger.handle("ben")
+  static let ben = handle("ben")
 
   /// What the real `task export` wrote for one task of each kind.
   static func realExport() throws -> [TaskwarriorTask] {
@@ -47,7 +47,7 @@ struct TaskwarriorImportTests {
     #expect(plan.skipped == [.deleted: 1, .recurringTemplate: 1])
     #expect(plan.promises.first { $0.what == "No due date" }?.by == by)
     var state = LedgerState()
-    let context = MoveContext(actor: SampleLedger.handle("ana"), now: Date(), zone: Self.utc)
+    let context = MoveContext(actor: handle("ana"), now: Date(), zone: Self.utc)
     for event in try state.importPromises(plan.promises, context: context).events { state.apply(event) }
     #expect(state.promises.count == 7)
     var clock = LocalClock(Self.utc)
@@ -63,7 +63,7 @@ struct TaskwarriorImportTests {
     let tasks = try Self.realExport()
     let options = TaskwarriorImport.Options(customer: Self.ben, defaultBy: nil, includeDone: false)
     var state = LedgerState()
-    let context = MoveContext(actor: SampleLedger.handle("ana"), now: Date(), zone: Self.utc)
+    let context = MoveContext(actor: handle("ana"), now: Date(), zone: Self.utc)
     let first = TaskwarriorImport(tasks: tasks, options: options, state: state, zone: Self.utc)
     for event in try state.importPromises(first.promises, context: context).events { state.apply(event) }
     let again = TaskwarriorImport(tasks: tasks, options: options, state: state, zone: Self.utc)

@@ -1,5 +1,6 @@
 import BreakthroughCore
 import BreakthroughStore
+import BreakthroughTestSupport
 import Foundation
 import Testing
 
@@ -12,7 +13,7 @@ import Testing
   }
 
   static func context(_ actor: String = "ana") -> MoveContext {
-    MoveContext(actor: (try? Handle(actor)) ?? { fatalError() }(), now: Date(), zone: zone)
+    MoveContext(actor: handle(actor), now: Date(), zone: zone)
   }
 
   @discardableResult

@@ -7,28 +7,25 @@ import Testing
 /// The stamp beside the ledger spares an open the hash of bytes nothing has written to since
 /// the last open hashed them; it never vouches for a ledger written to since.
 @Suite struct LedgerStampTests {
-  /// A ledger of 30 promises last written to over two seconds ago: old enough to be stamped.
-  static func settledLedger() throws -> (path: String, digest: [String]) {
-    let made = try SnapshotFileTests.ledgerWithPromises(30)
-    Thread.sleep(forTimeInterval: 2.1)
-    return made
-  }
+  /// A clock three seconds past the ledgers' last writes, beyond the two seconds of stillness
+  /// the coarsest file system asks for: opens that read it may stamp what they hashed.
+  static let later: @Sendable () -> Date = { Date().addingTimeInterval(3) }
 
   static func stampExists(_ path: String) -> Bool {
     FileManager.default.fileExists(atPath: LedgerStamp.path(for: path))
   }
 
   @Test func anUnchangedLedgerOpensOnItsStampAndAWrittenOneIsHashedAgain() throws {
-    let (path, full) = try Self.settledLedger()
-    let folded = try FileLedger(path: path, snapshotEvery: 20)
+    let (path, full) = try SnapshotFileTests.ledgerWithPromises(30)
+    let folded = try FileLedger(path: path, clock: Self.later, snapshotEvery: 20)
     #expect(folded.linesFromSnapshot == 0)
     #expect(Self.stampExists(path), "the fold read every byte the snapshot covers, and stamped them")
-    let opened = try FileLedger(path: path, snapshotEvery: 20)
+    let opened = try FileLedger(path: path, clock: Self.later, snapshotEvery: 20)
     #expect(opened.linesFromSnapshot == 30)
     #expect(opened.openedOnStamp)
     #expect(SnapshotFileTests.digest(opened.state) == full)
     try FileLedgerTests.makePromise(opened, "Written after the stamp")
-    let reopened = try FileLedger(path: path, snapshotEvery: 1_000_000)
+    let reopened = try FileLedger(path: path, clock: Self.later, snapshotEvery: 1_000_000)
     #expect(!reopened.openedOnStamp, "a ledger written to since is hashed")
     #expect(reopened.linesFromSnapshot == 30)
     #expect(reopened.state.promises.last?.what == "Written after the stamp")
@@ -46,8 +43,8 @@ import Testing
   }
 
   @Test func aLedgerEditedInPlaceIsHashedAndFoldedAgainDespiteItsStamp() throws {
-    let (path, _) = try Self.settledLedger()
-    _ = try FileLedger(path: path, snapshotEvery: 20)
+    let (path, _) = try SnapshotFileTests.ledgerWithPromises(30)
+    _ = try FileLedger(path: path, clock: Self.later, snapshotEvery: 20)
     #expect(Self.stampExists(path))
     // The same size, other bytes, written into the file as it is (not a new file renamed).
     let bytes = FileLedgerTests.bytes(path)
@@ -57,15 +54,15 @@ import Testing
     try handle.seek(toOffset: 0)
     try handle.write(contentsOf: Data(text.utf8))
     try handle.close()
-    let reopened = try FileLedger(path: path, snapshotEvery: 1_000_000)
+    let reopened = try FileLedger(path: path, clock: Self.later, snapshotEvery: 1_000_000)
     #expect(!reopened.openedOnStamp)
     #expect(reopened.linesFromSnapshot == 0, "its bytes differ from the snapshot's: folded from the top")
     #expect(reopened.state.promises.contains { $0.what == "Promise X" })
   }
 
   @Test func aDamagedStampIsIgnoredAndMadeAgain() throws {
-    let (path, full) = try Self.settledLedger()
-    _ = try FileLedger(path: path, snapshotEvery: 20)
+    let (path, full) = try SnapshotFileTests.ledgerWithPromises(30)
+    _ = try FileLedger(path: path, clock: Self.later, snapshotEvery: 20)
     let stamp = try #require(FileManager.default.contents(atPath: LedgerStamp.path(for: path)))
     var generator = SeededGenerator(seed: 11)
     for round in 0..<24 {
@@ -76,11 +73,11 @@ import Testing
       default: bytes = (0..<bytes.count).map { _ in UInt8.random(in: 0...255, using: &generator) }
       }
       FileManager.default.createFile(atPath: LedgerStamp.path(for: path), contents: Data(bytes))
-      let reopened = try FileLedger(path: path, snapshotEvery: 1_000_000)
+      let reopened = try FileLedger(path: path, clock: Self.later, snapshotEvery: 1_000_000)
       #expect(!reopened.openedOnStamp, "round \(round)")
       #expect(reopened.linesFromSnapshot == 30, "the snapshot is still used, once the ledger is hashed")
       #expect(SnapshotFileTests.digest(reopened.state) == full)
-      #expect(try FileLedger(path: path, snapshotEvery: 1_000_000).openedOnStamp, "the hash made a sound stamp again")
+      #expect(try FileLedger(path: path, clock: Self.later, snapshotEvery: 1_000_000).openedOnStamp, "the hash made a sound stamp again")
     }
   }
 

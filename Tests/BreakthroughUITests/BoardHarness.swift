@@ -1,4 +1,5 @@
 import BreakthroughCore
+import BreakthroughTestSupport
 import BreakthroughUI
 import Foundation
 import TerminalKit
@@ -9,7 +10,7 @@ enum BoardHarness {
   static let zone = TimeZone(identifier: "UTC") ?? .current
   /// Thursday 2026-11-26, noon.
   static let now = Timestamp.parse("2026-11-26T12:00:00.000Z") ?? Date()
-  static let ana = (try? Handle("ana")) ?? { fatalError() }()
+  static let ana = handle("ana")
 
   static func demoLedger() -> LedgerState {
     var state = LedgerState()
@@ -31,27 +32,9 @@ enum BoardHarness {
 
   static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
-  /// Compares a screen with `Golden/NAME.txt`; with BREAKTHROUGH_RECORD_GOLDEN=1 it stores it instead (and fails).
+  /// Compares a screen with `Golden/NAME.txt` (`Golden.check`).
   static func expectScreen(_ grid: Grid, matches name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    let file = goldenFolder.appendingPathComponent(name + ".txt")
-    let text = grid.text + "\n"
-    if ProcessInfo.processInfo.environment["BREAKTHROUGH_RECORD_GOLDEN"] == "1" {
-      // Recording fails the test, as a snapshot library does: a recorded screen must be read
-      // and the run repeated without the variable before anything passes.
-      do {
-        try text.write(to: file, atomically: true, encoding: .utf8)
-        Issue.record(
-          "recorded Golden/\(name).txt: read it, then run again without BREAKTHROUGH_RECORD_GOLDEN", sourceLocation: sourceLocation)
-      } catch {
-        Issue.record("could not record Golden/\(name).txt: \(error)", sourceLocation: sourceLocation)
-      }
-      return
-    }
-    guard let stored = try? String(contentsOf: file, encoding: .utf8) else {
-      Issue.record("no stored screen \(name).txt: run with BREAKTHROUGH_RECORD_GOLDEN=1 and read it", sourceLocation: sourceLocation)
-      return
-    }
-    #expect(text == stored, "screen \(name) differs from Golden/\(name).txt:\n\(text)", sourceLocation: sourceLocation)
+    Golden.check(grid.text + "\n", named: name + ".txt", in: goldenFolder, sourceLocation: sourceLocation)
   }
 
   /// Every row of a screen takes exactly its width in cells: borders line up.

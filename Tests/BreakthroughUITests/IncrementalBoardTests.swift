@@ -1,4 +1,5 @@
 import BreakthroughCore
+import BreakthroughTestSupport
 import Foundation
 import Testing
 
@@ -11,34 +12,18 @@ import Testing
 @Suite struct IncrementalBoardTests {
   static let people = ["ana", "ben", "cy", "dee"]
 
-  static func handle(_ text: String) -> Handle {
-    (try? Handle(text)) ?? { fatalError("bad handle in test: \(text)") }()
-  }
-
-  /// A generator with a seed, so that a failure comes back the same on every run.
-  struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   /// The ledger the moves are made on, the moment, and what can be undone.
   struct World {
     var ledger = LedgerState()
     var now = BoardHarness.now
-    var random: SeededRandom
+    var random: SeededGenerator
     /// Recent moves on promises: (event, promise), what `undo` may name.
     var recent: [(event: String, promise: String)] = []
     var refused = 0
 
     var today: CalendarDay { LocalMoment(now, in: BoardHarness.zone).day }
 
-    mutating func person() -> Handle { IncrementalBoardTests.handle(IncrementalBoardTests.people.randomElement(using: &random) ?? "ana") }
+    mutating func person() -> Handle { handle(IncrementalBoardTests.people.randomElement(using: &random) ?? "ana") }
 
     /// A by-when near today: past, today with a time before or after now, or ahead.
     mutating func byWhen() -> ByWhen {
@@ -81,19 +66,13 @@ import Testing
       }
     }
 
+    /// A move of `kind` on `promise`, what it may vary drawn at random.
     mutating func move(_ kind: Move.Kind, on promise: Promise) -> Move {
-      switch kind {
-      case .deliver: return .deliver(promise: promise.id, accepted: Bool.random(using: &random))
-      case .accept: return .accept(promise: promise.id)
-      case .reject: return .reject(promise: promise.id, note: "the totals are missing")
-      case .notKept:
-        let replacement = Bool.random(using: &random) ? Move.Replacement(what: "try again", by: byWhen()) : nil
-        return .notKept(promise: promise.id, note: "ran out of time", replacement: replacement)
-      case .renegotiate: return .renegotiate(promise: promise.id, by: byWhen())
-      case .revoke: return .revoke(promise: promise.id, note: "no longer mine")
-      case .release: return .release(promise: promise.id)
-      default: return .confidence(promise: promise.id, level: Confidence.allCases.randomElement(using: &random) ?? .atRisk)
-      }
+      let by = byWhen()
+      return .sample(
+        kind: kind, on: promise, by: by, accepted: Bool.random(using: &random),
+        replacement: Bool.random(using: &random) ? Move.Replacement(what: "try again", by: by) : nil,
+        level: Confidence.allCases.randomElement(using: &random) ?? .atRisk)
     }
   }
 
@@ -141,11 +120,11 @@ import Testing
 
   @Test(arguments: 1...2)
   func followingEqualsComputingAfresh(seed: Int) {
-    var world = World(random: SeededRandom(state: UInt64(seed)))
-    world.perform(.declare(statement: "Every pilot ships", by: ByWhen(day: world.today.adding(days: 60))), as: Self.handle("ana"))
+    var world = World(random: SeededGenerator(seed: UInt64(seed)))
+    world.perform(.declare(statement: "Every pilot ships", by: ByWhen(day: world.today.adding(days: 60))), as: handle("ana"))
     for _ in 0..<30 { world.randomMove() }
     var board = BoardState(
-      ledger: world.ledger, now: world.now, zone: BoardHarness.zone, actor: Self.handle("ana"), width: 120, height: 40, isUnicode: true)
+      ledger: world.ledger, now: world.now, zone: BoardHarness.zone, actor: handle("ana"), width: 120, height: 40, isUnicode: true)
     var digest = MeetingDigest(world.ledger, now: world.now, zone: BoardHarness.zone)
     var digestNow = world.now
     var followedMoves = 0
@@ -188,14 +167,14 @@ import Testing
   }
 
   @Test func anotherFoldIsComputedAfresh() {
-    var first = World(random: SeededRandom(state: 9))
+    var first = World(random: SeededGenerator(seed: 9))
     for _ in 0..<20 { first.randomMove() }
-    var second = World(random: SeededRandom(state: 10))
+    var second = World(random: SeededGenerator(seed: 10))
     for _ in 0..<25 { second.randomMove() }
     // Its positions cannot be trusted to mean the first fold's promises.
     #expect(second.ledger.positionsChanged(since: first.ledger) == nil)
     var board = BoardState(
-      ledger: first.ledger, now: first.now, zone: BoardHarness.zone, actor: Self.handle("ana"), width: 120, height: 40, isUnicode: true)
+      ledger: first.ledger, now: first.now, zone: BoardHarness.zone, actor: handle("ana"), width: 120, height: 40, isUnicode: true)
     board.replaceLedger(second.ledger)
     Self.expectFresh(board, step: 0)
   }

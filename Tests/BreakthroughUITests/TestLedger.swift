@@ -29,7 +29,7 @@ enum TestLedger {
     let by = ByWhen(day: LocalMoment(BoardHarness.now, in: BoardHarness.zone).day.adding(days: dueInDays))
     let customer = try Handle(customer)
     let outcome = try ledger.append { (state) throws(Refusal) in try state.makePromise(what: what, to: customer, by: by, context: context) }
-    guard case .made(let terms, _)? = outcome.events.first?.body else { fatalError("a making makes a promise") }
+    guard case .made(let terms, _)? = outcome.events.first?.body else { throw Refusal("a making made no promise: \(outcome.events)") }
     return terms.id
   }
 

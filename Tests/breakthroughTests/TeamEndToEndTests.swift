@@ -16,12 +16,13 @@ struct TeamEndToEndTests {
     #expect(try ana.waitFor("you are ana") != nil)
     #expect(try ben.waitFor("Draft the guide") != nil, "ben's board opens on the team ledger")
 
-    // A move at ana's machine shows on ben's within a second.
+    // A move at ana's machine shows on ben's without a key pressed there. How soon is
+    // printed, not asserted: on a shared machine a test's bound on time is a coin toss.
     try ana.makePromise("Ship the pilot", to: "ben", by: "+2d")
     #expect(try ana.waitFor("P2 made") != nil)
     let made = Date()
-    let seen = try ben.waitFor("Ship the pilot", seconds: 1)
-    #expect(seen != nil, "ben's board shows ana's promise within 1 s")
+    let seen = try ben.waitFor("Ship the pilot")
+    #expect(seen != nil, "ben's board shows ana's promise by itself")
     print("team ledger: a promise made on one board showed on the other after \(Int(Date().timeIntervalSince(made) * 1000)) ms")
 
     // The server goes away: the board says so, still shows the ledger, and refuses a write.
@@ -39,8 +40,10 @@ struct TeamEndToEndTests {
     try server.start()
     let after = try team.run(["promise", "After the restart", "--to", "ben", "--by", "+4d"], as: "cy")
     #expect(after.status == 0, "\(after.errors)")
+    let restarted = Date()
     #expect(try ben.waitFor("After the restart", seconds: 40) != nil, "ben's board reconnects and catches up")
-    #expect(try ben.waitFor("you are ben", seconds: 1)?.contains("offline since") == false, "and no longer says offline")
+    #expect(try ben.waitUntil { $0.contains("you are ben") && !$0.contains("offline since") } != nil, "and no longer says offline")
+    print("team ledger: a board caught up \(Int(Date().timeIntervalSince(restarted) * 1000)) ms after the server came back")
     let lines = try team.run(["log"], as: "ana").output
     #expect(!lines.contains("Written while offline") && !lines.contains("Also offline"), "nothing refused was recorded")
     #expect(lines.contains("After the restart"))

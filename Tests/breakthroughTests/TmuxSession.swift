@@ -68,10 +68,16 @@ final class TmuxSession {
   /// Waits until the screen shows `text`; returns the screen, or nil after `seconds`.
   @discardableResult
   func waitFor(_ text: String, seconds: Double = 10) throws -> String? {
+    try waitUntil(seconds: seconds) { $0.contains(text) }
+  }
+
+  /// Waits until the screen is as `isReady` wants it; returns the screen, or nil after `seconds`.
+  @discardableResult
+  func waitUntil(seconds: Double = 10, _ isReady: (String) -> Bool) throws -> String? {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
       let current = try screen()
-      if current.contains(text) { return current }
+      if isReady(current) { return current }
       Thread.sleep(forTimeInterval: 0.05)
     }
     return nil

@@ -103,7 +103,7 @@ public struct LedgerState: Sendable {
     let what = header.kind.map { " (\($0)\(header.actor.map { " by \($0)" } ?? ""))" } ?? ""
     leftOut.append(
       LeftOutEvent(
-        eventID: header.id, at: header.at, actor: header.actor, kind: header.kind ?? "unknown", subject: nil,
+        ordinal: nil, eventID: header.id, at: header.at, actor: header.actor, kind: header.kind ?? "unknown", subject: nil,
         reason: "line \(line)\(what) could not be read: \(reason)"))
   }
 
@@ -251,6 +251,8 @@ public struct LedgerState: Sendable {
 
   private mutating func leaveOut(_ event: Event, _ subject: String?, _ reason: String) {
     leftOut.append(
-      LeftOutEvent(eventID: event.id, at: event.at, actor: event.actor, kind: event.body.kind.name, subject: subject, reason: reason))
+      LeftOutEvent(
+        ordinal: eventCount, eventID: event.id, at: event.at, actor: event.actor, kind: event.body.kind.name, subject: subject,
+        reason: reason))
   }
 }

@@ -7,6 +7,11 @@ extension LedgerState {
   public func promise(named reference: String) throws(Refusal) -> Promise {
     let number = try Self.number(in: reference, prefix: "P", of: "promise")
     guard let promise = promise(number: number) else {
+      if let attempt = leftOut(naming: "P\(number)").first {
+        throw Refusal(
+          "there is no promise P\(number): the event that would have made it was left out (\(attempt.reason)); see `breakthrough log --left-out`"
+        )
+      }
       let range = promises.isEmpty ? "the ledger has no promises yet" : "numbers go from P1 to P\(nextNumber - 1)"
       throw Refusal("there is no promise P\(number): \(range); see `breakthrough list --all`")
     }

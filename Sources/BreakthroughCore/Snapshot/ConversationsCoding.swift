@@ -19,6 +19,7 @@ extension Conversations {
         ("terms", .object(EventCoding.fields(of: .requestMade(request.terms)))), ("madeAt", time(request.madeAt)),
         ("state", .string(request.state.rawValue)), ("promise", request.promise.map(JSONValue.string) ?? .null),
         ("firstAnsweredAt", time(request.firstAnsweredAt)), ("closedAt", time(request.closedAt)), ("history", history(request.history)),
+        ("countered", .bool(request.isCountered)),
       ])
     }
     let elements: [JSONValue] = self.elements.map { element in
@@ -80,6 +81,7 @@ extension Conversations {
       request.firstAnsweredAt = try time(reader, "firstAnsweredAt")
       request.closedAt = try time(reader, "closedAt")
       request.history = try history(item["history"])
+      request.isCountered = reader.flag("countered")
       requestPosition[terms.id] = requests.count
       requests.append(request)
     }

@@ -17,6 +17,7 @@ extension LedgerState {
     out.int(highestNumber)
     out.int(leftOut.count)
     for event in leftOut {
+      out.optional(event.ordinal) { $0.int($1) }
       out.optional(event.eventID) { $0.string($1) }
       out.optional(event.at) { $0.date($1) }
       out.optional(event.actor) { $0.string($1.text) }
@@ -130,15 +131,16 @@ extension LedgerState {
     out.optional(by.minuteOfDay) { $0.int($1) }
   }
 
-  /// The state a snapshot holds; a refusal when the bytes are not one.
+  /// The state a snapshot holds, read on the calling thread; a refusal when the bytes are not one.
   public init(snapshot bytes: [UInt8]) throws(Refusal) {
-    try self.init(snapshot: SnapshotBytes(bytes), payload: 0..<bytes.count)
+    try self.init(snapshot: SnapshotBytes(bytes), payload: 0..<bytes.count, pieces: .oneAtATime)
   }
 
   /// The state the snapshot in `source`'s `payload` holds, read a part at a time: what comes
-  /// before the promises, then each segment (on all cores), then the index. The source is
-  /// kept: each promise's past is read from it only when it is asked for.
-  public init(snapshot source: SnapshotSource, payload: Range<Int>) throws(Refusal) {
+  /// before the promises, then each segment and the index, as `pieces` runs them (the store's
+  /// runner: on all cores). The source is kept: each promise's past is read from it only when
+  /// it is asked for.
+  public init(snapshot source: SnapshotSource, payload: Range<Int>, pieces: PieceRunner) throws(Refusal) {
     guard payload.lowerBound >= 0, payload.upperBound <= source.count else { throw Refusal("the snapshot is out of range") }
     var piece = min(payload.count, 1 << 16)
     while true {
@@ -158,7 +160,7 @@ extension LedgerState {
         piece = min(payload.count, piece * 8)
         continue
       }
-      try state.readPromises(head, from: source, before: payload.upperBound)
+      try state.readPromises(head, from: source, before: payload.upperBound, pieces: pieces)
       self = state
       return
     }
@@ -186,6 +188,7 @@ extension LedgerState {
     for _ in 0..<(try input.count()) {
       leftOut.append(
         LeftOutEvent(
+          ordinal: try input.optional { (input) throws(Refusal) in try input.int() },
           eventID: try input.optional { (input) throws(Refusal) in try input.string() },
           at: try input.optional { (input) throws(Refusal) in try input.date() },
           actor: try input.optional { (input) throws(Refusal) in try input.handle() }, kind: try input.string(),
@@ -220,7 +223,7 @@ extension LedgerState {
     return Head(archive: archive, promiseCount: promiseCount, segmentCount: segmentCount, promisesStart: start + input.index)
   }
 
-  private mutating func readPromises(_ head: Head, from source: SnapshotSource, before end: Int) throws(Refusal) {
+  private mutating func readPromises(_ head: Head, from source: SnapshotSource, before end: Int, pieces: PieceRunner) throws(Refusal) {
     var segments: [(bytes: Range<Int>, promises: Range<Int>)] = []
     var offset = head.promisesStart
     for _ in 0..<head.segmentCount {
@@ -242,7 +245,8 @@ extension LedgerState {
     let indexBytes = offset..<end
     let promiseCount = head.promiseCount
     // The index is one long copy: read beside the segments rather than before them.
-    let (read, index) = try SegmentReading(segments: segments, archive: head.archive).read { () throws(Refusal) -> PromiseIndex in
+    let (read, index) = try SegmentReading(segments: segments, archive: head.archive).read(on: pieces) {
+      () throws(Refusal) -> PromiseIndex in
       let index = try source.withBytes(in: indexBytes) { (buffer) throws(Refusal) -> PromiseIndex in
         var input = SnapshotReader(buffer)
         let index = try PromiseIndex(reading: &input, promiseCount: promiseCount)

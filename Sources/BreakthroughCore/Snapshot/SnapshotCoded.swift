@@ -1,6 +1,6 @@
 /// A case stored in the snapshot by a number of its own, written down here rather than taken
 /// from its position: reordering or adding cases must never relabel a promise already cached.
-/// A test pins every code; changing one means raising `LedgerSnapshot.snapshotFormat`.
+/// A test pins every code; changing one means raising `LedgerState.snapshotFormat`.
 protocol SnapshotCoded: CaseIterable, Equatable {
   var code: Int { get }
 }

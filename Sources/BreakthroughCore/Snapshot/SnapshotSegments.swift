@@ -1,5 +1,5 @@
-/// The promises of a snapshot, read segment by segment on all cores at once, then put
-/// together in order.
+/// The promises of a snapshot, read segment by segment (on all cores at once, with the store's
+/// runner), then put together in order.
 struct SegmentReading: Sendable {
   /// Where each segment's bytes are, and which positions of the list its promises fill.
   let segments: [(bytes: Range<Int>, promises: Range<Int>)]
@@ -13,15 +13,18 @@ struct SegmentReading: Sendable {
 
   /// Each segment's bytes are read from the archive's source by the reader that decodes them
   /// (lent where the source can) and let go when it is done: the whole snapshot is never
-  /// copied into memory at once. `alongside` runs meanwhile, as one more piece of the work.
-  func read<Other: Sendable>(alongside: @escaping @Sendable () throws(Refusal) -> Other) throws(Refusal) -> (Result, Other) {
+  /// copied into memory at once. `alongside` runs meanwhile, as one more piece of the work;
+  /// `runner` says on which threads.
+  func read<Other: Sendable>(
+    on runner: PieceRunner, alongside: @escaping @Sendable () throws(Refusal) -> Other
+  ) throws(Refusal) -> (Result, Other) {
     let results = Slots<Result>(count: segments.count)
     let other = Slots<Other>(count: 1)
     defer {
       results.release()
       other.release()
     }
-    ParallelPieces.run(segments.count + 1) { number in
+    runner.run(segments.count + 1) { number in
       // First, because it is the longest piece.
       if number == 0 {
         other.base[0] = Swift.Result { () throws(Refusal) in try alongside() }

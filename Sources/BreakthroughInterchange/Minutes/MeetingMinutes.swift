@@ -5,16 +5,19 @@ import Foundation
 /// what was newly promised, and what is still owed. Lists, not tables: people's text may hold `|`.
 public struct MeetingMinutes {
   let state: LedgerState
-  /// The events of the period, in ledger order.
+  /// The events of the period that the rule book allowed, in ledger order.
   let events: [Event]
+  /// The events of the period that the rule book left out.
+  let leftOut: [LeftOutEvent]
   /// Where the period starts, in words ("the meeting recorded 2026-12-03 09:02").
   let since: String
   let now: Date
   let zone: TimeZone
 
-  public init(state: LedgerState, events: [Event], since: String, now: Date, zone: TimeZone) {
+  public init(state: LedgerState, events: [Event], leftOut: [LeftOutEvent] = [], since: String, now: Date, zone: TimeZone) {
     self.state = state
     self.events = events
+    self.leftOut = leftOut
     self.since = since
     self.now = now
     self.zone = zone
@@ -51,10 +54,8 @@ public struct MeetingMinutes {
     var elements: [String] = []
     for event in events {
       switch event.body {
-      case .declared(let terms):
-        breakthrough.append("\(who(event.actor)) declared: \(MarkdownText.escaped(terms.statement)), by \(terms.by.description)")
-      case .breakthroughAccounted(_, let outcome, let note):
-        breakthrough.append("\(who(event.actor)) accounted it \(outcome.rawValue.replacingOccurrences(of: "-", with: " "))\(said(note))")
+      case .declared, .breakthroughAccounted:
+        breakthrough.append(said(event))
       case .made(let terms, _):
         guard let promise = current(terms.id, not: .withdrawn) else { continue }
         made.append("\(head(promise)), by \(promise.by.description)")
@@ -75,30 +76,12 @@ public struct MeetingMinutes {
       case .released(let id, let note):
         guard let promise = current(id, in: .released) else { continue }
         ended.append("\(head(promise)) — released by \(who(event.actor))\(said(note))")
-      case .requestMade(let terms):
-        let verb = terms.isOffer ? "offered \(who(terms.customer))" : "asked \(who(terms.performer))"
-        requests.append("R\(terms.number) \(who(event.actor)) \(verb): \(MarkdownText.escaped(terms.what)), by \(terms.by.description)")
-      case .requestCountered(let id, let by, let what, let note):
-        let terms = [by.map { "by \($0.description)" }, what.map { MarkdownText.escaped($0) }].compactMap { $0 }.joined(separator: ", ")
-        requests.append("\(requestLabel(id)) \(who(event.actor)) countered: \(terms)\(said(note))")
-      case .requestDeclined(let id, let note):
-        requests.append("\(requestLabel(id)) \(who(event.actor)) declined\(said(note))")
-      case .requestWithdrawn(let id, let note):
-        requests.append("\(requestLabel(id)) \(who(event.actor)) withdrew it\(said(note))")
-      case .enrolled(_, let note):
-        enrollment.append("\(who(event.actor)) is in\(said(note))")
-      case .notYet(_, let note):
-        enrollment.append("\(who(event.actor)): not yet; it would take\(said(note))")
-      case .unenrolled(_, let note):
-        enrollment.append("\(who(event.actor)) is no longer in\(said(note))")
-      case .elementAdded(let terms):
-        elements.append("E\(terms.number) added by \(who(event.actor)): \(MarkdownText.escaped(terms.what))")
-      case .elementRevised(let id, _, _, let note):
-        elements.append("\(elementLabel(id)) revised by \(who(event.actor))\(said(note))")
-      case .elementMet(let id, let note):
-        elements.append("\(elementLabel(id)) met\(said(note))")
-      case .elementDropped(let id, let note):
-        elements.append("\(elementLabel(id)) dropped\(said(note))")
+      case .requestMade, .requestCountered, .requestDeclined, .requestWithdrawn:
+        requests.append(said(event))
+      case .enrolled, .notYet, .unenrolled:
+        enrollment.append(said(event))
+      case .elementAdded, .elementRevised, .elementMet, .elementDropped:
+        elements.append(said(event))
       case .delivered, .rejected, .confidence, .undone, .meetingHeld:
         continue
       }
@@ -113,6 +96,7 @@ public struct MeetingMinutes {
       ("What it will take", elements),
       ("Still owed (overdue accountings)", owed.map { "\(head($0)) — due \($0.by.description), \(days($0.by.daysLate(at: local))) late" }),
       ("Awaiting acceptance", awaiting.map(awaitingLine)),
+      ("Left out by the rule book (kept in the ledger, counted for nothing)", leftOut.map { MarkdownText.escaped($0.reason) }),
     ]
   }
 
@@ -139,6 +123,13 @@ public struct MeetingMinutes {
   }
 
   private func who(_ person: Handle) -> String { MarkdownText.escaped(person.text) }
+
+  /// The event in the words every reader uses, people's text escaped.
+  private func said(_ event: Event) -> String {
+    "\(who(event.actor)) \(wording.phrase(event).text)"
+  }
+
+  private var wording: EventWording { EventWording(state: state, text: MarkdownText.escaped) }
 
   private func said(_ note: String?) -> String { note.map { ": \(MarkdownText.escaped($0))" } ?? "" }
 

@@ -1,5 +1,5 @@
 // CMalloc: the C library's allocator settings (mallopt), which Swift's Glibc module leaves out.
-// Only BreakthroughUI/ScreenMemory.swift imports it.
+// Only TerminalKit/ScreenMemory.swift imports it.
 #ifndef CMALLOC_H
 #define CMALLOC_H
 

@@ -5,7 +5,7 @@ import Foundation
 
 /// What `list` is asked for, however it was typed: the command's options, or the words a
 /// script passes, read without the argument parser (`init?(typed:)`).
-struct ListRequest {
+struct ListRequest: Equatable {
   var selection: ListCommand.Selection = .open
   var requests = false
   var waitingOnMe = false
@@ -137,7 +137,8 @@ extension ListRequest {
       let option = ListCommand.Selection(rawValue: String(name.dropFirst(2))) != nil ? "selection" : name
       guard name.hasPrefix("--"), seen.insert(option).inserted else { return nil }
       func value() -> String? {
-        if parts.count == 2 { return parts[1] }
+        // `--person=` names no one: the argument parser says the value is missing.
+        if parts.count == 2 { return parts[1].isEmpty ? nil : parts[1] }
         guard let next = rest.first, !next.hasPrefix("-") else { return nil }
         return rest.popFirst()
       }

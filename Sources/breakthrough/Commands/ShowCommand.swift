@@ -30,6 +30,7 @@ struct ShowCommand: ParsableCommand {
       members.append(("chain", .array(chain.map { .string($0.label) })))
       members.append(("request", promise.terms.request.flatMap(state.conversations.request(id:)).map { .string($0.label) } ?? .null))
       members.append(("element", promise.terms.element.flatMap(state.conversations.element(id:)).map { .string($0.label) } ?? .null))
+      members.append(("leftOut", .array(state.leftOut(naming: promise.label).map { .string($0.reason) })))
       print(JSONWriter.prettyText(.object(members)))
       return
     }
@@ -61,6 +62,11 @@ struct ShowCommand: ParsableCommand {
     lines.append("history")
     for entry in promise.history {
       lines.append("  \(local(entry.at))  \(entry.actor)  \(entry.summary)" + (entry.note.map { ": \($0)" } ?? ""))
+    }
+    let attempts = state.leftOut(naming: promise.label)
+    if !attempts.isEmpty {
+      lines.append("left out   (kept in the ledger, counted for nothing)")
+      for attempt in attempts { lines.append("  \(attempt.at.map(local) ?? "?")  \(attempt.reason)") }
     }
     lines.map(Escaping.forDisplay).forEach { print($0) }
   }

@@ -42,6 +42,7 @@ struct StatsCommand: ParsableCommand {
       ("breakthrough", breakthrough), ("coverage", state.coverageRate(at: now).map(JSONValue.number) ?? .null), ("requests", requests),
       ("team", .object(Self.fields(of: measures.team))),
       ("people", .array(measures.people.map { .object([("person", .string($0.person.text))] + Self.fields(of: $0.figures)) })),
+      ("leftOut", .number(Double(state.leftOut.count))),
     ])
   }
 
@@ -98,6 +99,7 @@ struct StatsCommand: ParsableCommand {
       let median = conversations.medianTimeToAnswer.map { "; median time to answer \(Self.duration($0))" } ?? ""
       lines.append("  Requests: \(conversations.unanswered.count) waiting for an answer (\(overdue) overdue)\(median)")
     }
+    if let leftOut = state.leftOutSummary { lines.append("  " + leftOut) }
     lines.append("")
     lines.append("Team: " + summary(measures.team))
     lines.append("")
@@ -117,7 +119,7 @@ struct StatsCommand: ParsableCommand {
     seconds < 172_800 ? "\(Int((seconds / 3600).rounded())) h" : "\(((seconds / 8640).rounded()) / 10) d"
   }
 
-  func rate(_ value: Double?) -> String { value?.percent ?? "–" }
+  func rate(_ value: Double?) -> String { FigureWords.rate(value) }
 
   func summary(_ figures: Figures) -> String {
     "kept on time \(rate(figures.keptOnTimeRate)) (\(figures.keptOnTime) of \(figures.cameDue) that came due), "

@@ -64,6 +64,7 @@ public struct Conversations: Sendable {
       if let by { requests[position].terms.by = by }
       if let what { requests[position].terms.what = what }
       requests[position].state = requests[position].state == .asked ? .offered : .asked
+      requests[position].isCountered = true
       let change = [by.map { "by \($0.description)" }, what.map { "\"\($0)\"" }].compactMap { $0 }.joined(separator: ", ")
       requests[position].history.append(record("countered: \(change)", note))
     case .requestDeclined(let id, let note):
@@ -122,6 +123,7 @@ public struct Conversations: Sendable {
     requests[position].state = maker == request.customer && maker != request.performer ? .offered : .asked
     requests[position].promise = nil
     requests[position].closedAt = nil
+    requests[position].isCountered = false
     requests[position].history.append(
       HistoryEntry(at: at, actor: actor, summary: "P\(terms.number) undone: waiting for an answer again", note: nil))
   }

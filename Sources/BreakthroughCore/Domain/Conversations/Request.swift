@@ -65,6 +65,8 @@ public struct Request: Sendable {
   public internal(set) var firstAnsweredAt: Date?
   public internal(set) var closedAt: Date?
   public internal(set) var history: [HistoryEntry] = []
+  /// What waits now is a counter-proposal, not the first one.
+  public internal(set) var isCountered = false
 
   init(terms: RequestTerms, madeAt: Date) {
     self.terms = terms
@@ -100,7 +102,7 @@ public struct Request: Sendable {
   /// Who proposed what now waits, in words: "cleo asks ben", "ben offers cleo", "cleo countered".
   public var proposal: String {
     guard let proposer else { return "\(customer) asked \(performer)" }
-    if history.last?.summary.hasPrefix("countered") == true { return "\(proposer) countered" }
+    if isCountered { return "\(proposer) countered" }
     return state == .asked ? "\(customer) asks \(performer)" : "\(performer) offers \(customer)"
   }
 

@@ -77,7 +77,7 @@ extension LedgerState {
     }
     let declarer = openBreakthrough?.declaredBy
     guard actor != element.addedBy, actor != declarer else { return nil }
-    let orDeclarer = declarer.map { " or \($0), who declared the breakthrough" } ?? ""
+    let orDeclarer = declarer.flatMap { $0 == element.addedBy ? nil : " or \($0), who declared the breakthrough," } ?? ""
     return RuleBreach(
       attempt: attempt, subject: element.label, rule: "only \(element.addedBy), who added it,\(orDeclarer) can \(kind.verb)")
   }

@@ -30,6 +30,9 @@ public struct RuleBreach: Error, Equatable, Sendable {
 /// event at all: kept in the ledger (it is append-only, and the attempt stays on the record),
 /// never applied, never counted.
 public struct LeftOutEvent: Sendable, Equatable {
+  /// Which event of the ledger it is, counting from 1 the lines read as events (what `log` and
+  /// the minutes count); nil for a line that could not be read.
+  public let ordinal: Int?
   /// The event's id; nil when the line could not be read.
   public let eventID: String?
   /// When the event says it was made; nil when the line could not be read.
@@ -43,12 +46,28 @@ public struct LeftOutEvent: Sendable, Equatable {
   /// Why, in one sentence: "ana may not accept P1: only ben, to whom P1 was made, can accept it".
   public let reason: String
 
-  public init(eventID: String?, at: Date?, actor: Handle?, kind: String, subject: String?, reason: String) {
+  public init(ordinal: Int?, eventID: String?, at: Date?, actor: Handle?, kind: String, subject: String?, reason: String) {
+    self.ordinal = ordinal
     self.eventID = eventID
     self.at = at
     self.actor = actor
     self.kind = kind
     self.subject = subject
     self.reason = reason
+  }
+}
+
+extension LedgerState {
+  /// "2 events left out by the rule book: `breakthrough log --left-out` shows them"; nil when
+  /// none is.
+  public var leftOutSummary: String? {
+    guard !leftOut.isEmpty else { return nil }
+    let events = leftOut.count == 1 ? "1 event" : "\(leftOut.count) events"
+    return "\(events) left out by the rule book: `breakthrough log --left-out` shows them"
+  }
+
+  /// The left-out events that name `label` (`P3`), oldest first.
+  public func leftOut(naming label: String) -> [LeftOutEvent] {
+    leftOut.filter { $0.subject == label }
   }
 }

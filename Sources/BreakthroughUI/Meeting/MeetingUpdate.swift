@@ -11,7 +11,7 @@ extension MeetingState: Screen {
       return key == .control("c") ? [.quit] : []
     }
     guard let action = Self.actions.bound(to: key) else {
-      status = (Self.readOnlyNotice, false)
+      status = .note(Self.readOnlyNotice)
       return []
     }
     status = nil
@@ -59,9 +59,6 @@ extension MeetingState: Screen {
   /// The display asks for no moves.
   public mutating func recorded(_ move: Move, outcome: MoveOutcome) {}
 }
-
-/// The meeting display's loop.
-public typealias MeetingApp = ScreenApp<MeetingState>
 
 extension ScreenApp where State == MeetingState {
   /// A read-only meeting display on the terminal's whole screen.

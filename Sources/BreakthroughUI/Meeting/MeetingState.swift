@@ -2,6 +2,9 @@ import BreakthroughCore
 import Foundation
 import TerminalKit
 
+/// The meeting display's loop.
+public typealias MeetingApp = ScreenApp<MeetingState>
+
 /// The standing-meeting display: read-only, for a wall. The team's page first, then a page
 /// per person in turn, each for a timebox; it follows the ledger by itself.
 public struct MeetingState: Sendable {

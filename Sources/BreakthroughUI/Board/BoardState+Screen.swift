@@ -2,9 +2,6 @@ import BreakthroughCore
 import Foundation
 import TerminalKit
 
-/// The board's loop.
-public typealias BoardApp = ScreenApp<BoardState>
-
 extension BoardState: PersonalScreen {
   public var actingAs: Handle? { actor }
 

@@ -54,14 +54,14 @@ extension CheckinState: PersonalScreen {
       // Back to the item it answered, as it stands again.
       if let line = recorded.lastIndex(of: taken.summary) { recorded.remove(at: line) }
       position = taken.position
-      status = (summary, false)
+      status = .note(summary)
       return
     }
     recorded.append(summary)
     if let event = outcome.events.last, let promise = event.body.promiseID {
       undoable.append((event.id, promise, summary, position))
     }
-    status = (summary + (undoable.isEmpty ? "" : " · u undoes it"), false)
+    status = .note(summary + (undoable.isEmpty ? "" : " · u undoes it"))
     if move.kind == .make || move.kind == .request { return }
     if case .confidence(let id, let level, _) = move, level != .onTrack, let promise = ledger.promise(id: id),
       !promise.by.isPast(at: localNow), localNow.day.days(until: promise.by.day) <= 2
@@ -73,9 +73,6 @@ extension CheckinState: PersonalScreen {
     advance()
   }
 }
-
-/// The check-in's loop.
-public typealias CheckinApp = ScreenApp<CheckinState>
 
 extension CheckinState {
   /// Into the open form; anywhere else a paste does nothing (it never answers an item).

@@ -66,11 +66,11 @@ extension BoardState {
   private mutating func answer(_ request: Request?, _ key: Key) {
     guard key == .enter || key == .character("a") else { return }
     guard let request else {
-      status = ("no request is selected", true)
+      status = .error("no request is selected")
       return
     }
     guard let menu = AccountMenu(for: request, allowed: ledger.allowedMoves(for: request, actor: actor)) else {
-      status = (ledger.whyNothingToDo(on: request, actor: actor), true)
+      status = .error(ledger.whyNothingToDo(on: request, actor: actor))
       return
     }
     overlay = .menu(menu)
@@ -82,17 +82,17 @@ extension BoardState {
       return
     }
     guard let element else {
-      if case .character = key { status = ("no element yet: + adds what the breakthrough will take", true) }
+      if case .character = key { status = .error("no element yet: + adds what the breakthrough will take") }
       return
     }
     switch key {
     case .character("n") where element.state == .open: overlay = .form(.newPromise(for: element))
-    case .character("n"): status = ("\(element.label) is \(element.state.rawValue): it stays as it is", true)
+    case .character("n"): status = .error("\(element.label) is \(element.state.rawValue): it stays as it is")
     case .character("m"), .character("x"):
       let meets = key == .character("m")
       // Offered only to whoever the rule book lets meet or drop it.
       if let breach = ledger.breach(of: meets ? .meetElement : .dropElement, on: element, by: actor) {
-        status = (breach.rule, true)
+        status = .error(breach.rule)
       } else {
         overlay = .form(meets ? .meet(element) : .drop(element))
       }

@@ -2,6 +2,9 @@ import BreakthroughCore
 import Foundation
 import TerminalKit
 
+/// The board's loop.
+public typealias BoardApp = ScreenApp<BoardState>
+
 /// Everything the board shows, in one value: `handle` changes it, `render` draws it.
 public struct BoardState: Sendable {
   public internal(set) var ledger: LedgerState

@@ -61,17 +61,8 @@ extension MeetingState {
   private func drawTeamFigures(into grid: inout Grid, _ frame: Rect) {
     guard frame.height > 0 else { return }
     let team = digest.measures.team
-    let figures = [
-      "kept on time \(team.keptOnTimeRate?.percent ?? "–")", "honored \(team.honoredRate?.percent ?? "–")",
-      "unaccounted \(team.unaccounted) (\(team.daysOverdue) d)", "\(team.open) open, \(team.dueWithinWeek) due in 7 d",
-    ]
-    // Whole figures only, most important first: a cut-off number would mislead.
-    var line = "Team:"
-    for figure in figures {
-      let next = line + (line == "Team:" ? " " : " \(glyphs.separator) ") + figure
-      if DisplayWidth.of(next) > frame.width - 2 { break }
-      line = next
-    }
+    let figures = [FigureWords.keptOnTime(team), FigureWords.honored(team), FigureWords.unaccounted(team), FigureWords.load(team)]
+    let line = FigureWords.fitted(figures, after: "Team: ", separator: glyphs.separator, width: frame.width - 2)
     grid.put(line, row: frame.top, column: frame.left + 1, limit: frame.width - 2, role: .header)
     var conversation: [String] = []
     if let roll = ledger.conversations.roll.summary { conversation.append(roll) }
@@ -79,9 +70,11 @@ extension MeetingState {
       let overdue = digest.answersOverdue > 0 ? " (\(digest.answersOverdue) answer\(digest.answersOverdue == 1 ? "" : "s") overdue)" : ""
       conversation.append("\(digest.unanswered) request\(digest.unanswered == 1 ? "" : "s") unanswered\(overdue)")
     }
+    if !ledger.leftOut.isEmpty { conversation.append("\(ledger.leftOut.count) left out by the rule book (log --left-out)") }
     if frame.height >= 4 {
       let text = conversation.joined(separator: " \(glyphs.separator) ")
-      grid.put(text, row: frame.top + 1, column: frame.left + 1, limit: frame.width - 2, role: digest.answersOverdue > 0 ? .overdue : .text)
+      let alarming = digest.answersOverdue > 0 || !ledger.leftOut.isEmpty
+      grid.put(text, row: frame.top + 1, column: frame.left + 1, limit: frame.width - 2, role: alarming ? .overdue : .text)
     }
     var headers = ["Person", "Open", "Due 7 d", "Overdue", "Awaiting"]
     if options.showsRates { headers += ["On time", "Honored"] }
@@ -113,7 +106,7 @@ extension MeetingState {
       ]
       if options.showsRates {
         let figures = rates[person.handle]
-        cells += [figures?.keptOnTimeRate?.percent ?? "–", figures?.honoredRate?.percent ?? "–"]
+        cells += [FigureWords.rate(figures?.keptOnTimeRate), FigureWords.rate(figures?.honoredRate)]
       }
       put(cells, row: frame.top + 3 + offset) { column in
         column == 3 && !person.overdue.isEmpty ? .overdue : column == 0 ? .header : .text

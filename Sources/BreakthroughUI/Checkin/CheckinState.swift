@@ -2,6 +2,9 @@ import BreakthroughCore
 import Foundation
 import TerminalKit
 
+/// The check-in's loop.
+public typealias CheckinApp = ScreenApp<CheckinState>
+
 /// The daily check-in: one item at a time, each answered with one key, then "anything to
 /// promise today?", then a summary of what was recorded.
 public struct CheckinState: Sendable {
@@ -62,7 +65,7 @@ public struct CheckinState: Sendable {
 
   mutating func goBack() {
     guard position > 0 else {
-      status = ("this is the first item", true)
+      status = .error("this is the first item")
       return
     }
     position -= 1

@@ -22,7 +22,6 @@ public final class ScreenApp<State: Screen> {
     store: LedgerStore, terminal: Terminal, clock: @escaping () -> Date = Date.init,
     makeState: (_ ledger: LedgerState, _ now: Date, _ terminal: Terminal) -> State
   ) {
-    ScreenMemory.keepFreedBlocks()
     self.store = store
     self.terminal = terminal
     self.clock = clock

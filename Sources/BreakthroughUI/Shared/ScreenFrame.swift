@@ -1,5 +1,15 @@
 /// A line for the person at the bottom of a screen: what happened, or why it was refused.
-typealias StatusLine = (text: String, isError: Bool)
+struct StatusLine: Equatable, Sendable {
+  var text: String
+  /// Drawn as an error: a refusal, or a key that does nothing here.
+  var isError: Bool
+
+  /// What happened.
+  static func note(_ text: String) -> StatusLine { StatusLine(text: text, isError: false) }
+
+  /// Why something was refused or did nothing.
+  static func error(_ text: String) -> StatusLine { StatusLine(text: text, isError: true) }
+}
 
 /// What every screen keeps besides its own state: its size, its status line, and how the
 /// store's connection stands. `Screen`'s `resize`, `report` and `showConnection` are the same
@@ -34,7 +44,7 @@ extension Screen {
   }
 
   public mutating func report(_ text: String, isError: Bool) {
-    frame.status = (text, isError)
+    frame.status = StatusLine(text: text, isError: isError)
   }
 
   public mutating func showConnection(_ note: String?) {

@@ -25,7 +25,7 @@ extension BoardState {
     case .confirm(let move, _)?:
       overlay = nil
       if key == .enter || key == .character("y") { return [.perform(move)] }
-      status = ("cancelled: nothing was recorded", false)
+      status = .note("cancelled: nothing was recorded")
       return key == .control("c") ? [.quit] : []
     case nil:
       status = nil
@@ -69,14 +69,14 @@ extension BoardState {
   /// they said they are when the board opened, so the key only says how to choose.
   mutating func actAsNextPerson() {
     guard let index = actingChoices.firstIndex(of: actor) else {
-      status = ("you are \(actor); to act as someone else, open the board with --as HANDLE", true)
+      status = .error("you are \(actor); to act as someone else, open the board with --as HANDLE")
       return
     }
     actor = actingChoices[(index + 1) % actingChoices.count]
     rebuildConversations()
     // Undo takes back your own moves, and these were someone else's.
     undoable = []
-    status = ("you are now \(actor): the account menu offers \(actor)'s moves; A acts as the next person", false)
+    status = .note("you are now \(actor): the account menu offers \(actor)'s moves; A acts as the next person")
   }
 
   /// Why confidence cannot be stated on `promise` by the acting person.

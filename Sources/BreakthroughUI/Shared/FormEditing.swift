@@ -93,7 +93,7 @@ extension Form {
     var form = form
     let step = form.handle(key, today: today)
     overlay = step.closesForm ? nil : wrap(form)
-    if let note = step.note { status = (note, false) }
+    if let note = step.note { status = .note(note) }
     return step.effects
   }
 }

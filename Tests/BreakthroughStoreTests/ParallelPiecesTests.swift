@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import BreakthroughCore
+@testable import BreakthroughStore
 
 /// Work cut into pieces is done once a piece, all of it, before `run` returns.
 @Suite struct ParallelPiecesTests {
@@ -9,11 +9,14 @@ import Testing
   final class Tally: @unchecked Sendable {
     private let lock = NSLock()
     private var counts: [Int: Int] = [:]
+    private var lastWork = 0
 
-    func note(_ piece: Int) {
+    /// Notes `piece` as done; `work` is what it worked out, kept so that the work is done.
+    func note(_ piece: Int, after work: Int) {
       lock.lock()
       defer { lock.unlock() }
       counts[piece, default: 0] += 1
+      lastWork = work
     }
 
     var done: [Int: Int] {
@@ -27,9 +30,11 @@ import Testing
   func everyPieceIsDoneOnceBeforeItReturns(count: Int) {
     let tally = Tally()
     ParallelPieces.run(count) { piece in
-      // Uneven pieces, so that threads take them out of order.
-      if piece % 3 == 0 { Thread.sleep(forTimeInterval: 0.001) }
-      tally.note(piece)
+      // Uneven pieces (every third a thousand times longer), so that threads take them out
+      // of order.
+      var hash = piece
+      for _ in 0..<(piece % 3 == 0 ? 100_000 : 100) { hash = hash &* 31 &+ 7 }
+      tally.note(piece, after: hash)
     }
     #expect(tally.done == Dictionary(uniqueKeysWithValues: (0..<count).map { ($0, 1) }))
   }

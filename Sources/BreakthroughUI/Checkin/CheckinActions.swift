@@ -89,7 +89,7 @@ extension CheckinState {
       offer: { $0.currentItem == nil ? "finish" : nil }
     ) { state in
       guard state.currentItem == nil else {
-        state.status = ("answer with one of the keys shown under the promise, or s to skip", true)
+        state.status = .error("answer with one of the keys shown under the promise, or s to skip")
         return []
       }
       state.isFinished = true
@@ -100,7 +100,7 @@ extension CheckinState {
       offer: { $0.undoable.isEmpty ? nil : "undo your last answer" }
     ) { state in
       guard let last = state.undoable.last else {
-        state.status = ("nothing of this check-in to undo", true)
+        state.status = .error("nothing of this check-in to undo")
         return []
       }
       return [.perform(.undo(event: last.event, promise: last.promise, summary: last.summary))]
@@ -162,9 +162,9 @@ extension CheckinState {
     return CheckinAction(name: name, keys: [.character(key)], help: help, hint: nil, offer: { choice($0)?.kind.verb }) { state in
       guard let (request, kind) = choice(state) else {
         if let request = state.currentRequest {
-          state.status = ("\(key): \(state.ledger.whyNothingToDo(on: request, actor: state.actor))", true)
+          state.status = .error("\(key): \(state.ledger.whyNothingToDo(on: request, actor: state.actor))")
         } else {
-          state.status = ("\(key): there is no request here to answer", true)
+          state.status = .error("\(key): there is no request here to answer")
         }
         return []
       }
@@ -187,10 +187,10 @@ extension CheckinState {
   /// Says why a key does nothing here, in the core's words.
   mutating func refuseKey(_ key: Character, kind: Move.Kind) {
     guard let promise = currentPromise else {
-      status = ("no promise here: n makes a new one, Enter finishes", true)
+      status = .error("no promise here: n makes a new one, Enter finishes")
       return
     }
     let why = ledger.refusal(of: kind, on: promise, actor: actor, zone: zone)?.message ?? ledger.whyNothingToDo(on: promise, actor: actor)
-    status = ("\(key): \(why)", true)
+    status = .error("\(key): \(why)")
   }
 }

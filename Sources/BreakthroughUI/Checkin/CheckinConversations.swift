@@ -52,7 +52,7 @@ extension CheckinState {
       lines.append(
         ("answer by \(replyBy.description)" + (overdue ? ": ANSWER OVERDUE" : " (\(replyBy.words(at: now)))"), overdue ? .overdue : .dim))
     }
-    if let last = request.history.last, last.summary.hasPrefix("countered") {
+    if request.isCountered, let last = request.history.last {
       lines.append(("\(last.actor) \(last.summary)" + (last.note.map { ": \($0)" } ?? ""), .dim))
     }
     lines += [("", .text), (request.state == .asked ? "Will you promise it?" : "Will you take it?", .title)]

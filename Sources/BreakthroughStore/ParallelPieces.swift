@@ -1,14 +1,16 @@
+import BreakthroughCore
 import Foundation
 
 /// Work cut into pieces, done by the calling thread and one more thread for each other core,
-/// each taking the next piece no one has taken yet.
+/// each taking the next piece no one has taken yet: how the store reads a snapshot's pieces
+/// (`PieceRunner.onEveryCore`), the core itself starting no threads.
 ///
 /// Dispatch's `concurrentPerform` left the second core idle for most of a 10,000-promise open:
 /// its pool's thread came 2–3 ms late or was the one busy hashing, so the calling thread read
 /// four of the six pieces alone. Threads of its own start on an idle core at once.
-public enum ParallelPieces {
+enum ParallelPieces {
   /// Calls `piece` once for each of `0..<count`, on all cores; returns when every call has.
-  public static func run(_ count: Int, _ piece: @escaping @Sendable (Int) -> Void) {
+  static func run(_ count: Int, _ piece: @escaping @Sendable (Int) -> Void) {
     let counter = Counter(limit: count)
     let work: @Sendable () -> Void = {
       while let index = counter.next() { piece(index) }
@@ -41,4 +43,9 @@ public enum ParallelPieces {
       return taken - 1
     }
   }
+}
+
+extension PieceRunner {
+  /// The pieces on every core at once (`ParallelPieces`).
+  public static let onEveryCore = PieceRunner { count, piece in ParallelPieces.run(count, piece) }
 }

@@ -44,8 +44,7 @@ extension BoardState {
     }
     let team = measures.team
     var figures = [
-      "unaccounted \(team.unaccounted) (\(team.daysOverdue) d)", "kept on time \(percent(team.keptOnTimeRate))",
-      "honored \(percent(team.honoredRate))", "load \(team.open) open, \(team.dueWithinWeek) due in 7 d",
+      FigureWords.unaccounted(team), FigureWords.keptOnTime(team), FigureWords.honored(team), "load " + FigureWords.load(team),
     ]
     if let breakthrough = measures.breakthrough {
       let terms = breakthrough.breakthrough.terms
@@ -60,13 +59,7 @@ extension BoardState {
         "No breakthrough declared yet: press D to declare the team's breakthrough.", row: frame.top + 1, column: 2, limit: inner, role: .dim
       )
     }
-    // Whole figures only, most important first: a cut-off number would mislead.
-    var line = ""
-    for figure in figures {
-      let next = line.isEmpty ? figure : line + " \(glyphs.separator) " + figure
-      if DisplayWidth.of(next) > inner { break }
-      line = next
-    }
+    let line = FigureWords.fitted(figures, separator: glyphs.separator, width: inner)
     grid.put(line, row: frame.top + 2, column: 2, limit: inner, role: team.unaccounted > 0 ? .overdue : .dim)
     drawConversationLine(into: &grid, row: frame.top + 3, waiting: waiting)
   }
@@ -76,6 +69,7 @@ extension BoardState {
   private func drawConversationLine(into grid: inout Grid, row: Int, waiting: Int) {
     var parts: [(String, Role)] = []
     if waiting > 0 { parts.append(("\(waiting) \(waiting == 1 ? "request waits" : "requests wait") on you (r)", .overdue)) }
+    if !ledger.leftOut.isEmpty { parts.append(("\(ledger.leftOut.count) left out: log --left-out", .overdue)) }
     if let roll = ledger.conversations.roll.summary { parts.append((roll, .title)) }
     // From the rows kept with the ledger: a frame never walks the elements' promises.
     if let elements = Coverage.summary(of: elementRows.map(\.coverage)) {
@@ -106,8 +100,6 @@ extension BoardState {
       grid.put(line, row: frame.top + 1 + offset, column: frame.left + 2, limit: frame.width - 4, role: Self.role(of: item.coverage))
     }
   }
-
-  private func percent(_ rate: Double?) -> String { rate?.percent ?? "–" }
 
   private func drawPane(_ pane: Pane, into grid: inout Grid, _ frame: Rect) {
     guard let list = lists[pane] else { return }

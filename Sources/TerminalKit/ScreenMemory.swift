@@ -1,6 +1,8 @@
 import CMalloc
 
-/// How a screen's process keeps the memory it frees.
+/// How a screen's process keeps the memory it frees: a setting of the whole process, made by
+/// the executables as a screen starts (`ScreenOptions.openTerminal`, the bench's `run`), never
+/// by a library as it makes a value.
 public enum ScreenMemory {
   /// Keeps large blocks for reuse instead of returning them to the system at once.
   ///

@@ -27,7 +27,8 @@ public protocol Screen: Sendable {
   mutating func showConnection(_ note: String?)
   /// A move this screen asked for is in the ledger.
   mutating func recorded(_ move: Move, outcome: MoveOutcome)
-  /// Draws the screen into a fresh grid of its size.
+  /// Draws the screen into a fresh grid of its size; mutating, because drawing scrolls the
+  /// lists so that their selection stays in view.
   mutating func render() -> Grid
   /// Text pasted in the terminal: into the field being edited, if any; never keys.
   mutating func paste(_ text: String)

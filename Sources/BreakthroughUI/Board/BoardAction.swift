@@ -65,12 +65,12 @@ extension BoardState {
       help: "Account for the selection: done, accept, reject, not kept, renegotiate, revoke, release", hint: "a:account"
     ) { state in
       guard let promise = state.selectedPromise else {
-        state.status = ("select a promise first (j/k), then press a", true)
+        state.status = .error("select a promise first (j/k), then press a")
         return []
       }
       let allowed = state.ledger.allowedMoves(for: promise, actor: state.actor)
       guard let menu = AccountMenu(for: promise, allowed: allowed) else {
-        state.status = (state.ledger.whyNothingToDo(on: promise, actor: state.actor), true)
+        state.status = .error(state.ledger.whyNothingToDo(on: promise, actor: state.actor))
         return []
       }
       state.overlay = .menu(menu)
@@ -100,7 +100,7 @@ extension BoardState {
     BoardAction(name: "undo", keys: [.character("u")], help: "Undo your last move of this session (a compensating event)", hint: nil) {
       state in
       guard let last = state.undoable.popLast() else {
-        state.status = ("nothing of yours to undo in this session", true)
+        state.status = .error("nothing of yours to undo in this session")
         return []
       }
       return [.perform(.undo(event: last.event, promise: last.promise, summary: last.summary))]
@@ -108,7 +108,7 @@ extension BoardState {
     BoardAction(name: "declare", keys: [.character("D")], help: "Declare or revise the breakthrough", hint: nil) { state in
       guard state.ledger.allowedBreakthroughMoves(actor: state.actor).contains(.declare) else {
         let declarer = state.ledger.currentBreakthrough?.declaredBy.text ?? "its declarer"
-        state.status = ("only \(declarer), who declared the breakthrough in force, can revise it", true)
+        state.status = .error("only \(declarer), who declared the breakthrough in force, can revise it")
         return []
       }
       state.overlay = .form(.declare(current: state.ledger.currentBreakthrough))
@@ -134,7 +134,7 @@ extension BoardState {
     ) { state in
       guard let promise = state.selectedPromise else { return [] }
       guard Move.Kind.confidence.isAllowed(on: promise, by: state.actor) else {
-        state.status = (state.confidenceRefusal(on: promise), true)
+        state.status = .error(state.confidenceRefusal(on: promise))
         return []
       }
       return [.perform(.confidence(promise: promise.id, level: level))]
