@@ -7,7 +7,7 @@ import Testing
 
 /// The daily digest: what waits on one person, in the order they read it.
 @Suite struct DigestTests {
-  static let ana = SampleLedger.handle("ana")
+  static let ana = handle("ana")
 
   /// A ledger where something waits on ana in every section, and things that must not show.
   static func everySection() throws -> SampleLedger {
@@ -35,7 +35,7 @@ import Testing
   }
 
   func digest(_ ledger: SampleLedger, for person: String) -> DailyDigest {
-    DailyDigest(ledger.state, person: SampleLedger.handle(person), now: LocalMoment(ledger.now, in: ledger.zone))
+    DailyDigest(ledger.state, person: handle(person), now: LocalMoment(ledger.now, in: ledger.zone))
   }
 
   @Test("every section in order, oldest by-when first, each line with its number")

@@ -47,12 +47,15 @@ struct FeedCommand: ParsableCommand {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     FileHandle.standardError.write(
       Data("feed: following the ledger after line \(position.line), into \(Escaping.forDisplay(target.place))\n".utf8))
-    var delivery = Delivery(target: target, folder: folder, session: session)
+    // The fold names a left-out event by its place among the lines read as events, as `log` counts them.
+    var delivery = Delivery(
+      target: target, folder: folder, session: session,
+      events: try session.ledger.entries().prefix { $0.number <= position.line }.count { $0.event != nil })
     // The ledger is read again only when folding found new lines: a still ledger costs a stat.
     var changed = true
     while !StopSignal.isRequested {
       for line in changed ? try session.ledger.entries(after: position.line) : [] {
-        guard try delivery.deliver(line) else { break }
+        guard delivery.deliver(line) else { break }
         position = FeedCursor(line: line.number, eventID: line.event?.id)
         if let cursorPath { try position.write(to: cursorPath) }
       }
@@ -67,7 +70,7 @@ struct FeedCommand: ParsableCommand {
     if let cursorPath, let saved = try FeedCursor.read(from: cursorPath) {
       guard saved.line > 0 else { return saved }
       let found = try ledger.entries(after: saved.line - 1).first
-      guard let found, found.event?.id == saved.eventID else {
+      guard let found, found.number == saved.line, found.event?.id == saved.eventID else {
         throw CommandFailure(
           "the cursor \(cursorPath) names line \(saved.line) of another ledger (or of this one before it was replaced): "
             + "the feed cannot tell what it delivered; delete the cursor to start at the end of the ledger, or use the ledger it was for")
@@ -115,16 +118,20 @@ private struct Delivery {
   let target: FeedTarget
   let folder: String
   let session: Session
+  /// The lines read as events so far, delivered or passed.
+  var events: Int
 
   /// Delivers `line`, trying again with a growing wait until it is delivered; true when it
   /// was, false when the feed is stopping.
-  func deliver(_ line: LedgerLine) throws -> Bool {
-    let message = FeedMessage(line, state: session.state, zone: session.zone)
+  mutating func deliver(_ line: LedgerLine) -> Bool {
+    let ordinal = line.event == nil ? nil : events + 1
+    let message = FeedMessage(line, ordinal: ordinal, state: session.state)
     var wait: Double = 1
     var failures = 0
     while true {
       switch target.deliver(message, folder: folder) {
       case .succeeded:
+        if let ordinal { events = ordinal }
         if failures > 0 { report("delivered line \(line.number) to \(target.place) after \(failures + 1) tries") }
         return true
       case .stopped:

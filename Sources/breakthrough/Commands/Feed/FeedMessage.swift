@@ -15,13 +15,15 @@ struct FeedMessage {
   /// left out, why: "left out: ben may not accept P1: only ana, to whom P1 was made, can accept it".
   let text: String
 
-  init(_ entry: LedgerLine, state: LedgerState, zone: TimeZone) {
+  /// The message for `entry`; `ordinal` is its place among the lines read as events, by which
+  /// the fold names the events it left out.
+  init(_ entry: LedgerLine, ordinal: Int?, state: LedgerState) {
     line = entry.number
     switch entry.content {
     case .event(let event):
       self.event = event
-      leftOut = Self.leftOutReason(of: event, in: state)
-      let words = "\(event.actor) \(Self.words(for: event, state: state, zone: zone))"
+      leftOut = state.leftOut.first { $0.ordinal == ordinal }?.reason
+      let words = "\(event.actor) \(Self.words(for: event, state: state))"
       text = leftOut.map { "left out: \($0)" } ?? words
     case .unknownKind(let kind):
       event = nil
@@ -58,13 +60,8 @@ struct FeedMessage {
     return JSONWriter.text(.object([("text", .string(escaped))]))
   }
 
-  /// The words of an event: the one source `log` reads them from.
-  static func words(for event: Event, state: LedgerState, zone: TimeZone) -> String {
-    EventDescriber(state: state, zone: zone).words(event.body, by: event.actor)
-  }
-
-  /// Why the fold left the event out, as the ledger state says.
-  static func leftOutReason(of event: Event, in state: LedgerState) -> String? {
-    state.leftOut.last { $0.eventID == event.id }?.reason
+  /// The words of an event: the one source `log` and the minutes read them from.
+  static func words(for event: Event, state: LedgerState) -> String {
+    EventWording(state: state).phrase(event).text
   }
 }
