@@ -163,8 +163,11 @@ import Testing
     let folder = Self.folder()
     let out = folder + "/out.jsonl"
     try cli.run("declare", "Ship it", "--by", "+30d")
+    // The same event copied (the same id twice): the copy is left out, never the first.
+    let declared = String(decoding: cli.ledgerBytes, as: UTF8.self)
+    try Data((declared + declared).utf8).write(to: URL(fileURLWithPath: cli.ledger))
     let feed = try RunningFeed(cli, "--exec 'cat >> \(out)' --from-start", errors: folder + "/errors")
-    #expect(Self.eventually { Self.lines(out).count == 1 })
+    #expect(Self.eventually { Self.lines(out).count == 2 })
     // Another machine's line that names a promise this ledger does not have, and one that is not JSON.
     let line =
       "{\"v\":1,\"id\":\"00000000-0000-4000-8000-00000000000a\",\"at\":\"2026-11-30T09:00:00.000Z\",\"actor\":\"ben\","
@@ -173,16 +176,18 @@ import Testing
     try ledger.seekToEnd()
     try ledger.write(contentsOf: Data(line.utf8))
     try ledger.close()
-    #expect(Self.eventually { Self.lines(out).count == 3 })
+    #expect(Self.eventually { Self.lines(out).count == 4 })
     #expect(feed.stop() == 0)
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(Self.lines(out)[1].utf8)) as? [String: Any])
+    let copy = try #require(try JSONSerialization.jsonObject(with: Data(Self.lines(out)[1].utf8)) as? [String: Any])
+    #expect((copy["leftOut"] as? String)?.isEmpty == false && (copy["text"] as? String)?.hasPrefix("left out: ") == true)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(Self.lines(out)[2].utf8)) as? [String: Any])
     let reason = "ben may not accept a promise: the ledger has no promise no-such-promise"
     #expect(object["leftOut"] as? String == reason)
     #expect(object["text"] as? String == "left out: \(reason)")
     #expect((object["event"] as? [String: Any])?["kind"] as? String == "promise.accepted")
-    let garbage = try #require(try JSONSerialization.jsonObject(with: Data(Self.lines(out)[2].utf8)) as? [String: Any])
-    #expect(garbage["line"] as? Int == 3 && garbage["event"] is NSNull)
-    #expect((garbage["text"] as? String)?.hasPrefix("left out: line 3 could not be read: ") == true, "\(garbage)")
+    let garbage = try #require(try JSONSerialization.jsonObject(with: Data(Self.lines(out)[3].utf8)) as? [String: Any])
+    #expect(garbage["line"] as? Int == 4 && garbage["event"] is NSNull)
+    #expect((garbage["text"] as? String)?.hasPrefix("left out: line 4 could not be read: ") == true, "\(garbage)")
     let first = try #require(try JSONSerialization.jsonObject(with: Data(Self.lines(out)[0].utf8)) as? [String: Any])
     #expect(first["leftOut"] == nil && (first["text"] as? String)?.hasPrefix("ana declared the breakthrough") == true)
   }
