@@ -14,15 +14,16 @@ public struct LedgerLine: Sendable {
 }
 
 extension FileLedger {
-  public func entries() throws(StoreError) -> [LedgerLine] {
-    try Self.readLines(path: path)
+  public func entries(after line: Int) throws(StoreError) -> [LedgerLine] {
+    try Self.readLines(path: path, after: line)
   }
 
-  /// Every line of the ledger at `path`, decoded (a missing file has none).
-  public static func readLines(path: String) throws(StoreError) -> [LedgerLine] {
+  /// The lines of the ledger at `path` after line `after` (0: every one), decoded (a missing
+  /// file has none).
+  public static func readLines(path: String, after: Int = 0) throws(StoreError) -> [LedgerLine] {
     guard let file = try PosixFile.openForReading(path) else { return [] }
     let bytes = try file.readToEnd(from: 0)
-    return bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated().compactMap { offset, line in
+    return bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated().dropFirst(after).compactMap { offset, line in
       if line.isEmpty && offset > 0 && line.startIndex == bytes.count { return nil }
       let content: LedgerLine.Content
       do throws(Refusal) {

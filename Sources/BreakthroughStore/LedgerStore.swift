@@ -14,8 +14,9 @@ public protocol LedgerStore: AnyObject {
   @discardableResult
   func append(_ move: (LedgerState) throws(Refusal) -> MoveOutcome) throws(StoreError) -> MoveOutcome
 
-  /// Every entry of the ledger as stored, oldest first, each decoded: what `log` shows.
-  func entries() throws(StoreError) -> [LedgerLine]
+  /// The entries of the ledger as stored after line `line` (0: every one), oldest first, each
+  /// decoded: what `log` shows, and what a feed delivers. Earlier lines are skipped undecoded.
+  func entries(after line: Int) throws(StoreError) -> [LedgerLine]
 
   /// Who the store says the person is, when it knows (a team ledger maps each login to a
   /// handle); nil when anyone may say who they are (a file).
@@ -54,6 +55,9 @@ extension LedgerStore {
   public var changeDescriptor: Int32? { nil }
   public var connectionNote: String? { nil }
   public var chainHead: String? { nil }
+
+  /// Every entry of the ledger as stored, oldest first, each decoded.
+  public func entries() throws(StoreError) -> [LedgerLine] { try entries(after: 0) }
 
   /// Makes `move` as `context.actor`: run on the freshest state and appended, or refused with
   /// nothing written.

@@ -75,8 +75,8 @@ public final class TeamLedger: LedgerStore {
     return pendingWarnings + mirror.takeWarnings().map(teamWords)
   }
 
-  public func entries() throws(StoreError) -> [LedgerLine] {
-    try mirror.entries()
+  public func entries(after line: Int) throws(StoreError) -> [LedgerLine] {
+    try mirror.entries(after: line)
   }
 
   @discardableResult

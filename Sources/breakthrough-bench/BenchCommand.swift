@@ -6,5 +6,8 @@ struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "breakthrough-bench",
     abstract: "Benchmarks and stress drivers for Breakthrough's ledger and screens.",
-    subcommands: [RunCommand.self, GenerateCommand.self, CompareCommand.self, AppendCommand.self, WatchCommand.self, TeamCommand.self])
+    subcommands: [
+      RunCommand.self, GenerateCommand.self, CompareCommand.self, ReachCommand.self, AppendCommand.self, WatchCommand.self,
+      TeamCommand.self,
+    ])
 }

@@ -30,7 +30,8 @@ struct BreakthroughCommand: ParsableCommand {
       RevokeCommand.self, ReleaseCommand.self, ConfidenceCommand.self, RequestCommand.self, OfferCommand.self, CounterCommand.self,
       DeclineCommand.self, WithdrawCommand.self, EnrollCommand.self, NotYetCommand.self, UnenrollCommand.self, EnrollmentCommand.self,
       ElementCommand.self, ElementsCommand.self, ListCommand.self,
-      ShowCommand.self, LogCommand.self, StatsCommand.self, MinutesCommand.self, ExportCommand.self, ImportCommand.self,
+      ShowCommand.self, LogCommand.self, StatsCommand.self, MinutesCommand.self, DigestCommand.self, FeedCommand.self, ExportCommand.self,
+      ImportCommand.self,
       StoreCommand.self,
     ],
     defaultSubcommand: BoardCommand.self

@@ -7,7 +7,7 @@ struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
     abstract: "Write the promises in another program's format.",
-    subcommands: [ICalendarExportCommand.self])
+    subcommands: [ICalendarExportCommand.self, PageExportCommand.self])
 }
 
 struct ICalendarExportCommand: ParsableCommand {
