@@ -78,7 +78,7 @@ import Testing
     #expect(!digest(ledger, for: "ana").isEmpty)
   }
 
-  @Test("Markdown is read back by a CommonMark parser as the same words; JSON by Python's json")
+  @Test("Markdown is read back by a CommonMark parser as the same words; JSON by Python's json", .needs(.commonMarkReader))
   func markdownAndJSON() throws {
     let ledger = try Self.everySection()
     let writer = DigestWriter(digest(ledger, for: "ana"), zone: ledger.zone)
@@ -90,7 +90,8 @@ import Testing
         'items': [''.join(c.content for c in t.children if c.type == 'text') for t in tokens if t.type == 'inline' and t.level == 3],
         'html': [t.type for t in tokens if 'html' in t.type] + [c.type for t in tokens for c in (t.children or []) if 'html' in c.type]}))
       """
-    let read = try #require(try IndependentReader.pythonJSON(reader, input: Data(writer.markdown.utf8)) as? [String: [String]])
+    let read = try #require(
+      try IndependentReader.pythonJSON(reader, input: Data(writer.markdown.utf8), reader: .commonMarkReader) as? [String: [String]])
     #expect(read["headings"]?.first == "What waits on ana, Tue 2026-12-01")
     #expect(read["headings"]?.count == 7)
     #expect(read["html"] == [])

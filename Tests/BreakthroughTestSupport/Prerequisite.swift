@@ -8,7 +8,7 @@ public enum Prerequisite: String, CaseIterable, Sendable {
   case tmux, strace, taskwarrior, postgreSQL
   /// Python 3 with Debian's packages, for the readers below; its standard `csv` module alone for CSV.
   case python
-  case iCalendarReader, commonMarkReader
+  case iCalendarReader, commonMarkReader, htmlReader
 
   /// What it is called in a message.
   public var name: String {
@@ -20,6 +20,7 @@ public enum Prerequisite: String, CaseIterable, Sendable {
     case .python: "Python 3"
     case .iCalendarReader: "Python's iCalendar reader"
     case .commonMarkReader: "Python's CommonMark reader"
+    case .htmlReader: "Python's HTML5 parser"
     }
   }
 
@@ -33,6 +34,7 @@ public enum Prerequisite: String, CaseIterable, Sendable {
     case .python: "apt-get install python3"
     case .iCalendarReader: "apt-get install python3-icalendar"
     case .commonMarkReader: "apt-get install python3-markdown-it"
+    case .htmlReader: "apt-get install python3-html5lib"
     }
   }
 
@@ -79,6 +81,7 @@ public enum Prerequisite: String, CaseIterable, Sendable {
     case .python: Self.python(importing: "csv")
     case .iCalendarReader: Self.python(importing: "icalendar")
     case .commonMarkReader: Self.python(importing: "markdown_it")
+    case .htmlReader: Self.python(importing: "html5lib")
     }
   }
 

@@ -48,7 +48,7 @@ import Testing
 
   @Test(
     "digest on a team ledger is only your own",
-    .enabled(if: TeamSetup.isAvailable, "needs PostgreSQL (apt-get install postgresql)"))
+    .needs(.postgreSQL))
   func digestOnTeamLedger() throws {
     let team = try TeamSetup()
     #expect(try team.run(["promise", "For ben", "--to", "ben", "--by", Self.day(-1)], as: "ana").status == 0)

@@ -213,7 +213,7 @@ import Testing
 
   @Test(
     "--exec on a team ledger: others' events within a second or two, once each across a restart",
-    .enabled(if: TeamSetup.isAvailable, "needs PostgreSQL (apt-get install postgresql)"))
+    .needs(.postgreSQL))
   func execOnTeamLedger() throws {
     let team = try TeamSetup()
     let folder = Self.folder()
@@ -267,7 +267,7 @@ struct WebhookServer {
 
   init(folder: String) throws {
     self.folder = folder
-    running = try Spawn.start(IndependentReader.python, ["-c", Self.script, folder], environment: ["PATH": "/usr/bin:/bin"])
+    running = try Spawn.start(try Prerequisite.python.located(), ["-c", Self.script, folder], environment: ["PATH": "/usr/bin:/bin"])
     _ = FeedTests.eventually { FileManager.default.fileExists(atPath: folder + "/port") }
     port = Int((try? String(contentsOfFile: folder + "/port", encoding: .utf8)) ?? "") ?? 0
   }

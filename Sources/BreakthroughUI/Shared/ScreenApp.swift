@@ -136,12 +136,12 @@ public final class ScreenApp<State: Screen> {
   /// One turn of the screen while a write waits: drawn, and the keys that make sense then
   /// answered (Esc cancels the write, `?` the help, Ctrl-L, a resize, a signal); false cancels.
   private func answerWhileWaiting() -> Bool {
-    terminal.draw(state.render())
+    terminal.draw(state.drawn())
     switch terminal.nextEvent(timeoutMilliseconds: 0, watching: nil) {
     case .key(.escape)?:
       return false
     case .key(.character("?"))?:
-      _ = state.handle(.character("?"))
+      _ = state.take(.character("?"))
     case .key(.control("l"))?:
       terminal.repaintWhole()
     case .resize(let width, let height)?:
