@@ -106,14 +106,19 @@ public enum Move: Equatable, Sendable {
     /// When a move on a promise may be made, and by whom; nil for moves not on a promise.
     public var rule: (states: Set<PromiseState>, party: Party)? {
       switch self {
-      case .deliver, .notKept, .renegotiate, .revoke, .confidence: return ([.open], .performer)
-      case .accept, .reject: return ([.delivered], .customer)
-      case .release: return ([.open, .delivered], .customer)
+      case .deliver, .notKept, .renegotiate, .revoke, .confidence: return (Self.open, .performer)
+      case .accept, .reject: return (Self.delivered, .customer)
+      case .release: return (Self.openOrDelivered, .customer)
       case .make, .declare, .accountBreakthrough, .undo, .importPromises, .recordMeeting, .request, .offer, .promiseAsAsked, .acceptOffer,
         .counter, .decline, .withdraw, .enroll, .notYet, .unenroll, .addElement, .reviseElement, .meetElement, .dropElement:
         return nil
       }
     }
+
+    // Made once: the fold asks a rule of every move it meets.
+    private static let open: Set<PromiseState> = [.open]
+    private static let delivered: Set<PromiseState> = [.delivered]
+    private static let openOrDelivered: Set<PromiseState> = [.open, .delivered]
 
     /// The move as a verb phrase: "report it done", "accept it".
     public var verb: String {

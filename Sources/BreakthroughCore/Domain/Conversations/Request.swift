@@ -50,6 +50,11 @@ public enum RequestState: String, CaseIterable, Sendable {
   /// Still waiting for an answer.
   public var isOpen: Bool { self == .asked || self == .offered }
 
+  // Made once: the fold asks a rule of every answer it meets.
+  static let waitingOnPerformer: Set<RequestState> = [.asked]
+  static let waitingOnCustomer: Set<RequestState> = [.offered]
+  static let waiting: Set<RequestState> = [.asked, .offered]
+
   public var word: String { rawValue }
 }
 

@@ -9,10 +9,10 @@ extension Move.Kind {
   /// When a move on a request may be made, and by whom; nil for moves not on a request.
   public var requestRule: (states: Set<RequestState>, party: RequestParty)? {
     switch self {
-    case .promiseAsAsked: return ([.asked], .answerer)
-    case .acceptOffer: return ([.offered], .answerer)
-    case .counter, .decline: return ([.asked, .offered], .answerer)
-    case .withdraw: return ([.asked, .offered], .proposer)
+    case .promiseAsAsked: return (RequestState.waitingOnPerformer, .answerer)
+    case .acceptOffer: return (RequestState.waitingOnCustomer, .answerer)
+    case .counter, .decline: return (RequestState.waiting, .answerer)
+    case .withdraw: return (RequestState.waiting, .proposer)
     case .make, .deliver, .accept, .reject, .notKept, .renegotiate, .revoke, .release, .confidence, .declare, .accountBreakthrough, .undo,
       .importPromises, .recordMeeting, .request, .offer, .enroll, .notYet, .unenroll, .addElement, .reviseElement, .meetElement,
       .dropElement:
@@ -41,21 +41,19 @@ extension LedgerState {
 
   /// Why `actor` may not make a move of `kind` on `request` now, or nil when they may.
   public func breach(of kind: Move.Kind, on request: Request, by actor: Handle) -> RuleBreach? {
-    let attempt = kind.verb(on: request.label)
-    guard let rule = kind.requestRule else {
-      return RuleBreach(attempt: attempt, subject: request.label, rule: "\(kind.verb) is not a move on a request")
-    }
+    // Words only for a breach: the fold asks this of every answer it meets.
+    func breach(_ rule: String) -> RuleBreach { RuleBreach(attempt: kind.verb(on: request.label), subject: request.label, rule: rule) }
+    guard let rule = kind.requestRule else { return breach("\(kind.verb) is not a move on a request") }
     guard rule.states.contains(request.state) else {
       guard let waiter = request.waitsOn, request.state.isOpen else {
-        return RuleBreach(
-          attempt: attempt, subject: request.label, rule: "\(request.label) is \(request.state.word): it is answered and stays as it is")
+        return breach("\(request.label) is \(request.state.word): it is answered and stays as it is")
       }
-      return RuleBreach(attempt: attempt, subject: request.label, rule: "\(request.label) waits for \(waiter)'s answer")
+      return breach("\(request.label) waits for \(waiter)'s answer")
     }
     let party = rule.party == .answerer ? request.waitsOn : request.proposer
     guard let party, party != actor else { return nil }
     let role = rule.party == .answerer ? "who must answer it" : "who proposed it"
-    return RuleBreach(attempt: attempt, subject: request.label, rule: "only \(party), \(role), can \(kind.verb)")
+    return breach("only \(party), \(role), can \(kind.verb)")
   }
 
   /// Whose move it is on `request`, when it is not `actor`'s: "waiting on ben to answer R3".

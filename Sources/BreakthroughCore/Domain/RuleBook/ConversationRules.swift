@@ -26,13 +26,13 @@ extension LedgerState {
   func breachOfCountering(_ id: String, by newBy: ByWhen?, what: String?, note: String, actor: Handle) -> RuleBreach? {
     if let refused = breach(of: .counter, onRequest: id, by: actor) { return refused }
     guard let request = conversations.request(id: id) else { return nil }
-    let attempt = Move.Kind.counter.verb(on: request.label)
+    let attempt = { Move.Kind.counter.verb(on: request.label) }
     guard newBy != nil || what != nil, newBy.map({ $0 != request.by }) ?? false || what.map({ $0 != request.what }) ?? false else {
       return RuleBreach(
-        attempt: attempt, subject: request.label, rule: "a counter proposes other terms: a new by-when, a new what, or both")
+        attempt: attempt(), subject: request.label, rule: "a counter proposes other terms: a new by-when, a new what, or both")
     }
-    return what.flatMap { Self.breachOfSaying($0, "what", attempt: attempt, subject: request.label) }
-      ?? Self.breachOfSaying(note, "note (why these terms)", attempt: attempt, subject: request.label)
+    return what.flatMap { Self.breachOfSaying($0, "what", attempt: attempt(), subject: request.label) }
+      ?? Self.breachOfSaying(note, "note (why these terms)", attempt: attempt(), subject: request.label)
   }
 
   /// Enrollment is said by the person themself (the event's actor), for the breakthrough in force.
@@ -69,17 +69,17 @@ extension LedgerState {
   /// Why `actor` may not revise, meet or drop `element` now: it is closed, or they neither added
   /// it nor declared the breakthrough in force.
   public func breach(of kind: Move.Kind, on element: Element, by actor: Handle) -> RuleBreach? {
-    let attempt = kind.verb(on: element.label)
+    let attempt = { kind.verb(on: element.label) }
     guard element.state == .open else {
       return RuleBreach(
-        attempt: attempt, subject: element.label,
+        attempt: attempt(), subject: element.label,
         rule: "\(element.label) is already \(element.state.rawValue), so it is too late to \(kind.verb)")
     }
     let declarer = openBreakthrough?.declaredBy
     guard actor != element.addedBy, actor != declarer else { return nil }
     let orDeclarer = declarer.flatMap { $0 == element.addedBy ? nil : " or \($0), who declared the breakthrough," } ?? ""
     return RuleBreach(
-      attempt: attempt, subject: element.label, rule: "only \(element.addedBy), who added it,\(orDeclarer) can \(kind.verb)")
+      attempt: attempt(), subject: element.label, rule: "only \(element.addedBy), who added it,\(orDeclarer) can \(kind.verb)")
   }
 
   /// Anyone may declare a breakthrough when none is in force; while one is, only its declarer

@@ -6,20 +6,17 @@ import Foundation
 extension LedgerState {
   /// Why `actor` may not make a move of `kind` on `promise` now, or nil when they may.
   public func breach(of kind: Move.Kind, on promise: Promise, by actor: Handle) -> RuleBreach? {
-    let attempt = kind.verb(on: promise.label)
-    guard let rule = kind.rule else {
-      return RuleBreach(attempt: attempt, subject: promise.label, rule: "\(kind.verb) is not a move on a promise")
-    }
+    // Words only for a breach: the fold asks this of every move it meets.
+    func breach(_ rule: String) -> RuleBreach { RuleBreach(attempt: kind.verb(on: promise.label), subject: promise.label, rule: rule) }
+    guard let rule = kind.rule else { return breach("\(kind.verb) is not a move on a promise") }
     guard rule.states.contains(promise.state) else {
       let tooWhat = promise.state.isClosed ? "late" : "soon"
-      return RuleBreach(
-        attempt: attempt, subject: promise.label, rule: "\(promise.label) is \(promise.state.word), so it is too \(tooWhat) to \(kind.verb)"
-      )
+      return breach("\(promise.label) is \(promise.state.word), so it is too \(tooWhat) to \(kind.verb)")
     }
     let party = promise.party(rule.party)
     guard actor != party else { return nil }
     let who = rule.party == .performer ? "who made \(promise.label)" : "to whom \(promise.label) was made"
-    return RuleBreach(attempt: attempt, subject: promise.label, rule: "only \(party), \(who), can \(kind.verb)")
+    return breach("only \(party), \(who), can \(kind.verb)")
   }
 
   /// The promise `id` names, or why there is none to move.
@@ -50,8 +47,7 @@ extension LedgerState {
   /// A new promise: made by its performer (or, on a request, by whoever the request waits on,
   /// on its terms), with the next number, an id of its own, and links to what exists.
   func breachOfMaking(_ terms: PromiseTerms, by actor: Handle, at moment: Date) -> RuleBreach? {
-    let label = "P\(terms.number)"
-    func breach(_ rule: String) -> RuleBreach { RuleBreach(attempt: "make \(label)", subject: label, rule: rule) }
+    func breach(_ rule: String) -> RuleBreach { RuleBreach(attempt: "make P\(terms.number)", subject: "P\(terms.number)", rule: rule) }
     if let problem = newPromiseProblem(terms) { return breach(problem) }
     guard terms.replaces == nil else {
       return breach("a promise replaces another only when that one is renegotiated or accounted as not kept")
@@ -89,7 +85,7 @@ extension LedgerState {
   private func newPromiseProblem(_ terms: PromiseTerms) -> String? {
     if position(ofID: terms.id) != nil { return "the ledger already has a promise with the id \(terms.id)" }
     if !isNext(NumberClaim(.promise, terms.number)) { return "the next promise is P\(nextNumber)" }
-    if terms.what.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return "the what is empty: say it in one sentence" }
+    if Self.isBlank(terms.what) { return "the what is empty: say it in one sentence" }
     return nil
   }
 
@@ -105,9 +101,8 @@ extension LedgerState {
   /// and a link back.
   func breachOfReplacing(_ id: String, with terms: PromiseTerms) -> RuleBreach? {
     guard let original = promise(id: id) else { return nil }
-    let label = "P\(terms.number)"
     func breach(_ rule: String) -> RuleBreach {
-      RuleBreach(attempt: "replace \(original.label) with \(label)", subject: original.label, rule: rule)
+      RuleBreach(attempt: "replace \(original.label) with P\(terms.number)", subject: original.label, rule: rule)
     }
     if let problem = newPromiseProblem(terms) { return breach(problem) }
     guard terms.replaces == original.id, terms.performer == original.performer, terms.customer == original.customer,

@@ -71,18 +71,24 @@ extension LedgerState {
     }
   }
 
-  /// Text a rule requires: something once trimmed.
-  static func breachOfSaying(_ text: String, _ field: String, attempt: String, subject: String?) -> RuleBreach? {
-    guard text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
-    return RuleBreach(attempt: attempt, subject: subject, rule: "the \(field) is empty: say it in one sentence")
+  /// Text a rule requires: something besides spaces. The sentence is made only for a breach:
+  /// the fold asks this of every note it meets.
+  static func breachOfSaying(
+    _ text: String, _ field: String, attempt: @autoclosure () -> String, subject: @autoclosure () -> String?
+  ) -> RuleBreach? {
+    guard isBlank(text) else { return nil }
+    return RuleBreach(attempt: attempt(), subject: subject(), rule: "the \(field) is empty: say it in one sentence")
   }
 
-  /// Where a date's day ends last: a by-when past here is past in every zone.
-  static let lastZone = TimeZone(secondsFromGMT: -12 * 3600) ?? .gmt
+  /// Whether `text` is empty or only white space, read only as far as its first other character.
+  static func isBlank(_ text: String) -> Bool {
+    !text.unicodeScalars.contains { !$0.properties.isWhitespace }
+  }
 
-  /// Whether `by` had passed at `moment` wherever the writer was.
+  /// Whether `by` had passed at `moment` wherever the writer was: in the zone where a day ends
+  /// last (UTC−12), a fixed offset, so it is worked out without the time zone library.
   static func hadPassed(_ by: ByWhen, at moment: Date) -> Bool {
-    by.isPast(at: LocalMoment(moment, in: lastZone))
+    by.isPast(at: LocalMoment(localSeconds: Int(moment.timeIntervalSince1970.rounded(.down)) - 12 * 3600))
   }
 }
 
