@@ -92,6 +92,9 @@ enum TeamSchema {
         given bigint;
         last_given bigint;
         previous bytea;
+        claim json;
+        claim_prefix text;
+        claimed text;
       begin
         select coalesce(max(e.seq), 0) + 1 into expected from events e;
         if new.seq <> expected then
@@ -119,6 +122,30 @@ enum TeamSchema {
               member, coalesce(said_by::json #>> '{}', new.actor)
               using errcode = '42501';
           end if;
+        end if;
+        -- The label is the number the line itself gives out, read as every client reads it: the
+        -- top-level "number" of a promise, request or element made, or that of the promise that
+        -- replaces one ("then"). A line whose keys repeat could be read two ways: refused.
+        if (select count(*) from json_object_keys(new.line)) <> (select count(distinct k) from json_object_keys(new.line) k)
+           or (json_typeof(new.line -> 'then') = 'object'
+               and (select count(*) from json_object_keys(new.line -> 'then'))
+                   <> (select count(distinct k) from json_object_keys(new.line -> 'then') k)) then
+          raise exception 'event % names a field twice: an event is read one way only', new.seq using errcode = '22023';
+        end if;
+        claim_prefix := case new.line ->> 'kind'
+          when 'promise.made' then 'P' when 'promise.not-kept' then 'P' when 'promise.renegotiated' then 'P'
+          when 'request.made' then 'R' when 'element.added' then 'E' end;
+        claim := case when new.line ->> 'kind' in ('promise.not-kept', 'promise.renegotiated') then new.line -> 'then' -> 'number'
+          when claim_prefix is not null then new.line -> 'number' end;
+        if claim is not null and json_typeof(claim) <> 'null' then
+          if json_typeof(claim) <> 'number' or claim::text !~ '^[1-9][0-9]{0,17}$' then
+            raise exception 'event % gives out % which is not a whole number', new.seq, claim::text using errcode = '22023';
+          end if;
+          claimed := claim_prefix || claim::text;
+        end if;
+        if new.label is distinct from claimed then
+          raise exception '%', format('event %s is labelled %s but its line gives out %s', new.seq,
+            coalesce(new.label, 'nothing'), coalesce(claimed, 'nothing')) using errcode = '23514';
         end if;
         if new.label is not null then
           if new.label !~ '^[A-Z][1-9][0-9]{0,17}$' then

@@ -103,19 +103,25 @@ struct ForgedRowsTests {
       }
       return terms.id
     }
-    let forgeries = Forgeries(nextNumber: 4).events(on: ledger)
+    var forgeries = Forgeries(nextNumber: 4).events(on: ledger)
     for (event, _) in forgeries {
-      // A hostile member leaves out the label a duplicate number would collide on.
-      let label = event.body.assignedLabel.map { $0 == "P3" ? "null" : "'\($0)'" } ?? "null"
+      let label = event.body.assignedLabel.map { "'\($0)'" } ?? "null"
       let line = EventCoding.line(for: event)
       // Members add rows only through the server's function, which checks who they are and
-      // that each number is the next; what they say is the rule book's to judge.
-      try team.server.psql(
-        """
+      // that each number is the next (labelled as its line gives it out); what they say is the
+      // rule book's to judge.
+      let sql = """
         select breakthrough_append((select coalesce(max(seq), 0) from events), array['\(event.id)'],
           array['\(event.body.kind.name)'], array[\(label)]::text[], array['\(event.actor)'], array[$forged$\(line)$forged$])
-        """, database: team.database, user: event.actor.text)
+        """
+      guard event.body.assignedLabel == "P3" else {
+        try team.server.psql(sql, database: team.database, user: event.actor.text)
+        continue
+      }
+      // A second P3 never reaches the ledger: the server gives out each number once.
+      #expect(throws: (any Error).self) { try team.server.psql(sql, database: team.database, user: event.actor.text) }
     }
+    forgeries.removeAll { $0.event.body.assignedLabel == "P3" }
     try ForgedLinesTests.expectLeftOut(forgeries, run)
     let made = try team.run(["promise", "After the forgeries", "--to", "ben", "--by", "2099-02-01"], as: "ana")
     #expect(made.status == 0 && made.output.contains("P6"), "\(made.output) \(made.errors)")

@@ -20,7 +20,8 @@ struct TeamLockEndToEndTests {
       ], environment: ProcessInfo.processInfo.environment)
     for _ in 0..<100 {
       let taken = try team.server.psql(
-        "select count(*) from pg_stat_activity where application_name like 'breakthrough writing since %'", database: team.database)
+        "select count(*) from pg_stat_activity where application_name like 'breakthrough writing since %' and datname = current_database()",
+        database: team.database)
       if taken == "1" { break }
       usleep(50_000)
     }
@@ -30,9 +31,11 @@ struct TeamLockEndToEndTests {
     #expect(try board.waitFor("Help: keys on the board", seconds: 2) != nil, "the help opens while the write waits")
     try board.send("Escape")
     #expect(try board.waitFor("nothing was recorded: the write was cancelled while it waited", seconds: 3) != nil)
-    // Ben's session ends (his transaction with it), and the lock is free again.
+    // Ben's session ends (his transaction with it), and the lock is free again. Only this
+    // ledger's: the server is shared with other tests' writers.
     try team.server.psql(
-      "select pg_terminate_backend(pid) from pg_stat_activity where application_name like 'breakthrough writing since %'",
+      "select pg_terminate_backend(pid) from pg_stat_activity where application_name like 'breakthrough writing since %' "
+        + "and datname = current_database() and usename = 'ben'",
       database: team.database)
     _ = holder.wait()
     let listed = try team.run(["list"], as: "cy").output

@@ -29,7 +29,9 @@ struct DigestCommand: ParsableCommand {
     let handle = try Handle(try person(in: session))
     let digest = DailyDigest(session.state, person: handle, now: session.localNow)
     if quiet && digest.isEmpty { return }
-    FileHandle.standardOutput.write(Data(DigestWriter(digest, zone: session.zone).output(format).utf8))
+    let written = DigestWriter(digest, zone: session.zone).output(format)
+    // JSON reaches a terminal too: its invisible format characters as escapes, like every other output.
+    FileHandle.standardOutput.write(Data((format == .json ? JSONOutput.escapingInvisible(written) : written).utf8))
   }
 
   /// The person asked for: anyone on a file; on a team ledger only the one the server knows

@@ -6,7 +6,11 @@ import BreakthroughCore
 /// whole text can be rewritten.
 enum JSONOutput {
   static func text(_ value: JSONValue) -> String {
-    let written = JSONWriter.prettyText(value)
+    escapingInvisible(JSONWriter.prettyText(value))
+  }
+
+  /// JSON text already written, with its invisible format characters as `\u` escapes.
+  static func escapingInvisible(_ written: String) -> String {
     guard written.unicodeScalars.contains(where: Escaping.isInvisible) else { return written }
     var result = ""
     result.reserveCapacity(written.utf8.count + 16)

@@ -37,7 +37,7 @@ enum FeedTarget {
   func deliver(_ message: FeedMessage, folder: String) -> ChildProcess.Outcome {
     switch self {
     case .command(let command):
-      let input = Data((JSONWriter.text(message.json) + "\n").utf8)
+      let input = Data((JSONOutput.escapingInvisible(JSONWriter.text(message.json)) + "\n").utf8)
       return ChildProcess(executable: "/bin/sh", arguments: ["-c", command]).run(input: input, folder: folder)
     case .webhook(let url):
       // The URL goes to curl in a file, not its arguments, where anyone on the machine could read it.
