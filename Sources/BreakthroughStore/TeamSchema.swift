@@ -93,6 +93,7 @@ enum TeamSchema {
         last_given bigint;
         previous bytea;
         claim json;
+        parsed json;
         claim_prefix text;
         claimed text;
       begin
@@ -126,17 +127,19 @@ enum TeamSchema {
         -- The label is the number the line itself gives out, read as every client reads it: the
         -- top-level "number" of a promise, request or element made, or that of the promise that
         -- replaces one ("then"). A line whose keys repeat could be read two ways: refused.
-        if (select count(*) from json_object_keys(new.line)) <> (select count(distinct k) from json_object_keys(new.line) k)
-           or (json_typeof(new.line -> 'then') = 'object'
-               and (select count(*) from json_object_keys(new.line -> 'then'))
-                   <> (select count(distinct k) from json_object_keys(new.line -> 'then') k)) then
+        -- PostgreSQL reads no \\u0000 in json: a space stands in, which changes no key or number.
+        parsed := replace(new.line::text, '\\u0000', '\\u0020')::json;
+        if (select count(*) from json_object_keys(parsed)) <> (select count(distinct k) from json_object_keys(parsed) k)
+           or (json_typeof(parsed -> 'then') = 'object'
+               and (select count(*) from json_object_keys(parsed -> 'then'))
+                   <> (select count(distinct k) from json_object_keys(parsed -> 'then') k)) then
           raise exception 'event % names a field twice: an event is read one way only', new.seq using errcode = '22023';
         end if;
-        claim_prefix := case new.line ->> 'kind'
+        claim_prefix := case parsed ->> 'kind'
           when 'promise.made' then 'P' when 'promise.not-kept' then 'P' when 'promise.renegotiated' then 'P'
           when 'request.made' then 'R' when 'element.added' then 'E' end;
-        claim := case when new.line ->> 'kind' in ('promise.not-kept', 'promise.renegotiated') then new.line -> 'then' -> 'number'
-          when claim_prefix is not null then new.line -> 'number' end;
+        claim := case when parsed ->> 'kind' in ('promise.not-kept', 'promise.renegotiated') then parsed -> 'then' -> 'number'
+          when claim_prefix is not null then parsed -> 'number' end;
         if claim is not null and json_typeof(claim) <> 'null' then
           if json_typeof(claim) <> 'number' or claim::text !~ '^[1-9][0-9]{0,17}$' then
             raise exception 'event % gives out % which is not a whole number', new.seq, claim::text using errcode = '22023';
