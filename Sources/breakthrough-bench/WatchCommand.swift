@@ -28,7 +28,7 @@ struct WatchCommand: ParsableCommand {
     var freshEnvironment = environment
     freshEnvironment["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "breakthrough-watch-\(UUID().uuidString)"
     let fresh = Self.digest(try StoreLocation.open(store, environment: freshEnvironment).state)
-    let numbers = ledger.state.promises.map(\.number)
+    let numbers = ledger.state.promises.readEach().map(\.number)
     print("promises \(numbers.count)")
     print("distinct numbers \(Set(numbers).count)")
     print("refreshes \(refreshes)")
@@ -39,6 +39,6 @@ struct WatchCommand: ParsableCommand {
 
   /// Everything the fold says about each promise, one line each.
   static func digest(_ state: LedgerState) -> [String] {
-    state.promises.map { "\($0.id) \($0.label) \($0.state.word) \($0.performer) \($0.customer) \($0.by.ledgerText) \($0.what)" }
+    state.promises.readEach().map { "\($0.id) \($0.label) \($0.state.word) \($0.performer) \($0.customer) \($0.by.ledgerText) \($0.what)" }
   }
 }

@@ -176,7 +176,7 @@ import Testing
   /// The same ledger with only its promise events, folded again.
   static func withoutConversations(_ state: LedgerState, zone: TimeZone) -> LedgerState {
     var plain = LedgerState()
-    for promise in state.promises {
+    for promise in state.promises.readEach() {
       var terms = promise.terms
       terms.breakthrough = nil
       plain.apply(Event(id: "m-\(promise.id)", at: promise.madeAt, actor: promise.performer, body: .made(terms)))

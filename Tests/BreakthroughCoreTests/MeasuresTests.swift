@@ -73,7 +73,7 @@ import Testing
   @Test func theFixtureIsWhatTheTableSays() throws {
     let fixture = try Self.ledger()
     #expect(
-      fixture.state.promises.map(\.state) == [
+      fixture.state.promises.readEach().map(\.state) == [
         .kept, .kept, .renegotiated, .open, .revoked, .open, .open, .open, .released, .delivered, .notKept,
       ])
     #expect(fixture.promise(4).replaces == fixture.promise(3).id)

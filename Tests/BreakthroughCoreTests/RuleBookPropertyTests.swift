@@ -31,7 +31,7 @@ import Testing
     }
 
     mutating func promiseID() -> String? {
-      state.promises.isEmpty ? nil : state.promises[Int.random(in: 0..<state.promises.count, using: &random)].id
+      state.promises.isEmpty ? nil : state.promises.promise(at: Int.random(in: 0..<state.promises.count, using: &random)).id
     }
     mutating func requestID() -> String? { pick(state.conversations.requests.map(\.id)) }
     mutating func elementID() -> String? { pick(state.conversations.elements.map(\.id)) }

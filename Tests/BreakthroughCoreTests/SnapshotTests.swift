@@ -19,7 +19,7 @@ import Testing
           + "\(breakthrough.declaredBy) \(time(breakthrough.declaredAt)) \(breakthrough.outcome?.rawValue ?? "-") "
           + "\(breakthrough.outcomeNote ?? "-") \(time(breakthrough.accountedAt))")
     }
-    for promise in state.promises {
+    for promise in state.promises.readEach() {
       let terms = promise.terms
       lines.append(
         "P \(terms.id) \(terms.number) \(terms.performer) \(terms.customer) \(terms.what) \(terms.by.ledgerText) "
@@ -87,7 +87,7 @@ import Testing
     let restored = try Self.roundTrip(fixture.state)
     #expect(Self.fingerprint(restored) == Self.fingerprint(fixture.state))
     // Its index finds every promise by id and by number; an unknown id finds none.
-    for promise in fixture.state.promises {
+    for promise in fixture.state.promises.readEach() {
       #expect(restored.promise(id: promise.id)?.number == promise.number)
       #expect(restored.promise(number: promise.number)?.id == promise.id)
     }

@@ -49,7 +49,7 @@ struct ICalendarTests {
       .open: "NEEDS-ACTION", .delivered: "IN-PROCESS", .kept: "COMPLETED", .notKept: "CANCELLED", .renegotiated: "CANCELLED",
       .revoked: "CANCELLED",
     ]
-    for promise in ledger.state.promises {
+    for promise in ledger.state.promises.readEach() {
       let item = try #require(todos.first { $0["UID"] as? String == promise.id }, "no VTODO for \(promise.label)")
       // Control characters arrive as their visible escapes, everything else as written.
       #expect(
@@ -66,7 +66,7 @@ struct ICalendarTests {
       }
       #expect((item["COMPLETED"] != nil) == (promise.state == .kept))
     }
-    let notKept = try #require(ledger.state.promises.first { $0.state == .notKept })
+    let notKept = try #require(ledger.state.promises.readEach().first { $0.state == .notKept })
     let replacement = try #require(notKept.replacedBy.flatMap(ledger.state.promise(id:)))
     #expect(todos.first { $0["UID"] as? String == notKept.id }?["X-BREAKTHROUGH-REPLACED-BY"] as? String == replacement.label)
   }
@@ -108,7 +108,7 @@ struct ICalendarTests {
     let calendar = PromiseCalendar(state: ledger.state, zone: ledger.zone, selection: .init(asEvents: true))
     let items = try read(calendar.text).items
     #expect(items.allSatisfy { $0["kind"] as? String == "VEVENT" })
-    let open = ledger.state.promises.filter { !$0.state.isClosed }
+    let open = ledger.state.promises.readEach().filter { !$0.state.isClosed }
     #expect(items.count == open.count + 1)
     for promise in open {
       let item = try #require(items.first { $0["UID"] as? String == "\(promise.id)-due" })
@@ -123,7 +123,7 @@ struct ICalendarTests {
     let ledger = try SampleLedger.week()
     let ben = handle("ben")
     let chosen = PromiseCalendar(state: ledger.state, zone: ledger.zone, selection: .init(person: ben, openOnly: true)).promises
-    let expected = ledger.state.promises.filter { !$0.state.isClosed && ($0.performer == ben || $0.customer == ben) }
+    let expected = ledger.state.promises.readEach().filter { !$0.state.isClosed && ($0.performer == ben || $0.customer == ben) }
     #expect(!expected.isEmpty)
     #expect(chosen.map(\.id) == expected.map(\.id))
   }

@@ -53,11 +53,11 @@ struct TaskwarriorImportTests {
     for event in try state.importPromises(plan.promises, context: context).events { state.apply(event) }
     #expect(state.promises.count == 7)
     var clock = LocalClock(Self.utc)
-    let kept = state.promises.filter { $0.state == .kept }
+    let kept = state.promises.readEach().filter { $0.state == .kept }
     #expect(Set(kept.map(\.what)) == ["Finished one", "Finished late"])
     #expect(kept.first { $0.what == "Finished one" }?.wasDeliveredOnTime(on: &clock) == true)
     #expect(kept.first { $0.what == "Finished late" }?.wasDeliveredOnTime(on: &clock) == false)
-    #expect(state.promises.allSatisfy { $0.performer.text == "ana" })
+    #expect(state.promises.readEach().allSatisfy { $0.performer.text == "ana" })
   }
 
   @Test("importing again adds nothing, and says so", .needs(.taskwarrior))

@@ -39,10 +39,10 @@ import Testing
     try Self.makePromise(ledger)
 
     let reopened = try FileLedger(path: path)
-    #expect(reopened.state.promises.map(\.label) == ["P1", "P2"])
-    #expect(reopened.state.promises[0].what == "Write the guide 日本語 \u{1B}[31m")
-    #expect(reopened.state.promises[0].state == .delivered)
-    #expect(reopened.state.promises[0].history.last?.note == "see the wiki")
+    #expect(reopened.state.promises.readEach().map(\.label) == ["P1", "P2"])
+    #expect(reopened.state.promises.promise(at: 0).what == "Write the guide 日本語 \u{1B}[31m")
+    #expect(reopened.state.promises.promise(at: 0).state == .delivered)
+    #expect(reopened.state.promises.promise(at: 0).history.last?.note == "see the wiki")
     #expect(reopened.state.eventCount == 3)
     let attributes = try FileManager.default.attributesOfItem(atPath: path)
     #expect((attributes[.posixPermissions] as? Int) == 0o600)
@@ -103,7 +103,7 @@ import Testing
     #expect(aside.count == 1)
     #expect(Self.bytes(folder + "/" + (aside.first ?? "")) == torn)
     let fresh = try FileLedger(path: path)
-    #expect(fresh.state.promises.map(\.label) == ["P1", "P2", "P3"])
+    #expect(fresh.state.promises.readEach().map(\.label) == ["P1", "P2", "P3"])
     #expect(fresh.takeWarnings().isEmpty)
   }
 
@@ -128,7 +128,7 @@ import Testing
     let damaged = Self.bytes(path)
 
     let reader = try FileLedger(path: path)
-    #expect(reader.state.promises.map(\.label) == ["P1", "P3"], "the readable lines still show")
+    #expect(reader.state.promises.readEach().map(\.label) == ["P1", "P3"], "the readable lines still show")
     #expect(reader.takeWarnings().contains { $0.hasPrefix("\(path):2: not JSON") })
     do {
       try Self.makePromise(reader)
@@ -154,7 +154,7 @@ import Testing
     #expect(leftOut.reason == "line 2 (promise.confidence by ana) could not be read: missing text field \"level\"")
     try Self.makePromise(reader)
     #expect(Self.bytes(path).prefix(before.count) == before, "the line stays in the ledger")
-    #expect(try FileLedger(path: path).state.promises.map(\.label) == ["P1", "P2"])
+    #expect(try FileLedger(path: path).state.promises.readEach().map(\.label) == ["P1", "P2"])
   }
 
   @Test func aKindFromANewerFormatIsReportedAndKept() throws {
@@ -170,7 +170,7 @@ import Testing
     try Self.makePromise(reader)
     let text = String(decoding: Self.bytes(path), as: UTF8.self)
     #expect(text.contains(future), "the newer line is kept as it was")
-    #expect(try FileLedger(path: path).state.promises.map(\.label) == ["P1", "P2"])
+    #expect(try FileLedger(path: path).state.promises.readEach().map(\.label) == ["P1", "P2"])
   }
 
   @Test func aFolderWhereTheLedgerShouldBeIsNamed() throws {

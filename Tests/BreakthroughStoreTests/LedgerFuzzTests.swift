@@ -40,7 +40,8 @@ import Testing
       try ledger.append { (state) throws(Refusal) in try state.makePromise(what: "After fuzz", to: customer, by: by, context: context) }
       let reopened = try FileLedger(path: path)
       #expect(
-        reopened.state.promises.contains { $0.what == "After fuzz" }, "\(label): the append is readable", sourceLocation: sourceLocation)
+        reopened.state.promises.readEach().contains { $0.what == "After fuzz" }, "\(label): the append is readable",
+        sourceLocation: sourceLocation)
     } catch {
       guard case .damaged(let damagedPath, let line, _) = error else {
         Issue.record("\(label): an unexpected refusal: \(error)", sourceLocation: sourceLocation)
@@ -105,7 +106,8 @@ import Testing
     let path = try Self.write(Array(text.utf8))
     let ledger = try FileLedger(path: path)
     let once = try FileLedger(path: try Self.write(Array((Self.goodLines.joined(separator: "\n") + "\n").utf8)))
-    #expect(ledger.state.promises.map(\.state) == once.state.promises.map(\.state), "a repeated event changes nothing")
+    #expect(
+      ledger.state.promises.readEach().map(\.state) == once.state.promises.readEach().map(\.state), "a repeated event changes nothing")
     #expect(ledger.state.promises.count == once.state.promises.count)
     let leftOut = ledger.state.leftOut
     let repeatedIDs = [Self.goodLines[2], Self.goodLines[5]].map { line -> String? in

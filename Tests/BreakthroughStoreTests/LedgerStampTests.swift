@@ -28,7 +28,7 @@ import Testing
     let reopened = try FileLedger(path: path, clock: Self.later, snapshotEvery: 1_000_000)
     #expect(!reopened.openedOnStamp, "a ledger written to since is hashed")
     #expect(reopened.linesFromSnapshot == 30)
-    #expect(reopened.state.promises.last?.what == "Written after the stamp")
+    #expect(reopened.state.promises.readEach().last?.what == "Written after the stamp")
   }
 
   @Test func aLedgerWrittenJustNowIsNotStamped() throws {
@@ -57,7 +57,7 @@ import Testing
     let reopened = try FileLedger(path: path, clock: Self.later, snapshotEvery: 1_000_000)
     #expect(!reopened.openedOnStamp)
     #expect(reopened.linesFromSnapshot == 0, "its bytes differ from the snapshot's: folded from the top")
-    #expect(reopened.state.promises.contains { $0.what == "Promise X" })
+    #expect(reopened.state.promises.readEach().contains { $0.what == "Promise X" })
   }
 
   @Test func aDamagedStampIsIgnoredAndMadeAgain() throws {

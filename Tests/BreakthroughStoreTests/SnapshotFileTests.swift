@@ -15,7 +15,9 @@ import Testing
   }
 
   static func digest(_ state: LedgerState) -> [String] {
-    state.promises.map { "\($0.id) \($0.label) \($0.state.word) \($0.what) \($0.history.count)" } + ["events \(state.eventCount)"]
+    state.promises.readEach().map { "\($0.id) \($0.label) \($0.state.word) \($0.what) \($0.history.count)" } + [
+      "events \(state.eventCount)"
+    ]
   }
 
   @Test func aLongLedgerOpensFromItsSnapshotAndFoldsOnlyWhatFollows() throws {
@@ -29,7 +31,7 @@ import Testing
     try FileLedgerTests.makePromise(second, "After the snapshot")
     let third = try FileLedger(path: path, snapshotEvery: 20)
     #expect(third.linesFromSnapshot == 30)
-    #expect(third.state.promises.last?.what == "After the snapshot")
+    #expect(third.state.promises.readEach().last?.what == "After the snapshot")
     #expect(third.state.nextNumber == 32)
   }
 
@@ -41,15 +43,15 @@ import Testing
     // Another process's snapshot replaces the file (by rename): this one keeps reading the one it opened.
     try FileManager.default.removeItem(atPath: path + ".snapshot")
     try Data("not a snapshot".utf8).write(to: URL(fileURLWithPath: path + ".snapshot"))
-    #expect(opened.state.promises[4].history.map(\.summary) == ["made"])
+    #expect(opened.state.promises.promise(at: 4).history.map(\.summary) == ["made"])
     // A file cut under an open ledger gives a past that says so, never a crash.
     let cut = try FileLedger(path: path, snapshotEvery: 20)
     #expect(cut.linesFromSnapshot == 0, "the damaged snapshot was not used")
     let fresh = try FileLedger(path: path, snapshotEvery: 20)
     #expect(fresh.linesFromSnapshot == 30)
     #expect(truncate(path + ".snapshot", 100) == 0)
-    #expect(fresh.state.promises[4].history.first?.summary.contains("history unreadable") == true)
-    #expect(fresh.state.promises[4].what == "Promise 5", "what was decoded on opening stays")
+    #expect(fresh.state.promises.promise(at: 4).history.first?.summary.contains("history unreadable") == true)
+    #expect(fresh.state.promises.promise(at: 4).what == "Promise 5", "what was decoded on opening stays")
   }
 
   @Test func linesLeftOutBeforeTheSnapshotAreStillNamedWhenOpeningFromIt() throws {
@@ -68,7 +70,7 @@ import Testing
     #expect(fromTheTop.contains { $0.contains(":2: event kind \"promise.split\" is from a newer version") })
     #expect(
       folded.state.leftOut.map(\.reason) == [
-        "ana may not make P1: the ledger already has a promise with the id \(folded.state.promises[0].id)"
+        "ana may not make P1: the ledger already has a promise with the id \(folded.state.promises.promise(at: 0).id)"
       ])
     let reopened = try FileLedger(path: path, snapshotEvery: 20)
     #expect(reopened.linesFromSnapshot == 33, "opened from the snapshot the first open wrote")
@@ -84,7 +86,7 @@ import Testing
     try text.write(toFile: path, atomically: false, encoding: .utf8)
     let reopened = try FileLedger(path: path, snapshotEvery: 1_000_000)
     #expect(reopened.linesFromSnapshot == 0, "the same size, other bytes: the snapshot is not used")
-    #expect(reopened.state.promises.contains { $0.what == "Promise X" })
+    #expect(reopened.state.promises.readEach().contains { $0.what == "Promise X" })
   }
 
   @Test func aDamagedOrStrangeSnapshotIsIgnored() throws {

@@ -47,7 +47,7 @@ import Testing
     }
     let deadline = Date().addingTimeInterval(5)
     while reader.state.promises.count < 3 && Date() < deadline { try reader.refresh() }
-    #expect(reader.state.promises.map(\.label) == ["P1", "P2", "P3"])
+    #expect(reader.state.promises.readEach().map(\.label) == ["P1", "P2", "P3"])
     #expect(try reader.refresh() == false, "nothing new the second time")
   }
 
@@ -62,7 +62,7 @@ import Testing
       try writer.append(
         .make(what: "Promise \(index)", to: try Handle("cy"), by: StoreUnderTest.due()), context: try StoreUnderTest.context(person))
     }
-    let numbers = try store.open(as: "cy").state.promises.map(\.number)
+    let numbers = Array(try store.open(as: "cy").state.promises.readEach().map(\.number))
     #expect(numbers == [1, 2, 3, 4, 5, 6])
   }
 

@@ -181,7 +181,7 @@ struct TeamHostileMemberTests {
     let warnings = ana.takeWarnings()
     #expect(!warnings.contains { $0.contains("editor") || $0.contains("Writes are refused") }, "\(warnings)")
     let cy = try store.open(as: "cy")
-    #expect(cy.state.promises.map(\.what) == ["First", "After the odd row"])
+    #expect(cy.state.promises.readEach().map(\.what) == ["First", "After the odd row"])
     #expect(cy.state.leftOut.map(\.kind) == ["promise.confidence"], "the row is left out, and named")
     #expect(
       try Self.server().psql("select count(*) from events where line::text like '%After the odd row%'", database: store.name, user: "cy")
@@ -280,14 +280,14 @@ struct TeamHostileMemberTests {
     let again = try TeamLedger(location, mirrorFolder: mirrors)
     let warnings = again.takeWarnings()
     #expect(warnings.contains { $0.contains("was changed: event 2 is not what this machine verified at") }, "\(warnings)")
-    #expect(again.state.promises.map(\.what) == ["One", "Owt", "Three"], "the server's chain decides what is shown")
+    #expect(again.state.promises.readEach().map(\.what) == ["One", "Owt", "Three"], "the server's chain decides what is shown")
     #expect(again.connectionNote?.contains("the team ledger's past was changed") == true)
     // Still said on the next open, until the past is as it was.
     #expect(try TeamLedger(location, mirrorFolder: mirrors).connectionNote?.contains("the team ledger's past was changed") == true)
     try Self.rewrite(store, event: 2, from: "Owt", to: "Two", rechaining: true)
     let restored = try TeamLedger(location, mirrorFolder: mirrors)
     #expect(restored.connectionNote == nil)
-    #expect(restored.state.promises.map(\.what) == ["One", "Two", "Three"])
+    #expect(restored.state.promises.readEach().map(\.what) == ["One", "Two", "Three"])
     try Self.theTeamGoesOn(store, promisesBefore: 3)
   }
 
@@ -307,7 +307,7 @@ struct TeamHostileMemberTests {
       warnings.contains {
         $0.contains("line 1 of this machine's copy of the team ledger") && $0.contains("was changed on this machine after")
       }, "\(warnings)")
-    #expect(again.state.promises.map(\.what) == ["Pay the rent", "Water the plants"])
+    #expect(again.state.promises.readEach().map(\.what) == ["Pay the rent", "Water the plants"])
     try Self.theTeamGoesOn(store, promisesBefore: 2)
   }
 }

@@ -24,7 +24,7 @@ import Testing
     var offered = 0
     for person in DemoLedger.team {
       let context = MoveContext(actor: person, now: BoardHarness.now, zone: BoardHarness.zone)
-      for promise in ledger.promises where !promise.state.isClosed {
+      for promise in ledger.promises.readEach() where !promise.state.isClosed {
         guard let menu = AccountMenu(for: promise, allowed: ledger.allowedMoves(for: promise, actor: person)) else {
           #expect(promise.performer != person || promise.state != .open, "\(person) made \(promise.label) and is offered nothing")
           continue
@@ -70,7 +70,10 @@ import Testing
 
   @Test func onSomeoneElsesPromiseTheBoardSaysWhoseMoveItIs() throws {
     var board = BoardHarness.board(BoardHarness.demoLedger())
-    guard let other = board.ledger.promises.first(where: { $0.state == .open && $0.performer.text == "ben" && $0.customer.text != "ana" })
+    guard
+      let other = board.ledger.promises.readEach().first(where: {
+        $0.state == .open && $0.performer.text == "ben" && $0.customer.text != "ana"
+      })
     else {
       Issue.record("the demo has an open promise of ben's to someone else")
       return

@@ -22,7 +22,7 @@ import Testing
     let ledger = BoardHarness.demoLedger()
     var board = BoardHarness.board(ledger, width: width, height: height)
     let screen = board.render()
-    let overdue = ledger.promises.filter { $0.isOverdue(at: LocalMoment(BoardHarness.now, in: BoardHarness.zone)) }.count
+    let overdue = ledger.promises.readEach().filter { $0.isOverdue(at: LocalMoment(BoardHarness.now, in: BoardHarness.zone)) }.count
     #expect(overdue > 0)
     #expect(screen.text.contains("Overdue accountings (\(overdue))"))
     #expect(screen.text.contains("Three paying teams on v1"))
@@ -127,7 +127,9 @@ import Testing
   @Test func theAccountMenuOffersWhatTheStateAllows() throws {
     var board = BoardHarness.board(BoardHarness.demoLedger())
     let ledger = board.ledger
-    let anas = ledger.promises.filter { !$0.state.isClosed && ($0.performer == BoardHarness.ana || $0.customer == BoardHarness.ana) }
+    let anas = ledger.promises.readEach().filter {
+      !$0.state.isClosed && ($0.performer == BoardHarness.ana || $0.customer == BoardHarness.ana)
+    }
     guard let open = anas.first(where: { $0.state == .open && $0.performer == BoardHarness.ana && $0.customer != BoardHarness.ana }),
       let delivered = anas.first(where: { $0.state == .delivered && $0.customer == BoardHarness.ana })
     else {
@@ -151,7 +153,7 @@ import Testing
 
   @Test func confidenceKeysAskForTheMoveOnTheSelection() {
     var board = BoardHarness.board(BoardHarness.demoLedger())
-    guard let mine = board.ledger.promises.first(where: { $0.state == .open && $0.performer == BoardHarness.ana }) else {
+    guard let mine = board.ledger.promises.readEach().first(where: { $0.state == .open && $0.performer == BoardHarness.ana }) else {
       Issue.record("the demo has an open promise of ana's")
       return
     }
@@ -163,7 +165,9 @@ import Testing
 
   @Test func theFilterKeepsMatchingTextOrPeople() {
     var board = BoardHarness.board(BoardHarness.demoLedger())
-    let involvingLi = board.ledger.promises.filter { !$0.state.isClosed && ($0.performer.text == "李娜" || $0.customer.text == "李娜") }
+    let involvingLi = board.ledger.promises.readEach().filter {
+      !$0.state.isClosed && ($0.performer.text == "李娜" || $0.customer.text == "李娜")
+    }
     BoardHarness.press([.character("/")] + BoardHarness.type("@李娜") + [.enter], on: &board)
     let screen = board.render().text
     #expect(!involvingLi.isEmpty)

@@ -53,7 +53,7 @@ import Testing
         let performer = person()
         perform(.make(what: "ship the pilot \(ledger.nextNumber)", to: person(), by: byWhen()), as: performer)
       } else if roll < 85 {
-        let promise = ledger.promises[Int.random(in: 0..<ledger.promises.count, using: &random)]
+        let promise = ledger.promises.promise(at: Int.random(in: 0..<ledger.promises.count, using: &random))
         let actor = Bool.random(using: &random) ? promise.performer : promise.customer
         guard let kind = ledger.allowedMoves(for: promise, actor: actor).randomElement(using: &random) else { return }
         perform(move(kind, on: promise), as: actor)

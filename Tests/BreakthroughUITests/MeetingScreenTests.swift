@@ -34,7 +34,7 @@ import Testing
     let (app, terminal) = try Self.meeting(try Self.demoPath(), clock: clock, width: width, height: height)
     app.step(nil)
     let team = terminal.screen.text
-    let overdue = app.state.ledger.promises.filter { $0.isOverdue(at: LocalMoment(BoardHarness.now, in: BoardHarness.zone)) }
+    let overdue = app.state.ledger.promises.readEach().filter { $0.isOverdue(at: LocalMoment(BoardHarness.now, in: BoardHarness.zone)) }
     #expect(overdue.count > 2)
     #expect(team.contains("Three paying teams on v1"))
     #expect(team.contains("Overdue accountings (\(overdue.count))"))

@@ -51,7 +51,7 @@ import Testing
     }
     let ledger = try FileLedger(path: cli.ledger)
     #expect(ledger.takeWarnings().isEmpty, "the ledger is still whole")
-    #expect(ledger.state.promises.first?.what == "Seed promise")
+    #expect(ledger.state.promises.readEach().first?.what == "Seed promise")
     print("argument fuzz: 240 runs, \(answered) answered, \(refused) refused with a message")
   }
 }

@@ -82,10 +82,10 @@ import Testing
     #expect(ledger.state.promises.count == 500)
     #expect(ledger.state.currentBreakthrough != nil)
     let now = LocalMoment(Date(), in: .current)
-    let overdue = ledger.state.promises.filter { $0.isOverdue(at: now) }.count
+    let overdue = ledger.state.promises.readEach().filter { $0.isOverdue(at: now) }.count
     #expect((25...100).contains(overdue), "about a tenth overdue: \(overdue)")
     #expect(ledger.state.people.count == 20)
-    #expect(ledger.state.promises.contains { $0.what.contains("東京") || $0.performer.text == "李娜" })
+    #expect(ledger.state.promises.readEach().contains { $0.what.contains("東京") || $0.performer.text == "李娜" })
     let tasks = try JSONParser.parse(String(contentsOfFile: folder + "/tasks.json", encoding: .utf8))
     guard case .array(let items) = tasks else {
       Issue.record("the Taskwarrior file is not an array")
@@ -93,6 +93,6 @@ import Testing
     }
     #expect(items.count == 500)
     let pending = items.filter { $0["status"] == .string("pending") }.count
-    #expect(pending == ledger.state.promises.filter { !$0.state.isClosed }.count, "the same promises are open in both")
+    #expect(pending == ledger.state.promises.readEach().filter { !$0.state.isClosed }.count, "the same promises are open in both")
   }
 }

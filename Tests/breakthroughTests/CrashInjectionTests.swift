@@ -93,7 +93,7 @@ import Testing
         #expect(reopened.state.promises.count >= 4_001, "\(scenario.name), write \(write): every promise is there")
       }
       #expect(next.status == 0, "\(scenario.name), write \(write): the next command writes: \(next.errors)")
-      #expect(try FileLedger(path: cli.ledger).state.promises.contains { $0.what == "The next one" })
+      #expect(try FileLedger(path: cli.ledger).state.promises.readEach().contains { $0.what == "The next one" })
       if completedAt != nil { break }
     }
     #expect(completedAt != nil, "\(scenario.name) ran to the end within 12 writes")

@@ -44,7 +44,7 @@ import Testing
       let bytes = cli.ledgerBytes
       if let last = bytes.last, last != UInt8(ascii: "\n"), !bytes.contains("cut-off-mid".utf8) { tornTails += 1 }
       let reopened = try FileLedger(path: cli.ledger)
-      let present = Set(reopened.state.promises.map(\.label))
+      let present = Set(reopened.state.promises.readEach().map(\.label))
       let lost = acknowledged.subtracting(present)
       #expect(lost.isEmpty, "round \(round): acknowledged but missing: \(lost.sorted())")
       let complete = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast().count

@@ -36,7 +36,7 @@ public struct PromiseCalendar {
     let openOnly = selection.openOnly || selection.asEvents
     // Closed promises are left out without being built when only open ones are wanted.
     let promises = state.promises
-    return promises.indices.filter { !openOnly || !promises.isClosed(at: $0) }.map { promises[$0] }.filter { promise in
+    return promises.indices.filter { !openOnly || !promises.isClosed(at: $0) }.map { promises.promise(at: $0) }.filter { promise in
       guard promise.state != .withdrawn else { return false }
       guard let person = selection.person else { return true }
       return promise.performer == person || promise.customer == person

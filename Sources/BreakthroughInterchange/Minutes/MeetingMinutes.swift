@@ -87,7 +87,7 @@ public struct MeetingMinutes {
       }
     }
     let local = LocalMoment(now, in: zone)
-    let running = state.promises.indices.filter { !state.promises.isClosed(at: $0) }.map { state.promises[$0] }
+    let running = state.promises.indices.filter { !state.promises.isClosed(at: $0) }.map { state.promises.promise(at: $0) }
     let owed = running.filter { $0.isOverdue(at: local) }.sorted { ($0.by, $0.number) < ($1.by, $1.number) }
     let awaiting = running.filter { $0.state == .delivered }
     return [

@@ -122,7 +122,7 @@ public struct BreakthroughPage {
     var open: [Promise] = []
     let promises = state.promises
     for index in promises.indices where !promises.isClosed(at: index) {
-      let promise = promises[index]
+      let promise = promises.promise(at: index)
       if promise.isOverdue(at: moment) { overdue.append(promise) } else { open.append(promise) }
     }
     let order = { (first: Promise, second: Promise) in (first.by, first.number) < (second.by, second.number) }

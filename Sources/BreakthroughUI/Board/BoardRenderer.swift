@@ -114,7 +114,7 @@ extension BoardState {
     }
     let now = localNow
     // Handle columns as wide as the widest handle shown, so that the text gets the rest.
-    let shown = list.rows.dropFirst(list.scroll).prefix(visible).compactMap(\.promiseIndex).map { ledger.promises[$0] }
+    let shown = list.rows.dropFirst(list.scroll).prefix(visible).compactMap(\.promiseIndex).map { ledger.promises.promise(at: $0) }
     let whoWidth = shown.map { DisplayWidth.of(PromiseRowColumns.who($0, pane: pane, glyphs: glyphs)) }.max().map { $0 + 1 } ?? 0
     for line in 0..<visible {
       let rowIndex = list.scroll + line
@@ -125,7 +125,7 @@ extension BoardState {
       case .person(let name):
         grid.put(name, row: row, column: frame.left + 2, limit: frame.width - 4, role: .title)
       case .promise(let index):
-        let promise = ledger.promises[index]
+        let promise = ledger.promises.promise(at: index)
         let columns = PromiseRowColumns(promise: promise, now: now, glyphs: glyphs, pane: pane, labelWidth: labelWidth, whoWidth: whoWidth)
         columns.draw(
           into: &grid, row: row, left: frame.left + 1, width: frame.width - 2,

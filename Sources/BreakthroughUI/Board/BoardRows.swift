@@ -15,7 +15,7 @@ extension BoardState {
     deliveredCount = 0
     nextDeadline = nil
     for index in promises.indices where !promises.isClosed(at: index) {
-      let promise = promises[index]
+      let promise = promises.promise(at: index)
       noteDeadline(of: promise)
       guard matches.isEmpty || matches.accepts(promise) else { continue }
       let order = PromiseOrder(promise, at: index)
@@ -38,10 +38,10 @@ extension BoardState {
     guard !isGroupedByPerson else { return rebuildRows() }
     let matches = FilterQuery(filter)
     for position in positions {
-      let promise = ledger.promises[position]
+      let promise = ledger.promises.promise(at: position)
       noteDeadline(of: promise)
       guard matches.isEmpty || matches.accepts(promise) else { continue }
-      let before = position < earlier.promises.count ? earlier.promises[position] : nil
+      let before = position < earlier.promises.count ? earlier.promises.promise(at: position) : nil
       for pane in Pane.allCases {
         let was = before.map { belongs($0, in: pane) } ?? false
         let isNow = belongs(promise, in: pane)
@@ -110,7 +110,7 @@ extension BoardState {
 
   private func grouped(_ indices: [Int]) -> [ListRow] {
     var byPerson: [Handle: [Int]] = [:]
-    for index in indices { byPerson[ledger.promises[index].performer, default: []].append(index) }
+    for index in indices { byPerson[ledger.promises.promise(at: index).performer, default: []].append(index) }
     return byPerson.keys.sorted().flatMap { person in
       [ListRow.person(person.text)] + (byPerson[person] ?? []).map { .promise(index: $0) }
     }

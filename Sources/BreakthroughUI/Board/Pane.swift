@@ -47,7 +47,7 @@ struct PaneList: Sendable {
     }
     if rows[target].promiseIndex == nil { return }
     cursor = target
-    selectedID = rows[target].promiseIndex.map { promises[$0].id }
+    selectedID = rows[target].promiseIndex.map { promises.promise(at: $0).id }
   }
 
   /// Keeps the cursor on the same promise after the rows changed (`row`: where it is now, if it

@@ -44,7 +44,7 @@ struct MeetingDigest: Sendable {
       if promises.isClosed(at: index), promises.state(at: index) != .kept || (promises.closedAt(at: index) ?? .distantPast) < weekAgo {
         continue
       }
-      guard let place = place(of: promises[index]) else { continue }
+      guard let place = place(of: promises.promise(at: index)) else { continue }
       if place.isTeamOverdue { overdue.append(index) }
       for list in place.lists { byHandle[place.person]?[keyPath: list].append(index) }
       byHandle[place.person]?.dueThisWeek += place.isDueThisWeek ? 1 : 0
@@ -76,10 +76,10 @@ struct MeetingDigest: Sendable {
     followConversations(ledger)
     let order = Self.order(in: ledger)
     for position in positions {
-      if position < earlier.promises.count, let was = place(of: earlier.promises[position]) {
+      if position < earlier.promises.count, let was = place(of: earlier.promises.promise(at: position)) {
         move(position, in: was, to: ledger, adding: false, order: order)
       }
-      if let now = place(of: ledger.promises[position]) { move(position, in: now, to: ledger, adding: true, order: order) }
+      if let now = place(of: ledger.promises.promise(at: position)) { move(position, in: now, to: ledger, adding: true, order: order) }
     }
   }
 

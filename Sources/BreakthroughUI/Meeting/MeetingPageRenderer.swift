@@ -39,9 +39,9 @@ extension MeetingState {
     }
     let rows = frame.top + frame.height - top
     guard rows > 0 else { return }
-    let labelWidth = digest.overdue.prefix(rows).map { DisplayWidth.of(ledger.promises[$0].label) }.max() ?? 0
+    let labelWidth = digest.overdue.prefix(rows).map { DisplayWidth.of(ledger.promises.promise(at: $0).label) }.max() ?? 0
     for (offset, index) in digest.overdue.prefix(rows).enumerated() {
-      let promise = ledger.promises[index]
+      let promise = ledger.promises.promise(at: index)
       let isLast = offset == rows - 1 && digest.overdue.count > rows
       let row = top + offset
       if isLast {
@@ -260,7 +260,7 @@ extension MeetingState {
         grid.put("… and \(promises.count - offset) more", row: row, column: frame.left + 1, role: .dim)
         break
       }
-      let promise = ledger.promises[index]
+      let promise = ledger.promises.promise(at: index)
       let when = promise.state == .kept ? "kept" : promise.state == .delivered ? "delivered" : promise.byWords(at: localNow)
       let whenWidth = DisplayWidth.of(when)
       let other = promise.state == .delivered ? "from \(promise.performer)" : "\(glyphs.arrow) \(promise.customer)"

@@ -9,7 +9,7 @@ struct PromiseOrder: Comparable {
 
   /// The promise at `position` in `promises`.
   init(_ position: Int, in promises: PromiseList) {
-    self.init(promises[position], at: position)
+    self.init(promises.promise(at: position), at: position)
   }
 
   /// `promise`, which is at `position`.

@@ -36,7 +36,7 @@ struct ListRequest: Equatable {
         selected.append((Self.unsorted, 0, position))
         continue
       }
-      let promise = promises[position]
+      let promise = promises.promise(at: position)
       guard person == nil || promise.terms.performer == person || promise.terms.customer == person else { continue }
       let chosen: Bool
       switch selection {
@@ -50,7 +50,7 @@ struct ListRequest: Equatable {
     if selection != .all { selected.sort { ($0.by, $0.number) < ($1.by, $1.number) } }
     let zone = session.zone
     func record(_ chosen: (by: ByWhen, number: Int, position: Int)) -> PromiseRecord {
-      PromiseRecord(promise: promises[chosen.position], state: state, now: now, zone: zone)
+      PromiseRecord(promise: promises.promise(at: chosen.position), state: state, now: now, zone: zone)
     }
     switch format {
     case .json:

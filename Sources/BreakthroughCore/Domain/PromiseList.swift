@@ -7,7 +7,11 @@ import Foundation
 /// again: at 1,000,000 promises that was most of a second and 400 MB. Only the running ones
 /// are built now; lists, measures and screens ask `isClosed(at:)` and `facts(at:)`, which
 /// an archived promise answers without being built.
-public struct PromiseList: RandomAccessCollection, MutableCollection, Sendable {
+///
+/// It is not a collection on purpose: `filter` or `map` over it would build every closed
+/// promise without a word. A pass over every promise reads the fields; `promise(at:)` says
+/// that it reads the whole promise, and `readEach()` that a pass does.
+public struct PromiseList: Sendable {
   /// The built promises, in the order built (made, read from a snapshot, or moved since).
   private var built = PromiseChunks()
   /// For each position, where its promise is: its slot in `built` (0 and up) or `~n`, the nth
@@ -34,11 +38,19 @@ public struct PromiseList: RandomAccessCollection, MutableCollection, Sendable {
     slots = PagedArray(segment.slots)
   }
 
-  public var startIndex: Int { 0 }
-  public var endIndex: Int { slots.count }
   public var count: Int { slots.count }
+  public var isEmpty: Bool { slots.count == 0 }
+  /// Every position, in the order made.
+  public var indices: Range<Int> { 0..<slots.count }
 
-  public subscript(position: Int) -> Promise {
+  /// The whole promise at `position`: a closed one is built from its record in the snapshot.
+  public func promise(at position: Int) -> Promise { self[position] }
+
+  /// Every promise, built as it is read: a pass that reads the snapshot's closed promises too.
+  public func readEach() -> LazyMapSequence<Range<Int>, Promise> { indices.lazy.map { self[$0] } }
+
+  /// The promise at `position`, to read or change in place (the fold's path).
+  subscript(position: Int) -> Promise {
     // A copy, not lent (`_read`): Swift 6.3 released a value lent through this subscript
     // twice, in debug builds and then in release ones (an undo crashed). Passes over every
     // promise read the fields below instead, which copy nothing.
