@@ -19,6 +19,9 @@ public enum Spawn {
     let outputPath: String
     let errorPath: String
 
+    /// What the program has printed so far, while it runs.
+    public var printedSoFar: Data { FileManager.default.contents(atPath: outputPath) ?? Data() }
+
     public func wait() -> Finished {
       var status: Int32 = 0
       while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
