@@ -68,7 +68,7 @@ extension TeamLedger {
       throw PostgresFailure(
         message: "the team ledger at \(location.place) is reached through a pooler that lends the server to other clients between "
           + "statements (PgBouncer's pool_mode = transaction), so a screen would not hear others' moves: point the URL at a pooler in "
-          + "session mode (pool_mode = session) or at the server itself; nothing was read or recorded")
+          + "session mode (pool_mode = session) or at the server itself; nothing was recorded")
     }
     _ = FileManager.default.createFile(atPath: checked, contents: nil)
   }
