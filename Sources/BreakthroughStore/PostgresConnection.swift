@@ -16,11 +16,10 @@ final class PostgresConnection {
     self.init(established: connection)
   }
 
+  // The server's notices (`if not exists`, a rollback with nothing to roll back) are for a
+  // database administrator: libpq keeps them to itself (`CLibpq_silence`), at no round trip.
   fileprivate init(established connection: OpaquePointer) {
     self.connection = connection
-    // The server's notices (`if not exists`, a rollback with nothing to roll back) are for a
-    // database administrator; errors come back as failures and are said in words.
-    _ = try? execute("set client_min_messages = error")
   }
 
   /// Starts connecting to `location`: done when `waiting`, else under way (`PendingConnection`).
@@ -40,11 +39,13 @@ final class PostgresConnection {
     }
     PQconninfoFree(parsed)
     // A dead network must not hold a screen for minutes: connecting gives up after 5 s, and a
-    // connection that stops answering is found within about 20 (the URL may say otherwise).
+    // connection that stops answering is found within about 20. GSSAPI encryption, tried first
+    // by default, costs a round trip to be told no by nearly every server. The URL may say otherwise.
     let keywords = [
-      "connect_timeout", "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout", "application_name", "dbname",
+      "connect_timeout", "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout", "application_name",
+      "gssencmode", "dbname",
     ]
-    let values = [String(Int(connectTimeout)), "10", "5", "2", "15000", "breakthrough", location.url]
+    let values = [String(Int(connectTimeout)), "10", "5", "2", "15000", "breakthrough", "disable", location.url]
     let connection = Self.withCStrings(keywords) { keywordPointers in
       Self.withCStrings(values) { valuePointers in
         waiting ? PQconnectdbParams(keywordPointers, valuePointers, 1) : PQconnectStartParams(keywordPointers, valuePointers, 1)
@@ -114,15 +115,84 @@ final class PostgresConnection {
     }
   }
 
-  /// Runs one statement that may wait (for a lock), calling `whileWaiting` every tenth of a
-  /// second until it is done; when that returns false, the server is asked to cancel it, and
-  /// the failure says so (SQLSTATE 57014).
-  func executeWaiting(_ sql: String, whileWaiting: () -> Bool) throws(PostgresFailure) {
-    guard PQsendQueryParams(connection, sql, 0, nil, nil, nil, nil, 0) != 0 else { throw failure(nil) }
+  /// Whether a pooler stands between this connection and the server: the key libpq was given
+  /// for cancelling is not the server process's (`serverProcess`, from `pg_backend_pid()`).
+  func isPooled(serverProcess: Int) -> Bool { Int(PQbackendPID(connection)) != serverProcess }
+
+  /// One row of a streamed result, valid only during the call that is given it.
+  struct StreamedRow {
+    fileprivate let result: OpaquePointer
+    fileprivate let row: Int32
+    /// Which statement of the query the row answers (0 for the first).
+    let statement: Int
+
+    /// Column `column` as bytes, without a copy.
+    func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
+      let length = Int(PQgetlength(result, row, column))
+      guard let value = PQgetvalue(result, row, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+      return UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: length)
+    }
+
+    /// Column `column` as text; nil for NULL.
+    func text(_ column: Int32) -> String? {
+      PQgetisnull(result, row, column) != 0 ? nil : String(cString: PQgetvalue(result, row, column))
+    }
+  }
+
+  /// Runs `sql` and hands each row to `body` as the server sends it, so that a long read is
+  /// checked and kept as it arrives, never held whole. With `parameters` it is one statement
+  /// with text parameters; without, it may be several separated by `;` (whose rows say which
+  /// statement they answer), all in one round trip. With `whileWaiting`, that is called every
+  /// tenth of a second while the server has not answered (a write waiting for the writers'
+  /// lock); when it returns false, the server is asked to cancel, and the failure says so
+  /// (SQLSTATE 57014). Returns how many rows came.
+  @discardableResult
+  func stream(
+    _ sql: String, _ parameters: [String?]?, whileWaiting: (() -> Bool)? = nil,
+    _ body: (StreamedRow) throws(PostgresFailure) -> Void
+  ) throws(PostgresFailure) -> Int {
+    let sent =
+      parameters.map { parameters in
+        Self.withOptionalCStrings(parameters) { PQsendQueryParams(connection, sql, Int32(parameters.count), nil, $0, nil, nil, 0) }
+      } ?? PQsendQuery(connection, sql)
+    guard sent != 0 else { throw failure(nil) }
+    _ = PQsetSingleRowMode(connection)
+    var problem: PostgresFailure?
+    var statement = 0
+    var count = 0
     var cancelled = false
     while true {
+      if let whileWaiting, problem == nil {
+        do { try wait(whileWaiting, cancelled: &cancelled) } catch { problem = error }
+      }
+      guard let result = PQgetResult(connection) else { break }
+      defer { PQclear(result) }
+      let status = PQresultStatus(result)
+      switch status {
+      case PGRES_SINGLE_TUPLE, PGRES_TUPLES_OK:
+        for row in 0..<PQntuples(result) where problem == nil {
+          do throws(PostgresFailure) {
+            try body(StreamedRow(result: result, row: row, statement: statement))
+            count += 1
+          } catch { problem = error }
+        }
+        if status == PGRES_TUPLES_OK { statement += 1 }
+      case PGRES_COMMAND_OK:
+        statement += 1
+      default:
+        if problem == nil { problem = failure(result) }
+      }
+    }
+    if let problem { throw problem }
+    return count
+  }
+
+  /// Waits until the server's next answer is here, calling `whileWaiting` every tenth of a
+  /// second; cancels the statement once it returns false.
+  private func wait(_ whileWaiting: () -> Bool, cancelled: inout Bool) throws(PostgresFailure) {
+    while true {
       guard PQconsumeInput(connection) != 0 else { throw failure(nil) }
-      if PQisBusy(connection) == 0 { break }
+      if PQisBusy(connection) == 0 { return }
       var ready = pollfd(fd: PQsocket(connection), events: Int16(POLLIN), revents: 0)
       if poll(&ready, 1, 100) == 0, !cancelled, !whileWaiting() {
         cancelled = true
@@ -133,35 +203,15 @@ final class PostgresConnection {
         }
       }
     }
-    var problem: PostgresFailure?
-    while let result = PQgetResult(connection) {
-      let status = PQresultStatus(result)
-      if problem == nil, status != PGRES_COMMAND_OK, status != PGRES_TUPLES_OK { problem = failure(result) }
-      PQclear(result)
-    }
-    if let problem { throw problem }
   }
 
   /// Runs a query whose rows are a line and its hash in hex, and hands each to `body` as bytes,
-  /// without a String per row: a catch-up's rows, checked against the chain as they come.
+  /// without a String per row, as they arrive: a catch-up's rows, checked against the chain.
   @discardableResult
   func forEachLine(
     _ sql: String, _ parameters: [String?], _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) throws(PostgresFailure) -> Void
   ) throws(PostgresFailure) -> Int {
-    let result: OpaquePointer? = Self.withOptionalCStrings(parameters) { pointers in
-      PQexecParams(connection, sql, Int32(parameters.count), nil, pointers, nil, nil, 0)
-    }
-    guard let result else { throw failure(nil) }
-    defer { PQclear(result) }
-    guard PQresultStatus(result) == PGRES_TUPLES_OK else { throw failure(result) }
-    let count = PQntuples(result)
-    func column(_ row: Int32, _ index: Int32) -> UnsafeBufferPointer<UInt8> {
-      let length = Int(PQgetlength(result, row, index))
-      guard let value = PQgetvalue(result, row, index) else { return UnsafeBufferPointer(start: nil, count: 0) }
-      return UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: length)
-    }
-    for row in 0..<count { try body(column(row, 0), column(row, 1)) }
-    return Int(count)
+    try stream(sql, parameters) { (row) throws(PostgresFailure) in try body(row.bytes(0), row.bytes(1)) }
   }
 
   /// `values` as a PostgreSQL array literal of text (`{"a","b",NULL}`), for one parameter.

@@ -39,7 +39,7 @@ public struct TeamAdministration {
         case TeamSchema.version: return "the team ledger at \(location.place) is already set up (schema version \(version)); nothing to do"
         default:
           return "upgraded the team ledger at \(location.place) from schema version \(version) to \(TeamSchema.version): "
-            + TeamSchema.upgradeFromOne.joined(separator: "; ")
+            + TeamSchema.upgrades(from: version).joined(separator: "; ")
         }
       }
     }

@@ -17,10 +17,10 @@ public final class TeamLedger: LedgerStore {
   var alarm: TeamAlarm?
   /// A reconnection under way, for a screen: made step by step between keys.
   private var pending: PendingConnection?
-  public private(set) var identity: Handle?
+  public internal(set) var identity: Handle?
   public var whileWaiting: (() -> Bool)?
   /// Whether to LISTEN for others' appends (the screens do; a one-shot command need not).
-  private let listens: Bool
+  let listens: Bool
   let clock: () -> Date
   private var offline: (since: Date, reason: String)?
   private var nextAttempt = Date.distantPast
@@ -33,6 +33,8 @@ public final class TeamLedger: LedgerStore {
   static let heartbeat: TimeInterval = 30
   /// How often a write is tried again when others keep appending first.
   static let attempts = 24
+  /// How often a write in one call may find that others appended first before it waits its turn.
+  static let missesBeforeQueueing = 3
 
   /// Opens the team ledger at `location`, mirrored under `mirrorFolder`. An unreachable server
   /// is not an error here: the mirror is read, and `connectionNote` says so. A server without
@@ -107,33 +109,61 @@ public final class TeamLedger: LedgerStore {
     return mirror.lineCount != before
   }
 
+  /// Runs `move` on the mirror's state and writes its events in one call to the server: when
+  /// others appended first, the server hands their rows back instead, which are checked and
+  /// folded, and the move is judged again on what is now known (it may now be refused).
   @discardableResult
   public func append(_ move: (LedgerState) throws(Refusal) -> MoveOutcome) throws(StoreError) -> MoveOutcome {
     for attempt in 0..<Self.attempts {
-      // Writers that collided wait a random while, longer each time, so one of them goes first.
+      // Under a crowd of writers the one who wrote last is freshest and would win each time:
+      // after a few misses a writer queues for the lock and writes while it holds it.
+      if attempt == Self.missesBeforeQueueing { return try appendHoldingTheLock(move) }
+      guard let connection else { throw offlineWrite() }
+      let after = chain
+      let outcome: MoveOutcome
+      do { outcome = try move(mirror.state) } catch { throw StoreError.refused(error) }
+      let lines = outcome.events.map { EventCoding.line(for: $0) }
+      let answer: TeamSchema.WriteAnswer
+      do {
+        answer = try TeamSchema.write(Self.rows(outcome, lines), after: after, on: connection, whileWaiting: whileWaiting)
+      } catch {
+        // Another writer appended between the check and the insert: read what came.
+        guard !["40001", "23505"].contains(error.sqlState) else { continue }
+        // Sent in autocommit, a write whose answer was lost may have been recorded.
+        return try afterFailedWrite(error, outcome: outcome)
+      }
+      switch answer {
+      case .written(let hashes):
+        // Recorded: whatever happens from here on, it was, and is said so.
+        keepWritten(lines, after: after.count, hashes: hashes)
+        return outcome
+      case .missed(var missed):
+        do { try keep(&missed) } catch let error as StoreError { throw error } catch {
+          throw StoreError.io("\(error); nothing was recorded")
+        }
+      }
+    }
+    throw busy()
+  }
+
+  /// The write of a crowded ledger: in one transaction, waits its turn for the writers' lock,
+  /// reads what came, runs the move on it and appends (five round trips, and never starved).
+  private func appendHoldingTheLock(_ move: (LedgerState) throws(Refusal) -> MoveOutcome) throws(StoreError) -> MoveOutcome {
+    for attempt in 0..<Self.attempts {
       if attempt > 0 { usleep(UInt32.random(in: 0...(500 << min(attempt, 7)))) }
       guard let connection else { throw offlineWrite() }
       var outcome: MoveOutcome?
       var written: (lines: [String], after: Int, hashes: [String])?
       do {
-        // Writers queue for the lock (at most 5 s) rather than race, so none starves; the
-        // server's checks that each row is the next one, with the next number, still decide.
         try connection.execute("begin")
-        if let whileWaiting {
-          try connection.executeWaiting("select breakthrough_lock()", whileWaiting: whileWaiting)
-        } else {
-          try connection.execute("select breakthrough_lock()")
-        }
+        try connection.stream("select breakthrough_lock()", [], whileWaiting: whileWaiting) { _ in }
         try catchUp()
         let after = chain.count
         let made: MoveOutcome
         do { made = try move(mirror.state) } catch { throw StoreError.refused(error) }
         outcome = made
         let lines = made.events.map { EventCoding.line(for: $0) }
-        let rows = zip(made.events, lines).map { event, line in
-          TeamSchema.Row(id: event.id, kind: event.body.kind.name, label: event.body.assignedLabel, actor: event.actor.text, line: line)
-        }
-        let hashes = try TeamSchema.append(rows, after: after, on: connection)
+        let hashes = try TeamSchema.append(Self.rows(made, lines), after: after, on: connection)
         written = (lines, after, hashes)
         try connection.execute("commit")
       } catch let error as StoreError {
@@ -141,32 +171,49 @@ public final class TeamLedger: LedgerStore {
         throw error
       } catch let failure as PostgresFailure {
         _ = try? connection.execute("rollback")
-        switch failure.sqlState {
-        case "40001", "23505":
-          continue  // another writer appended first: run the move again on what they wrote
-        case "42501":
-          throw StoreError.refused(Refusal("the team ledger refused it: \(failure.message); nothing was recorded"))
-        case "55P03":
-          throw StoreError.io("nothing was recorded: " + TeamLockHolders(failure.detail ?? "").sentence)
-        case "57014":
-          throw StoreError.io("nothing was recorded: the write was cancelled while it waited for the writers' lock")
-        default:
-          guard failure.isConnectionLost else { throw refusedWrite(failure) }
-          goOffline(failure.message)
-          guard let outcome, written != nil else { throw offlineWrite() }
-          return try outcomeAfterLostConnection(outcome, failure)
-        }
+        guard !["40001", "23505"].contains(failure.sqlState) else { continue }
+        // Before the commit was sent nothing can have been recorded.
+        return try afterFailedWrite(failure, outcome: written == nil ? nil : outcome)
       } catch {
         _ = try? connection.execute("rollback")
         throw StoreError.io("\(error); nothing was recorded")
       }
-      // Committed: whatever happens from here on, it was recorded and is said so.
       guard let outcome, let written else { break }
       keepWritten(written.lines, after: written.after, hashes: written.hashes)
       return outcome
     }
-    throw StoreError.io(
+    throw busy()
+  }
+
+  private func busy() -> StoreError {
+    .io(
       "the team ledger at \(location.place) is busy: \(Self.attempts) times another member appended first; nothing was recorded, try again")
+  }
+
+  /// The rows of a move's events, with the columns the server checks beside each line.
+  private static func rows(_ outcome: MoveOutcome, _ lines: [String]) -> [TeamSchema.Row] {
+    zip(outcome.events, lines).map { event, line in
+      TeamSchema.Row(id: event.id, kind: event.body.kind.name, label: event.body.assignedLabel, actor: event.actor.text, line: line)
+    }
+  }
+
+  /// Says why a write failed, by throwing. When the connection was lost after `outcome` was
+  /// sent (nil: before anything could be recorded), the server is asked once more by its id:
+  /// recorded, it is returned as made.
+  private func afterFailedWrite(_ failure: PostgresFailure, outcome: MoveOutcome?) throws(StoreError) -> MoveOutcome {
+    switch failure.sqlState {
+    case "42501":
+      throw .refused(Refusal("the team ledger refused it: \(failure.message); nothing was recorded"))
+    case "55P03":
+      throw .io("nothing was recorded: " + TeamLockHolders(failure.detail ?? "").sentence)
+    case "57014":
+      throw .io("nothing was recorded: the write was cancelled while it waited for the writers' lock")
+    default:
+      guard failure.isConnectionLost else { throw refusedWrite(failure) }
+      goOffline(failure.message)
+      guard let outcome else { throw offlineWrite() }
+      return try outcomeAfterLostConnection(outcome, failure)
+    }
   }
 
   private func refusedWrite(_ failure: PostgresFailure) -> StoreError {
@@ -226,8 +273,16 @@ public final class TeamLedger: LedgerStore {
     try connect(over: PostgresConnection(location))
   }
 
-  /// Checks the schema and who the login is, listens if a screen will, then catches up.
+  /// Opens the ledger on a new connection: in one round trip when this machine's copy is as
+  /// it verified it (`openInOneRead`), else step by step, checking each thing in turn.
   private func connect(over connection: PostgresConnection) throws(PostgresFailure) {
+    if try !openInOneRead(on: connection) { try openStepByStep(on: connection) }
+    offline = nil
+    backoff = 1
+  }
+
+  /// Checks the schema and who the login is, listens if a screen will, then catches up.
+  private func openStepByStep(on connection: PostgresConnection) throws(PostgresFailure) {
     let version = try Self.schemaVersion(on: connection, at: location)
     guard version <= TeamSchema.version else {
       throw PostgresFailure(
@@ -242,11 +297,7 @@ public final class TeamLedger: LedgerStore {
     let login = try connection.execute("select session_user::text").first?.first??.description ?? "?"
     guard let handle = try connection.execute("select handle from members where role = session_user").first?.first ?? nil,
       let member = try? Handle(handle)
-    else {
-      throw PostgresFailure(
-        message: "the login \(login) is not a member of the team ledger at \(location.place): its owner adds you with "
-          + "`breakthrough store member add HANDLE --role \(login)`")
-    }
+    else { throw Self.notMember(login, at: location) }
     if listens { try connection.execute("listen breakthrough") }
     self.connection = connection
     identity = member
@@ -256,8 +307,12 @@ public final class TeamLedger: LedgerStore {
     do { try catchUp() } catch let failure as PostgresFailure { throw failure } catch {
       throw PostgresFailure(message: "\(error)")
     }
-    offline = nil
-    backoff = 1
+  }
+
+  static func notMember(_ login: String, at location: TeamLocation) -> PostgresFailure {
+    PostgresFailure(
+      message: "the login \(login) is not a member of the team ledger at \(location.place): its owner adds you with "
+        + "`breakthrough store member add HANDLE --role \(login)`")
   }
 
   /// The schema's version, or a failure that says how to set the ledger up.
@@ -316,7 +371,7 @@ public final class TeamLedger: LedgerStore {
     return try? Handle(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
   }
 
-  private static func remember(_ handle: Handle, at mirrorPath: String) {
+  static func remember(_ handle: Handle, at mirrorPath: String) {
     guard rememberedIdentity(at: mirrorPath) != handle else { return }
     try? Data((handle.text + "\n").utf8).write(to: URL(fileURLWithPath: mirrorPath + ".who"), options: .atomic)
   }

@@ -5,52 +5,50 @@ import Foundation
 /// server's hash chain, the copy is checked again whenever the file changed since it was last
 /// verified, and a past that changed (at the server or in the copy) is named and never believed.
 extension TeamLedger {
-  /// How many rows a catch-up reads at once.
+  /// How many rows a read gathers before the mirror keeps them: a first read of a long ledger
+  /// never holds it all twice.
   static let batch = 50_000
 
-  /// Reads the rows this machine has not verified into the mirror, a batch at a time so that a
-  /// first read of a long ledger never holds it all twice, checking the chain as they come.
+  /// Reads the rows this machine has not verified into the mirror, in one query whose rows
+  /// are checked against the chain and kept as they arrive.
   func catchUp() throws {
     guard let connection else { return }
     if mirror.lineCount < chain.count {
       try readMirrorAgain(
         saying: "this machine's copy of the team ledger at \(location.place) lost lines it had; it was read again from the server")
     }
-    while true {
-      let first = chain.count + 1
-      var verifying = chain
-      var broken: Int?
-      var bytes: [UInt8] = []
-      let count = try connection.forEachLine(
-        "select line::text, encode(hash, 'hex') from events where seq >= $1 order by seq limit \(Self.batch)", [String(first)]
-      ) { line, hex in
-        let computed = verifying.append(line)
-        if let stored = TeamChain.bytes(hex: hex), stored != computed {
-          broken = broken ?? verifying.count
-          verifying.adopt(stored)
-        }
-        let start = bytes.count
-        bytes.append(contentsOf: line)
-        // A line break inside a row would split it in the mirror (version 2 refuses them).
-        for index in start..<bytes.count where bytes[index] == 0x0A || bytes[index] == 0x0D { bytes[index] = 0x20 }
-        bytes.append(0x0A)
-      }
-      lastCatchUp = clock()
-      guard count > 0 else {
-        try mirror.refresh()
-        return
-      }
-      if try !mirror.appendMirrored(bytes: bytes, lines: count, first: first) { try mirror.refresh() }
-      chain = verifying
-      TeamChainRecord.save(chain, beside: mirrorPath, at: clock())
-      if let broken {
-        raiseAlarm(
-          "the past of the team ledger at \(location.place) was changed: event \(broken) no longer matches the hash it was "
-            + "written with (its line was changed at the server afterwards); ask the owner, and compare `breakthrough store check` "
-            + "on two machines", remembering: nil, brokenAt: broken)
-      }
-      if count < Self.batch { return }
+    var rows = TeamRowsRead(after: chain)
+    try connection.stream("select line::text, encode(hash, 'hex') from events where seq > $1 order by seq", [String(chain.count)]) {
+      (row) throws(PostgresFailure) in try take(row, into: &rows)
     }
+    lastCatchUp = clock()
+    try keep(&rows)
+  }
+
+  /// Takes one row of a read, letting the mirror keep what was gathered every `batch` rows.
+  func take(_ row: PostgresConnection.StreamedRow, into rows: inout TeamRowsRead) throws(PostgresFailure) {
+    rows.take(line: row.bytes(0), hash: row.bytes(1))
+    guard rows.count >= Self.batch else { return }
+    do { try keep(&rows) } catch let error as PostgresFailure { throw error } catch { throw PostgresFailure(message: "\(error)") }
+  }
+
+  /// Puts verified rows into the mirror and remembers the chain's new head; a row that no
+  /// longer matches its hash raises the alarm. No rows: the mirror is read for others' lines.
+  func keep(_ rows: inout TeamRowsRead) throws {
+    guard rows.count > 0 else {
+      try mirror.refresh()
+      return
+    }
+    if try !mirror.appendMirrored(bytes: rows.bytes, lines: rows.count, first: rows.first) { try mirror.refresh() }
+    chain = rows.chain
+    TeamChainRecord.save(chain, beside: mirrorPath, at: clock())
+    if let broken = rows.brokenAt, alarm?.brokenAt != broken {
+      raiseAlarm(
+        "the past of the team ledger at \(location.place) was changed: event \(broken) no longer matches the hash it was "
+          + "written with (its line was changed at the server afterwards); ask the owner, and compare `breakthrough store check` "
+          + "on two machines", remembering: nil, brokenAt: broken)
+    }
+    rows.clear()
   }
 
   /// Checks this machine's copy before it is used: a copy as it was when last verified is

@@ -9,20 +9,31 @@
 /// the owner, adds events.
 enum TeamSchema {
   /// The version this build creates and understands; an older schema is upgraded by `store init`.
-  static let version = 2
+  static let version = 3
 
   /// The table of settings, made first so that the version can be read before anything else.
   static let metaTable = "create table if not exists breakthrough_meta (key text primary key, value text not null)"
 
-  /// What an upgrade from version 1 changes, said to the owner who runs `store init`.
-  static let upgradeFromOne = [
-    "each event now carries a hash chained to the one before (computed for the events already there)",
-    "members add events only through breakthrough_append, which waits at most 5 s for the writers' lock",
-    "the next number of each kind (P, R, E) is checked by the server",
-    "every rule's function reads only the ledger's own tables (search path pinned, temporary objects last)",
-    "members may no longer make temporary tables in this database",
-    "an import is taken only from the owner, into an empty ledger",
-  ]
+  /// What an upgrade from `version` changes, said to the owner who runs `store init`.
+  static func upgrades(from version: Int) -> [String] {
+    let toTwo = [
+      "each event now carries a hash chained to the one before (computed for the events already there)",
+      "members add events only through the ledger's own functions, which wait at most 5 s for the writers' lock",
+      "the next number of each kind (P, R, E) is checked by the server",
+      "every rule's function reads only the ledger's own tables (search path pinned, temporary objects last)",
+      "members may no longer make temporary tables in this database",
+      "an import is taken only from the owner, into an empty ledger",
+    ]
+    let toThree = [
+      "a write is one call to breakthrough_write, which hands back what the writer had not yet read instead of a failure"
+    ]
+    return (version < 2 ? toTwo : []) + toThree
+  }
+
+  /// The functions a member calls, with their arguments, as GRANT and REVOKE name them.
+  static let memberFunctions =
+    "breakthrough_append(bigint, text[], text[], text[], text[], text[]), "
+    + "breakthrough_write(bigint, text[], text[], text[], text[], text[]), breakthrough_lock()"
 
   /// Creates or upgrades the schema named `schema` (as `current_schema()` gives it), in one
   /// transaction; running it again changes nothing.
@@ -229,12 +240,41 @@ enum TeamSchema {
         return query select e.seq, encode(e.hash, 'hex') from events e where e.seq > after order by e.seq;
       end $$
       """,
+      // A write in one call (version 3), in autocommit: when the ledger ends at `after`, it waits
+      // at most 5 s for the writers' lock, appends, and returns each new row's number and hash
+      // (its line NULL: the writer has it); when others appended first, it appends nothing and
+      // returns their rows, lines and all, so that the writer folds them, judges its move again
+      // on what it now knows, and calls again. Never two writes, never a gap.
+      """
+      create or replace function breakthrough_write(after bigint, ids text[], kinds text[], labels text[], actors text[], lines text[])
+      returns table (row_seq bigint, row_line text, row_hash text) language plpgsql security definer \(pinned) as $$
+      declare
+        head bigint;
+      begin
+        select coalesce(max(e.seq), 0) into head from events e;
+        if head = after then
+          perform breakthrough_lock();
+          select coalesce(max(e.seq), 0) into head from events e;
+        end if;
+        if head < after then
+          raise exception 'the team ledger holds % events, fewer than the % this machine read: it was restored from a backup', head, after
+            using errcode = '22023', hint = 'open it again: breakthrough says which events this machine had that it no longer holds';
+        end if;
+        if head > after then
+          return query select e.seq, e.line::text, encode(e.hash, 'hex') from events e where e.seq > after order by e.seq;
+          return;
+        end if;
+        insert into events (seq, id, kind, label, actor, line)
+          select after + i, ids[i], kinds[i], labels[i], actors[i], lines[i]::json from generate_subscripts(ids, 1) as i order by i;
+        return query select e.seq, null::text, encode(e.hash, 'hex') from events e where e.seq > after order by e.seq;
+      end $$
+      """,
       "create trigger events_append_check before insert on events for each row execute function breakthrough_append_check()",
       "create trigger events_append_only before update or delete on events for each row execute function breakthrough_append_only()",
       "create trigger events_no_truncate before truncate on events for each statement execute function breakthrough_append_only()",
       "create trigger events_notify after insert on events for each statement execute function breakthrough_notify()",
       "revoke all on events, members, breakthrough_meta, breakthrough_numbers, breakthrough_writer from public",
-      "revoke all on function breakthrough_append(bigint, text[], text[], text[], text[], text[]), breakthrough_lock(), breakthrough_lock_holder() from public",
+      "revoke all on function \(memberFunctions), breakthrough_lock_holder() from public",
       // Members of version 1 could insert by hand; now only the function adds events.
       """
       do $$
@@ -243,7 +283,7 @@ enum TeamSchema {
       begin
         for member in select m.role from members m loop
           execute format('revoke insert on events from %I', member.role);
-          execute format('grant execute on function breakthrough_append(bigint, text[], text[], text[], text[], text[]), breakthrough_lock() to %I', member.role);
+          execute format('grant execute on function \(memberFunctions) to %I', member.role);
         end loop;
       end $$
       """,
@@ -266,7 +306,7 @@ enum TeamSchema {
     let quoted = quotedIdentifier(role)
     return [
       "grant select on events, members, breakthrough_meta to \(quoted)",
-      "grant execute on function breakthrough_append(bigint, text[], text[], text[], text[], text[]), breakthrough_lock() to \(quoted)",
+      "grant execute on function \(memberFunctions) to \(quoted)",
     ]
   }
 
@@ -299,16 +339,40 @@ enum TeamSchema {
       "insert into events (seq, id, kind, label, actor, line) values " + placeholders.joined(separator: ", "), parameters)
   }
 
-  /// Appends `rows` after event `after` through `breakthrough_append`, as a member does; returns
-  /// each new row's hash, in order.
+  /// Appends `rows` after event `after` through `breakthrough_append`, under the writers' lock
+  /// the caller's transaction holds; returns each new row's hash, in order.
   static func append(_ rows: [Row], after: Int, on connection: PostgresConnection) throws(PostgresFailure) -> [String] {
-    func array(_ values: [String?]) -> String? { PostgresConnection.textArray(values) }
     let result = try connection.execute(
       "select written_hash from breakthrough_append($1::bigint, $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])",
-      [
-        String(after), array(rows.map(\.id)), array(rows.map(\.kind)), array(rows.map(\.label)), array(rows.map(\.actor)),
-        array(rows.map(\.line)),
-      ])
+      [String(after)] + arrays(of: rows))
     return result.map { ($0.first ?? nil) ?? "" }
+  }
+
+  /// The id, kind, label, actor and line of each row, as five array parameters.
+  private static func arrays(of rows: [Row]) -> [String?] {
+    [rows.map(\.id), rows.map(\.kind), rows.map(\.label), rows.map(\.actor), rows.map(\.line)].map { PostgresConnection.textArray($0) }
+  }
+
+  /// What `breakthrough_write` answered: the new rows' hashes, in order, or the rows others
+  /// appended after `after` (nothing was written).
+  enum WriteAnswer {
+    case written(hashes: [String])
+    case missed(TeamRowsRead)
+  }
+
+  /// Writes `rows` after event `after` through `breakthrough_write`, as a member does: one
+  /// statement, in autocommit. `missed` starts from the chain the writer verified.
+  static func write(
+    _ rows: [Row], after chain: TeamChain, on connection: PostgresConnection, whileWaiting: (() -> Bool)?
+  ) throws(PostgresFailure) -> WriteAnswer {
+    var hashes: [String] = []
+    var missed = TeamRowsRead(after: chain)
+    try connection.stream(
+      "select row_line, row_hash from breakthrough_write($1::bigint, $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])",
+      [String(chain.count)] + arrays(of: rows), whileWaiting: whileWaiting
+    ) { (row) throws(PostgresFailure) in
+      if row.text(0) == nil { hashes.append(row.text(1) ?? "") } else { missed.take(line: row.bytes(0), hash: row.bytes(1)) }
+    }
+    return missed.count > 0 ? .missed(missed) : .written(hashes: hashes)
   }
 }

@@ -81,6 +81,9 @@ FORWARD(int, PQsendQueryParams,
         (PGconn *conn, const char *command, int nParams, const Oid *paramTypes, const char *const *paramValues,
          const int *paramLengths, const int *paramFormats, int resultFormat),
         (conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats, resultFormat))
+FORWARD(int, PQsendQuery, (PGconn *conn, const char *command), (conn, command))
+FORWARD(int, PQsetSingleRowMode, (PGconn *conn), (conn))
+FORWARD(int, PQbackendPID, (const PGconn *conn), (conn))
 FORWARD(int, PQisBusy, (PGconn *conn), (conn))
 FORWARD(PGresult *, PQgetResult, (PGconn *conn), (conn))
 FORWARD(PGcancel *, PQgetCancel, (PGconn *conn), (conn))

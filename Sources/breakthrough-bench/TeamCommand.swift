@@ -15,6 +15,11 @@ struct TeamCommand: ParsableCommand {
   @Option(help: "The member's handle (the login role is the same).") var handle = "ana"
   @Option(help: "How many promises.") var promises: Int
   @Flag(help: "Print one JSON object instead of a table.") var json = false
+  @Option(
+    help: ArgumentHelp(
+      "Measure only a person's commands and screens through a relay that adds this many milliseconds to each round trip.",
+      valueName: "ms")) var rtt: Double?
+  @Option(help: "How many runs each figure of --rtt is the median of.") var runs = 7
 
   /// The figures, in order.
   static let keys = [
@@ -34,6 +39,18 @@ struct TeamCommand: ParsableCommand {
     _ = try administration.addMember(try Handle(handle), role: handle)
     _ = try administration.importLedger(from: path)
 
+    if let rtt {
+      let distance = TeamRoundTrips(member: member, handle: try Handle(handle), roundTrip: rtt, runs: runs, folder: folder + "/distance")
+      print("team ledger, \(promises) promises, \(RunCommand.format(rtt)) ms round trips (medians of \(runs) runs)")
+      print(
+        "what".padding(toLength: 22, withPad: " ", startingAt: 0) + "ms".padding(toLength: 10, withPad: " ", startingAt: 0) + "round trips")
+      for figure in try distance.measure() {
+        print(
+          figure.name.padding(toLength: 22, withPad: " ", startingAt: 0)
+            + RunCommand.format(figure.milliseconds).padding(toLength: 10, withPad: " ", startingAt: 0) + String(figure.roundTrips))
+      }
+      return
+    }
     var figures: [String: Double] = ["promises": Double(promises)]
     let mirrors = folder + "/mirror"
     figures["open_cold_ms"] = try RunCommand.timed { _ = try TeamLedger(memberLocation, mirrorFolder: mirrors) }

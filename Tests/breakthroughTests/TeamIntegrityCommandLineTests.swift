@@ -51,7 +51,7 @@ struct TeamIntegrityCommandLineTests {
     let upgraded = try team.run(["store", "init", "--store", team.url("owner")], as: "ana")
     #expect(upgraded.status == 0, "\(upgraded.errors)")
     #expect(upgraded.output.contains("upgraded the team ledger at"), "\(upgraded.output)")
-    #expect(upgraded.output.contains("from schema version 1 to 2: each event now carries a hash chained to the one before"))
+    #expect(upgraded.output.contains("from schema version 1 to 3: each event now carries a hash chained to the one before"))
     #expect(upgraded.output.contains("members may no longer make temporary tables"))
     let hashed = try team.server.psql("select count(*) from events where hash is not null", database: team.database)
     #expect(hashed == "1")
@@ -60,6 +60,27 @@ struct TeamIntegrityCommandLineTests {
     #expect(try team.run(["promise", "After it", "--to", "ben", "--by", "2030-01-01"], as: "ana").status == 0)
     #expect(try team.run(["list"], as: "cy").output.contains("P2"))
     let again = try team.run(["store", "init", "--store", team.url("owner")], as: "ana")
-    #expect(again.output.contains("already set up (schema version 2); nothing to do"))
+    #expect(again.output.contains("already set up (schema version 3); nothing to do"))
+  }
+
+  @Test func storeInitUpgradesAVersionTwoLedgerToWritesInOneCall() throws {
+    let team = try TeamSetup()
+    #expect(try team.run(["promise", "Before the upgrade", "--to", "ben", "--by", "2030-01-01"], as: "ana").status == 0)
+    // What version 2 was: the same tables, without the write in one call.
+    try team.server.psql(
+      "drop function breakthrough_write(bigint, text[], text[], text[], text[], text[]); "
+        + "update breakthrough_meta set value = '2' where key = 'schema_version'",
+      database: team.database, user: "owner")
+    let refused = try team.run(["promise", "Before the owner upgrades", "--to", "ben", "--by", "2030-01-01"], as: "ana")
+    #expect(refused.status != 0)
+    #expect(
+      refused.errors.contains("has schema version 2: its owner upgrades it with `breakthrough store init --store URL`"), "\(refused.errors)"
+    )
+    let upgraded = try team.run(["store", "init", "--store", team.url("owner")], as: "ana")
+    #expect(upgraded.output.contains("from schema version 2 to 3: a write is one call to breakthrough_write"), "\(upgraded.output)")
+    #expect(!upgraded.output.contains("each event now carries a hash"))
+    #expect(try team.run(["promise", "After it", "--to", "ben", "--by", "2030-01-01"], as: "ana").status == 0)
+    let events = try team.server.psql("select string_agg(label, ',' order by seq) from events", database: team.database)
+    #expect(events == "P1,P2")
   }
 }
