@@ -6,23 +6,47 @@ public struct Promise: Sendable {
   public let madeAt: Date
 
   /// A promise as made (open), or as it stood when a snapshot was written (`progress`).
-  init(terms: PromiseTerms, madeAt: Date, progress: Progress? = nil, past: StoredPast) {
+  init(terms: PromiseTerms, madeAt: Date, progress: Progress = Progress(), past: StoredPast) {
     self.terms = terms
     self.madeAt = madeAt
+    self.progress = progress
     storedPast = past
-    if let progress { self.progress = progress }
   }
-  public internal(set) var state: PromiseState = .open
+  /// Where it stands, kept as one value: undo puts back a whole one, and the snapshot writes
+  /// and reads it with one codec for the record and the undo trail (`StoredProgress`).
+  var progress: Progress
+  public internal(set) var state: PromiseState {
+    get { progress.state }
+    set { progress.state = newValue }
+  }
   /// When the performer last reported delivery (delivery time decides "on time").
-  public internal(set) var deliveredAt: Date?
+  public internal(set) var deliveredAt: Date? {
+    get { progress.deliveredAt }
+    set { progress.deliveredAt = newValue }
+  }
   /// When and by whom it was closed.
-  public internal(set) var closedAt: Date?
-  public internal(set) var closedBy: Handle?
-  public internal(set) var confidence: Confidence?
+  public internal(set) var closedAt: Date? {
+    get { progress.closedAt }
+    set { progress.closedAt = newValue }
+  }
+  public internal(set) var closedBy: Handle? {
+    get { progress.closedBy }
+    set { progress.closedBy = newValue }
+  }
+  public internal(set) var confidence: Confidence? {
+    get { progress.confidence }
+    set { progress.confidence = newValue }
+  }
   /// The promise that replaced this one, after a renegotiation or a not-kept accounting.
-  public internal(set) var replacedBy: String?
+  public internal(set) var replacedBy: String? {
+    get { progress.replacedBy }
+    set { progress.replacedBy = newValue }
+  }
   /// Renegotiation was asked for after the by-when, so it was recorded as not kept.
-  public internal(set) var wasRenegotiatedLate = false
+  public internal(set) var wasRenegotiatedLate: Bool {
+    get { progress.wasRenegotiatedLate }
+    set { progress.wasRenegotiatedLate = newValue }
+  }
   var storedPast: StoredPast
 
   /// What happened to the promise, oldest first.
@@ -51,31 +75,14 @@ public struct Promise: Sendable {
   }
 
   /// Where a promise stands, apart from its terms and history.
-  struct Progress: Sendable {
-    var state: PromiseState
+  struct Progress: Sendable, Equatable {
+    var state: PromiseState = .open
     var deliveredAt: Date?
     var closedAt: Date?
     var closedBy: Handle?
     var confidence: Confidence?
     var replacedBy: String?
-    var wasRenegotiatedLate: Bool
-  }
-
-  var progress: Progress {
-    get {
-      Progress(
-        state: state, deliveredAt: deliveredAt, closedAt: closedAt, closedBy: closedBy, confidence: confidence,
-        replacedBy: replacedBy, wasRenegotiatedLate: wasRenegotiatedLate)
-    }
-    set {
-      state = newValue.state
-      deliveredAt = newValue.deliveredAt
-      closedAt = newValue.closedAt
-      closedBy = newValue.closedBy
-      confidence = newValue.confidence
-      replacedBy = newValue.replacedBy
-      wasRenegotiatedLate = newValue.wasRenegotiatedLate
-    }
+    var wasRenegotiatedLate = false
   }
 
   @inlinable

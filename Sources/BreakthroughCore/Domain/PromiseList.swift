@@ -169,9 +169,7 @@ public struct PromiseList: Sendable {
         what: "unreadable in the snapshot (delete ledger.jsonl.snapshot to rebuild it)", by: stored.by, breakthrough: nil,
         replaces: nil),
       madeAt: stored.madeAt,
-      progress: Promise.Progress(
-        state: stored.state, deliveredAt: stored.deliveredAt, closedAt: stored.closedAt, closedBy: nil, confidence: nil,
-        replacedBy: nil, wasRenegotiatedLate: false),
+      progress: Promise.Progress(state: stored.state, deliveredAt: stored.deliveredAt, closedAt: stored.closedAt),
       past: .decoded(.unreadable))
   }
 }

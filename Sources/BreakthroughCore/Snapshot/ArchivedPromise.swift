@@ -36,11 +36,11 @@ struct ArchivedPromise: Sendable {
     customer = Int32(truncatingIfNeeded: record.customer)
     number = record.number
     madeAt = record.madeAt
-    deliveredSeconds = record.deliveredAt?.timeIntervalSince1970 ?? .nan
-    closedSeconds = record.closedAt?.timeIntervalSince1970 ?? .nan
+    deliveredSeconds = record.progress.deliveredAt?.timeIntervalSince1970 ?? .nan
+    closedSeconds = record.progress.closedAt?.timeIntervalSince1970 ?? .nan
     day = Int32(truncatingIfNeeded: record.by.day.daysSinceEpoch)
     minuteOfDay = Int16(truncatingIfNeeded: record.by.minuteOfDay ?? -1)
-    state = record.state
+    state = record.progress.state
     hasElement = record.element != nil
     breakthrough =
       record.linked >= 0 ? Int32(truncatingIfNeeded: record.linked) : record.breakthrough == nil ? -1 : Self.unlinkedBreakthrough

@@ -115,13 +115,7 @@ extension LedgerState {
     if linked == nil { out.optional(terms.breakthrough) { $0.string($1) } }
     out.int(terms.replaces.flatMap { index.position(ofID: $0, in: promises) } ?? -1)
     out.date(promise.madeAt)
-    out.int(promise.state.code)
-    out.optional(promise.deliveredAt) { $0.date($1) }
-    out.optional(promise.closedAt) { $0.date($1) }
-    out.optional(promise.closedBy) { $0.int(person($1)) }
-    out.optional(promise.confidence) { $0.int($1.code) }
-    out.int(promise.replacedBy.flatMap { index.position(ofID: $0, in: promises) } ?? -1)
-    out.bool(promise.wasRenegotiatedLate)
+    StoredProgress(promise.progress, person: person) { $0.flatMap { index.position(ofID: $0, in: promises) } ?? -1 }.write(to: &out)
     out.optional(terms.request) { $0.string($1) }
     out.optional(terms.element) { $0.string($1) }
   }

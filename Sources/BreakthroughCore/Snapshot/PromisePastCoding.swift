@@ -27,13 +27,7 @@ enum PromisePastCoding {
       blob.string(step.eventID)
       blob.int(person(step.actor))
       blob.optional(step.before) { out, progress in
-        out.int(progress.state.code)
-        out.optional(progress.deliveredAt) { $0.date($1) }
-        out.optional(progress.closedAt) { $0.date($1) }
-        out.optional(progress.closedBy) { $0.int(person($1)) }
-        out.optional(progress.confidence) { $0.int($1.code) }
-        out.optional(progress.replacedBy) { $0.string($1) }
-        out.bool(progress.wasRenegotiatedLate)
+        StoredProgress(progress, person: person) { $0 }.write(to: &out)
       }
     }
     out.int(blob.bytes.count)
@@ -87,14 +81,7 @@ enum PromisePastCoding {
       let eventID = try input.string()
       let actor = try person(&input)
       let before = try input.optional { (input) throws(Refusal) -> Promise.Progress in
-        Promise.Progress(
-          state: try input.coded(PromiseState.self),
-          deliveredAt: try input.optional { (input) throws(Refusal) in try input.date() },
-          closedAt: try input.optional { (input) throws(Refusal) in try input.date() },
-          closedBy: try input.optional { (input) throws(Refusal) in try person(&input) },
-          confidence: try input.optional { (input) throws(Refusal) in try input.coded(Confidence.self) },
-          replacedBy: try input.optional { (input) throws(Refusal) in try input.string() },
-          wasRenegotiatedLate: try input.bool())
+        try StoredProgress<String?>(reading: &input, people: people.count).progress(people: people) { $0 }
       }
       past.undoTrail.append(UndoStep(eventID: eventID, actor: actor, before: before))
     }

@@ -14,16 +14,10 @@ struct SnapshotPromiseRecord {
   /// The breakthrough by its position among the snapshot's, or -1 with its id (if any) written out.
   let linked: Int
   let breakthrough: Range<Int>?
-  /// The positions of the promises it replaces and that replaced it, or -1.
+  /// The position of the promise it replaces, or -1 (`progress` has the one that replaced it).
   let replaces: Int
-  let replacedBy: Int
   let madeAt: Date
-  let state: PromiseState
-  let deliveredAt: Date?
-  let closedAt: Date?
-  let closedBy: Int?
-  let confidence: Confidence?
-  let wasRenegotiatedLate: Bool
+  let progress: StoredProgress<Int>
   let request: Range<Int>?
   let element: Range<Int>?
 
@@ -48,13 +42,7 @@ struct SnapshotPromiseRecord {
     breakthrough = linked >= 0 ? nil : try input.optional(text)
     replaces = try input.int()
     madeAt = try input.date()
-    state = try input.coded(PromiseState.self)
-    deliveredAt = try input.optional { (input) throws(Refusal) in try input.date() }
-    closedAt = try input.optional { (input) throws(Refusal) in try input.date() }
-    closedBy = try input.optional(person)
-    confidence = try input.optional { (input) throws(Refusal) in try input.coded(Confidence.self) }
-    replacedBy = try input.int()
-    wasRenegotiatedLate = try input.bool()
+    progress = try StoredProgress(reading: &input, people: people)
     request = try input.optional(text)
     element = try input.optional(text)
   }
@@ -71,9 +59,7 @@ struct SnapshotPromiseRecord {
         by: by, breakthrough: linked >= 0 ? archive.breakthroughIDs[linked] : breakthrough.map(text),
         replaces: replaces >= 0 ? linkedID(replaces) : nil, request: request.map(text), element: element.map(text)),
       madeAt: madeAt,
-      progress: Promise.Progress(
-        state: state, deliveredAt: deliveredAt, closedAt: closedAt, closedBy: closedBy.map { archive.people[$0] },
-        confidence: confidence, replacedBy: replacedBy >= 0 ? linkedID(replacedBy) : nil, wasRenegotiatedLate: wasRenegotiatedLate),
+      progress: progress.progress(people: archive.people) { $0 >= 0 ? linkedID($0) : nil },
       past: .archived(archive, offset: past))
   }
 }

@@ -70,7 +70,7 @@ struct SegmentReading: Sendable {
       try PromisePastCoding.skip(&input)
       ids.append(record.id)
       // A closed promise is kept as its record; a running one is built, its texts read now.
-      if record.state.isClosed, ArchivedPromise.fits(record, length: length) {
+      if record.progress.state.isClosed, ArchivedPromise.fits(record, length: length) {
         segment.slots.append(~Int32(truncatingIfNeeded: segment.archived.count))
         segment.archived.append(ArchivedPromise(record, offset: base + start, length: length))
         continue
@@ -80,8 +80,8 @@ struct SegmentReading: Sendable {
         return ids.indices.contains(offset) ? String(decoding: UnsafeBufferPointer(rebasing: bytes[ids[offset]]), as: UTF8.self) : nil
       }
       let promise = record.promise(in: bytes, archive: archive, past: base + start + length, id: id)
-      if (record.replaces >= 0 && promise.terms.replaces == nil) || (record.replacedBy >= 0 && promise.replacedBy == nil) {
-        links.append((position, record.replaces, record.replacedBy))
+      if (record.replaces >= 0 && promise.terms.replaces == nil) || (record.progress.replacedBy >= 0 && promise.replacedBy == nil) {
+        links.append((position, record.replaces, record.progress.replacedBy))
       }
       segment.slots.append(segment.built.append(promise))
     }
