@@ -45,3 +45,11 @@ public struct SlipReport: Sendable, Equatable {
     }
   }
 }
+
+extension SlipReport {
+  /// Where "the last `weeks` weeks" begin for a reader at `now`: the start of that day, `weeks`
+  /// weeks back, in `zone`.
+  public static func start(ofLast weeks: Int, before now: LocalMoment, in zone: TimeZone) -> Date {
+    LocalMoment(day: now.day.adding(days: -7 * weeks), secondOfDay: 0).instant(in: zone)
+  }
+}
