@@ -23,7 +23,13 @@ import Testing
     let unknown = try cli.run("not-kept", "P1", "--note", "the vendor slipped", "--reason", "bad-luck")
     #expect(unknown.status != 0 && unknown.errors.contains("the team's list has no reason bad-luck; use one of: prerequisite"))
     #expect(try Data(contentsOf: URL(fileURLWithPath: cli.ledger)) == before, "nothing was written")
-    #expect(try cli.run("not-kept", "P1", "--note", "the vendor slipped", "--reason", "external").status == 0)
+    let replaced = try cli.run(
+      "not-kept", "P1", "--note", "the vendor slipped", "--reason", "external", "--then", "Find a second vendor", "--by", "+5d",
+      "--addresses", "external")
+    #expect(replaced.status == 0)
+    let shown = try JSONParser.parse(try cli.run("show", "P1", "--format", "json").output)
+    #expect(shown["reasons"] == .array([.string("external")]))
+    #expect(try cli.run("show", "P6").output.contains("addresses  the reason external: client, vendor or outside event"))
   }
 
   /// Five misses counted by hand: waiting 3, external 1, tooling 1 (a reason the team added).

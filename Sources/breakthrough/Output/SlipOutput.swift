@@ -19,9 +19,7 @@ struct SlipOutput {
     case .json: Swift.print(JSONOutput.text(json))
     case .tsv:
       var out = TSVWriter()
-      Self.headers.forEach { out.field($0) }
-      out.endLine()
-      for row in cells() {
+      for row in [Self.headers] + cells() {
         row.forEach { out.field($0) }
         out.endLine()
       }
