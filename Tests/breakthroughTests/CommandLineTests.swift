@@ -150,7 +150,9 @@ import Testing
       ["show", "P1", "--format", "json"], ["log"], ["stats"], ["promise", hostile, "--to", "ben", "--by", hostile],
       ["checkin", "--plain", "--as", "ben"], ["checkin", "--plain"], ["reject", "P1", "--note", hostile, "--as", "ben"],
       ["not-kept", "P1", "--note", hostile, "--reason", hostile, "--then", hostile, "--by", "+2d"],
-      ["not-kept", "P1", "--note", hostile, "--reason", "other", "--then", hostile, "--by", "+2d"], ["show", "P3"],
+      ["not-kept", "P1", "--note", hostile, "--reason", "other", "--then", hostile, "--by", "+2d"],
+      ["reasons", "add", "hostile", hostile], ["reasons", "add", hostile, "words"], ["reasons", "--all"],
+      ["reasons", "--format", "json"], ["stats", "--reasons", "--since", hostile], ["stats", "--reasons"], ["minutes"], ["show", "P3"],
       ["promise", hostile, "--to", hostile],
     ]
     for arguments in runs {
