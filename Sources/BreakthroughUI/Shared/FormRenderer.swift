@@ -23,7 +23,8 @@ extension Form {
         grid.put(visible, row: row, column: inputLeft, limit: inputWidth, role: .input)
         below = row + 1
       } else {
-        below = field.drawChoices(into: &grid, row: row, left: inputLeft, width: inputWidth, isFocused: isFocused)
+        let mark = glyphs.isUnicode ? "›" : ">"
+        below = field.drawChoices(into: &grid, row: row, left: inputLeft, width: inputWidth, isFocused: isFocused, mark: mark)
       }
       if let error = field.error {
         grid.put("\(glyphs.overdue) \(error)", row: below, column: inputLeft, limit: inputWidth, role: .error)
@@ -45,8 +46,9 @@ extension Form.Field {
 
   private var listRows: Int { choices.count <= 8 ? choices.count : (choices.count + 1) / 2 }
 
-  /// Draws the numbered list from `row`, the pick (or what is typed) marked; returns the row after it.
-  fileprivate func drawChoices(into grid: inout Grid, row: Int, left: Int, width: Int, isFocused: Bool) -> Int {
+  /// Draws the numbered list from `row`, the pick marked with `mark` (not by colour alone);
+  /// returns the row after it.
+  fileprivate func drawChoices(into grid: inout Grid, row: Int, left: Int, width: Int, isFocused: Bool, mark: String) -> Int {
     let columns = choices.count <= 8 ? 1 : 2
     let cellWidth = columns == 1 ? width : (width - 1) / 2
     let keyWidth = (choices.map { DisplayWidth.of($0.key) }.max() ?? 0) + 2
@@ -57,7 +59,7 @@ extension Form.Field {
       let key = choice.key.padding(toLength: keyWidth, withPad: " ", startingAt: 0)
       let isPicked = text.lowercased() == choice.key
       grid.put(
-        "\(number) \(key)\(choice.words)", row: cellRow, column: cellLeft, limit: cellWidth,
+        "\(isPicked ? mark : " ")\(number) \(key)\(choice.words)", row: cellRow, column: cellLeft, limit: cellWidth,
         role: isPicked ? .selection : (isFocused ? .text : .dim))
     }
     return row + listRows
