@@ -38,6 +38,9 @@ public struct PromiseDetail: Sendable {
     if let element = promise.terms.element.flatMap(state.conversations.element(id:)) {
       facts.append(Fact(label: "for", text: "\(element.label) \(element.what)"))
     }
+    if let key = promise.terms.addresses {
+      facts.append(Fact(label: "addresses", text: "the reason \(key): \(state.reasons.words(of: key))"))
+    }
     let chain = state.chain(of: promise)
     if chain.count > 1 {
       let links = chain.map { $0.id == promise.id ? "[\($0.label)]" : "\($0.label) \($0.state.word)" }

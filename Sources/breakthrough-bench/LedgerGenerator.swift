@@ -10,6 +10,10 @@ struct LedgerGenerator {
     "ana", "ben", "cleo", "dev", "李娜", "emre", "fatima", "gus", "hana", "ivan", "jo", "kemal", "lea", "mo",
     "nadia", "oskar", "priya", "quinn", "rosa", "sam",
   ].compactMap { try? Handle($0) }
+  /// The reasons the misses give, skewed as a team's are: a few causes most of the time.
+  static let reasons = [
+    "waiting", "waiting", "waiting", "prerequisite", "prerequisite", "underestimated", "priorities", "external", "people", "unclear",
+  ]
   static let verbs = ["Ship", "Draft", "Review", "Call", "Fix", "Migrate", "Write", "Book", "Prepare", "Record", "Test", "Plan"]
   static let objects = [
     "the onboarding guide", "SSO login for the pilot", "the billing database", "the board update deck",
@@ -138,7 +142,9 @@ struct LedgerGenerator {
         EventCoding.line(
           for: Event(
             id: newID(), at: closedAt ?? now, actor: performer,
-            body: .notKept(promise: terms.id, note: "it slipped", replacement: nil, lateRenegotiation: false))))
+            body: .notKept(
+              promise: terms.id, note: "it slipped", replacement: nil, lateRenegotiation: false,
+              reason: Self.reasons[lastNumber % Self.reasons.count]))))
     } else if roll < 0.90 {
       closedAt = at(due.addingTimeInterval(-86_400))
       line(EventCoding.line(for: Event(id: newID(), at: closedAt ?? now, actor: customer, body: .released(promise: terms.id, note: nil))))

@@ -7,7 +7,7 @@ import TerminalKit
 
 /// Measures, in one process, what a person waits for: opening the ledger, the first frame,
 /// a key press, a filter key, an append, a move on the board, another writer's append folded
-/// into it, the measures; and the memory it all takes.
+/// into it, the measures and the reasons for the misses; and the memory it all takes.
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
@@ -21,7 +21,8 @@ struct RunCommand: ParsableCommand {
   /// The figures of `--json`, in order.
   static let keys = [
     "open_ms", "first_frame_ms", "key_median_us", "key_p99_us", "filter_key_median_ms",
-    "append_median_ms", "move_median_ms", "move_p99_ms", "fold_append_ms", "measures_ms", "peak_rss_mb",
+    "append_median_ms", "move_median_ms", "move_p99_ms", "fold_append_ms", "measures_ms", "reasons_ms",
+    "peak_rss_mb",
   ]
 
   func run() throws {
@@ -50,6 +51,8 @@ struct RunCommand: ParsableCommand {
     guard let store else { throw ValidationError("cannot open \(path)") }
     let now = Date()
     figures["measures_ms"] = Self.milliseconds { _ = Measures(store.state, now: now, zone: zone) }
+    // What `stats --reasons` counts: every miss of the ledger, by reason.
+    figures["reasons_ms"] = Self.milliseconds { _ = SlipReport(store.state, since: nil) }
     let actor = try Handle("ana")
     var board = BoardState(ledger: store.state, now: now, zone: zone, actor: actor, width: 120, height: 40, isUnicode: true)
     figures["first_frame_ms"] = Self.milliseconds {

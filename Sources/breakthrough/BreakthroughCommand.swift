@@ -29,7 +29,7 @@ struct BreakthroughCommand: ParsableCommand {
       AcceptCommand.self, RejectCommand.self, NotKeptCommand.self, RenegotiateCommand.self,
       RevokeCommand.self, ReleaseCommand.self, ConfidenceCommand.self, RequestCommand.self, OfferCommand.self, CounterCommand.self,
       DeclineCommand.self, WithdrawCommand.self, EnrollCommand.self, NotYetCommand.self, UnenrollCommand.self, EnrollmentCommand.self,
-      ElementCommand.self, ElementsCommand.self, ListCommand.self,
+      ElementCommand.self, ElementsCommand.self, ReasonsCommand.self, ListCommand.self,
       ShowCommand.self, LogCommand.self, StatsCommand.self, MinutesCommand.self, DigestCommand.self, FeedCommand.self, ExportCommand.self,
       ImportCommand.self,
       StoreCommand.self,

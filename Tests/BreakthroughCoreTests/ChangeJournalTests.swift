@@ -16,7 +16,7 @@ import Testing
     try fixture.perform("ana") { (state, context) throws(Refusal) in
       try state.outcome(
         of: .notKept(
-          promise: first, note: "no", replacement: .init(what: "again", by: by)),
+          promise: first, note: "no", replacement: .init(what: "again", by: by), reason: "waiting"),
         context: context)
     }
     // The promise not kept, and its replacement (a third promise, at position 2).

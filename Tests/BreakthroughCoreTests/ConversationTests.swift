@@ -244,7 +244,9 @@ import Testing
     // Not kept with a replacement, then the replacement renegotiated: the chain still covers E2.
     let overdue = try #require(fixture.state.promise(number: 2))
     try Self.make(
-      &fixture, "ben", .notKept(promise: overdue.id, note: "sick", replacement: .init(what: "For E2 again", by: Self.day(fixture, 3))))
+      &fixture, "ben",
+      .notKept(
+        promise: overdue.id, note: "sick", replacement: .init(what: "For E2 again", by: Self.day(fixture, 3)), reason: "people"))
     let replacement = try #require(fixture.state.promise(number: 3))
     #expect(replacement.terms.element == elements[1].id)
     try Self.make(&fixture, "ben", .renegotiate(promise: replacement.id, by: Self.day(fixture, 8)))

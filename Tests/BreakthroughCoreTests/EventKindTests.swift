@@ -11,15 +11,15 @@ import Testing
     let handle = BreakthroughTestSupport.handle
     let terms = PromiseTerms(
       id: "p", number: 3, performer: handle("ana"), customer: handle("ben"), what: "Ship it", by: by, breakthrough: "b", replaces: "r",
-      request: "q", element: "e")
+      request: "q", element: "e", addresses: "waiting")
     switch kind {
     case .declared: return .declared(BreakthroughTerms(id: "b", statement: "Three teams", measure: "m", why: "w", by: by))
     case .breakthroughAccounted: return .breakthroughAccounted(breakthrough: "b", outcome: .notAchieved, note: "n")
     case .made: return .made(terms, note: "from elsewhere")
-    case .delivered: return .delivered(promise: "p", accepted: true, note: "n")
+    case .delivered: return .delivered(promise: "p", accepted: true, note: "n", reason: "waiting")
     case .accepted: return .accepted(promise: "p", note: "n")
-    case .rejected: return .rejected(promise: "p", note: "n")
-    case .notKept: return .notKept(promise: "p", note: "n", replacement: terms, lateRenegotiation: true)
+    case .rejected: return .rejected(promise: "p", note: "n", reason: "unclear")
+    case .notKept: return .notKept(promise: "p", note: "n", replacement: terms, lateRenegotiation: true, reason: "other")
     case .renegotiated: return .renegotiated(promise: "p", note: "n", replacement: terms)
     case .revoked: return .revoked(promise: "p", note: "n")
     case .released: return .released(promise: "p", note: "n")
@@ -41,6 +41,8 @@ import Testing
     case .elementRevised: return .elementRevised(element: "e", what: "w", by: by, note: "n")
     case .elementMet: return .elementMet(element: "e", note: "n")
     case .elementDropped: return .elementDropped(element: "e", note: "n")
+    case .reasonAdded: return .reasonAdded(key: "tooling", words: "the tools got in the way")
+    case .reasonRetired: return .reasonRetired(key: "people", note: "n")
     }
   }
 

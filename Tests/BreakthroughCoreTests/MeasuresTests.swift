@@ -60,7 +60,7 @@ import Testing
       try state.revoke(promise, note: "dropped", context: context)
     }
     try fixture.move(11, as: "ben") { (state, promise, context) throws(Refusal) in
-      try state.accountNotKept(promise, note: "vendor failed", then: nil, context: context)
+      try state.accountNotKept(promise, note: "vendor failed", then: nil, reason: "external", context: context)
     }
     fixture.at("2026-11-21T09:00")
     try fixture.move(10, as: "ana") { (state, promise, context) throws(Refusal) in

@@ -154,7 +154,7 @@ import Testing
     let p1 = fixture.promise(1)
     let newBy = ByWhen(day: fixture.today.adding(days: 4))
     let outcome = try fixture.perform("ana") { (state, context) throws(Refusal) in
-      try state.renegotiate(p1, by: newBy, what: "Ship half of it", note: nil, context: context)
+      try state.renegotiate(p1, by: newBy, what: "Ship half of it", note: nil, reason: "underestimated", context: context)
     }
     #expect(outcome.summary.contains("so it is recorded as not kept; P2 replaces it"))
     #expect(fixture.promise(1).state == .notKept)
@@ -171,7 +171,7 @@ import Testing
       let newBy = ByWhen(day: fixture.today.adding(days: 5))
       try fixture.perform("ana") { (state, context) throws(Refusal) in
         try state.accountNotKept(
-          promise, note: "blocked", then: Move.Replacement(what: "Try again", by: newBy), context: context)
+          promise, note: "blocked", then: Move.Replacement(what: "Try again", by: newBy), reason: "prerequisite", context: context)
       }
     }
     #expect(fixture.state.chain(of: fixture.promise(2)).map(\.number) == [1, 2, 3])

@@ -35,17 +35,27 @@ import Testing
     }
     mutating func requestID() -> String? { pick(state.conversations.requests.map(\.id)) }
     mutating func elementID() -> String? { pick(state.conversations.elements.map(\.id)) }
+    /// A reason's key: on the list, added by a move, retired by one, never on it, or not a key at all.
+    mutating func reasonKey() -> String {
+      pick(["waiting", "underestimated", "people", "other", "tooling", "nonsense", "Bad key"]) ?? "waiting"
+    }
 
     /// A move of `kind` on something that exists, or nil when there is nothing to make it on.
     mutating func move(_ kind: Move.Kind) -> Move? {
       switch kind {
-      case .make: return .make(what: "ship \(counter)", to: person(), by: by(), element: Bool.random(using: &random) ? elementID() : nil)
+      case .make:
+        let addresses = Bool.random(using: &random) ? reasonKey() : nil
+        return .make(
+          what: "ship \(counter)", to: person(), by: by(), element: Bool.random(using: &random) ? elementID() : nil, addresses: addresses)
       case .deliver: return promiseID().map { .deliver(promise: $0, accepted: Bool.random(using: &random)) }
       case .accept: return promiseID().map { .accept(promise: $0) }
-      case .reject: return promiseID().map { .reject(promise: $0, note: "missing the totals") }
+      case .reject:
+        let reason = Bool.random(using: &random) ? reasonKey() : nil
+        return promiseID().map { .reject(promise: $0, note: "missing the totals", reason: reason) }
       case .notKept:
         let replacement = Bool.random(using: &random) ? Move.Replacement(what: "again", by: by()) : nil
-        return promiseID().map { .notKept(promise: $0, note: "ran out of time", replacement: replacement) }
+        let reason = reasonKey()
+        return promiseID().map { .notKept(promise: $0, note: "ran out of time", replacement: replacement, reason: reason) }
       case .renegotiate: return promiseID().map { .renegotiate(promise: $0, by: by()) }
       case .revoke: return promiseID().map { .revoke(promise: $0, note: "not mine") }
       case .release: return promiseID().map { .release(promise: $0) }
@@ -75,6 +85,8 @@ import Testing
       case .reviseElement: return elementID().map { .reviseElement(element: $0, what: "a new what \(counter)", by: nil, note: nil) }
       case .meetElement: return elementID().map { .meetElement(element: $0) }
       case .dropElement: return elementID().map { .dropElement(element: $0, note: "not needed") }
+      case .addReason: return .addReason(key: reasonKey(), words: "what it means \(counter)")
+      case .retireReason: return .retireReason(key: reasonKey())
       }
     }
 
@@ -92,14 +104,16 @@ import Testing
       }
       let body: EventBody
       switch move {
-      case .make(let what, let customer, let by, let element):
+      case .make(let what, let customer, let by, let element, let addresses):
         var terms = promiseTerms(actor, customer, what, by)
         terms.element = element
+        terms.addresses = addresses
         body = .made(terms)
-      case .deliver(let promise, let accepted, let note): body = .delivered(promise: promise, accepted: accepted, note: note)
+      case .deliver(let promise, let accepted, let note, let reason):
+        body = .delivered(promise: promise, accepted: accepted, note: note, reason: reason)
       case .accept(let promise, let note): body = .accepted(promise: promise, note: note)
-      case .reject(let promise, let note): body = .rejected(promise: promise, note: note)
-      case .notKept(let promise, let note, let replacement):
+      case .reject(let promise, let note, let reason): body = .rejected(promise: promise, note: note, reason: reason)
+      case .notKept(let promise, let note, let replacement, let reason):
         guard let original = state.promise(id: promise) else { return nil }
         let then = replacement.map { replacement -> PromiseTerms in
           var terms = promiseTerms(original.performer, original.customer, replacement.what, replacement.by)
@@ -108,8 +122,8 @@ import Testing
           terms.element = original.terms.element
           return terms
         }
-        body = .notKept(promise: promise, note: note, replacement: then, lateRenegotiation: false)
-      case .renegotiate(let promise, let by, _, let note):
+        body = .notKept(promise: promise, note: note, replacement: then, lateRenegotiation: false, reason: reason)
+      case .renegotiate(let promise, let by, _, let note, _, _):
         guard let original = state.promise(id: promise) else { return nil }
         var terms = promiseTerms(original.performer, original.customer, original.what, by)
         terms.replaces = promise
@@ -151,6 +165,8 @@ import Testing
       case .reviseElement(let element, let what, let by, let note): body = .elementRevised(element: element, what: what, by: by, note: note)
       case .meetElement(let element, let note): body = .elementMet(element: element, note: note)
       case .dropElement(let element, let note): body = .elementDropped(element: element, note: note)
+      case .addReason(let key, let words): body = .reasonAdded(key: key, words: words)
+      case .retireReason(let key, let note): body = .reasonRetired(key: key, note: note)
       }
       return Event(id: id, at: now, actor: actor, body: body)
     }

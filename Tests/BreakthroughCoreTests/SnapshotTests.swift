@@ -25,7 +25,7 @@ import Testing
         "P \(terms.id) \(terms.number) \(terms.performer) \(terms.customer) \(terms.what) \(terms.by.ledgerText) "
           + "\(terms.breakthrough ?? "-") \(terms.replaces ?? "-") \(time(promise.madeAt)) \(promise.state.word) \(time(promise.deliveredAt)) "
           + "\(time(promise.closedAt)) \(promise.closedBy?.text ?? "-") \(promise.confidence?.rawValue ?? "-") \(promise.replacedBy ?? "-") "
-          + "\(promise.wasRenegotiatedLate) \(terms.request ?? "-") \(terms.element ?? "-")")
+          + "\(promise.wasRenegotiatedLate) \(terms.request ?? "-") \(terms.element ?? "-") \(terms.addresses ?? "-")")
       for entry in promise.history { lines.append("  \(time(entry.at)) \(entry.actor) \(entry.summary) \(entry.note ?? "-")") }
     }
     let conversations = state.conversations
@@ -43,6 +43,10 @@ import Testing
           + "\(time(element.addedAt)) \(element.state.rawValue) covered by \(state.promises(covering: element).map(\.label))")
       for entry in element.history { lines.append("  \(time(entry.at)) \(entry.actor) \(entry.summary) \(entry.note ?? "-")") }
     }
+    let reasons = state.reasons
+    lines += reasons.reasons.map { "reason \($0.key) \($0.words) \($0.addedBy?.text ?? "-") \($0.isRetired)" }
+    lines += reasons.misses.map { "miss \($0.eventID) \($0.label) \($0.reason ?? "-") \(time($0.at)) \($0.kind.rawValue)" }
+    lines += reasons.addressedBy.sorted { $0.key < $1.key }.map { "addressed \($0.key) by \($0.value)" }
     lines.append("roll \(conversations.roll.breakthrough ?? "-")")
     for entry in conversations.roll.entries {
       lines.append("  \(entry.person) \(entry.standing) \(entry.wasInBefore) \(time(entry.saidAt))")
@@ -63,6 +67,9 @@ import Testing
         statement: "Three teams", by: ByWhen(day: context.localNow.day.adding(days: 90)), measure: "invoices", why: nil, context: context)
     }
     for number in 1...6 { try fixture.promise("Promise \(number) 日本", from: number % 2 == 0 ? "ana" : "李娜", to: "ben", dueIn: number) }
+    try fixture.perform("ana") { (state, context) throws(Refusal) in
+      try state.addReason(key: "tooling", words: "the tools got in the way", context: context)
+    }
     try fixture.move(1, as: "李娜") { (state, promise, context) throws(Refusal) in
       try state.deliver(promise, accepted: false, note: "see wiki", context: context)
     }
@@ -77,8 +84,14 @@ import Testing
     try fixture.move(4, as: "ben") { (state, promise, context) throws(Refusal) in try state.release(promise, note: nil, context: context) }
     fixture.advance(days: 6)
     try fixture.move(5, as: "李娜") { (state, promise, context) throws(Refusal) in
-      try state.renegotiate(promise, by: ByWhen(day: context.localNow.day.adding(days: 4)), what: "Smaller", note: nil, context: context)
+      try state.renegotiate(
+        promise, by: ByWhen(day: context.localNow.day.adding(days: 4)), what: "Smaller", note: nil, reason: "tooling", addresses: "tooling",
+        context: context)
     }
+    try fixture.move(6, as: "ana") { (state, promise, context) throws(Refusal) in
+      try state.accountNotKept(promise, note: "no one was free", then: nil, reason: "people", context: context)
+    }
+    try fixture.perform("ana") { (state, context) throws(Refusal) in try state.retireReason(key: "people", note: nil, context: context) }
     return fixture
   }
 

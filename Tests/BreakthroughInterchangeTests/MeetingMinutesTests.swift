@@ -18,7 +18,8 @@ struct MeetingMinutesTests {
     let sections = text.components(separatedBy: "\n## ").dropFirst().map { $0.components(separatedBy: "\n")[0] }
     #expect(
       sections == [
-        "Breakthrough", "Kept", "Not kept", "Renegotiated", "Revoked or released", "Newly promised", "Still owed (overdue accountings)",
+        "Breakthrough", "Kept", "Not kept", "Why they were not kept", "Renegotiated", "Revoked or released", "Newly promised",
+        "Still owed (overdue accountings)",
         "Awaiting acceptance",
       ])
     func section(_ title: String) -> [String] {
@@ -26,7 +27,12 @@ struct MeetingMinutesTests {
       return body.components(separatedBy: "\n\n")[0].components(separatedBy: "\n").filter { $0.hasPrefix("- ") }
     }
     #expect(section("Kept") == ["- P1 ana → ben: Draft the plan, with numbers — delivered on time"])
-    #expect(section("Not kept") == ["- P3 李娜 → ana: Book the venue — what happened: the venue, was; full; P8 replaces it, by 2026-12-05"])
+    #expect(
+      section("Not kept") == [
+        "- P3 李娜 → ana: Book the venue — reason: external (client, vendor or outside event) — what happened: the venue, was; full; "
+          + "P8 replaces it, by 2026-12-05"
+      ])
+    #expect(section("Why they were not kept") == ["- external (client, vendor or outside event): 1"])
     #expect(
       section("Renegotiated").first?.hasPrefix(
         "- P4 ana → 李娜: Write the tests — before its by-when, honored with notice: waiting on the API; P9") == true)

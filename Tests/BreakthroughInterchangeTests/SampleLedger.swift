@@ -78,7 +78,7 @@ struct SampleLedger {
       "李娜",
       .notKept(
         promise: notKept, note: "the venue, was; full",
-        replacement: .init(what: "Book another venue", by: ByWhen(day: ledger.today.adding(days: 3)))))
+        replacement: .init(what: "Book another venue", by: ByWhen(day: ledger.today.adding(days: 3))), reason: "external"))
     try ledger.move("ana", .renegotiate(promise: renegotiated, by: ByWhen(day: ledger.today.adding(days: 9)), note: "waiting on the API"))
     try ledger.move("ben", .revoke(promise: revoked, note: "not needed after all"))
     try ledger.move("李娜", .deliver(promise: delivered, accepted: false))

@@ -22,6 +22,23 @@ import Testing
     #expect(try store.open(as: "cy").state.eventCount == 3)
   }
 
+  /// The team's reasons are kept in the ledger, so every member reads the same list, and a
+  /// miss that gives one is counted by every reader.
+  @Test(arguments: StoreUnderTest.kinds)
+  func theReasonsAreSharedThroughTheLedger(_ kind: StoreUnderTest.Kind) throws {
+    let store = try StoreUnderTest(kind)
+    let ana = try store.open(as: "ana")
+    try ana.append(.addReason(key: "tooling", words: "the tools got in the way"), context: try StoreUnderTest.context())
+    try ana.append(.retireReason(key: "people"), context: try StoreUnderTest.context())
+    try ana.append(.make(what: "Write the guide", to: try Handle("ben"), by: StoreUnderTest.due()), context: try StoreUnderTest.context())
+    let p1 = try #require(ana.state.promise(number: 1))
+    try ana.append(.notKept(promise: p1.id, note: "the build broke", reason: "tooling"), context: try StoreUnderTest.context())
+    let ben = try store.open(as: "ben")
+    #expect(ben.state.reasons.active.map(\.key).contains("tooling"))
+    #expect(!ben.state.reasons.active.map(\.key).contains("people"))
+    #expect(SlipReport(ben.state, since: nil).rows.map(\.key) == ["tooling"])
+  }
+
   @Test(arguments: StoreUnderTest.kinds)
   func aRefusedMoveWritesNothing(_ kind: StoreUnderTest.Kind) throws {
     let store = try StoreUnderTest(kind)

@@ -19,7 +19,7 @@ extension Move {
     case .deliver: return .deliver(promise: id, accepted: accepted)
     case .accept: return .accept(promise: id)
     case .reject: return .reject(promise: id, note: "the totals are missing")
-    case .notKept: return .notKept(promise: id, note: "ran out of time", replacement: replacement)
+    case .notKept: return .notKept(promise: id, note: "ran out of time", replacement: replacement, reason: "underestimated")
     case .renegotiate: return .renegotiate(promise: id, by: by)
     case .revoke: return .revoke(promise: id, note: "no longer mine to do")
     case .release: return .release(promise: id)
@@ -43,6 +43,8 @@ extension Move {
     case .reviseElement: return .reviseElement(element: "e-1", what: "Four paying teams", by: by, note: nil)
     case .meetElement: return .meetElement(element: "e-1")
     case .dropElement: return .dropElement(element: "e-1", note: "covered elsewhere")
+    case .addReason: return .addReason(key: "tooling", words: "the tools got in the way")
+    case .retireReason: return .retireReason(key: "people", note: "we count it as priorities")
     }
   }
 }

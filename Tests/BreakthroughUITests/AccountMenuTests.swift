@@ -12,10 +12,21 @@ import Testing
     var form = form
     for index in form.fields.indices {
       let label = form.fields[index].label
+      if let first = form.fields[index].choices.first {
+        form.fields[index].text = first.key
+        continue
+      }
       form.fields[index].text =
         label.contains("By when") || label.contains("by when") ? "+5d" : label == "To" ? "ben" : "A reason, said plainly"
     }
     return form
+  }
+
+  /// The menu `person` gets on `promise`, with the ledger's reasons, at the harness's moment.
+  static func menu(on promise: Promise, in ledger: LedgerState, for person: Handle) -> AccountMenu? {
+    AccountMenu(
+      for: promise, allowed: ledger.allowedMoves(for: promise, actor: person), reasons: ledger.reasons.active,
+      now: LocalMoment(BoardHarness.now, in: BoardHarness.zone))
   }
 
   @Test func nothingOfferedToAnyoneOnTheDemoIsRefused() throws {
@@ -25,7 +36,7 @@ import Testing
     for person in DemoLedger.team {
       let context = MoveContext(actor: person, now: BoardHarness.now, zone: BoardHarness.zone)
       for promise in ledger.promises.readEach() where !promise.state.isClosed {
-        guard let menu = AccountMenu(for: promise, allowed: ledger.allowedMoves(for: promise, actor: person)) else {
+        guard let menu = Self.menu(on: promise, in: ledger, for: person) else {
           #expect(promise.performer != person || promise.state != .open, "\(person) made \(promise.label) and is offered nothing")
           continue
         }
@@ -61,11 +72,11 @@ import Testing
       Issue.record("no P1")
       return
     }
-    let mine = AccountMenu(for: p1, allowed: ledger.allowedMoves(for: p1, actor: BoardHarness.ana))
+    let mine = Self.menu(on: p1, in: ledger, for: BoardHarness.ana)
     #expect(mine?.items.map(\.key) == ["d", "m", "x", "r", "v"])
-    let bens = AccountMenu(for: p1, allowed: ledger.allowedMoves(for: p1, actor: try Handle("ben")))
+    let bens = Self.menu(on: p1, in: ledger, for: try Handle("ben"))
     #expect(bens?.items.map(\.key) == ["l"])
-    #expect(AccountMenu(for: p1, allowed: ledger.allowedMoves(for: p1, actor: try Handle("cy"))) == nil)
+    #expect(Self.menu(on: p1, in: ledger, for: try Handle("cy")) == nil)
   }
 
   @Test func onSomeoneElsesPromiseTheBoardSaysWhoseMoveItIs() throws {

@@ -71,12 +71,13 @@ import Testing
   @Test func eachKeyLeavesInTheLedgerWhatItSays() throws {
     let (path, _) = try Self.anasDay()
     let (app, terminal) = try Self.checkin(path)
-    // P1 overdue: not kept, what happened, and a replacement.
+    // P1 overdue: not kept, why (one key: 2, waiting), what happened, and a replacement.
     Self.press(
       app,
-      [.key(.character("x"))] + TestLedger.keys("Globex went quiet") + [.key(.enter)]
+      [.key(.character("x")), .key(.character("2"))] + TestLedger.keys("Globex went quiet") + [.key(.enter)]
         + TestLedger.keys("Call Globex") + [.key(.enter)] + TestLedger.keys("+2d") + [.key(.enter)])
     #expect(try Self.state(of: "P1", in: path) == .notKept)
+    #expect(try FileLedger(path: path).state.reasons.misses.map(\.reason) == ["waiting"])
     #expect(try FileLedger(path: path).state.promise(named: "P7").what == "Call Globex")
     // P2 delivered to ana: k accepts it.
     Self.press(app, [.key(.character("k"))])
@@ -113,8 +114,11 @@ import Testing
   @Test func renegotiatingAfterTheByWhenIsRecordedAsNotKeptAndSaysSo() throws {
     let (path, _) = try Self.anasDay()
     let (app, terminal) = try Self.checkin(path)
-    Self.press(app, [.key(.character("r"))] + TestLedger.keys("fri") + [.key(.enter)])
+    Self.press(app, [.key(.character("r"))])
+    #expect(terminal.screen.text.contains("1 prerequisite"), "past its by-when, the reason comes first")
+    Self.press(app, [.key(.character("4"))] + TestLedger.keys("fri") + [.key(.enter)])
     #expect(try Self.state(of: "P1", in: path) == .notKept)
+    #expect(try FileLedger(path: path).state.reasons.misses.map(\.reason) == ["priorities"])
     #expect(terminal.screen.text.contains("P1 was due 2026-11-24, so it is recorded as not kept; P7 replaces it"))
   }
 
@@ -129,8 +133,9 @@ import Testing
     #expect(try Self.state(of: "P1", in: path) == .revoked)
     Self.press(app, [.key(.character("x"))])
     #expect(terminal.screen.text.contains("Reject P2"))
-    Self.press(app, TestLedger.keys("No speaker notes") + [.key(.enter)])
+    Self.press(app, TestLedger.keys("No speaker notes") + [.key(.enter), .key(.enter)])
     #expect(try Self.state(of: "P2", in: path) == .open, "rejected: open again for ben")
+    #expect(try FileLedger(path: path).state.reasons.misses.isEmpty, "a rejection without a reason is no miss")
     #expect(terminal.screen.text.contains("─ P3 ─"))
   }
 

@@ -56,7 +56,7 @@ import Testing
     #expect(board.render().text.contains("Promise something for E4"))
     let effects = BoardHarness.press(
       BoardHarness.type("Draft the support rota") + [.enter] + BoardHarness.type("ana") + [.enter, .enter], on: &board)
-    guard case .perform(.make(_, _, _, let element?))? = effects.last else {
+    guard case .perform(.make(_, _, _, let element?, _))? = effects.last else {
       Issue.record("no promise made: \(effects)")
       return
     }

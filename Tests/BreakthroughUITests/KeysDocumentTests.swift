@@ -30,7 +30,10 @@ import Testing
       ledger.apply(event)
     }
     let promise = try #require(ledger.promise(number: 1))
-    let menu = try #require(AccountMenu(for: promise, allowed: Move.Kind.allCases))
+    let menu = try #require(
+      AccountMenu(
+        for: promise, allowed: Move.Kind.allCases, reasons: ledger.reasons.active, now: LocalMoment(BoardHarness.now, in: BoardHarness.zone)
+      ))
     return menu.items.map { ([String($0.key)], $0.label) }
   }
 

@@ -78,7 +78,9 @@ import Testing
   @Test func renegotiatingLateSaysItIsRecordedAsNotKeptAndShowFollowsTheChain() throws {
     let cli = BinaryRunner()
     #expect(try cli.run("promise", "Call Acme", "--to", "ben", "--by", "2026-01-05").errors.contains("already past"))
-    let late = try cli.run("renegotiate", "P1", "--by", "+7d")
+    let unexplained = try cli.run("renegotiate", "P1", "--by", "+7d")
+    #expect(unexplained.status != 0 && unexplained.errors.contains("--reason KEY, one of: prerequisite, waiting"))
+    let late = try cli.run("renegotiate", "P1", "--by", "+7d", "--reason", "priorities")
     #expect(late.status == 0)
     #expect(late.output.contains("P1 was due 2026-01-05, so it is recorded as not kept; P2 replaces it"))
     let show = try cli.run("show", "P2")
@@ -147,7 +149,11 @@ import Testing
       ["list", "--all"], ["list", "--all", "--format", "tsv"], ["list", "--all", "--format", "json"], ["show", "P1"],
       ["show", "P1", "--format", "json"], ["log"], ["stats"], ["promise", hostile, "--to", "ben", "--by", hostile],
       ["checkin", "--plain", "--as", "ben"], ["checkin", "--plain"], ["reject", "P1", "--note", hostile, "--as", "ben"],
-      ["not-kept", "P1", "--note", hostile, "--then", hostile, "--by", "+2d"], ["show", "P3"], ["promise", hostile, "--to", hostile],
+      ["not-kept", "P1", "--note", hostile, "--reason", hostile, "--then", hostile, "--by", "+2d"],
+      ["not-kept", "P1", "--note", hostile, "--reason", "other", "--then", hostile, "--by", "+2d"],
+      ["reasons", "add", "hostile", hostile], ["reasons", "add", hostile, "words"], ["reasons", "--all"],
+      ["reasons", "--format", "json"], ["stats", "--reasons", "--since", hostile], ["stats", "--reasons"], ["minutes"], ["show", "P3"],
+      ["promise", hostile, "--to", hostile],
     ]
     for arguments in runs {
       let result = try cli.run(arguments)

@@ -30,7 +30,9 @@ import Testing
     Scenario(name: "done", setup: made, command: ["done", "P1"]),
     Scenario(name: "accept", setup: delivered, command: ["accept", "P1"], actor: "ben"),
     Scenario(name: "reject", setup: delivered, command: ["reject", "P1", "--note", "no index"], actor: "ben"),
-    Scenario(name: "not-kept", setup: made, command: ["not-kept", "P1", "--note", "lost", "--then", "Try again", "--by", "+5d"]),
+    Scenario(
+      name: "not-kept", setup: made,
+      command: ["not-kept", "P1", "--note", "lost", "--reason", "waiting", "--then", "Try again", "--by", "+5d"]),
     Scenario(name: "renegotiate", setup: made, command: ["renegotiate", "P1", "--by", "+9d"]),
     Scenario(name: "revoke", setup: made, command: ["revoke", "P1", "--note", "not needed"]),
     Scenario(name: "release", setup: made, command: ["release", "P1"], actor: "ben"),

@@ -76,9 +76,12 @@ public enum DemoLedger {
           act(performer, .confidence(promise: id, level: wasDue ? .offTrack : .atRisk, note: "waiting on legal"))
         case 3 where wasDue:
           let replacement = Move.Replacement(what: promise.what + " (second try)", by: ByWhen(day: today.adding(days: 5)))
-          act(performer, .notKept(promise: id, note: "the vendor slipped a week", replacement: replacement))
+          let reason = ["waiting", "external", "waiting", "underestimated", "waiting"][number / 8 % 5]
+          act(performer, .notKept(promise: id, note: "the vendor slipped a week", replacement: replacement, reason: reason))
         case 4:
-          act(performer, .renegotiate(promise: id, by: ByWhen(day: due.adding(days: 10)), note: "scope grew"))
+          // After its by-when a renegotiation is a miss, and says why.
+          let late = wasDue && number % 3 == 0 ? "priorities" : nil
+          act(performer, .renegotiate(promise: id, by: ByWhen(day: due.adding(days: 10)), note: "scope grew", reason: late))
         case 5 where wasDue:
           act(performer, .revoke(promise: id, note: "no longer needed by the pilot"))
         case 6:

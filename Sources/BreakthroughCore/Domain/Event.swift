@@ -26,12 +26,15 @@ public enum EventBody: Sendable {
   /// A promise made; `note` says more about it (what an import carried over, say).
   case made(PromiseTerms, note: String? = nil)
   /// The performer reports delivery; `accepted` when the customer accepted it then and there.
-  case delivered(promise: String, accepted: Bool, note: String?)
+  /// `reason`: the key of the team's reason a late delivery gives, if any.
+  case delivered(promise: String, accepted: Bool, note: String?, reason: String? = nil)
   case accepted(promise: String, note: String?)
-  case rejected(promise: String, note: String)
+  /// `reason`: the key of the team's reason the customer gives, if any.
+  case rejected(promise: String, note: String, reason: String? = nil)
   /// Accounted as not kept, optionally with the promise that replaces it. `lateRenegotiation`
-  /// marks a renegotiation asked for after the by-when, which is recorded as this.
-  case notKept(promise: String, note: String, replacement: PromiseTerms?, lateRenegotiation: Bool)
+  /// marks a renegotiation asked for after the by-when, which is recorded as this. `reason`:
+  /// the key of the team's reason for the miss (nil in ledgers older than reasons).
+  case notKept(promise: String, note: String, replacement: PromiseTerms?, lateRenegotiation: Bool, reason: String? = nil)
   case renegotiated(promise: String, note: String?, replacement: PromiseTerms)
   case revoked(promise: String, note: String)
   case released(promise: String, note: String?)
@@ -58,6 +61,10 @@ public enum EventBody: Sendable {
   case elementRevised(element: String, what: String?, by: ByWhen?, note: String?)
   case elementMet(element: String, note: String?)
   case elementDropped(element: String, note: String)
+  /// A reason for a miss joins the team's list.
+  case reasonAdded(key: String, words: String)
+  /// A reason leaves the team's list; misses that gave it keep it.
+  case reasonRetired(key: String, note: String?)
 
   /// The kind of event, as the ledger names it.
   public var kind: EventKind {
@@ -86,6 +93,8 @@ public enum EventBody: Sendable {
     case .elementRevised: return .elementRevised
     case .elementMet: return .elementMet
     case .elementDropped: return .elementDropped
+    case .reasonAdded: return .reasonAdded
+    case .reasonRetired: return .reasonRetired
     }
   }
 
@@ -93,12 +102,12 @@ public enum EventBody: Sendable {
   /// renegotiation or a not-kept accounting makes; `R3`, `E2`), if it gives one.
   public var numberClaimed: NumberClaim? {
     switch self {
-    case .made(let terms, _), .renegotiated(_, _, let terms), .notKept(_, _, let terms?, _): return NumberClaim(.promise, terms.number)
+    case .made(let terms, _), .renegotiated(_, _, let terms), .notKept(_, _, let terms?, _, _): return NumberClaim(.promise, terms.number)
     case .requestMade(let terms): return NumberClaim(.request, terms.number)
     case .elementAdded(let terms): return NumberClaim(.element, terms.number)
     case .declared, .breakthroughAccounted, .delivered, .accepted, .rejected, .notKept, .revoked, .released, .confidence,
       .undone, .meetingHeld, .requestCountered, .requestDeclined, .requestWithdrawn, .enrolled, .notYet, .unenrolled, .elementRevised,
-      .elementMet, .elementDropped:
+      .elementMet, .elementDropped, .reasonAdded, .reasonRetired:
       return nil
     }
   }
@@ -110,11 +119,11 @@ public enum EventBody: Sendable {
   public var promiseID: String? {
     switch self {
     case .made(let terms, _): return terms.id
-    case .delivered(let id, _, _), .accepted(let id, _), .rejected(let id, _), .notKept(let id, _, _, _),
+    case .delivered(let id, _, _, _), .accepted(let id, _), .rejected(let id, _, _), .notKept(let id, _, _, _, _),
       .renegotiated(let id, _, _), .revoked(let id, _), .released(let id, _), .confidence(let id, _, _), .undone(_, let id):
       return id
     case .declared, .breakthroughAccounted, .meetingHeld, .requestMade, .requestCountered, .requestDeclined, .requestWithdrawn, .enrolled,
-      .notYet, .unenrolled, .elementAdded, .elementRevised, .elementMet, .elementDropped:
+      .notYet, .unenrolled, .elementAdded, .elementRevised, .elementMet, .elementDropped, .reasonAdded, .reasonRetired:
       return nil
     }
   }
@@ -138,10 +147,12 @@ public struct PromiseTerms: Sendable, Equatable {
   public var request: String?
   /// The element of the breakthrough it covers; a replacement keeps it.
   public var element: String?
+  /// The key of the reason for a miss that it works on (`--addresses waiting`), if it says one.
+  public var addresses: String?
 
   public init(
     id: String, number: Int, performer: Handle, customer: Handle, what: String, by: ByWhen,
-    breakthrough: String?, replaces: String?, request: String? = nil, element: String? = nil
+    breakthrough: String?, replaces: String?, request: String? = nil, element: String? = nil, addresses: String? = nil
   ) {
     self.id = id
     self.number = number
@@ -153,6 +164,7 @@ public struct PromiseTerms: Sendable, Equatable {
     self.replaces = replaces
     self.request = request
     self.element = element
+    self.addresses = addresses
   }
 }
 

@@ -27,6 +27,8 @@ public enum EventKind: String, CaseIterable, Sendable {
   case elementRevised = "element.revised"
   case elementMet = "element.met"
   case elementDropped = "element.dropped"
+  case reasonAdded = "reason.added"
+  case reasonRetired = "reason.retired"
 
   /// The ledger's name for the kind: `promise.accepted`.
   public var name: String { rawValue }

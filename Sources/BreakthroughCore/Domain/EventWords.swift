@@ -43,7 +43,14 @@ public struct EventWording: Sendable {
 
   func terms(_ terms: PromiseTerms) -> String {
     let covers = terms.element.map { " (for \(elementLabel($0)))" } ?? ""
-    return "P\(terms.number) \(terms.performer) \(arrow) \(terms.customer) by \(terms.by.description): \(text(terms.what))\(covers)"
+    let addresses = terms.addresses.map { " (addresses \($0))" } ?? ""
+    return
+      "P\(terms.number) \(terms.performer) \(arrow) \(terms.customer) by \(terms.by.description): \(text(terms.what))\(covers)\(addresses)"
+  }
+
+  /// " (reason: waiting)", or nothing when the event gives no reason.
+  func because(_ reason: String?) -> String {
+    reason.map { " (reason: \($0))" } ?? ""
   }
 
   /// The phrase for `event`.
@@ -63,14 +70,14 @@ public struct EventWording: Sendable {
       return said((event.actor == made.customer ? "accepted \(answered): " : "promised as asked: ") + terms(made), note)
     case .made(let made, let note):
       return said("promised \(terms(made))", note)
-    case .delivered(let id, let accepted, let note):
-      return said("delivered \(promiseLabel(id))\(accepted ? " (accepted)" : "")", note)
+    case .delivered(let id, let accepted, let note, let reason):
+      return said("delivered \(promiseLabel(id))\(accepted ? " (accepted)" : "")\(because(reason))", note)
     case .accepted(let id, let note): return said("accepted \(promiseLabel(id))", note)
-    case .rejected(let id, let note): return said("rejected \(promiseLabel(id))", note)
-    case .notKept(let id, let note, let replacement, let late):
+    case .rejected(let id, let note, let reason): return said("rejected \(promiseLabel(id))\(because(reason))", note)
+    case .notKept(let id, let note, let replacement, let late, let reason):
       let then = replacement.map { "; replaced by \(terms($0))" } ?? ""
       let what = late ? "renegotiated after its by-when, so not kept: \(promiseLabel(id))" : "not kept: \(promiseLabel(id))"
-      return EventPhrase(action: what, note: text(note), then: then)
+      return EventPhrase(action: what + because(reason), note: text(note), then: then)
     case .renegotiated(let id, let note, let replacement):
       return EventPhrase(action: "renegotiated \(promiseLabel(id))", note: note.map(text), then: "; replaced by \(terms(replacement))")
     case .revoked(let id, let note): return said("revoked \(promiseLabel(id))", note)
@@ -96,6 +103,8 @@ public struct EventWording: Sendable {
       return said("revised \(elementLabel(id)): \(change(by: by, what: what))", note)
     case .elementMet(let id, let note): return said("marked \(elementLabel(id)) met", note)
     case .elementDropped(let id, let note): return said("dropped \(elementLabel(id))", note)
+    case .reasonAdded(let key, let words): return said("added the reason \(key) to the team's list", words)
+    case .reasonRetired(let key, let note): return said("retired the reason \(key)", note)
     }
   }
 }

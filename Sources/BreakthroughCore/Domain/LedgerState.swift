@@ -15,6 +15,8 @@ public struct LedgerState: Sendable {
   public internal(set) var leftOut: [LeftOutEvent] = []
   /// Requests, the roll and the elements of the breakthrough.
   public internal(set) var conversations = Conversations()
+  /// The team's reasons for a miss, and the misses that gave them.
+  public internal(set) var reasons = ReasonBook()
 
   var index = PromiseIndex()
   var knownPeople: Set<Handle> = []
@@ -91,6 +93,10 @@ public struct LedgerState: Sendable {
     case .requestCountered, .requestDeclined, .requestWithdrawn, .enrolled, .notYet, .unenrolled, .elementAdded, .elementRevised,
       .elementMet, .elementDropped:
       conversations.apply(event)
+    case .reasonAdded(let key, let words):
+      reasons.add(key, words: words, by: event.actor)
+    case .reasonRetired(let key, _):
+      reasons.retire(key)
     case .delivered, .accepted, .rejected, .notKept, .renegotiated, .revoked, .released, .confidence, .undone:
       applyToPromise(event)
     }
@@ -144,6 +150,7 @@ public struct LedgerState: Sendable {
     journal.touched(position, by: eventCount)
     if case .undone(let undoneID, _) = event.body { return undo(undoneID, at: position, event: event) }
     promises[position].remember(event.id, by: event.actor, before: promises[position].progress)
+    reasons.noteMiss(of: event, number: promises.number(at: position))
     func close(_ state: PromiseState) {
       promises[position].state = state
       promises[position].closedAt = event.at
@@ -153,27 +160,27 @@ public struct LedgerState: Sendable {
       promises[position].record(HistoryEntry(at: event.at, actor: event.actor, summary: summary, note: note))
     }
     switch event.body {
-    case .delivered(_, let accepted, let note):
+    case .delivered(_, let accepted, let note, let reason):
       promises[position].deliveredAt = event.at
       if accepted {
         close(.kept)
-        record("delivered and accepted", note)
+        record("delivered and accepted" + Self.because(reason), note)
       } else {
         promises[position].state = .delivered
-        record("delivered", note)
+        record("delivered" + Self.because(reason), note)
       }
     case .accepted(_, let note):
       close(.kept)
       record("accepted", note)
-    case .rejected(_, let note):
+    case .rejected(_, let note, let reason):
       promises[position].state = .open
       promises[position].deliveredAt = nil
-      record("rejected", note)
-    case .notKept(_, let note, let replacement, let late):
+      record("rejected" + Self.because(reason), note)
+    case .notKept(_, let note, let replacement, let late, let reason):
       close(.notKept)
       promises[position].wasRenegotiatedLate = late
       let replaced = replacement.map { "; replaced by P\($0.number)" } ?? ""
-      record((late ? "renegotiated after its by-when: not kept" : "not kept") + replaced, note)
+      record((late ? "renegotiated after its by-when: not kept" : "not kept") + Self.because(reason) + replaced, note)
       if let replacement { replace(position, with: replacement, event: event) }
     case .renegotiated(_, let note, let replacement):
       close(.renegotiated)
@@ -189,7 +196,8 @@ public struct LedgerState: Sendable {
       promises[position].confidence = level
       record("stated \(level.words)", note)
     case .declared, .breakthroughAccounted, .made, .undone, .meetingHeld, .requestMade, .requestCountered, .requestDeclined,
-      .requestWithdrawn, .enrolled, .notYet, .unenrolled, .elementAdded, .elementRevised, .elementMet, .elementDropped:
+      .requestWithdrawn, .enrolled, .notYet, .unenrolled, .elementAdded, .elementRevised, .elementMet, .elementDropped, .reasonAdded,
+      .reasonRetired:
       break
     }
   }
@@ -205,6 +213,7 @@ public struct LedgerState: Sendable {
       return last
     }
     guard let last = taken else { return }
+    reasons.forgetMiss(of: undoneID)
     let replacement = promises[position].replacedBy.flatMap { index.position(ofID: $0, in: promises) }
     if let previous = last.before {
       promises[position].progress = previous
@@ -227,6 +236,11 @@ public struct LedgerState: Sendable {
     }
   }
 
+  /// " (reason: waiting)" in a history entry, or nothing when no reason was given.
+  private static func because(_ reason: String?) -> String {
+    reason.map { " (reason: \($0))" } ?? ""
+  }
+
   private mutating func replace(_ position: Int, with replacement: PromiseTerms, event: Event) {
     promises[position].replacedBy = replacement.id
     add(replacement, event: event, summary: "made to replace \(promises[position].label)")
@@ -242,6 +256,7 @@ public struct LedgerState: Sendable {
     note(terms.performer)
     note(terms.customer)
     conversations.madePromise(terms, at: event.at, by: event.actor)
+    reasons.madePromise(terms)
   }
 
   private mutating func note(_ person: Handle) {

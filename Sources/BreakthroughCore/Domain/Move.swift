@@ -2,14 +2,19 @@
 /// the check-in and undo all speak this one vocabulary, and `LedgerState.outcome(of:context:)`
 /// runs it; a promise is named by its id, which never changes.
 public enum Move: Equatable, Sendable {
-  /// `element`: the element of the breakthrough it covers (`--for E2`).
-  case make(what: String, to: Handle, by: ByWhen, element: String? = nil)
+  /// `element`: the element of the breakthrough it covers (`--for E2`); `addresses`: the key of
+  /// the reason for a miss it works on (`--addresses waiting`).
+  case make(what: String, to: Handle, by: ByWhen, element: String? = nil, addresses: String? = nil)
   /// `accepted`: the customer accepted it then and there (in the meeting), so it is kept at once.
-  case deliver(promise: String, accepted: Bool, note: String? = nil)
+  /// `reason`: the key of the reason a late delivery gives, if any.
+  case deliver(promise: String, accepted: Bool, note: String? = nil, reason: String? = nil)
   case accept(promise: String, note: String? = nil)
-  case reject(promise: String, note: String)
-  case notKept(promise: String, note: String, replacement: Replacement? = nil)
-  case renegotiate(promise: String, by: ByWhen, what: String? = nil, note: String? = nil)
+  /// `reason`: the key of the reason the customer gives, if any.
+  case reject(promise: String, note: String, reason: String? = nil)
+  /// `reason` is required: the key of the team's reason for the miss.
+  case notKept(promise: String, note: String, replacement: Replacement? = nil, reason: String? = nil)
+  /// After the by-when `reason` is required, as for `notKept`; `addresses` as for `make`.
+  case renegotiate(promise: String, by: ByWhen, what: String? = nil, note: String? = nil, reason: String? = nil, addresses: String? = nil)
   case revoke(promise: String, note: String)
   case release(promise: String, note: String? = nil)
   case confidence(promise: String, level: Confidence, note: String? = nil)
@@ -43,15 +48,22 @@ public enum Move: Equatable, Sendable {
   case reviseElement(element: String, what: String?, by: ByWhen?, note: String?)
   case meetElement(element: String, note: String? = nil)
   case dropElement(element: String, note: String)
+  /// A reason for a miss joins the team's list.
+  case addReason(key: String, words: String)
+  /// A reason leaves the team's list.
+  case retireReason(key: String, note: String? = nil)
 
   /// The promise that replaces one accounted as not kept.
   public struct Replacement: Equatable, Sendable {
     public let what: String
     public let by: ByWhen
+    /// The key of the reason for a miss it works on, if it says one.
+    public let addresses: String?
 
-    public init(what: String, by: ByWhen) {
+    public init(what: String, by: ByWhen, addresses: String? = nil) {
       self.what = what
       self.by = by
+      self.addresses = addresses
     }
   }
 
@@ -86,6 +98,8 @@ public enum Move: Equatable, Sendable {
     case .reviseElement: return .reviseElement
     case .meetElement: return .meetElement
     case .dropElement: return .dropElement
+    case .addReason: return .addReason
+    case .retireReason: return .retireReason
     }
   }
 
@@ -97,6 +111,7 @@ public enum Move: Equatable, Sendable {
     case declare, accountBreakthrough, undo, importPromises, recordMeeting
     case request, offer, promiseAsAsked, acceptOffer, counter, decline, withdraw
     case enroll, notYet, unenroll, addElement, reviseElement, meetElement, dropElement
+    case addReason, retireReason
 
     /// Who may make a move on a promise.
     public enum Party: Sendable {
@@ -110,7 +125,8 @@ public enum Move: Equatable, Sendable {
       case .accept, .reject: return (Self.delivered, .customer)
       case .release: return (Self.openOrDelivered, .customer)
       case .make, .declare, .accountBreakthrough, .undo, .importPromises, .recordMeeting, .request, .offer, .promiseAsAsked, .acceptOffer,
-        .counter, .decline, .withdraw, .enroll, .notYet, .unenroll, .addElement, .reviseElement, .meetElement, .dropElement:
+        .counter, .decline, .withdraw, .enroll, .notYet, .unenroll, .addElement, .reviseElement, .meetElement, .dropElement, .addReason,
+        .retireReason:
         return nil
       }
     }
@@ -151,6 +167,8 @@ public enum Move: Equatable, Sendable {
       case .reviseElement: return "revise it"
       case .meetElement: return "mark it met"
       case .dropElement: return "drop it"
+      case .addReason: return "add a reason"
+      case .retireReason: return "retire a reason"
       }
     }
 
@@ -200,18 +218,19 @@ extension LedgerState {
       return element
     }
     switch move {
-    case .make(let what, let customer, let by, let element):
-      return try makePromise(what: what, to: customer, by: by, element: element, context: context)
-    case .deliver(let id, let accepted, let note):
-      return try deliver(try promise(id), accepted: accepted, note: note, context: context)
+    case .make(let what, let customer, let by, let element, let addresses):
+      return try makePromise(what: what, to: customer, by: by, element: element, addresses: addresses, context: context)
+    case .deliver(let id, let accepted, let note, let reason):
+      return try deliver(try promise(id), accepted: accepted, note: note, reason: reason, context: context)
     case .accept(let id, let note):
       return try accept(try promise(id), note: note, context: context)
-    case .reject(let id, let note):
-      return try reject(try promise(id), note: note, context: context)
-    case .notKept(let id, let note, let replacement):
-      return try accountNotKept(try promise(id), note: note, then: replacement, context: context)
-    case .renegotiate(let id, let by, let what, let note):
-      return try renegotiate(try promise(id), by: by, what: what, note: note, context: context)
+    case .reject(let id, let note, let reason):
+      return try reject(try promise(id), note: note, reason: reason, context: context)
+    case .notKept(let id, let note, let replacement, let reason):
+      return try accountNotKept(try promise(id), note: note, then: replacement, reason: reason, context: context)
+    case .renegotiate(let id, let by, let what, let note, let reason, let addresses):
+      return try renegotiate(
+        try promise(id), by: by, what: what, note: note, reason: reason, addresses: addresses, context: context)
     case .revoke(let id, let note):
       return try revoke(try promise(id), note: note, context: context)
     case .release(let id, let note):
@@ -254,6 +273,10 @@ extension LedgerState {
       return try closeElement(try element(id), as: .met, note: note, context: context)
     case .dropElement(let id, let note):
       return try closeElement(try element(id), as: .dropped, note: note, context: context)
+    case .addReason(let key, let words):
+      return try addReason(key: key, words: words, context: context)
+    case .retireReason(let key, let note):
+      return try retireReason(key: key, note: note, context: context)
     }
   }
 }

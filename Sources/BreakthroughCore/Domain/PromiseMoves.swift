@@ -31,21 +31,28 @@ extension LedgerState {
   /// Makes a new promise from the actor to `customer`, linked to the current breakthrough and,
   /// when given, to the element it covers.
   public func makePromise(
-    what: String, to customer: Handle, by: ByWhen, element: String? = nil, context: MoveContext
+    what: String, to customer: Handle, by: ByWhen, element: String? = nil, addresses: String? = nil, context: MoveContext
   ) throws(Refusal) -> MoveOutcome {
     let terms = PromiseTerms(
       id: context.makeID(), number: nextNumber, performer: context.actor, customer: customer,
       what: try Self.sentence(what, field: "what"), by: by, breakthrough: openBreakthroughID, replaces: nil,
-      element: try openElement(element))
+      element: try openElement(element), addresses: try givenReason(addresses, for: "--addresses"))
     return MoveOutcome(events: [context.event(.made(terms))], summary: "P\(terms.number)")
   }
 
   /// The performer reports delivery; kept at once when accepted or when performer and customer are one.
-  public func deliver(_ promise: Promise, accepted: Bool, note: String?, context: MoveContext) throws(Refusal) -> MoveOutcome {
+  public func deliver(
+    _ promise: Promise, accepted: Bool, note: String?, reason: String? = nil, context: MoveContext
+  ) throws(Refusal) -> MoveOutcome {
     try check(.deliver, on: promise, context: context)
+    let isLate = promise.by.isPast(at: context.localNow)
+    if reason != nil, !isLate {
+      throw Refusal("\(promise.label) is on time: a reason is for a late delivery; leave out --reason")
+    }
+    let reason = try missReason(reason, note: note, required: false)
     let keptAtOnce = accepted || promise.performer == promise.customer
-    let event = context.event(.delivered(promise: promise.id, accepted: keptAtOnce, note: Self.optional(note)))
-    let lateness = promise.by.isPast(at: context.localNow) ? " (after its by-when, \(promise.by.description))" : " (on time)"
+    let event = context.event(.delivered(promise: promise.id, accepted: keptAtOnce, note: Self.optional(note), reason: reason))
+    let lateness = isLate ? " (after its by-when, \(promise.by.description))" : " (on time)"
     let summary =
       keptAtOnce
       ? "\(promise.label) delivered\(lateness) and kept"
@@ -62,25 +69,28 @@ extension LedgerState {
   }
 
   /// The customer rejects a delivery, saying what is missing: the promise is open again.
-  public func reject(_ promise: Promise, note: String, context: MoveContext) throws(Refusal) -> MoveOutcome {
+  public func reject(_ promise: Promise, note: String, reason: String? = nil, context: MoveContext) throws(Refusal) -> MoveOutcome {
     try check(.reject, on: promise, context: context)
     let note = try Self.sentence(note, field: "note (what is missing)")
+    let reason = try missReason(reason, note: note, required: false)
     return MoveOutcome(
-      events: [context.event(.rejected(promise: promise.id, note: note))],
+      events: [context.event(.rejected(promise: promise.id, note: note, reason: reason))],
       summary: "\(promise.label) rejected: open again for \(promise.performer)")
   }
 
   /// The performer accounts that it was not kept, optionally with the promise that replaces it.
   public func accountNotKept(
-    _ promise: Promise, note: String, then replacement: Move.Replacement?,
+    _ promise: Promise, note: String, then replacement: Move.Replacement?, reason: String? = nil,
     context: MoveContext
   ) throws(Refusal) -> MoveOutcome {
     try check(.notKept, on: promise, context: context)
     let note = try Self.sentence(note, field: "note (what happened)")
+    let reason = try missReason(reason, note: note, required: true)
     let terms = try replacement.map { (replacement) throws(Refusal) in
-      try replacementTerms(for: promise, what: replacement.what, by: replacement.by, context: context)
+      try replacementTerms(
+        for: promise, what: replacement.what, by: replacement.by, addresses: replacement.addresses, context: context)
     }
-    let event = context.event(.notKept(promise: promise.id, note: note, replacement: terms, lateRenegotiation: false))
+    let event = context.event(.notKept(promise: promise.id, note: note, replacement: terms, lateRenegotiation: false, reason: reason))
     let then = terms.map { "; P\($0.number) replaces it, by \($0.by.description)" } ?? ""
     return MoveOutcome(events: [event], summary: "\(promise.label) accounted as not kept\(then)")
   }
@@ -88,18 +98,23 @@ extension LedgerState {
   /// New terms agreed: the promise closes and a linked one carries the new by-when. After the
   /// by-when this is recorded as not kept plus the replacement, and the summary says so.
   public func renegotiate(
-    _ promise: Promise, by newBy: ByWhen, what: String?, note: String?,
+    _ promise: Promise, by newBy: ByWhen, what: String?, note: String?, reason: String? = nil, addresses: String? = nil,
     context: MoveContext
   ) throws(Refusal) -> MoveOutcome {
     try check(.renegotiate, on: promise, context: context)
-    let terms = try replacementTerms(for: promise, what: what ?? promise.what, by: newBy, context: context)
+    let terms = try replacementTerms(
+      for: promise, what: what ?? promise.what, by: newBy, addresses: addresses, context: context)
     guard promise.by.isPast(at: context.localNow) else {
+      if reason != nil {
+        throw Refusal("\(promise.label) is not due yet, so renegotiating it now is with notice, not a miss; leave out --reason")
+      }
       let event = context.event(.renegotiated(promise: promise.id, note: Self.optional(note), replacement: terms))
       return MoveOutcome(
         events: [event], summary: "\(promise.label) renegotiated with notice; P\(terms.number) replaces it, by \(newBy.description)")
     }
+    let reason = try missReason(reason, note: note, required: true)
     let note = Self.optional(note) ?? "renegotiated after the by-when"
-    let event = context.event(.notKept(promise: promise.id, note: note, replacement: terms, lateRenegotiation: true))
+    let event = context.event(.notKept(promise: promise.id, note: note, replacement: terms, lateRenegotiation: true, reason: reason))
     return MoveOutcome(
       events: [event],
       summary:
@@ -159,11 +174,13 @@ extension LedgerState {
     return current.id
   }
 
-  func replacementTerms(for promise: Promise, what: String, by: ByWhen, context: MoveContext) throws(Refusal) -> PromiseTerms {
+  func replacementTerms(
+    for promise: Promise, what: String, by: ByWhen, addresses: String? = nil, context: MoveContext
+  ) throws(Refusal) -> PromiseTerms {
     PromiseTerms(
       id: context.makeID(), number: nextNumber, performer: promise.performer, customer: promise.customer,
       what: try Self.sentence(what, field: "what"), by: by, breakthrough: promise.terms.breakthrough,
-      replaces: promise.id, element: promise.terms.element)
+      replaces: promise.id, element: promise.terms.element, addresses: try givenReason(addresses, for: "--addresses"))
   }
 
   /// Where a promise stands, in words: "already kept (accepted by ben on 2026-11-20)".

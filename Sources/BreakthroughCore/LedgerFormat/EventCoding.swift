@@ -70,7 +70,7 @@ public enum EventCoding {
     case .elementAdded?: claim = value["number"]?.intValue.map { NumberClaim(.element, $0) }
     case .declared?, .breakthroughAccounted?, .delivered?, .accepted?, .rejected?, .revoked?, .released?, .confidence?, .undone?,
       .meetingHeld?, .requestCountered?, .requestDeclined?, .requestWithdrawn?, .enrolled?, .notYet?, .unenrolled?, .elementRevised?,
-      .elementMet?, .elementDropped?, nil:
+      .elementMet?, .elementDropped?, .reasonAdded?, .reasonRetired?, nil:
       claim = nil
     }
     return Header(
@@ -99,16 +99,18 @@ public enum EventCoding {
     case .made:
       return .made(try promiseTerms(reader), note: try reader.optionalText("note"))
     case .delivered:
-      return .delivered(promise: try reader.text("promise"), accepted: reader.flag("accepted"), note: try reader.optionalText("note"))
+      return .delivered(
+        promise: try reader.text("promise"), accepted: reader.flag("accepted"), note: try reader.optionalText("note"),
+        reason: try reader.optionalText("reason"))
     case .accepted:
       return .accepted(promise: try reader.text("promise"), note: try reader.optionalText("note"))
     case .rejected:
-      return .rejected(promise: try reader.text("promise"), note: try reader.text("note"))
+      return .rejected(promise: try reader.text("promise"), note: try reader.text("note"), reason: try reader.optionalText("reason"))
     case .notKept:
       let replacement = try reader.object("then").map { (then) throws(Refusal) in try promiseTerms(then) }
       return .notKept(
         promise: try reader.text("promise"), note: try reader.text("note"), replacement: replacement,
-        lateRenegotiation: reader.flag("lateRenegotiation"))
+        lateRenegotiation: reader.flag("lateRenegotiation"), reason: try reader.optionalText("reason"))
     case .renegotiated:
       guard let then = try reader.object("then") else { throw Refusal("missing \"then\"") }
       return .renegotiated(promise: try reader.text("promise"), note: try reader.optionalText("note"), replacement: try promiseTerms(then))
@@ -159,6 +161,10 @@ public enum EventCoding {
       return .elementMet(element: try reader.text("element"), note: try reader.optionalText("note"))
     case .elementDropped:
       return .elementDropped(element: try reader.text("element"), note: try reader.text("note"))
+    case .reasonAdded:
+      return .reasonAdded(key: try reader.text("reason"), words: try reader.text("words"))
+    case .reasonRetired:
+      return .reasonRetired(key: try reader.text("reason"), note: try reader.optionalText("note"))
     }
   }
 
@@ -169,7 +175,8 @@ public enum EventCoding {
       performer: try reader.handle("performer"), customer: try reader.handle("customer"),
       what: try reader.text("what"), by: try reader.byWhen("by"),
       breakthrough: try reader.optionalText("breakthrough"), replaces: try reader.optionalText("replaces"),
-      request: try reader.optionalText("request"), element: try reader.optionalText("element"))
+      request: try reader.optionalText("request"), element: try reader.optionalText("element"),
+      addresses: try reader.optionalText("addresses"))
   }
 
   static func breakthroughTerms(_ reader: FieldReader) throws(Refusal) -> BreakthroughTerms {
@@ -191,17 +198,19 @@ public enum EventCoding {
     case .made(let terms, let note):
       // Written only when there is one: lines without it read the same in older versions.
       return termsFields(terms, idKey: "promise") + (note.map { [("note", .string($0))] } ?? [])
-    case .delivered(let id, let accepted, let note):
-      return [("promise", .string(id)), ("accepted", .bool(accepted)), ("note", optional(note))]
+    case .delivered(let id, let accepted, let note, let reason):
+      return [("promise", .string(id)), ("accepted", .bool(accepted)), ("note", optional(note))] + reasonField(reason)
     case .accepted(let id, let note), .released(let id, let note):
       return [("promise", .string(id)), ("note", optional(note))]
-    case .rejected(let id, let note), .revoked(let id, let note):
+    case .rejected(let id, let note, let reason):
+      return [("promise", .string(id)), ("note", .string(note))] + reasonField(reason)
+    case .revoked(let id, let note):
       return [("promise", .string(id)), ("note", .string(note))]
-    case .notKept(let id, let note, let replacement, let late):
+    case .notKept(let id, let note, let replacement, let late, let reason):
       return [
         ("promise", .string(id)), ("note", .string(note)),
         ("then", replacement.map { .object(termsFields($0, idKey: "id")) } ?? .null), ("lateRenegotiation", .bool(late)),
-      ]
+      ] + reasonField(reason)
     case .renegotiated(let id, let note, let replacement):
       return [("promise", .string(id)), ("note", optional(note)), ("then", .object(termsFields(replacement, idKey: "id")))]
     case .confidence(let id, let level, let note):
@@ -242,7 +251,16 @@ public enum EventCoding {
       return [("element", .string(id)), ("note", optional(note))]
     case .elementDropped(let id, let note):
       return [("element", .string(id)), ("note", .string(note))]
+    case .reasonAdded(let key, let words):
+      return [("reason", .string(key)), ("words", .string(words))]
+    case .reasonRetired(let key, let note):
+      return [("reason", .string(key)), ("note", optional(note))]
     }
+  }
+
+  /// A miss's reason, written only when there is one: lines without it read the same in older versions.
+  static func reasonField(_ reason: String?) -> [(key: String, value: JSONValue)] {
+    reason.map { [("reason", .string($0))] } ?? []
   }
 
   static func termsFields(_ terms: PromiseTerms, idKey: String) -> [(key: String, value: JSONValue)] {
@@ -253,6 +271,7 @@ public enum EventCoding {
     ]
       // Written only when there are: lines without them read the same in older versions.
       + (terms.request.map { [("request", .string($0))] } ?? []) + (terms.element.map { [("element", .string($0))] } ?? [])
+      + (terms.addresses.map { [("addresses", .string($0))] } ?? [])
   }
 }
 

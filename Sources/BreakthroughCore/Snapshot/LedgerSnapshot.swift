@@ -3,7 +3,7 @@ import Foundation
 /// The folded state as bytes, so that a long ledger opens without folding every line again.
 /// Handles are written once and referred to by number; links between promises by position.
 extension LedgerState {
-  static let snapshotFormat = 7
+  static let snapshotFormat = 8
 
   /// The state as snapshot bytes.
   public func snapshot() -> [UInt8] {
@@ -40,6 +40,7 @@ extension LedgerState {
       out.optional(breakthrough.accountedAt) { $0.date($1) }
     }
     out.string(JSONWriter.text(conversations.snapshotJSON))
+    reasons.write(to: &out)
     // History summaries repeat ("made", "accepted" …): each is written once, then by number.
     // The table the ledger was opened with comes first, unchanged, so that the pasts still
     // held as its bytes are copied as they are.
@@ -118,6 +119,7 @@ extension LedgerState {
     StoredProgress(promise.progress, person: person) { $0.flatMap { index.position(ofID: $0, in: promises) } ?? -1 }.write(to: &out)
     out.optional(terms.request) { $0.string($1) }
     out.optional(terms.element) { $0.string($1) }
+    out.optional(terms.addresses) { $0.string($1) }
   }
 
   private static func write(_ by: ByWhen, _ out: inout SnapshotWriter) {
@@ -205,6 +207,7 @@ extension LedgerState {
       throw Refusal("the snapshot's conversations are not JSON: \(error.reason)")
     }
     conversations = try Conversations(snapshotJSON: conversationsJSON)
+    reasons = try ReasonBook(reading: &input)
     var summaries: [String] = []
     for _ in 0..<(try input.count()) { summaries.append(try input.string()) }
     let archive = SnapshotArchive(source: source, people: people, summaries: summaries, breakthroughIDs: breakthroughs.map(\.id))

@@ -20,6 +20,7 @@ struct SnapshotPromiseRecord {
   let progress: StoredProgress<Int>
   let request: Range<Int>?
   let element: Range<Int>?
+  let addresses: Range<Int>?
 
   /// Reads the record at `input`'s index, stopping where its past begins; a refusal when a
   /// person or a breakthrough is not among the `people` and `breakthroughs` it may name.
@@ -45,6 +46,7 @@ struct SnapshotPromiseRecord {
     progress = try StoredProgress(reading: &input, people: people)
     request = try input.optional(text)
     element = try input.optional(text)
+    addresses = try input.optional(text)
   }
 
   /// The promise the record holds, its texts taken from `bytes` (those it was read from), its
@@ -57,7 +59,8 @@ struct SnapshotPromiseRecord {
       terms: PromiseTerms(
         id: text(id), number: number, performer: archive.people[performer], customer: archive.people[customer], what: text(what),
         by: by, breakthrough: linked >= 0 ? archive.breakthroughIDs[linked] : breakthrough.map(text),
-        replaces: replaces >= 0 ? linkedID(replaces) : nil, request: request.map(text), element: element.map(text)),
+        replaces: replaces >= 0 ? linkedID(replaces) : nil, request: request.map(text), element: element.map(text),
+        addresses: addresses.map(text)),
       madeAt: madeAt,
       progress: progress.progress(people: archive.people) { $0 >= 0 ? linkedID($0) : nil },
       past: .archived(archive, offset: past))

@@ -52,6 +52,7 @@ public struct MeetingMinutes {
     var requests: [String] = []
     var enrollment: [String] = []
     var elements: [String] = []
+    var slipped: [String?] = []
     for event in events {
       switch event.body {
       case .declared, .breakthroughAccounted:
@@ -59,14 +60,16 @@ public struct MeetingMinutes {
       case .made(let terms, _):
         guard let promise = current(terms.id, not: .withdrawn) else { continue }
         made.append("\(head(promise)), by \(promise.by.description)")
-      case .accepted(let id, let note), .delivered(let id, true, let note):
+      case .accepted(let id, let note), .delivered(let id, true, let note, _):
         guard let promise = current(id, in: .kept), let deliveredAt = promise.deliveredAt else { continue }
         let timing = promise.by.isPast(at: LocalMoment(deliveredAt, in: zone)) ? "delivered late" : "delivered on time"
         kept.append("\(head(promise)) — \(timing)\(said(note))")
-      case .notKept(let id, let note, let replacement, let late):
+      case .notKept(let id, let note, let replacement, let late, let reason):
         guard let promise = current(id, in: .notKept) else { continue }
         let how = late ? "renegotiated after its by-when, so not kept" : "what happened"
-        notKept.append("\(head(promise)) — \(how): \(MarkdownText.escaped(note))\(replacedBy(replacement))")
+        let why = "reason: \(reasonWords(reason))"
+        notKept.append("\(head(promise)) — \(why) — \(how): \(MarkdownText.escaped(note))\(replacedBy(replacement))")
+        slipped.append(reason)
       case .renegotiated(let id, let note, let replacement):
         guard let promise = current(id, in: .renegotiated) else { continue }
         renegotiated.append("\(head(promise)) — before its by-when, honored with notice\(said(note))\(replacedBy(replacement))")
@@ -80,7 +83,7 @@ public struct MeetingMinutes {
         requests.append(said(event))
       case .enrolled, .notYet, .unenrolled:
         enrollment.append(said(event))
-      case .elementAdded, .elementRevised, .elementMet, .elementDropped:
+      case .elementAdded, .elementRevised, .elementMet, .elementDropped, .reasonAdded, .reasonRetired:
         elements.append(said(event))
       case .delivered, .rejected, .confidence, .undone, .meetingHeld:
         continue
@@ -91,13 +94,26 @@ public struct MeetingMinutes {
     let owed = running.filter { $0.isOverdue(at: local) }.sorted { ($0.by, $0.number) < ($1.by, $1.number) }
     let awaiting = running.filter { $0.state == .delivered }
     return [
-      ("Breakthrough", breakthrough), ("Kept", kept), ("Not kept", notKept), ("Renegotiated", renegotiated),
+      ("Breakthrough", breakthrough), ("Kept", kept), ("Not kept", notKept), ("Why they were not kept", reasonCounts(slipped)),
+      ("Renegotiated", renegotiated),
       ("Revoked or released", ended), ("Newly promised", made), ("Requests", requests), ("Enrollment", enrollment),
       ("What it will take", elements),
       ("Still owed (overdue accountings)", owed.map { "\(head($0)) — due \($0.by.description), \(days($0.by.daysLate(at: local))) late" }),
       ("Awaiting acceptance", awaiting.map(awaitingLine)),
       ("Left out by the rule book (kept in the ledger, counted for nothing)", leftOut.map { MarkdownText.escaped($0.reason) }),
     ]
+  }
+
+  /// "waiting (waiting on someone's answer or decision): 2", most given first.
+  private func reasonCounts(_ reasons: [String?]) -> [String] {
+    let counts = Dictionary(grouping: reasons, by: { $0 }).mapValues(\.count)
+    return counts.sorted { ($1.value, $0.key ?? "") < ($0.value, $1.key ?? "") }.map { "\(reasonWords($0.key)): \($0.value)" }
+  }
+
+  /// "external (client, vendor or outside event)", or "no reason given".
+  private func reasonWords(_ key: String?) -> String {
+    guard let key else { return "no reason given" }
+    return "\(MarkdownText.escaped(key)) (\(MarkdownText.escaped(state.reasons.words(of: key))))"
   }
 
   /// The promise as it stands now, when it is still in `state` (a later undo may have taken the move back).

@@ -19,9 +19,11 @@ struct AccountMenu: Sendable {
   var cursor = 0
 
   /// Nil when `actor` has nothing to do on `promise`: `LedgerState.whyNothingToDo` says why.
-  init?(for promise: Promise, allowed: [Move.Kind]) {
+  /// `reasons`: the team's list, which the forms of a miss pick from; `now` says whether a
+  /// renegotiation would come after the by-when (and so need one).
+  init?(for promise: Promise, allowed: [Move.Kind], reasons: [Reason], now: LocalMoment) {
     title = "Account for \(promise.label)"
-    items = allowed.flatMap { Self.items(for: $0, on: promise) }
+    items = allowed.flatMap { Self.items(for: $0, on: promise, reasons: reasons, now: now) }
     if items.isEmpty { return nil }
   }
 
@@ -48,13 +50,13 @@ struct AccountMenu: Sendable {
     case .withdraw: return Item(key: "w", label: "withdraw your proposal", choice: .open(.withdraw(request)))
     case .make, .deliver, .accept, .reject, .notKept, .renegotiate, .revoke, .release, .confidence, .declare, .accountBreakthrough, .undo,
       .importPromises, .recordMeeting, .request, .offer, .enroll, .notYet, .unenroll, .addElement, .reviseElement, .meetElement,
-      .dropElement:
+      .dropElement, .addReason, .retireReason:
       return nil
     }
   }
 
   /// The menu lines that make a move of `kind`; confidence has its own keys (1 2 3).
-  private static func items(for kind: Move.Kind, on promise: Promise) -> [Item] {
+  private static func items(for kind: Move.Kind, on promise: Promise, reasons: [Reason], now: LocalMoment) -> [Item] {
     let id = promise.id
     let toSelf = promise.performer == promise.customer
     switch kind {
@@ -69,18 +71,26 @@ struct AccountMenu: Sendable {
     case .accept:
       return [Item(key: "a", label: "accept the delivery: kept", choice: .perform(.accept(promise: id)))]
     case .reject:
-      return [Item(key: "e", label: "reject it, saying what is missing", choice: .open(.reject(promise)))]
+      return [Item(key: "e", label: "reject it, saying what is missing", choice: .open(.reject(promise, reasons: reasons)))]
     case .notKept:
-      return [Item(key: "x", label: "not kept: say what happened, offer a replacement", choice: .open(.notKept(promise)))]
+      return [
+        Item(key: "x", label: "not kept: why, what happened, offer a replacement", choice: .open(.notKept(promise, reasons: reasons)))
+      ]
     case .renegotiate:
-      return [Item(key: "r", label: "renegotiate: new by-when agreed with \(promise.customer)", choice: .open(.renegotiate(promise)))]
+      let late = promise.by.isPast(at: now) ? reasons : nil
+      return [
+        Item(
+          key: "r", label: "renegotiate: new by-when agreed with \(promise.customer)",
+          choice: .open(.renegotiate(promise, lateReasons: late)))
+      ]
     case .revoke:
       return [Item(key: "v", label: "revoke: withdraw it, saying why", choice: .open(.revoke(promise)))]
     case .release:
       let who = toSelf || promise.state == .delivered ? "no longer needed" : "you no longer need it from \(promise.performer)"
       return [Item(key: "l", label: "release: \(who)", choice: .open(.release(promise)))]
     case .confidence, .make, .declare, .accountBreakthrough, .undo, .importPromises, .recordMeeting, .request, .offer, .promiseAsAsked,
-      .acceptOffer, .counter, .decline, .withdraw, .enroll, .notYet, .unenroll, .addElement, .reviseElement, .meetElement, .dropElement:
+      .acceptOffer, .counter, .decline, .withdraw, .enroll, .notYet, .unenroll, .addElement, .reviseElement, .meetElement, .dropElement,
+      .addReason, .retireReason:
       return []
     }
   }

@@ -66,7 +66,8 @@ extension BoardState {
         return []
       }
       let allowed = state.ledger.allowedMoves(for: promise, actor: state.actor)
-      guard let menu = AccountMenu(for: promise, allowed: allowed) else {
+      let reasons = state.ledger.reasons.active
+      guard let menu = AccountMenu(for: promise, allowed: allowed, reasons: reasons, now: LocalMoment(state.now, in: state.zone)) else {
         state.status = .error(state.ledger.whyNothingToDo(on: promise, actor: state.actor))
         return []
       }

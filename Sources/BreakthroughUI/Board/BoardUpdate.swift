@@ -102,7 +102,7 @@ extension BoardState {
   /// The move in words, as a question: "Record P1 as delivered to ben?"
   func confirmationQuestion(for move: Move) -> String {
     switch move {
-    case .deliver(let id, let accepted, _):
+    case .deliver(let id, let accepted, _, _):
       guard let promise = ledger.promise(id: id) else { break }
       if accepted || promise.performer == promise.customer { return "Record \(promise.label) as delivered and kept?" }
       return "Record \(promise.label) as delivered to \(promise.customer)?"

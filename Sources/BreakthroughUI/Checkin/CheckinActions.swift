@@ -11,20 +11,21 @@ extension CheckinState {
     move(
       "kept", key: "k", help: "Kept: report it done (on a delivery to you: accept it)",
       choices: [(.accept, "accept: kept"), (.deliver, "kept")]
-    ) { promise, kind in
+    ) { promise, kind, _ in
       kind == .accept ? .perform(.accept(promise: promise.id)) : .perform(.deliver(promise: promise.id, accepted: false))
     },
     move(
       "not kept", key: "x", help: "Not kept: say what happened, offer a replacement (on a delivery to you: reject it)",
       choices: [(.reject, "reject: say what is missing"), (.notKept, "not kept")]
-    ) { promise, kind in
-      .open(kind == .reject ? .reject(promise) : .notKept(promise))
+    ) { promise, kind, state in
+      let reasons = state.ledger.reasons.active
+      return .open(kind == .reject ? .reject(promise, reasons: reasons) : .notKept(promise, reasons: reasons))
     },
     move(
       "renegotiate", key: "r", help: "Renegotiate: a new by-when (after the by-when it is recorded as not kept)",
       choices: [(.renegotiate, "renegotiate")]
-    ) { promise, _ in .open(.renegotiate(promise, askingOnlyTheDate: true)) },
-    move("revoke", key: "v", help: "Revoke: withdraw it, saying why", choices: [(.revoke, "revoke")]) { promise, _ in
+    ) { promise, _, state in .open(state.renegotiationForm(promise)) },
+    move("revoke", key: "v", help: "Revoke: withdraw it, saying why", choices: [(.revoke, "revoke")]) { promise, _, _ in
       .open(.revoke(promise))
     },
     CheckinAction(
@@ -128,7 +129,7 @@ extension CheckinState {
   /// offered (with that choice's words) only when there is one.
   static func move(
     _ name: String, key: Character, help: String, choices: [(kind: Move.Kind, words: String)],
-    answer: @escaping @Sendable (Promise, Move.Kind) -> Answer
+    answer: @escaping @Sendable (Promise, Move.Kind, CheckinState) -> Answer
   ) -> CheckinAction {
     @Sendable func choice(_ state: CheckinState) -> (promise: Promise, kind: Move.Kind, words: String)? {
       guard let promise = state.currentPromise else { return nil }
@@ -140,7 +141,7 @@ extension CheckinState {
         state.refuseKey(key, kind: choices[choices.count - 1].kind)
         return []
       }
-      switch answer(chosen.promise, chosen.kind) {
+      switch answer(chosen.promise, chosen.kind, state) {
       case .perform(let move): return [.perform(move)]
       case .open(let form):
         state.overlay = .form(form)
@@ -176,7 +177,7 @@ extension CheckinState {
   }
 
   static func confidence(_ level: Confidence, key: Character) -> CheckinAction {
-    move(level.words, key: key, help: "Confidence: \(level.words)", choices: [(.confidence, level.words)]) { promise, _ in
+    move(level.words, key: key, help: "Confidence: \(level.words)", choices: [(.confidence, level.words)]) { promise, _, _ in
       .perform(.confidence(promise: promise.id, level: level))
     }
   }

@@ -21,10 +21,15 @@ extension CheckinState: PersonalScreen {
     }
   }
 
+  /// The check-in's short renegotiation: the new by-when, and after the by-when the reason first.
+  func renegotiationForm(_ promise: Promise) -> Form {
+    .renegotiate(promise, askingOnlyTheDate: true, lateReasons: promise.by.isPast(at: localNow) ? ledger.reasons.active : nil)
+  }
+
   private mutating func answerRenegotiateNow(_ key: Key, promiseID: String) -> [ScreenEffect] {
     switch key {
     case .character("y"), .character("r"):
-      overlay = ledger.promise(id: promiseID).map { .form(.renegotiate($0, askingOnlyTheDate: true)) }
+      overlay = ledger.promise(id: promiseID).map { .form(renegotiationForm($0)) }
     case .character("n"), .escape, .enter, .character("s"):
       overlay = nil
       advance()

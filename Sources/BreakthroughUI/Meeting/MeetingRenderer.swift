@@ -12,6 +12,7 @@ extension MeetingState {
     switch page {
     case .team: drawTeamPage(into: &grid, area)
     case .elements: drawElementsPage(into: &grid, area)
+    case .slips: drawSlipPage(into: &grid, area)
     case .person(let handle): drawPersonPage(handle, into: &grid, area)
     }
     drawTimebox(into: &grid, row: height - 3)
@@ -78,6 +79,7 @@ extension MeetingState {
     switch page {
     case .team: name = "Team"
     case .elements: name = "What it will take"
+    case .slips: name = "Why promises slipped"
     case .person(let handle): name = handle.text
     }
     let label = "\(name) \(glyphs.separator) page \(pageIndex + 1) of \(pages.count) "

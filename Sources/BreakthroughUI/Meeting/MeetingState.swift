@@ -28,6 +28,8 @@ public struct MeetingState: Sendable {
     case team
     /// What the breakthrough will take: uncovered elements first.
     case elements
+    /// Why promises slipped in the last four weeks, once anything has.
+    case slips
     case person(Handle)
   }
 
@@ -70,7 +72,8 @@ public struct MeetingState: Sendable {
   }
 
   /// The team's page, what the breakthrough will take (when it is laid out), then everyone who
-  /// has made or received a promise, in name order or shuffled.
+  /// has made or received a promise, in name order or shuffled, and last why promises slipped
+  /// (once any has): what to work on, said after everyone has spoken.
   static func pages(for ledger: LedgerState, options: Options) -> [Page] {
     var people = ledger.people.sorted()
     if let seed = options.shuffleSeed {
@@ -78,6 +81,7 @@ public struct MeetingState: Sendable {
       people.shuffle(using: &generator)
     }
     return [.team] + (ledger.conversations.elements.isEmpty ? [] : [.elements]) + people.map(Page.person)
+      + (ledger.reasons.misses.isEmpty ? [] : [.slips])
   }
 
   mutating func turn(by step: Int) {

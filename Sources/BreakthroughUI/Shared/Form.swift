@@ -11,13 +11,23 @@ struct Form: Sendable {
     var error: String?
     /// Enter on this field while it is empty submits the form: the rest is optional.
     var endsFormWhenEmpty = false
+    /// A numbered list to pick from with one key (the field then holds the pick's key); empty
+    /// for a field that is only typed.
+    var choices: [Choice] = []
 
-    init(_ label: String, _ text: String = "", hint: String = "", endsFormWhenEmpty: Bool = false) {
+    init(_ label: String, _ text: String = "", hint: String = "", endsFormWhenEmpty: Bool = false, choices: [Choice] = []) {
       self.label = label
       self.text = text
       self.hint = hint
       self.endsFormWhenEmpty = endsFormWhenEmpty
+      self.choices = choices
     }
+  }
+
+  /// One line of a field's numbered list: what the field holds when it is picked, and its words.
+  struct Choice: Sendable, Equatable {
+    let key: String
+    let words: String
   }
 
   let title: String
@@ -73,6 +83,18 @@ struct FormReading {
     do { return try Handle(text(index)) } catch {
       return fail(index, text(index).isEmpty ? "to whom? a handle like ben" : "not a handle: letters, digits, . _ -")
     }
+  }
+
+  /// Whether a reader has noted an error on some field.
+  var hasErrors: Bool { !errors.isEmpty }
+
+  /// The key picked in a choice field, one of `keys` (typed in any case); nil when none is
+  /// picked (an error on the field when `required`) or when the text is no key (an error).
+  mutating func choice(_ index: Int, keys: [String], required: Bool, _ message: String) -> String? {
+    let picked = text(index).lowercased()
+    guard !picked.isEmpty else { return required ? fail(index, message) : nil }
+    guard keys.contains(picked) else { return fail(index, "no such reason: press its number (1–\(min(keys.count, 9))) or type its key") }
+    return picked
   }
 
   /// Notes `message` on the field; nil, for the reader to return.

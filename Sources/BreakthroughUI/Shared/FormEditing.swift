@@ -34,6 +34,11 @@ extension Form {
     case .control("u"):
       fields[focused].text = ""
     case .character(let character):
+      if let picked = pick(character) {
+        fields[focused].text = picked
+        fields[focused].error = nil
+        return handle(.enter, today: today)
+      }
       fields[focused].text.append(character)
       fields[focused].error = nil
     default:
@@ -44,6 +49,16 @@ extension Form {
 }
 
 extension Form {
+  /// The key of the choice `character` numbers on the focused field (1 to 9), when the field
+  /// has a numbered list and nothing typed yet: one key picks it.
+  private func pick(_ character: Character) -> String? {
+    let field = fields[focused]
+    guard !field.choices.isEmpty, field.text.isEmpty, let number = character.wholeNumberValue, character.isASCII,
+      (1...min(9, field.choices.count)).contains(number)
+    else { return nil }
+    return field.choices[number - 1].key
+  }
+
   /// Pasted text goes into the focused field as text: line breaks and tabs become spaces,
   /// other control characters are dropped, and nothing is submitted.
   mutating func paste(_ text: String) {

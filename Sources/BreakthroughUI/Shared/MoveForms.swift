@@ -40,36 +40,46 @@ extension Form {
     }
   }
 
-  static func notKept(_ promise: Promise) -> Form {
+  /// The reason comes first: one key picks it from the team's list.
+  static func notKept(_ promise: Promise, reasons: [Reason]) -> Form {
     let id = promise.id
+    let keys = reasons.map(\.key)
     return Form(
       title: "\(promise.label) not kept",
       fields: [
+        .reason(reasons, hint: "why: press its number"),
         Field("What happened", hint: "one line: what happened"),
         Field("Replace with", hint: "the new promise; Enter on an empty line skips it", endsFormWhenEmpty: true),
         Field("By when", hint: "for the replacement: fri, +3d, 2026-12-01"),
       ]
     ) { form in
-      let note = form.required(0, "say what happened")
-      let what = form.optional(1)
-      let by: ByWhen? = what == nil && form.text(2).isEmpty ? nil : form.date(2)
-      if what == nil && by != nil { return form.fail(1, "the replacement needs a what (or clear the date)") }
-      guard let note, what == nil || by != nil else { return nil }
+      let reason = form.choice(0, keys: keys, required: true, "why was it not kept? press the number of a reason")
+      let note = form.required(1, "say what happened")
+      let what = form.optional(2)
+      let by: ByWhen? = what == nil && form.text(3).isEmpty ? nil : form.date(3)
+      if what == nil && by != nil { return form.fail(2, "the replacement needs a what (or clear the date)") }
+      guard let reason, let note, what == nil || by != nil else { return nil }
       let replacement = what.flatMap { what in by.map { Move.Replacement(what: what, by: $0) } }
-      return .notKept(promise: id, note: note, replacement: replacement)
+      return .notKept(promise: id, note: note, replacement: replacement, reason: reason)
     }
   }
 
-  /// `askingOnlyTheDate` is the check-in's short form: the new by-when and nothing else.
-  static func renegotiate(_ promise: Promise, askingOnlyTheDate: Bool = false) -> Form {
+  /// `askingOnlyTheDate` is the check-in's short form: the new by-when and nothing else. After
+  /// the by-when (`lateReasons`, the team's list, given then) it is recorded as not kept, so
+  /// the reason comes first.
+  static func renegotiate(_ promise: Promise, askingOnlyTheDate: Bool = false, lateReasons: [Reason]? = nil) -> Form {
     let id = promise.id
+    let keys = lateReasons?.map(\.key) ?? []
+    let first = lateReasons == nil ? 0 : 1
     let date = Field("New by when", hint: "fri, +3d, 2026-12-01")
+    let rest = askingOnlyTheDate ? [date] : [date, Field("What", promise.what), Field("Note", hint: "optional")]
     return Form(
-      title: "Renegotiate \(promise.label) with \(promise.customer)",
-      fields: askingOnlyTheDate ? [date] : [date, Field("What", promise.what), Field("Note", hint: "optional")]
+      title: "Renegotiate \(promise.label) with \(promise.customer)\(lateReasons == nil ? "" : " (late: recorded as not kept)")",
+      fields: (lateReasons.map { [.reason($0, hint: "past its by-when, so why: press its number")] } ?? []) + rest
     ) { form in
-      guard let by = form.date(0) else { return nil }
-      return .renegotiate(promise: id, by: by, what: form.optional(1), note: form.optional(2))
+      let reason = first == 0 ? nil : form.choice(0, keys: keys, required: true, "why did it slip? press the number of a reason")
+      guard let by = form.date(first), first == 0 || reason != nil else { return nil }
+      return .renegotiate(promise: id, by: by, what: form.optional(first + 1), note: form.optional(first + 2), reason: reason)
     }
   }
 
@@ -80,10 +90,17 @@ extension Form {
     }
   }
 
-  static func reject(_ promise: Promise) -> Form {
+  /// The reason is optional and comes last: its number saves the form, and so does Enter without one.
+  static func reject(_ promise: Promise, reasons: [Reason]) -> Form {
     let id = promise.id
-    return Form(title: "Reject \(promise.label)", fields: [Field("What is missing")]) { form in
-      form.required(0, "say what is missing").map { .reject(promise: id, note: $0) }
+    let keys = reasons.map(\.key)
+    var reason = Form.Field.reason(reasons, hint: "optional: press its number, or Enter to save without one")
+    reason.endsFormWhenEmpty = true
+    return Form(title: "Reject \(promise.label)", fields: [Field("What is missing"), reason]) { form in
+      let note = form.required(0, "say what is missing")
+      let reason = form.choice(1, keys: keys, required: false, "")
+      guard let note, !form.hasErrors else { return nil }
+      return .reject(promise: id, note: note, reason: reason)
     }
   }
 
@@ -92,5 +109,12 @@ extension Form {
     return Form(title: "Release \(promise.label)", fields: [Field("Note", hint: "optional")]) { form in
       .release(promise: id, note: form.optional(0))
     }
+  }
+}
+
+extension Form.Field {
+  /// The team's reasons for a miss as a numbered list: one key picks one.
+  static func reason(_ reasons: [Reason], hint: String) -> Form.Field {
+    Form.Field("Reason", hint: hint, choices: reasons.map { Form.Choice(key: $0.key, words: $0.words) })
   }
 }

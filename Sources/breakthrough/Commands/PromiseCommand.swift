@@ -14,6 +14,8 @@ struct PromiseCommand: ParsableCommand {
     name: .customLong("for"), help: ArgumentHelp("The element of the breakthrough it covers, e.g. E2.", valueName: "element"),
     completion: .openElements)
   var element: String?
+  @Option(help: ArgumentHelp("The reason for a miss it works on, e.g. waiting (`breakthrough reasons` lists them).", valueName: "key"))
+  var addresses: String?
   @Option(help: ArgumentHelp("Who promises (else the actor: --as, $BREAKTHROUGH_USER, $USER).", valueName: "handle"), completion: .handles)
   var from: String?
   @OptionGroup var common: CommonOptions
@@ -31,6 +33,7 @@ struct PromiseCommand: ParsableCommand {
     }
     let customer = try Handle(to)
     let date = try session.date(by)
-    try session.perform(.make(what: what, to: customer, by: date, element: try element.map { try session.state.element(named: $0).id }))
+    let element = try element.map { try session.state.element(named: $0).id }
+    try session.perform(.make(what: what, to: customer, by: date, element: element, addresses: addresses))
   }
 }

@@ -8,10 +8,11 @@ struct RejectCommand: ParsableCommand {
 
   @Argument(help: "The promise, e.g. P12.", completion: .openPromises) var number: String
   @Option(help: "What is missing.") var note: String
+  @Option(help: ArgumentHelp("Why it fell short: the key of one of the team's reasons (optional).", valueName: "key")) var reason: String?
   @OptionGroup var common: CommonOptions
 
   func run() throws {
     let session = try common.openSession()
-    try session.perform(.reject(promise: try session.promiseID(named: number), note: note))
+    try session.perform(.reject(promise: try session.promiseID(named: number), note: note, reason: reason))
   }
 }

@@ -30,6 +30,9 @@ struct ShowCommand: ParsableCommand {
       members.append(("chain", .array(chain.map { .string($0.label) })))
       members.append(("request", promise.terms.request.flatMap(state.conversations.request(id:)).map { .string($0.label) } ?? .null))
       members.append(("element", promise.terms.element.flatMap(state.conversations.element(id:)).map { .string($0.label) } ?? .null))
+      members.append(("addresses", promise.terms.addresses.map(JSONValue.string) ?? .null))
+      let misses = state.reasons.misses.filter { $0.promiseID == promise.id }
+      members.append(("reasons", .array(misses.map { .string($0.reason ?? "no reason given") })))
       members.append(("leftOut", .array(state.leftOut(naming: promise.label).map { .string($0.reason) })))
       print(JSONOutput.text(.object(members)))
       return

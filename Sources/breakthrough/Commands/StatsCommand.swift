@@ -6,13 +6,23 @@ struct StatsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "stats",
     abstract: "The measures: kept on time, honored, unaccounted and load, for the team and each person.",
-    discussion: "Over the current breakthrough: promises made since it was declared (all promises when none is).")
+    discussion: """
+      Over the current breakthrough: promises made since it was declared (all promises when none is).       With --reasons: why promises slipped, each reason with its count and share, largest first, and the promises behind it.
+      """)
 
-  @Option(help: "table, tsv or json.") var format: OutputFormat = .table
+  @Option(help: "table, tsv or json (and csv with --reasons).") var format: OutputFormat = .table
+  @Flag(help: "Why promises slipped: the reasons of the misses, largest first.") var reasons = false
+  @Option(help: ArgumentHelp("With --reasons: the misses from this date on (else since the breakthrough was declared).", valueName: "date"))
+  var since: String?
   @OptionGroup var common: CommonOptions
+
+  func validate() throws {
+    if since != nil, !reasons { throw ValidationError("--since goes with --reasons: breakthrough stats --reasons --since DATE") }
+  }
 
   func run() throws {
     let session = try common.openSession()
+    if reasons { return try slipOutput(session).print(format) }
     let measures = Measures(session.state, now: session.now, zone: session.zone)
     switch format {
     case .table: printTable(measures, session.state, now: session.localNow)

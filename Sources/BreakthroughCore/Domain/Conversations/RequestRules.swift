@@ -15,7 +15,7 @@ extension Move.Kind {
     case .withdraw: return (RequestState.waiting, .proposer)
     case .make, .deliver, .accept, .reject, .notKept, .renegotiate, .revoke, .release, .confidence, .declare, .accountBreakthrough, .undo,
       .importPromises, .recordMeeting, .request, .offer, .enroll, .notYet, .unenroll, .addElement, .reviseElement, .meetElement,
-      .dropElement:
+      .dropElement, .addReason, .retireReason:
       return nil
     }
   }

@@ -18,19 +18,21 @@ extension LedgerState {
     case .breakthroughAccounted(let id, let outcome, let note):
       return breachOfAccounting(id, as: outcome, note: note, by: actor)
     case .made(let terms, _):
-      return breachOfMaking(terms, by: actor, at: event.at)
-    case .delivered(let id, _, _):
-      return breach(of: .deliver, onPromise: id, event: event)
+      return breachOfMaking(terms, by: actor, at: event.at) ?? breachOfAddressing(terms)
+    case .delivered(let id, _, let note, let reason):
+      return breach(of: .deliver, onPromise: id, event: event) ?? breachOfGiving(reason, note: note, .deliver, onPromise: id)
     case .accepted(let id, _):
       return breach(of: .accept, onPromise: id, event: event)
-    case .rejected(let id, let note):
+    case .rejected(let id, let note, let reason):
       return breach(of: .reject, onPromise: id, event: event, saying: note, field: "what is missing")
-    case .notKept(let id, let note, let replacement, _):
+        ?? breachOfGiving(reason, note: note, .reject, onPromise: id)
+    case .notKept(let id, let note, let replacement, _, let reason):
       return breach(of: .notKept, onPromise: id, event: event, saying: note, field: "what happened")
-        ?? replacement.flatMap { breachOfReplacing(id, with: $0) }
+        ?? breachOfGiving(reason, note: note, .notKept, onPromise: id)
+        ?? replacement.flatMap { breachOfReplacing(id, with: $0) ?? breachOfAddressing($0) }
     case .renegotiated(let id, _, let replacement):
       return breach(of: .renegotiate, onPromise: id, event: event)
-        ?? breachOfReplacing(id, with: replacement) ?? breachOfRenegotiatingLate(id, at: event.at)
+        ?? breachOfReplacing(id, with: replacement) ?? breachOfAddressing(replacement) ?? breachOfRenegotiatingLate(id, at: event.at)
     case .revoked(let id, let note):
       return breach(of: .revoke, onPromise: id, event: event, saying: note, field: "why")
     case .released(let id, _):
@@ -68,6 +70,10 @@ extension LedgerState {
     case .elementDropped(let id, let note):
       return breach(of: .dropElement, onElement: id, by: actor)
         ?? Self.breachOfSaying(note, "why it is no longer needed", attempt: "drop an element", subject: nil)
+    case .reasonAdded(let key, let words):
+      return breachOfAddingReason(key, words: words, by: actor)
+    case .reasonRetired(let key, _):
+      return breachOfRetiringReason(key, by: actor)
     }
   }
 
