@@ -7,6 +7,8 @@ public struct Measures: Sendable {
   public private(set) var people: [(person: Handle, figures: Figures)] = []
   /// The current breakthrough, if any.
   public private(set) var breakthrough: BreakthroughFigures?
+  /// The team week by week, over every promise (not only the breakthrough's window).
+  public private(set) var weeks = WeeklyFigures()
   /// The moment the figures are for: `update` keeps them for it.
   public private(set) var moment: LocalMoment
   private let zone: TimeZone
@@ -30,8 +32,9 @@ public struct Measures: Sendable {
     // What each promise counts for is read without building a closed one still archived.
     for index in promises.indices {
       let promise = promises.facts(at: index)
-      guard promise.madeAt >= since else { continue }
       let tally = Tally(promise, now: moment, clock: &clock)
+      weeks.count(tally, due: promise.by.day, as: 1)
+      guard promise.madeAt >= since else { continue }
       team.count(tally, as: 1)
       let slot = slots.slot(of: promise.performer) {
         byPerson.append(($0, Figures()))
@@ -68,8 +71,9 @@ public struct Measures: Sendable {
   }
 
   private mutating func count(_ promise: PromiseFacts, as sign: Int, clock: inout LocalClock, named everyone: [Handle]) {
-    guard promise.madeAt >= since else { return }
     let tally = Tally(promise, now: moment, clock: &clock)
+    weeks.count(tally, due: promise.by.day, as: sign)
+    guard promise.madeAt >= since else { return }
     team.count(tally, as: sign)
     if let slot = people.firstIndex(where: { $0.person == promise.performer }) {
       people[slot].figures.count(tally, as: sign)

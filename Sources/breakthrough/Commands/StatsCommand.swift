@@ -8,11 +8,20 @@ struct StatsCommand: ParsableCommand {
     abstract: "The measures: kept on time, honored, unaccounted and load, for the team and each person.",
     discussion: "Over the current breakthrough: promises made since it was declared (all promises when none is).")
 
-  @Option(help: "table, tsv or json.") var format: OutputFormat = .table
+  @Option(help: "table, tsv or json (and csv with --weekly).") var format: OutputFormat = .table
+  @Flag(help: "Week by week: for each week (Monday first) the promises that came due, kept on time, honored, not kept, late.")
+  var weekly = false
+  @Option(help: "With --weekly, how many weeks up to this one.") var weeks = 12
+  @Flag(help: "With --weekly, each person's kept-on-time rate per week too.") var showRates = false
+  @Flag(help: "In CSV, write text that starts with = + - @ as it is.") var raw = false
   @OptionGroup var common: CommonOptions
 
   func run() throws {
     let session = try common.openSession()
+    if weekly {
+      let stats = try WeeklyStats(session.state, now: session.now, zone: session.zone, count: weeks, perPerson: showRates)
+      return stats.print(as: format, guardsFormulas: !raw)
+    }
     let measures = Measures(session.state, now: session.now, zone: session.zone)
     switch format {
     case .table: printTable(measures, session.state, now: session.localNow)
