@@ -41,6 +41,7 @@ import Testing
     case .elementRevised: return .elementRevised(element: "e", what: "w", by: by, note: "n")
     case .elementMet: return .elementMet(element: "e", note: "n")
     case .elementDropped: return .elementDropped(element: "e", note: "n")
+    case .zoneSet: return .zoneSet(zone: "Europe/Berlin", note: "n")
     }
   }
 

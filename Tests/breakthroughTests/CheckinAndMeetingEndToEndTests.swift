@@ -79,7 +79,7 @@ import Testing
     #expect(appeared != nil, "another process's append did not show:\n\(screen)")
     #expect(Date().timeIntervalSince(started) < 2.5)
     try tmux.send("Right")
-    #expect(try tmux.waitFor("ana · page 2 of 4") != nil)
+    #expect(try tmux.waitFor("ana · page 2 of 5") != nil)
     try tmux.send("q")
     #expect(tmux.exitStatus() == "0")
   }

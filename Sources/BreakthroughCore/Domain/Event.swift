@@ -58,6 +58,8 @@ public enum EventBody: Sendable {
   case elementRevised(element: String, what: String?, by: ByWhen?, note: String?)
   case elementMet(element: String, note: String?)
   case elementDropped(element: String, note: String)
+  /// The team's time zone (`Europe/Berlin`): every end of day, week and date is worked out in it.
+  case zoneSet(zone: String, note: String?)
 
   /// The kind of event, as the ledger names it.
   public var kind: EventKind {
@@ -86,6 +88,7 @@ public enum EventBody: Sendable {
     case .elementRevised: return .elementRevised
     case .elementMet: return .elementMet
     case .elementDropped: return .elementDropped
+    case .zoneSet: return .zoneSet
     }
   }
 
@@ -98,7 +101,7 @@ public enum EventBody: Sendable {
     case .elementAdded(let terms): return NumberClaim(.element, terms.number)
     case .declared, .breakthroughAccounted, .delivered, .accepted, .rejected, .notKept, .revoked, .released, .confidence,
       .undone, .meetingHeld, .requestCountered, .requestDeclined, .requestWithdrawn, .enrolled, .notYet, .unenrolled, .elementRevised,
-      .elementMet, .elementDropped:
+      .elementMet, .elementDropped, .zoneSet:
       return nil
     }
   }
@@ -114,7 +117,7 @@ public enum EventBody: Sendable {
       .renegotiated(let id, _, _), .revoked(let id, _), .released(let id, _), .confidence(let id, _, _), .undone(_, let id):
       return id
     case .declared, .breakthroughAccounted, .meetingHeld, .requestMade, .requestCountered, .requestDeclined, .requestWithdrawn, .enrolled,
-      .notYet, .unenrolled, .elementAdded, .elementRevised, .elementMet, .elementDropped:
+      .notYet, .unenrolled, .elementAdded, .elementRevised, .elementMet, .elementDropped, .zoneSet:
       return nil
     }
   }

@@ -27,6 +27,7 @@ public enum EventKind: String, CaseIterable, Sendable {
   case elementRevised = "element.revised"
   case elementMet = "element.met"
   case elementDropped = "element.dropped"
+  case zoneSet = "ledger.zone-set"
 
   /// The ledger's name for the kind: `promise.accepted`.
   public var name: String { rawValue }

@@ -15,6 +15,8 @@ public struct LedgerState: Sendable {
   public internal(set) var leftOut: [LeftOutEvent] = []
   /// Requests, the roll and the elements of the breakthrough.
   public internal(set) var conversations = Conversations()
+  /// The team's time zone, as the ledger last set it (`Europe/Berlin`); nil until one is set.
+  public internal(set) var zoneName: String?
 
   var index = PromiseIndex()
   var knownPeople: Set<Handle> = []
@@ -84,6 +86,10 @@ public struct LedgerState: Sendable {
       add(terms, event: event, summary: "made", note: note)
     case .meetingHeld:
       break
+    case .zoneSet(let zone, _):
+      zoneName = zone
+      // Every by-when's end of day moves with the zone: what was due is worked out again.
+      journal.touchedEverything(by: eventCount)
     case .requestMade(let terms):
       note(terms.customer)
       note(terms.performer)
@@ -188,7 +194,7 @@ public struct LedgerState: Sendable {
     case .confidence(_, let level, let note):
       promises[position].confidence = level
       record("stated \(level.words)", note)
-    case .declared, .breakthroughAccounted, .made, .undone, .meetingHeld, .requestMade, .requestCountered, .requestDeclined,
+    case .declared, .breakthroughAccounted, .made, .undone, .meetingHeld, .zoneSet, .requestMade, .requestCountered, .requestDeclined,
       .requestWithdrawn, .enrolled, .notYet, .unenrolled, .elementAdded, .elementRevised, .elementMet, .elementDropped:
       break
     }

@@ -3,7 +3,7 @@ import Foundation
 /// The folded state as bytes, so that a long ledger opens without folding every line again.
 /// Handles are written once and referred to by number; links between promises by position.
 extension LedgerState {
-  static let snapshotFormat = 7
+  static let snapshotFormat = 8
 
   /// The state as snapshot bytes.
   public func snapshot() -> [UInt8] {
@@ -40,6 +40,7 @@ extension LedgerState {
       out.optional(breakthrough.accountedAt) { $0.date($1) }
     }
     out.string(JSONWriter.text(conversations.snapshotJSON))
+    out.optional(zoneName) { $0.string($1) }
     // History summaries repeat ("made", "accepted" …): each is written once, then by number.
     // The table the ledger was opened with comes first, unchanged, so that the pasts still
     // held as its bytes are copied as they are.
@@ -211,6 +212,7 @@ extension LedgerState {
       throw Refusal("the snapshot's conversations are not JSON: \(error.reason)")
     }
     conversations = try Conversations(snapshotJSON: conversationsJSON)
+    zoneName = try input.optional { (input) throws(Refusal) in try input.string() }
     var summaries: [String] = []
     for _ in 0..<(try input.count()) { summaries.append(try input.string()) }
     let archive = SnapshotArchive(source: source, people: people, summaries: summaries, breakthroughIDs: breakthroughs.map(\.id))

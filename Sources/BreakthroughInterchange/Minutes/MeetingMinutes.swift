@@ -82,7 +82,7 @@ public struct MeetingMinutes {
         enrollment.append(said(event))
       case .elementAdded, .elementRevised, .elementMet, .elementDropped:
         elements.append(said(event))
-      case .delivered, .rejected, .confidence, .undone, .meetingHeld:
+      case .delivered, .rejected, .confidence, .undone, .meetingHeld, .zoneSet:
         continue
       }
     }

@@ -34,10 +34,19 @@ extension BoardState {
     let youWidth = DisplayWidth.of(you)
     let youLeft = frame.left + frame.width - 2 - youWidth
     grid.put(you, row: frame.top, column: youLeft, limit: youWidth, role: .title)
-    if let connectionNote {
-      let note = " \(connectionNote) "
+    var freeRight = youLeft - 1
+    let notes = [connectionNote, self.frame.zoneNote].compactMap { $0 }
+    if !notes.isEmpty {
+      let note = " \(notes.joined(separator: " \(glyphs.separator) ")) "
       let noteWidth = min(DisplayWidth.of(note), max(0, youLeft - 18))
+      freeRight -= noteWidth
       grid.put(note, row: frame.top, column: youLeft - noteWidth - 1, limit: noteWidth, role: .overdue)
+    }
+    // The trend on the border beside the title, where the notes leave it room.
+    let weekly = " \(glyphs.weeklyFigure(measures.weeks.weeks(Glyphs.sparklineWeeks, endingWith: localNow.day))) "
+    let weeklyLeft = frame.left + 17
+    if weeklyLeft + DisplayWidth.of(weekly) < freeRight {
+      grid.put(weekly, row: frame.top, column: weeklyLeft, role: .title)
     }
     let team = measures.team
     var figures = [
