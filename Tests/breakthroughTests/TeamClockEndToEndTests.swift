@@ -88,3 +88,27 @@ struct TeamClockEndToEndTests {
     #expect(log.contains("set the team's time zone to Asia/Tokyo") && log.contains("the team moved"), "\(log)")
   }
 }
+
+/// `store init` records the zone of the machine it runs on unless told one; on a ledger that
+/// already holds events a zone is a member's move, and init says so.
+@Suite(.serialized, .needs(.postgreSQL))
+struct TeamClockSetUpTests {
+  @Test func initRecordsTheOwnersMachineZoneAndThenLeavesItToMembers() throws {
+    let server = try TestPostgres.shared.get()
+    let database = try server.createDatabase()
+    let owner = server.url(database, user: "owner")
+    var environment = BinaryRunner().environment
+    environment["TZ"] = "Asia/Tokyo"
+    environment["BREAKTHROUGH_STORE"] = nil
+    let initialized = try Spawn.run(BinaryRunner.executable.path, ["store", "init", "--store", owner], environment: environment)
+    let said = String(decoding: initialized.output, as: UTF8.self)
+    #expect(initialized.status == 0 && said.contains("the team's time zone is Asia/Tokyo"), "\(said)")
+    let again = try Spawn.run(
+      BinaryRunner.executable.path, ["store", "init", "--store", owner, "--zone", "Europe/Berlin"], environment: environment)
+    #expect(again.status != 0)
+    #expect(String(decoding: again.errors, as: UTF8.self).contains("`breakthrough zone set Europe/Berlin`"))
+    let both = try Spawn.run(
+      BinaryRunner.executable.path, ["store", "init", "--store", owner, "--zone", "Europe/Berlin", "--no-zone"], environment: environment)
+    #expect(both.status != 0)
+  }
+}

@@ -7,8 +7,11 @@ public struct Measures: Sendable {
   public private(set) var people: [(person: Handle, figures: Figures)] = []
   /// The current breakthrough, if any.
   public private(set) var breakthrough: BreakthroughFigures?
-  /// The team week by week, over every promise (not only the breakthrough's window).
-  public private(set) var weeks = WeeklyFigures()
+  /// The team week by week over the last `weeksKept` weeks, every promise due in them (not
+  /// only the breakthrough's window).
+  public private(set) var weeks: WeeklyFigures
+  /// Weeks the measures keep: the most a screen shows (the meeting's page).
+  public static let weeksKept = 12
   /// The moment the figures are for: `update` keeps them for it.
   public private(set) var moment: LocalMoment
   private let zone: TimeZone
@@ -20,6 +23,7 @@ public struct Measures: Sendable {
   /// (every promise when none is declared).
   public init(_ state: LedgerState, now: Date, zone: TimeZone) {
     moment = LocalMoment(now, in: zone)
+    weeks = WeeklyFigures(weeks: Self.weeksKept, endingWith: moment.day)
     self.zone = zone
     since = state.currentBreakthrough?.declaredAt ?? .distantPast
     breakthroughID = state.currentBreakthrough?.id

@@ -43,7 +43,7 @@ extension BoardState {
       grid.put(note, row: frame.top, column: youLeft - noteWidth - 1, limit: noteWidth, role: .overdue)
     }
     // The trend on the border beside the title, where the notes leave it room.
-    let weekly = " \(glyphs.weeklyFigure(measures.weeks.weeks(Glyphs.sparklineWeeks, endingWith: localNow.day))) "
+    let weekly = " \(glyphs.weeklyFigure(measures.weeks.weeks(last: Glyphs.sparklineWeeks))) "
     let weeklyLeft = frame.left + 17
     if weeklyLeft + DisplayWidth.of(weekly) < freeRight {
       grid.put(weekly, row: frame.top, column: weeklyLeft, role: .title)

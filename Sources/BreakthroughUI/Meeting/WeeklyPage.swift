@@ -8,7 +8,7 @@ extension MeetingState {
   /// "How we keep our word": kept on time week by week, a bar per week with its figure beside
   /// it, thicker on a wall; a week nothing came due in says so, with no bar.
   func drawWeeklyPage(into grid: inout Grid, _ area: Rect) {
-    let weeks = digest.measures.weeks.weeks(Self.weeklyPageWeeks, endingWith: localNow.day)
+    let weeks = digest.measures.weeks.weeks(last: Self.weeklyPageWeeks)
     grid.put(
       "How we keep our word \(glyphs.isUnicode ? "—" : "-") last \(weeks.count) weeks", row: area.top, column: area.left + 1,
       limit: area.width - 2, role: .header)

@@ -18,10 +18,9 @@ struct WeeklyStats {
     guard (1...Self.mostWeeks).contains(count) else {
       throw ValidationError("--weeks takes 1 to \(Self.mostWeeks) weeks (\(count) given): try --weeks 12")
     }
-    let today = LocalMoment(now, in: zone).day
-    let measures = WeeklyMeasures(state, now: now, zone: zone, perPerson: perPerson)
-    weeks = measures.team.weeks(count, endingWith: today)
-    people = measures.people.map { ($0.person, $0.figures.weeks(count, endingWith: today)) }
+    let measures = WeeklyMeasures(state, now: now, zone: zone, weeks: count, perPerson: perPerson)
+    weeks = measures.team.weeks
+    people = measures.people.map { ($0.person, $0.figures.weeks) }
     self.zone = zone
   }
 
