@@ -42,12 +42,13 @@ extension BoardState {
       freeRight -= noteWidth
       grid.put(note, row: frame.top, column: youLeft - noteWidth - 1, limit: noteWidth, role: .overdue)
     }
-    // The trend on the border beside the title, where the notes leave it room.
-    let weekly = " \(glyphs.weeklyFigure(measures.weeks.weeks(last: Glyphs.sparklineWeeks))) "
-    let weeklyLeft = frame.left + 17
-    if weeklyLeft + DisplayWidth.of(weekly) < freeRight {
-      grid.put(weekly, row: frame.top, column: weeklyLeft, role: .title)
-    }
+    // The trend on the border beside the title, where the notes leave it room: in full after
+    // the title's dash, else shorter and closer (a zone note at 80 columns).
+    let weeks = measures.weeks.weeks(last: Glyphs.sparklineWeeks)
+    let placed = [(frame.left + 17, false), (frame.left + 16, true)].lazy.map { left, short in
+      (left, " \(glyphs.weeklyFigure(weeks, short: short)) ")
+    }.first { left, text in left + DisplayWidth.of(text) <= freeRight }
+    if let (left, text) = placed { grid.put(text, row: frame.top, column: left, role: .title) }
     let team = measures.team
     var figures = [
       FigureWords.unaccounted(team), FigureWords.keptOnTime(team), FigureWords.honored(team), "load " + FigureWords.load(team),

@@ -26,9 +26,10 @@ extension Glyphs {
   }
 
   /// "on time by week ▃▅▆▅▇▆█▇ 80% ↑": kept on time as a sparkline, this week's kept on time so far, and the trend.
-  func weeklyFigure(_ weeks: [WeekFigures]) -> String {
+  /// `short` leaves out "by week", for a border the notes leave little room on.
+  func weeklyFigure(_ weeks: [WeekFigures], short: Bool = false) -> String {
     let thisWeek = weeks.last.map { FigureWords.rate($0.keptOnTimeRate) } ?? "–"
     let arrow = trend(weeks)
-    return "on time by week \(sparkline(weeks)) \(thisWeek)" + (arrow.isEmpty ? "" : " \(arrow)")
+    return (short ? "on time " : "on time by week ") + "\(sparkline(weeks)) \(thisWeek)" + (arrow.isEmpty ? "" : " \(arrow)")
   }
 }
