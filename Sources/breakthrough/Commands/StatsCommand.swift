@@ -11,15 +11,22 @@ struct StatsCommand: ParsableCommand {
   @Option(help: "table, tsv or json (and csv with --weekly).") var format: OutputFormat = .table
   @Flag(help: "Week by week: for each week (Monday first) the promises that came due, kept on time, honored, not kept, late.")
   var weekly = false
-  @Option(help: "With --weekly, how many weeks up to this one.") var weeks = 12
+  @Option(help: "With --weekly, how many weeks up to this one (default 12).") var weeks: Int?
   @Flag(help: "With --weekly, each person's kept-on-time rate per week too.") var showRates = false
   @Flag(help: "In CSV, write text that starts with = + - @ as it is.") var raw = false
   @OptionGroup var common: CommonOptions
 
+  func validate() throws {
+    guard !weekly else { return }
+    if weeks != nil || showRates || raw {
+      throw ValidationError("--weeks, --show-rates and --raw go with --weekly: stats --weekly --weeks 12 --show-rates")
+    }
+  }
+
   func run() throws {
     let session = try common.openSession()
     if weekly {
-      let stats = try WeeklyStats(session.state, now: session.now, zone: session.zone, count: weeks, perPerson: showRates)
+      let stats = try WeeklyStats(session.state, now: session.now, zone: session.zone, count: weeks ?? 12, perPerson: showRates)
       return stats.print(as: format, guardsFormulas: !raw)
     }
     let measures = Measures(session.state, now: session.now, zone: session.zone)
