@@ -45,6 +45,35 @@ public struct TeamAdministration {
     }
   }
 
+  /// Records `zone` as the team's time zone, said by the owner, as the first event of an empty
+  /// team ledger (the owner may write into an empty ledger, as an import does); members set it
+  /// later with a move. Returns what was done, or nil when the ledger already holds events.
+  public func recordZone(_ zone: String, at now: Date) throws(StoreError) -> String? {
+    try run { () throws(PostgresFailure) in
+      _ = try TeamLedger.schemaVersion(on: connection, at: location)
+      let login = (try connection.execute("select session_user::text").first?.first ?? nil) ?? ""
+      let owner: Handle
+      let outcome: MoveOutcome
+      do throws(Refusal) {
+        owner = try Handle(login)
+        outcome = try LedgerState().setZone(
+          zone, note: nil, context: MoveContext(actor: owner, now: now, zone: TimeZone(secondsFromGMT: 0) ?? .current))
+      } catch {
+        throw PostgresFailure(message: "the team's time zone was not recorded: \(error.message)")
+      }
+      return try transaction { () throws(PostgresFailure) in
+        try connection.execute("set local lock_timeout = '5s'")
+        try connection.execute("lock table breakthrough_writer in exclusive mode")
+        guard (try connection.execute("select count(*) from events").first?.first ?? nil) == "0" else { return nil }
+        let rows = outcome.events.map { event in
+          TeamSchema.Row(id: event.id, kind: event.body.kind.name, label: nil, actor: owner.text, line: EventCoding.line(for: event))
+        }
+        try TeamSchema.insert(rows[...], first: 1, on: connection)
+        return "the team's time zone is \(zone): every end of day, week and date is worked out in it, on every machine"
+      }
+    }
+  }
+
   /// Maps the login role `role` (made with `createuser`) to `handle`, and lets it read and add events.
   public func addMember(_ handle: Handle, role: String) throws(StoreError) -> String {
     try run { () throws(PostgresFailure) in

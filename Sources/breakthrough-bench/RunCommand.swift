@@ -7,7 +7,8 @@ import TerminalKit
 
 /// Measures, in one process, what a person waits for: opening the ledger, the first frame,
 /// a key press, a filter key, an append, a move on the board, another writer's append folded
-/// into it, the measures and the reasons for the misses; and the memory it all takes.
+/// into it, the measures, the reasons for the misses, the weeks of `stats --weekly` (in this
+/// process, and as the command beside this one runs them); and the memory it all takes.
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
@@ -21,8 +22,8 @@ struct RunCommand: ParsableCommand {
   /// The figures of `--json`, in order.
   static let keys = [
     "open_ms", "first_frame_ms", "key_median_us", "key_p99_us", "filter_key_median_ms",
-    "append_median_ms", "move_median_ms", "move_p99_ms", "fold_append_ms", "measures_ms", "reasons_ms",
-    "peak_rss_mb",
+    "append_median_ms", "move_median_ms", "move_p99_ms", "fold_append_ms", "measures_ms", "reasons_ms", "weekly_ms",
+    "stats_weekly_ms", "peak_rss_mb",
   ]
 
   func run() throws {
@@ -53,6 +54,10 @@ struct RunCommand: ParsableCommand {
     figures["measures_ms"] = Self.milliseconds { _ = Measures(store.state, now: now, zone: zone) }
     // What `stats --reasons` counts: every miss of the ledger, by reason.
     figures["reasons_ms"] = Self.milliseconds { _ = SlipReport(store.state, since: nil) }
+    figures["weekly_ms"] = Self.milliseconds {
+      _ = WeeklyMeasures(store.state, now: now, zone: zone, weeks: 12, perPerson: false).team.weeks
+    }
+    if let command = try Self.commandMedian(["stats", "--weekly", "--store", path], rounds: 7) { figures["stats_weekly_ms"] = command }
     let actor = try Handle("ana")
     var board = BoardState(ledger: store.state, now: now, zone: zone, actor: actor, width: 120, height: 40, isUnicode: true)
     figures["first_frame_ms"] = Self.milliseconds {
@@ -97,6 +102,26 @@ struct RunCommand: ParsableCommand {
     figures["move_p99_ms"] = Self.percentile(moveTimes, 0.99)
     figures["fold_append_ms"] = Self.percentile(try movesOnBoard.foldedAppends(path: path, zone: zone, count: 50), 0.5)
     print(json ? Self.json(figures) : Self.table(figures))
+  }
+
+  /// The median wall time of `breakthrough ARGUMENTS`, the build's binary beside this one, as a
+  /// person runs it (start, open, work, print); nil where there is no such binary.
+  static func commandMedian(_ arguments: [String], rounds: Int) throws -> Double? {
+    let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+      .appendingPathComponent("breakthrough")
+    guard FileManager.default.isExecutableFile(atPath: executable.path) else { return nil }
+    let times = try (0..<rounds).map { _ in
+      try timed {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+      }
+    }
+    return percentile(times, 0.5)
   }
 
   /// The lines of the file at `path`, read a megabyte at a time so that counting them does not

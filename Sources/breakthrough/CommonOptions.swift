@@ -42,10 +42,31 @@ struct LedgerChoice: Equatable {
     let configured = ConfigFile.value("store", environment: environment)
     let location = StoreLocation.store(option: store, environment: environment, configured: configured)
     let ledger = try StoreLocation.open(location, environment: environment, listening: listening)
-    let session = Session(ledger: ledger, actorName: try actorName(on: ledger, environment: environment), now: Date(), zone: .current)
+    let zone = Self.zone(of: ledger.state, configured: ConfigFile.value("zone", environment: environment))
+    let session = Session(
+      ledger: ledger, actorName: try actorName(on: ledger, environment: environment), now: Date(), zone: zone.zone ?? .current)
     if reportingWarnings { session.reportWarnings() }
+    if let problem = zone.problem { session.warn(problem) }
     Session.open.append(session)
     return session
+  }
+
+  /// The zone days are worked out in: the one the ledger names (the team's clock, the same on
+  /// every machine), else `zone = "…"` in the config file, else nil (the machine's).
+  static func zone(of state: LedgerState, configured: String?) -> (zone: TimeZone?, problem: String?) {
+    if let zone = state.zone { return (zone, nil) }
+    if let name = state.zoneName {
+      return (nil, "the ledger's time zone \(name) is not known on this machine: dates are worked out in this machine's")
+    }
+    guard let configured else { return (nil, nil) }
+    guard let zone = TeamZone.named(configured) else {
+      return (
+        nil,
+        "zone = \"\(configured)\" in the config file is not a time zone: name one from the time zone database (Europe/Berlin); "
+          + "dates are worked out in this machine's"
+      )
+    }
+    return (zone, nil)
   }
 
   /// Who acts: on a team ledger the handle the server maps the login to (`--as` and

@@ -43,6 +43,7 @@ import Testing
     case .elementDropped: return .elementDropped(element: "e", note: "n")
     case .reasonAdded: return .reasonAdded(key: "tooling", words: "the tools got in the way")
     case .reasonRetired: return .reasonRetired(key: "people", note: "n")
+    case .zoneSet: return .zoneSet(zone: "Europe/Berlin", note: "n")
     }
   }
 

@@ -1,4 +1,5 @@
 import BreakthroughCore
+import Foundation
 import TerminalKit
 import Testing
 
@@ -30,6 +31,23 @@ import Testing
     #expect(screen.text.contains("李娜"))
     BoardHarness.expectAligned(screen)
     BoardHarness.expectScreen(screen, matches: "demo-\(width)x\(height)")
+  }
+
+  /// On a machine in another zone than the team's, the header says whose clock it shows and
+  /// still draws the weeks, shorter where the note takes the room.
+  @Test(arguments: [(80, 24), (120, 40)])
+  func theHeaderSaysTheTeamsZoneBesideTheWeeks(width: Int, height: Int) throws {
+    let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))
+    var board = BoardState(
+      ledger: BoardHarness.demoLedger(), now: BoardHarness.now, zone: berlin, actor: try Handle("ana"), width: width, height: height,
+      isUnicode: true)
+    board.showZone(machine: try #require(TimeZone(identifier: "Asia/Tokyo")))
+    let screen = board.render()
+    let top = try #require(screen.text.split(separator: "\n").first)
+    #expect(top.contains("times in Europe/Berlin"))
+    #expect(top.contains(width >= 120 ? "on time by week ····▁▃▁▃ 29% ↑" : "on time ····▁▃▁▃ 29% ↑"), "\(top)")
+    board.showZone(machine: berlin)
+    #expect(!board.render().text.contains("times in"), "nothing to say on the team's own clock")
   }
 
   @Test func keysMoveTheSelectionAndTheDetailFollows() {

@@ -86,6 +86,7 @@ import Testing
     let followed = board.measures
     let computed = fresh.measures
     #expect(followed.team == computed.team, "team figures at step \(step)", sourceLocation: sourceLocation)
+    #expect(followed.weeks == computed.weeks, "weekly figures at step \(step)", sourceLocation: sourceLocation)
     #expect(
       followed.people.map { "\($0.person)" } == computed.people.map { "\($0.person)" }, "people at step \(step)",
       sourceLocation: sourceLocation)
@@ -108,6 +109,7 @@ import Testing
     let fresh = MeetingDigest(ledger, now: now, zone: BoardHarness.zone)
     #expect(digest.overdue == fresh.overdue, "team overdue at step \(step)")
     #expect(digest.measures.team == fresh.measures.team, "meeting figures at step \(step)")
+    #expect(digest.measures.weeks == fresh.measures.weeks, "meeting weeks at step \(step)")
     #expect(digest.people.map(\.handle) == fresh.people.map(\.handle), "meeting people at step \(step)")
     for (followed, counted) in zip(digest.people, fresh.people) {
       #expect(followed.open == counted.open, "\(followed.handle)'s open at step \(step)")

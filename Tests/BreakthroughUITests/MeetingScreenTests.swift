@@ -39,7 +39,7 @@ import Testing
     #expect(team.contains("Three paying teams on v1"))
     #expect(team.contains("Overdue accountings (\(overdue.count))"))
     #expect(team.contains("\(overdue[0].label)"))
-    #expect(team.contains("Team · page 1 of 8"))
+    #expect(team.contains("Team · page 1 of 9"))
     #expect(team.contains("李娜"))
     #expect(team.contains("In: 4 of 5 (not yet: dev)"), "the roll is on the team page")
     #expect(team.contains("5 requests unanswered (1 answer overdue)"))
@@ -50,7 +50,7 @@ import Testing
     app.step(.key(.right))
     #expect(app.state.page == .elements)
     let elements = terminal.screen.text
-    #expect(elements.contains("What it will take · page 2 of 8"))
+    #expect(elements.contains("What it will take · page 2 of 9"))
     #expect(elements.contains("E4 NOTHING PROMISED YET"), "uncovered first, in words")
     #expect(elements.contains("who will promise something for E4?"))
     let uncovered = try #require(elements.range(of: "NOTHING PROMISED YET"))
@@ -61,7 +61,7 @@ import Testing
     app.step(.key(.right))
     #expect(app.state.page == .person(try Handle("ana")))
     let ana = terminal.screen.text
-    #expect(ana.contains("ana · page 3 of 8"))
+    #expect(ana.contains("ana · page 3 of 9"))
     #expect(ana.contains("Waiting on ana's answer (3)"), "what waits on her answer")
     #expect(ana.contains("█████  overdue accountings") == (height >= 48), "her overdue count, readable across a room")
     #expect(ana.contains("Open promises"))
@@ -109,7 +109,7 @@ import Testing
     app.step(.key(.left))
     app.step(.key(.left))
     app.step(.key(.left))
-    #expect(app.state.pageIndex == 7, "stepping back from the first page goes round to the last")
+    #expect(app.state.pageIndex == 8, "stepping back from the first page goes round to the last")
     #expect(app.state.page == .slips, "the last page: why promises slipped")
   }
 
@@ -154,6 +154,33 @@ import Testing
     #expect(Set(shuffled.dropFirst().map { "\($0)" }) == Set(ordered.dropFirst().map { "\($0)" }))
     let seeds: [UInt64] = [1, 2, 3, 4, 5]
     #expect(seeds.contains { MeetingState.pages(for: ledger, options: .init(shuffleSeed: $0)) != ordered })
+  }
+
+  /// The page before the last (why promises slipped): a bar per week with its figure beside it,
+  /// this week last; a week nothing came due in says so and has no bar.
+  @Test(arguments: [(80, 24), (120, 40), (160, 48)])
+  func theWeeklyPageComesAfterThePeople(width: Int, height: Int) throws {
+    let clock = TestClock()
+    let (app, terminal) = try Self.meeting(try Self.demoPath(), clock: clock, width: width, height: height)
+    app.step(.key(.left))
+    app.step(.key(.left))
+    #expect(app.state.page == .weekly)
+    let page = terminal.screen.text
+    #expect(page.contains("How we keep our word — last 12 weeks"))
+    #expect(page.contains("Week by week · page 8 of 9"))
+    #expect(page.contains("this week"))
+    let weeks = app.state.digest.measures.weeks.weeks
+    for week in weeks.suffix(11).dropLast() {
+      let label = String(week.start.iso.dropFirst(5))
+      let line = try #require(page.split(separator: "\n").first { $0.contains(" \(label) ") }, "the week of \(label) is shown")
+      if let rate = week.keptOnTimeRate {
+        #expect(line.contains("\(FigureWords.rate(rate)) (\(week.keptOnTime) of \(week.cameDue))"))
+      } else {
+        #expect(line.contains("nothing due") && !line.contains("0%"))
+      }
+    }
+    BoardHarness.expectAligned(terminal.screen)
+    BoardHarness.expectScreen(terminal.screen, matches: "meeting-weekly-\(width)x\(height)")
   }
 
   @Test func ratesShowOnlyWhenAsked() throws {

@@ -80,7 +80,7 @@ import Testing
     // How soon is printed, not asserted: a bound on time is a coin toss on a shared machine.
     print("another writer's promise showed on the meeting display after \(Int(Date().timeIntervalSince(started) * 1000)) ms")
     try tmux.send("Right")
-    #expect(try tmux.waitFor("ana · page 2 of 4") != nil)
+    #expect(try tmux.waitFor("ana · page 2 of 5") != nil)
     try tmux.send("q")
     #expect(tmux.exitStatus() == "0")
   }

@@ -35,5 +35,7 @@ import Testing
     for name in ["default", "high-contrast", "light", "mono", "solarized-dark"] {
       #expect(lines.contains { $0.hasPrefix(name + " ") && $0.hasSuffix("(built in)") }, "\(name) in \(lines)")
     }
+    // Into a file, not a terminal: the samples are words, with no escape sequence, not even bold.
+    #expect(!listed.output.contains(0x1B), "\(lines)")
   }
 }

@@ -65,6 +65,8 @@ public enum EventBody: Sendable {
   case reasonAdded(key: String, words: String)
   /// A reason leaves the team's list; misses that gave it keep it.
   case reasonRetired(key: String, note: String?)
+  /// The team's time zone (`Europe/Berlin`): every end of day, week and date is worked out in it.
+  case zoneSet(zone: String, note: String?)
 
   /// The kind of event, as the ledger names it.
   public var kind: EventKind {
@@ -95,6 +97,7 @@ public enum EventBody: Sendable {
     case .elementDropped: return .elementDropped
     case .reasonAdded: return .reasonAdded
     case .reasonRetired: return .reasonRetired
+    case .zoneSet: return .zoneSet
     }
   }
 
@@ -107,7 +110,7 @@ public enum EventBody: Sendable {
     case .elementAdded(let terms): return NumberClaim(.element, terms.number)
     case .declared, .breakthroughAccounted, .delivered, .accepted, .rejected, .notKept, .revoked, .released, .confidence,
       .undone, .meetingHeld, .requestCountered, .requestDeclined, .requestWithdrawn, .enrolled, .notYet, .unenrolled, .elementRevised,
-      .elementMet, .elementDropped, .reasonAdded, .reasonRetired:
+      .elementMet, .elementDropped, .reasonAdded, .reasonRetired, .zoneSet:
       return nil
     }
   }
@@ -123,7 +126,7 @@ public enum EventBody: Sendable {
       .renegotiated(let id, _, _), .revoked(let id, _), .released(let id, _), .confidence(let id, _, _), .undone(_, let id):
       return id
     case .declared, .breakthroughAccounted, .meetingHeld, .requestMade, .requestCountered, .requestDeclined, .requestWithdrawn, .enrolled,
-      .notYet, .unenrolled, .elementAdded, .elementRevised, .elementMet, .elementDropped, .reasonAdded, .reasonRetired:
+      .notYet, .unenrolled, .elementAdded, .elementRevised, .elementMet, .elementDropped, .reasonAdded, .reasonRetired, .zoneSet:
       return nil
     }
   }

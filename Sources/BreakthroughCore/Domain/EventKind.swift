@@ -29,6 +29,7 @@ public enum EventKind: String, CaseIterable, Sendable {
   case elementDropped = "element.dropped"
   case reasonAdded = "reason.added"
   case reasonRetired = "reason.retired"
+  case zoneSet = "ledger.zone-set"
 
   /// The ledger's name for the kind: `promise.accepted`.
   public var name: String { rawValue }

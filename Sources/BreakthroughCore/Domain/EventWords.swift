@@ -85,6 +85,7 @@ public struct EventWording: Sendable {
     case .confidence(let id, let level, let note): return said("stated \(promiseLabel(id)) \(level.words)", note)
     case .undone(_, let id): return said("undid the last move on \(promiseLabel(id))", nil)
     case .meetingHeld(let note): return said("recorded the standing meeting as held", note)
+    case .zoneSet(let zone, let note): return said("set the team's time zone to \(text(zone))", note)
     case .requestMade(let made):
       let verb = made.isOffer ? "offered \(made.customer)" : "asked \(made.performer)"
       let reply = made.replyBy.map { ", answer by \($0.description)" } ?? ""

@@ -57,13 +57,18 @@ struct Tally {
   let isDueWithinWeek: Bool
   let wasKeptOnTime: Bool
   let wasClosedWithNotice: Bool
+  /// Delivered after the by-when, kept or still awaiting acceptance.
+  let wasDeliveredLate: Bool
 
   init(_ promise: PromiseFacts, now: LocalMoment, clock: inout LocalClock) {
     state = promise.state
     isPast = promise.by.isPast(at: now)
     daysLate = isPast ? promise.by.daysLate(at: now) : 0
     isDueWithinWeek = now.day.days(until: promise.by.day) <= 7
-    wasKeptOnTime = promise.state == .kept && promise.wasDeliveredOnTime(on: &clock)
+    let wasDelivered = promise.state == .kept || promise.state == .delivered
+    let onTime = wasDelivered && promise.wasDeliveredOnTime(on: &clock)
+    wasKeptOnTime = promise.state == .kept && onTime
+    wasDeliveredLate = wasDelivered && promise.deliveredAt != nil && !onTime
     wasClosedWithNotice = promise.wasClosedWithNotice(on: &clock)
   }
 }

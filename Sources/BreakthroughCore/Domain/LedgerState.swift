@@ -17,6 +17,8 @@ public struct LedgerState: Sendable {
   public internal(set) var conversations = Conversations()
   /// The team's reasons for a miss, and the misses that gave them.
   public internal(set) var reasons = ReasonBook()
+  /// The team's time zone, as the ledger last set it (`Europe/Berlin`); nil until one is set.
+  public internal(set) var zoneName: String?
 
   var index = PromiseIndex()
   var knownPeople: Set<Handle> = []
@@ -86,6 +88,10 @@ public struct LedgerState: Sendable {
       add(terms, event: event, summary: "made", note: note)
     case .meetingHeld:
       break
+    case .zoneSet(let zone, _):
+      zoneName = zone
+      // Every by-when's end of day moves with the zone: what was due is worked out again.
+      journal.touchedEverything(by: eventCount)
     case .requestMade(let terms):
       note(terms.customer)
       note(terms.performer)
@@ -197,7 +203,7 @@ public struct LedgerState: Sendable {
       record("stated \(level.words)", note)
     case .declared, .breakthroughAccounted, .made, .undone, .meetingHeld, .requestMade, .requestCountered, .requestDeclined,
       .requestWithdrawn, .enrolled, .notYet, .unenrolled, .elementAdded, .elementRevised, .elementMet, .elementDropped, .reasonAdded,
-      .reasonRetired:
+      .reasonRetired, .zoneSet:
       break
     }
   }

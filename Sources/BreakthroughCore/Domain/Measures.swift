@@ -7,6 +7,11 @@ public struct Measures: Sendable {
   public private(set) var people: [(person: Handle, figures: Figures)] = []
   /// The current breakthrough, if any.
   public private(set) var breakthrough: BreakthroughFigures?
+  /// The team week by week over the last `weeksKept` weeks, every promise due in them (not
+  /// only the breakthrough's window).
+  public private(set) var weeks: WeeklyFigures
+  /// Weeks the measures keep: the most a screen shows (the meeting's page).
+  public static let weeksKept = 12
   /// The moment the figures are for: `update` keeps them for it.
   public private(set) var moment: LocalMoment
   private let zone: TimeZone
@@ -18,6 +23,7 @@ public struct Measures: Sendable {
   /// (every promise when none is declared).
   public init(_ state: LedgerState, now: Date, zone: TimeZone) {
     moment = LocalMoment(now, in: zone)
+    weeks = WeeklyFigures(weeks: Self.weeksKept, endingWith: moment.day)
     self.zone = zone
     since = state.currentBreakthrough?.declaredAt ?? .distantPast
     breakthroughID = state.currentBreakthrough?.id
@@ -30,8 +36,9 @@ public struct Measures: Sendable {
     // What each promise counts for is read without building a closed one still archived.
     for index in promises.indices {
       let promise = promises.facts(at: index)
-      guard promise.madeAt >= since else { continue }
       let tally = Tally(promise, now: moment, clock: &clock)
+      weeks.count(tally, due: promise.by.day, as: 1)
+      guard promise.madeAt >= since else { continue }
       team.count(tally, as: 1)
       let slot = slots.slot(of: promise.performer) {
         byPerson.append(($0, Figures()))
@@ -68,8 +75,9 @@ public struct Measures: Sendable {
   }
 
   private mutating func count(_ promise: PromiseFacts, as sign: Int, clock: inout LocalClock, named everyone: [Handle]) {
-    guard promise.madeAt >= since else { return }
     let tally = Tally(promise, now: moment, clock: &clock)
+    weeks.count(tally, due: promise.by.day, as: sign)
+    guard promise.madeAt >= since else { return }
     team.count(tally, as: sign)
     if let slot = people.firstIndex(where: { $0.person == promise.performer }) {
       people[slot].figures.count(tally, as: sign)

@@ -70,7 +70,7 @@ public enum EventCoding {
     case .elementAdded?: claim = value["number"]?.intValue.map { NumberClaim(.element, $0) }
     case .declared?, .breakthroughAccounted?, .delivered?, .accepted?, .rejected?, .revoked?, .released?, .confidence?, .undone?,
       .meetingHeld?, .requestCountered?, .requestDeclined?, .requestWithdrawn?, .enrolled?, .notYet?, .unenrolled?, .elementRevised?,
-      .elementMet?, .elementDropped?, .reasonAdded?, .reasonRetired?, nil:
+      .elementMet?, .elementDropped?, .reasonAdded?, .reasonRetired?, nil, .zoneSet?:
       claim = nil
     }
     return Header(
@@ -127,6 +127,8 @@ public enum EventCoding {
       return .undone(event: try reader.text("event"), promise: try reader.text("promise"))
     case .meetingHeld:
       return .meetingHeld(note: try reader.optionalText("note"))
+    case .zoneSet:
+      return .zoneSet(zone: try reader.text("zone"), note: try reader.optionalText("note"))
     case .requestMade:
       guard let number = reader.value["number"]?.intValue, number > 0 else { throw Refusal("\"number\" must be a positive whole number") }
       return .requestMade(
@@ -219,6 +221,8 @@ public enum EventCoding {
       return [("promise", .string(id)), ("event", .string(event))]
     case .meetingHeld(let note):
       return [("note", optional(note))]
+    case .zoneSet(let zone, let note):
+      return [("zone", .string(zone)), ("note", optional(note))]
     case .requestMade(let terms):
       return [
         ("request", .string(terms.id)), ("number", .number(Double(terms.number))), ("customer", .string(terms.customer.text)),

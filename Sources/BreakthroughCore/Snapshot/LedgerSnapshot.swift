@@ -41,6 +41,7 @@ extension LedgerState {
     }
     out.string(JSONWriter.text(conversations.snapshotJSON))
     reasons.write(to: &out)
+    out.optional(zoneName) { $0.string($1) }
     // History summaries repeat ("made", "accepted" …): each is written once, then by number.
     // The table the ledger was opened with comes first, unchanged, so that the pasts still
     // held as its bytes are copied as they are.
@@ -208,6 +209,7 @@ extension LedgerState {
     }
     conversations = try Conversations(snapshotJSON: conversationsJSON)
     reasons = try ReasonBook(reading: &input)
+    zoneName = try input.optional { (input) throws(Refusal) in try input.string() }
     var summaries: [String] = []
     for _ in 0..<(try input.count()) { summaries.append(try input.string()) }
     let archive = SnapshotArchive(source: source, people: people, summaries: summaries, breakthroughIDs: breakthroughs.map(\.id))

@@ -85,7 +85,7 @@ public struct MeetingMinutes {
         enrollment.append(said(event))
       case .elementAdded, .elementRevised, .elementMet, .elementDropped, .reasonAdded, .reasonRetired:
         elements.append(said(event))
-      case .delivered, .rejected, .confidence, .undone, .meetingHeld:
+      case .delivered, .rejected, .confidence, .undone, .meetingHeld, .zoneSet:
         continue
       }
     }

@@ -34,11 +34,21 @@ extension BoardState {
     let youWidth = DisplayWidth.of(you)
     let youLeft = frame.left + frame.width - 2 - youWidth
     grid.put(you, row: frame.top, column: youLeft, limit: youWidth, role: .title)
-    if let connectionNote {
-      let note = " \(connectionNote) "
+    var freeRight = youLeft - 1
+    let notes = [connectionNote, self.frame.zoneNote].compactMap { $0 }
+    if !notes.isEmpty {
+      let note = " \(notes.joined(separator: " \(glyphs.separator) ")) "
       let noteWidth = min(DisplayWidth.of(note), max(0, youLeft - 18))
+      freeRight -= noteWidth
       grid.put(note, row: frame.top, column: youLeft - noteWidth - 1, limit: noteWidth, role: .overdue)
     }
+    // The trend on the border beside the title, where the notes leave it room: in full after
+    // the title's dash, else shorter and closer (a zone note at 80 columns).
+    let weeks = measures.weeks.weeks(last: Glyphs.sparklineWeeks)
+    let placed = [(frame.left + 17, false), (frame.left + 16, true)].lazy.map { left, short in
+      (left, " \(glyphs.weeklyFigure(weeks, short: short)) ")
+    }.first { left, text in left + DisplayWidth.of(text) <= freeRight }
+    if let (left, text) = placed { grid.put(text, row: frame.top, column: left, role: .title) }
     let team = measures.team
     var figures = [
       FigureWords.unaccounted(team), FigureWords.keptOnTime(team), FigureWords.honored(team), "load " + FigureWords.load(team),

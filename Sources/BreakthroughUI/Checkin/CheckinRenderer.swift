@@ -38,7 +38,7 @@ extension CheckinState {
     grid.fill(row: 0, column: 0, count: width, role: .header)
     let today = localNow.day
     var title = "Check-in \(glyphs.separator) \(actor) \(glyphs.separator) \(today.weekdayName) \(today.iso)"
-    if let connectionNote { title += " \(glyphs.separator) \(connectionNote)" }
+    for note in [connectionNote, frame.zoneNote].compactMap({ $0 }) { title += " \(glyphs.separator) \(note)" }
     let progressWidth = DisplayWidth.of(progress)
     grid.put(title, row: 0, column: 2, limit: width - progressWidth - 6, role: .header)
     grid.put(progress, row: 0, column: width - progressWidth - 2, role: .header)

@@ -12,6 +12,7 @@ extension MeetingState {
     switch page {
     case .team: drawTeamPage(into: &grid, area)
     case .elements: drawElementsPage(into: &grid, area)
+    case .weekly: drawWeeklyPage(into: &grid, area)
     case .slips: drawSlipPage(into: &grid, area)
     case .person(let handle): drawPersonPage(handle, into: &grid, area)
     }
@@ -32,7 +33,8 @@ extension MeetingState {
       "Standing meeting \(glyphs.separator) \(today.weekdayName) \(today.iso) \(localNow.clock)", row: 0, column: 1,
       limit: width / 2, role: .header)
     let updated =
-      (connectionNote.map { "\($0) \(glyphs.separator) " } ?? "") + "updated \(LocalMoment(updatedAt, in: zone).clockWithSeconds)"
+      [connectionNote, frame.zoneNote].compactMap { $0 }.map { "\($0) \(glyphs.separator) " }.joined()
+      + "updated \(LocalMoment(updatedAt, in: zone).clockWithSeconds)"
     grid.put(updated, row: 0, column: width - DisplayWidth.of(updated) - 1, role: .header)
   }
 
@@ -79,6 +81,7 @@ extension MeetingState {
     switch page {
     case .team: name = "Team"
     case .elements: name = "What it will take"
+    case .weekly: name = "Week by week"
     case .slips: name = "Why promises slipped"
     case .person(let handle): name = handle.text
     }

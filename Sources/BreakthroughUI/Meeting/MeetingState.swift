@@ -28,6 +28,8 @@ public struct MeetingState: Sendable {
     case team
     /// What the breakthrough will take: uncovered elements first.
     case elements
+    /// How we keep our word: kept on time week by week.
+    case weekly
     /// Why promises slipped in the last four weeks, once anything has.
     case slips
     case person(Handle)
@@ -71,16 +73,16 @@ public struct MeetingState: Sendable {
     max(0, options.interval - (pausedAfter ?? now.timeIntervalSince(pageStartedAt)))
   }
 
-  /// The team's page, what the breakthrough will take (when it is laid out), then everyone who
-  /// has made or received a promise, in name order or shuffled, and last why promises slipped
-  /// (once any has): what to work on, said after everyone has spoken.
+  /// The team's page, what the breakthrough will take (when it is laid out), everyone who has
+  /// made or received a promise, in name order or shuffled, then the team's weeks, and last why
+  /// promises slipped (once any has): what to work on, said after everyone has spoken.
   static func pages(for ledger: LedgerState, options: Options) -> [Page] {
     var people = ledger.people.sorted()
     if let seed = options.shuffleSeed {
       var generator = SeededGenerator(seed: seed)
       people.shuffle(using: &generator)
     }
-    return [.team] + (ledger.conversations.elements.isEmpty ? [] : [.elements]) + people.map(Page.person)
+    return [.team] + (ledger.conversations.elements.isEmpty ? [] : [.elements]) + people.map(Page.person) + [.weekly]
       + (ledger.reasons.misses.isEmpty ? [] : [.slips])
   }
 

@@ -33,6 +33,11 @@ public final class ScreenApp<State: Screen> {
     reportWarnings()
   }
 
+  /// Says on screen which zone the dates are in, when it is not `machine`, this machine's.
+  public func showZone(machine: TimeZone) {
+    state.showZone(machine: machine)
+  }
+
   /// Runs until the person quits or a signal asks to stop; the terminal is restored either way.
   public func run() {
     defer { terminal.restore() }

@@ -1,3 +1,6 @@
+import BreakthroughCore
+import Foundation
+
 /// A line for the person at the bottom of a screen: what happened, or why it was refused.
 struct StatusLine: Equatable, Sendable {
   var text: String
@@ -22,6 +25,8 @@ public struct ScreenFrame: Sendable {
   var connectionNote: String?
   /// The head of the team ledger's chain as this machine verified it, shown small.
   var chainHead: String?
+  /// "times in Europe/Berlin" when the team's zone is not this machine's.
+  var zoneNote: String?
   /// How far the help is scrolled while it is shown over the screen; nil when it is not.
   var helpScroll: Int?
 
@@ -57,5 +62,10 @@ extension Screen {
 
   public mutating func showChainHead(_ head: String?) {
     frame.chainHead = head
+  }
+
+  /// Says on screen which zone the dates are in, when it is not the machine's.
+  public mutating func showZone(machine: TimeZone) {
+    frame.zoneNote = TeamZone.note(for: zone, machine: machine)
   }
 }

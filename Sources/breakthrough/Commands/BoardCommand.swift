@@ -16,7 +16,8 @@ struct BoardCommand: ParsableCommand {
     let session = try common.openSession(reportingWarnings: false, listening: true)
     let actor = try session.context().actor
     let terminal = try screen.openTerminal()
-    let app = BoardApp(store: session.ledger, terminal: terminal, actor: actor, zone: .current)
+    let app = BoardApp(store: session.ledger, terminal: terminal, actor: actor, zone: session.zone)
+    app.showZone(machine: .current)
     app.run()
     try exitLikeTheSignal(app.endingSignal)
   }

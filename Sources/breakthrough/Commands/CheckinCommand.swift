@@ -28,6 +28,7 @@ struct CheckinCommand: ParsableCommand {
     }
     let terminal = try screen.openTerminal()
     let app = CheckinApp(store: session.ledger, terminal: terminal, actor: actor, zone: session.zone)
+    app.showZone(machine: .current)
     app.run()
     let state = app.state
     print("Check-in: \(state.recorded.count) recorded, \(state.skipped.count) skipped.")

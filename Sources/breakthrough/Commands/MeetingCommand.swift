@@ -37,6 +37,7 @@ struct MeetingCommand: ParsableCommand {
       interval: TimeInterval(interval), showsRates: showRates,
       shuffleSeed: shuffle ? UInt64.random(in: 1...UInt64.max) : nil)
     let app = MeetingApp(store: session.ledger, terminal: terminal, zone: session.zone, options: options)
+    app.showZone(machine: .current)
     app.run()
     try exitLikeTheSignal(app.endingSignal)
   }

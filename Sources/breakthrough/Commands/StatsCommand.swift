@@ -10,19 +10,32 @@ struct StatsCommand: ParsableCommand {
       Over the current breakthrough: promises made since it was declared (all promises when none is).       With --reasons: why promises slipped, each reason with its count and share, largest first, and the promises behind it.
       """)
 
-  @Option(help: "table, tsv or json (and csv with --reasons).") var format: OutputFormat = .table
+  @Option(help: "table, tsv or json (and csv with --reasons or --weekly).") var format: OutputFormat = .table
   @Flag(help: "Why promises slipped: the reasons of the misses, largest first.") var reasons = false
   @Option(help: ArgumentHelp("With --reasons: the misses from this date on (else since the breakthrough was declared).", valueName: "date"))
   var since: String?
+  @Flag(help: "Week by week: for each week (Monday first) the promises that came due, kept on time, honored, not kept, late.")
+  var weekly = false
+  @Option(help: "With --weekly, how many weeks up to this one (default 12).") var weeks: Int?
+  @Flag(help: "With --weekly, each person's kept-on-time rate per week too.") var showRates = false
+  @Flag(help: "In CSV, write text that starts with = + - @ as it is.") var raw = false
   @OptionGroup var common: CommonOptions
 
   func validate() throws {
+    if reasons, weekly { throw ValidationError("--reasons and --weekly are two reports: ask for one at a time") }
     if since != nil, !reasons { throw ValidationError("--since goes with --reasons: breakthrough stats --reasons --since DATE") }
+    if !weekly, weeks != nil || showRates || raw {
+      throw ValidationError("--weeks, --show-rates and --raw go with --weekly: stats --weekly --weeks 12 --show-rates")
+    }
   }
 
   func run() throws {
     let session = try common.openSession()
     if reasons { return try slipOutput(session).print(format) }
+    if weekly {
+      let stats = try WeeklyStats(session.state, now: session.now, zone: session.zone, count: weeks ?? 12, perPerson: showRates)
+      return stats.print(as: format, guardsFormulas: !raw)
+    }
     let measures = Measures(session.state, now: session.now, zone: session.zone)
     switch format {
     case .table: printTable(measures, session.state, now: session.localNow)

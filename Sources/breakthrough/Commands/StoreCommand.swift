@@ -43,10 +43,31 @@ struct StoreInitCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "init", abstract: "Create the team ledger's tables and rules, or upgrade them (running it again changes nothing).")
 
+  @Option(help: "The team's time zone, e.g. Europe/Berlin (default: this machine's), recorded as the ledger's first event.")
+  var zone: String?
+  @Flag(help: "Record no time zone (to import a ledger file next; a member sets it later with `breakthrough zone set`).")
+  var noZone = false
   @OptionGroup var team: TeamOptions
 
+  func validate() throws {
+    if noZone, zone != nil { throw ValidationError("--zone and --no-zone contradict each other: give one") }
+    if let zone, TeamZone.named(zone) == nil {
+      throw ValidationError(
+        "\(Escaping.forDisplay(zone)) is not a time zone: name one from the time zone database, like Europe/Berlin; nothing was changed")
+    }
+  }
+
   func run() throws {
-    print(try team.administration().initialize())
+    let administration = try team.administration()
+    print(try administration.initialize())
+    guard !noZone else { return }
+    let name = zone ?? TimeZone.current.identifier
+    if let recorded = try administration.recordZone(name, at: Date()) {
+      print(recorded)
+    } else if zone != nil {
+      throw CommandFailure(
+        "the team ledger already holds events, so its zone is a member's move: `breakthrough zone set \(name)`; the zone was not changed")
+    }
   }
 }
 

@@ -14,14 +14,15 @@ struct ThemesCommand: ParsableCommand {
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
     let library = ThemeLibrary(environment: environment)
+    // Into a pipe or a file the samples are plain words: no escape sequence at all, not even bold.
+    let styled = isatty(STDOUT_FILENO) == 1
     let colours =
-      isatty(STDOUT_FILENO) == 1 && ThemeLibrary.allowsColour(environment: environment)
-      ? ((environment["TERM"] ?? "").contains("256") ? 256 : 16) : 0
+      styled && ThemeLibrary.allowsColour(environment: environment) ? ((environment["TERM"] ?? "").contains("256") ? 256 : 16) : 0
     for (name, file) in library.available() {
       do {
         let theme = try library.theme(file ?? name)
         func sample(_ text: String, _ role: Role) -> String {
-          let prefix = theme.style(for: role).ansiPrefix(colours: colours)
+          let prefix = styled ? theme.style(for: role).ansiPrefix(colours: colours) : ""
           return prefix.isEmpty ? text : prefix + text + "\u{1B}[0m"
         }
         let line = [

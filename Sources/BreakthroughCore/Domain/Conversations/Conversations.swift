@@ -100,7 +100,7 @@ public struct Conversations: Sendable {
       elements[position].state = .dropped
       elements[position].history.append(record("dropped", note))
     case .declared, .breakthroughAccounted, .made, .delivered, .accepted, .rejected, .notKept, .renegotiated, .revoked, .released,
-      .confidence, .undone, .meetingHeld, .reasonAdded, .reasonRetired:
+      .confidence, .undone, .meetingHeld, .reasonAdded, .reasonRetired, .zoneSet:
       break
     }
   }

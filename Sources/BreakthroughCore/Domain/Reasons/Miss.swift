@@ -43,7 +43,7 @@ public struct Miss: Sendable, Equatable {
     case .rejected(let id, _, let reason?): return miss(id, reason, .rejection)
     case .delivered, .rejected, .declared, .breakthroughAccounted, .made, .accepted, .renegotiated, .revoked, .released, .confidence,
       .undone, .meetingHeld, .requestMade, .requestCountered, .requestDeclined, .requestWithdrawn, .enrolled, .notYet, .unenrolled,
-      .elementAdded, .elementRevised, .elementMet, .elementDropped, .reasonAdded, .reasonRetired:
+      .elementAdded, .elementRevised, .elementMet, .elementDropped, .reasonAdded, .reasonRetired, .zoneSet:
       return nil
     }
   }

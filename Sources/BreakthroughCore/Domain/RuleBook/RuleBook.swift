@@ -43,6 +43,8 @@ extension LedgerState {
       return breachOfUndoing(undoneID, onPromise: id, event: event)
     case .meetingHeld:
       return nil
+    case .zoneSet(let zone, _):
+      return Self.breachOfSettingZone(zone)
     case .requestMade(let terms):
       return breachOfProposing(terms, by: actor)
     case .requestCountered(let id, let by, let what, let note):
