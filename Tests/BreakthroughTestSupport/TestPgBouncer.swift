@@ -43,9 +43,18 @@ public final class TestPgBouncer {
     let (executable, arguments) =
       getuid() == 0 ? ("/usr/sbin/runuser", ["-u", "postgres", "--", program, "-d", settingsFile]) : (program, ["-d", settingsFile])
     let started = try Spawn.run(executable, arguments, environment: ProcessInfo.processInfo.environment)
-    let socket = folder + "/.s.PGSQL.\(port)"
-    for _ in 0..<100 where started.status == 0 && access(socket, F_OK) != 0 { usleep(20_000) }
-    guard access(socket, F_OK) == 0 else {
+    // Its socket's file appears before it listens, and just after it listens it may still turn
+    // a client away: ready is when a query through it is answered (for at most ten seconds).
+    let ready = { () -> Bool in
+      guard started.status == 0, let psql = Prerequisite.postgreSQL.path else { return false }
+      let asked = try? Spawn.run(
+        psql, ["-h", self.folder, "-p", String(self.port), "-U", "owner", "-d", "postgres", "-X", "-q", "-A", "-t", "-c", "select 1"],
+        environment: ProcessInfo.processInfo.environment)
+      return asked?.status == 0
+    }
+    let deadline = Date().addingTimeInterval(10)
+    while !ready(), Date() < deadline { usleep(100_000) }
+    guard ready() else {
       let log = (try? String(contentsOfFile: folder + "/log", encoding: .utf8)) ?? String(decoding: started.errors, as: UTF8.self)
       throw Prerequisite.Missing(description: "PgBouncer did not start: \(log)")
     }
