@@ -106,6 +106,14 @@ import Testing
     #expect(SlipReport(fixture.state, since: nil).rows.map(\.key) == ["prerequisite", "external"])
     try fixture.undo(2, fixture.promise(2).lastEventID)
     #expect(SlipReport(fixture.state, since: nil).rows.map(\.key) == ["external"])
+    // Undoing a move that recorded no miss takes none back; after a snapshot, undo still finds
+    // the one its event recorded.
+    try fixture.perform(.confidence(promise: fixture.promise(2).id, level: .atRisk), as: "ana")
+    try fixture.undo(2, fixture.promise(2).lastEventID)
+    #expect(fixture.state.reasons.misses.count == 1)
+    fixture.state = try SnapshotTests.roundTrip(fixture.state)
+    try fixture.undo(1, fixture.promise(1).lastEventID)
+    #expect(fixture.state.reasons.misses.isEmpty)
   }
 
   @Test func theDeclarerKeepsTheListAndKeysHaveOneForm() throws {

@@ -40,7 +40,7 @@ extension ReasonBook {
           isRetired: try input.bool()))
     }
     for _ in 0..<(try input.count()) {
-      misses.append(
+      record(
         Miss(
           eventID: try input.string(), promiseID: try input.string(), number: try input.int(), reason: try input.optional(text),
           at: try input.date(), kind: try input.raw(Miss.Kind.self)))

@@ -7,7 +7,10 @@ public struct ReasonBook: Sendable {
   /// Every reason, the defaults first, then in the order added; retired ones stay.
   public internal(set) var reasons: [Reason] = Reason.defaults
   /// Every miss, in ledger order.
-  public internal(set) var misses: [Miss] = []
+  public private(set) var misses: [Miss] = []
+  /// The events that recorded the misses: an undo asks whether its event was one without
+  /// going through every miss of the ledger (38,000 at 1,000,000 promises, on each undo).
+  private var missEvents: Set<String> = []
   /// The promises (by id) made to address each reason, in the order made.
   public internal(set) var addressedBy: [String: [String]] = [:]
 
@@ -52,12 +55,19 @@ public struct ReasonBook: Sendable {
 
   /// Notes the miss `event` records on the promise numbered `number`, if it records one.
   mutating func noteMiss(of event: Event, number: Int) {
-    if let miss = Miss.recorded(by: event, number: number) { misses.append(miss) }
+    if let miss = Miss.recorded(by: event, number: number) { record(miss) }
+  }
+
+  /// Keeps `miss`, after the others.
+  mutating func record(_ miss: Miss) {
+    misses.append(miss)
+    missEvents.insert(miss.eventID)
   }
 
   /// Takes back the miss the event `eventID` recorded, when it is undone.
   mutating func forgetMiss(of eventID: String) {
-    if let position = misses.lastIndex(where: { $0.eventID == eventID }) { misses.remove(at: position) }
+    guard missEvents.remove(eventID) != nil, let position = misses.lastIndex(where: { $0.eventID == eventID }) else { return }
+    misses.remove(at: position)
   }
 
   /// Notes a promise made to address a reason.
