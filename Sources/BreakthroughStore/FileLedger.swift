@@ -28,6 +28,8 @@ public final class FileLedger: LedgerStore {
   private(set) var linesFromSnapshot = 0
   /// Whether the open took the ledger's first bytes as its stamp vouched for them, unhashed.
   private(set) var openedOnStamp = false
+  /// Whether the open took the snapshot as its stamp vouched for it, unhashed.
+  private(set) var snapshotOnStamp = false
 
   /// Opens (and folds) the ledger at `path`. A missing file is an empty ledger; it is created
   /// by the first append.
@@ -215,6 +217,7 @@ public final class FileLedger: LedgerStore {
     snapshotLines = 0
     linesFromSnapshot = 0
     openedOnStamp = false
+    snapshotOnStamp = false
     newerKindWarnings = []
     if let reader, let snapshot = SnapshotFile.load(for: path, ledger: reader, now: now()) {
       state = snapshot.state
@@ -224,6 +227,7 @@ public final class FileLedger: LedgerStore {
       snapshotLines = snapshot.lines
       linesFromSnapshot = snapshot.lines
       openedOnStamp = !snapshot.hashedLedger
+      snapshotOnStamp = !snapshot.hashedSnapshot
       newerKindWarnings = snapshot.warnings
       pendingWarnings += snapshot.warnings
     }

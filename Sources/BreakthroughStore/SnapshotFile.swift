@@ -21,6 +21,8 @@ public enum SnapshotFile {
     let warnings: [String]
     /// Whether the ledger's bytes were hashed, rather than vouched for by a stamp.
     let hashedLedger: Bool
+    /// Whether the snapshot's payload was hashed, rather than vouched for by a stamp.
+    let hashedSnapshot: Bool
   }
 
   static func path(for ledger: String) -> String { ledger + ".snapshot" }
@@ -28,8 +30,8 @@ public enum SnapshotFile {
   /// The snapshot of `ledger`, if there is a valid one for its current bytes. It is read a
   /// part at a time and never whole: the file stays open for the promises' pasts.
   static func load(for ledgerPath: String, ledger: PosixFile, now: Date) -> Loaded? {
-    guard let file = try? PosixFile.openForReading(path(for: ledgerPath)), let size = try? file.status().st_size else { return nil }
-    let source = SnapshotFileSource(file, count: Int(size))
+    guard let file = try? PosixFile.openForReading(path(for: ledgerPath)), let snapshotStatus = try? file.status() else { return nil }
+    let source = SnapshotFileSource(file, count: Int(snapshotStatus.st_size))
     guard let header = source.bytes(in: 0..<min(source.count, magic.count + 32)), header.count == magic.count + 32,
       Array(header.prefix(magic.count)) == magic
     else { return nil }
@@ -39,30 +41,35 @@ public enum SnapshotFile {
     let prefixDigest = reader.word()
     let payloadLength = reader.word()
     guard payloadLength >= 0, payloadLength <= source.count, magic.count + 32 + payloadLength + 8 == source.count, covered >= 0,
-      let ledgerSize = try? ledger.status().st_size, Int(ledgerSize) >= covered,
+      let status = try? ledger.status(), Int(status.st_size) >= covered,
       let trailer = source.bytes(in: (source.count - 8)..<source.count)
     else { return nil }
     let payload = (magic.count + 32)..<(magic.count + 32 + payloadLength)
     var trailerReader = HeaderReader(bytes: trailer, index: 0)
     let checksum = UInt64(bitPattern: Int64(trailerReader.word()))
     let digest = UInt64(bitPattern: Int64(prefixDigest))
-    // A ledger not written to since an open hashed it is vouched for by that open's stamp.
-    let status = try? ledger.status()
-    let stamped = status.flatMap { LedgerStamp.prefix(vouchedFor: $0, covered: covered, digest: digest, ledgerPath: ledgerPath) }
+    // A ledger not written to since an open hashed it is vouched for by that open's stamp,
+    // and a snapshot not replaced since by the same stamp.
+    let stamp = LedgerStamp.read(for: ledgerPath)
+    let stamped = stamp?.prefix(vouchedFor: status, covered: covered, digest: digest)
+    let payloadVouched = stamp?.vouches(forSnapshot: snapshotStatus, checksum: checksum) == true
     // Checking the bytes and decoding the state are independent: on two cores at once. The
     // decoding never trusts the bytes, so it may start before they are known to be sound.
-    let checking = Checking(ledger: stamped == nil ? ledger : nil, count: covered, snapshot: source, payload: payload)
+    let checking = Checking(
+      ledger: stamped == nil ? ledger : nil, count: covered, snapshot: payloadVouched ? nil : source, payload: payload)
     let warned = warnings(in: source, payload: payload)
     let state = warned.flatMap { warned in
       try? LedgerState(snapshot: source, payload: warned.end..<payload.upperBound, pieces: .onEveryCore)
     }
-    guard let checked = checking.result(), checked.payload == checksum, let prefix = stamped ?? checked.prefix, prefix.digest == digest,
-      let state, let warned
+    guard let checked = checking.result(), payloadVouched || checked.payload == checksum,
+      let prefix = stamped ?? checked.prefix, prefix.digest == digest, let state, let warned
     else { return nil }
-    if stamped == nil, let status {
-      LedgerStamp.record(covered: covered, prefix: prefix, readAt: status, ledger: ledger, now: now, for: ledgerPath)
+    if stamped == nil || !payloadVouched {
+      let seen = LedgerStamp.SnapshotSeen(file: file, status: snapshotStatus, checksum: checksum)
+      LedgerStamp.record(covered: covered, prefix: prefix, readAt: status, ledger: ledger, snapshot: seen, now: now, for: ledgerPath)
     }
-    return Loaded(state: state, covered: covered, lines: lines, prefix: prefix, warnings: warned.texts, hashedLedger: stamped == nil)
+    return Loaded(state: state, covered: covered, lines: lines, prefix: prefix, warnings: warned.texts, hashedLedger: stamped == nil,
+      hashedSnapshot: !payloadVouched)
   }
 
   /// The warnings at the start of the payload, and where they end; read in a piece, and a larger
@@ -78,13 +85,18 @@ public enum SnapshotFile {
     }
   }
 
-  /// The hashes of the ledger's first bytes (unless no ledger is given) and of the snapshot's
-  /// payload, worked out on another thread.
+  /// The hashes of the ledger's first bytes and of the snapshot's payload, each unless it is
+  /// not given (a stamp vouches for it), worked out on another thread.
   private final class Checking: @unchecked Sendable {
-    private var hashes: (prefix: StreamHash?, payload: UInt64)?
+    private var hashes: (prefix: StreamHash?, payload: UInt64?)?
     private let done = DispatchSemaphore(value: 0)
 
-    init(ledger: PosixFile?, count: Int, snapshot: SnapshotSource, payload: Range<Int>) {
+    init(ledger: PosixFile?, count: Int, snapshot: SnapshotSource?, payload: Range<Int>) {
+      guard ledger != nil || snapshot != nil else {
+        hashes = (nil, nil)
+        done.signal()
+        return
+      }
       // A thread of its own, started now: a pool thread can start late, or be busy.
       Thread {
         defer { self.done.signal() }
@@ -93,13 +105,17 @@ public enum SnapshotFile {
           guard let hashed = SnapshotFile.hash(ledger, upTo: count) else { return }
           prefix = hashed
         }
-        guard let checksum = SnapshotFile.hash(snapshot, payload) else { return }
+        var checksum: UInt64?
+        if let snapshot {
+          guard let hashed = SnapshotFile.hash(snapshot, payload) else { return }
+          checksum = hashed
+        }
         self.hashes = (prefix, checksum)
       }.start()
     }
 
     /// Waits for the hashes; nil when the ledger or the snapshot could not be read.
-    func result() -> (prefix: StreamHash?, payload: UInt64)? {
+    func result() -> (prefix: StreamHash?, payload: UInt64?)? {
       done.wait()
       return hashes
     }

@@ -60,6 +60,28 @@ import Testing
     #expect(reopened.state.promises.readEach().contains { $0.what == "Promise X" })
   }
 
+  @Test func anUnchangedSnapshotOpensOnTheStampAndOneEditedInPlaceIsHashedAndSetAside() throws {
+    let (path, full) = try SnapshotFileTests.ledgerWithPromises(30)
+    _ = try FileLedger(path: path, clock: Self.later, snapshotEvery: 20)
+    let hashed = try FileLedger(path: path, clock: Self.later, snapshotEvery: 1_000_000)
+    #expect(hashed.linesFromSnapshot == 30)
+    #expect(!hashed.snapshotOnStamp, "a snapshot written by the open before is hashed once")
+    let vouched = try FileLedger(path: path, clock: Self.later, snapshotEvery: 1_000_000)
+    #expect(vouched.snapshotOnStamp && vouched.openedOnStamp)
+    #expect(SnapshotFileTests.digest(vouched.state) == full)
+    // A byte of the payload flipped where it lies: the same size, its times changed.
+    let snapshotPath = SnapshotFile.path(for: path)
+    var bytes = [UInt8](try #require(FileManager.default.contents(atPath: snapshotPath)))
+    bytes[SnapshotFile.magic.count + 40] ^= 0x20
+    let handle = try #require(FileHandle(forUpdatingAtPath: snapshotPath))
+    try handle.write(contentsOf: Data(bytes))
+    try handle.close()
+    let reopened = try FileLedger(path: path, clock: Self.later, snapshotEvery: 1_000_000)
+    #expect(!reopened.snapshotOnStamp)
+    #expect(reopened.linesFromSnapshot == 0, "its checksum no longer matches: folded from the ledger")
+    #expect(SnapshotFileTests.digest(reopened.state) == full)
+  }
+
   @Test func aDamagedStampIsIgnoredAndMadeAgain() throws {
     let (path, full) = try SnapshotFileTests.ledgerWithPromises(30)
     _ = try FileLedger(path: path, clock: Self.later, snapshotEvery: 20)

@@ -92,6 +92,13 @@ public struct PromiseList: Sendable {
       ? archived[~slot].number : built.chunks[slot >> PromiseChunks.shift][slot & PromiseChunks.mask].terms.number
   }
 
+  /// When the promise at `position` is due, without building it: how the weeks pass over the
+  /// promises not due in their window without reading anything else of them.
+  func by(at position: Int) -> ByWhen {
+    let slot = Int(slots[position])
+    return slot < 0 ? archived[~slot].by : built.chunks[slot >> PromiseChunks.shift][slot & PromiseChunks.mask].terms.by
+  }
+
   /// What the measures read of the promise at `position`, without building it.
   func facts(at position: Int) -> PromiseFacts {
     let slot = Int(slots[position])

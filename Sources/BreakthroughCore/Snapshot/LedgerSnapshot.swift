@@ -3,7 +3,7 @@ import Foundation
 /// The folded state as bytes, so that a long ledger opens without folding every line again.
 /// Handles are written once and referred to by number; links between promises by position.
 extension LedgerState {
-  static let snapshotFormat = 8
+  static let snapshotFormat = 9
 
   /// The state as snapshot bytes.
   public func snapshot() -> [UInt8] {
@@ -40,7 +40,6 @@ extension LedgerState {
       out.optional(breakthrough.accountedAt) { $0.date($1) }
     }
     out.string(JSONWriter.text(conversations.snapshotJSON))
-    reasons.write(to: &out)
     out.optional(zoneName) { $0.string($1) }
     // History summaries repeat ("made", "accepted" …): each is written once, then by number.
     // The table the ledger was opened with comes first, unchanged, so that the pasts still
@@ -93,6 +92,11 @@ extension LedgerState {
       out.append(part.bytes[...])
     }
     index.write(to: &out)
+    // The misses can be many (one a promise not kept): last, their length in the last eight
+    // bytes, so that opening reads them beside the promises rather than before them.
+    let reasonsStart = out.bytes.count
+    reasons.write(to: &out)
+    out.fixedWidth(out.bytes.count - reasonsStart)
     return out.bytes
   }
 
@@ -208,7 +212,6 @@ extension LedgerState {
       throw Refusal("the snapshot's conversations are not JSON: \(error.reason)")
     }
     conversations = try Conversations(snapshotJSON: conversationsJSON)
-    reasons = try ReasonBook(reading: &input)
     zoneName = try input.optional { (input) throws(Refusal) in try input.string() }
     var summaries: [String] = []
     for _ in 0..<(try input.count()) { summaries.append(try input.string()) }
@@ -222,7 +225,17 @@ extension LedgerState {
     return Head(archive: archive, promiseCount: promiseCount, segmentCount: segmentCount, promisesStart: start + input.index)
   }
 
-  private mutating func readPromises(_ head: Head, from source: SnapshotSource, before end: Int, pieces: PieceRunner) throws(Refusal) {
+  private mutating func readPromises(_ head: Head, from source: SnapshotSource, before payloadEnd: Int, pieces: PieceRunner) throws(Refusal) {
+    guard payloadEnd - head.promisesStart >= 8, let last = source.bytes(in: (payloadEnd - 8)..<payloadEnd) else {
+      throw Refusal("the snapshot ends too soon")
+    }
+    let reasonsLength = try last.withUnsafeBufferPointer { (buffer) throws(Refusal) -> Int in
+      var input = SnapshotReader(buffer)
+      return try input.fixedWidth()
+    }
+    guard reasonsLength >= 0, reasonsLength <= payloadEnd - 8 - head.promisesStart else { throw Refusal("the snapshot's reasons are out of range") }
+    let reasonsBytes = (payloadEnd - 8 - reasonsLength)..<(payloadEnd - 8)
+    let end = reasonsBytes.lowerBound
     var segments: [(bytes: Range<Int>, promises: Range<Int>)] = []
     var offset = head.promisesStart
     for _ in 0..<head.segmentCount {
@@ -243,18 +256,26 @@ extension LedgerState {
     guard (segments.last?.promises.upperBound ?? 0) == head.promiseCount else { throw Refusal("the snapshot's segments do not add up") }
     let indexBytes = offset..<end
     let promiseCount = head.promiseCount
-    // The index is one long copy: read beside the segments rather than before them.
-    let (read, index) = try SegmentReading(segments: segments, archive: head.archive).read(on: pieces) {
-      () throws(Refusal) -> PromiseIndex in
+    // The index is one long copy, and the misses many: read beside the segments rather than
+    // before them.
+    let (read, (index, reasons)) = try SegmentReading(segments: segments, archive: head.archive).read(on: pieces) {
+      () throws(Refusal) -> (PromiseIndex, ReasonBook) in
       let index = try source.withBytes(in: indexBytes) { (buffer) throws(Refusal) -> PromiseIndex in
         var input = SnapshotReader(buffer)
         let index = try PromiseIndex(reading: &input, promiseCount: promiseCount)
         guard input.isAtEnd else { throw Refusal("the snapshot has bytes after its end") }
         return index
       }
-      guard let index else { throw Refusal("the snapshot cannot be read") }
-      return index
+      let reasons = try source.withBytes(in: reasonsBytes) { (buffer) throws(Refusal) -> ReasonBook in
+        var input = SnapshotReader(buffer)
+        let reasons = try ReasonBook(reading: &input)
+        guard input.isAtEnd else { throw Refusal("the snapshot's reasons do not add up") }
+        return reasons
+      }
+      guard let index, let reasons else { throw Refusal("the snapshot cannot be read") }
+      return (index, reasons)
     }
+    self.reasons = reasons
     self.index = index
     promises = read.promises
     // Links to later promises are known only by position until all are read.

@@ -39,7 +39,9 @@ extension ReasonBook {
           key: try input.string(), words: try input.string(), addedBy: try input.optional { (input) throws(Refusal) in try input.handle() },
           isRetired: try input.bool()))
     }
-    for _ in 0..<(try input.count()) {
+    let missCount = try input.count()
+    reserveMisses(missCount)
+    for _ in 0..<missCount {
       record(
         Miss(
           eventID: try input.string(), promiseID: try input.string(), number: try input.int(), reason: try input.optional(text),

@@ -25,14 +25,19 @@ struct SnapshotWriter {
     words.map(\.littleEndian).withUnsafeBytes { bytes.append(contentsOf: $0) }
   }
 
+  /// Eight bytes, least significant first: a number read from a known place, such as the end.
+  mutating func fixedWidth(_ value: Int) {
+    let bits = UInt64(bitPattern: Int64(value))
+    for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8((bits >> UInt64(shift)) & 0xFF)) }
+  }
+
   mutating func string(_ text: String) {
     int(text.utf8.count)
     bytes.append(contentsOf: text.utf8)
   }
 
   mutating func date(_ date: Date) {
-    let bits = date.timeIntervalSince1970.bitPattern
-    for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8((bits >> UInt64(shift)) & 0xFF)) }
+    fixedWidth(Int(Int64(bitPattern: date.timeIntervalSince1970.bitPattern)))
   }
 
   mutating func optional<T>(_ value: T?, _ write: (inout SnapshotWriter, T) -> Void) {
@@ -115,6 +120,14 @@ struct SnapshotReader {
     let length = try count()
     defer { index += length }
     return String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]), as: UTF8.self)
+  }
+
+  /// A number as `SnapshotWriter.fixedWidth` wrote it.
+  mutating func fixedWidth() throws(Refusal) -> Int {
+    guard bytes.count - index >= 8 else { throw Refusal("the snapshot ends too soon") }
+    let bits = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+    index += 8
+    return Int(Int64(bitPattern: bits))
   }
 
   @inline(__always)

@@ -10,7 +10,8 @@ public struct ReasonBook: Sendable {
   public private(set) var misses: [Miss] = []
   /// The events that recorded the misses: an undo asks whether its event was one without
   /// going through every miss of the ledger (38,000 at 1,000,000 promises, on each undo).
-  private var missEvents: Set<String> = []
+  /// Made by the first undo, not by every open: most opens undo nothing.
+  private var missEvents: Set<String>?
   /// The promises (by id) made to address each reason, in the order made.
   public internal(set) var addressedBy: [String: [String]] = [:]
 
@@ -58,15 +59,19 @@ public struct ReasonBook: Sendable {
     if let miss = Miss.recorded(by: event, number: number) { record(miss) }
   }
 
+  /// Room for `count` misses, before a snapshot's are read.
+  mutating func reserveMisses(_ count: Int) { misses.reserveCapacity(count) }
+
   /// Keeps `miss`, after the others.
   mutating func record(_ miss: Miss) {
     misses.append(miss)
-    missEvents.insert(miss.eventID)
+    missEvents?.insert(miss.eventID)
   }
 
   /// Takes back the miss the event `eventID` recorded, when it is undone.
   mutating func forgetMiss(of eventID: String) {
-    guard missEvents.remove(eventID) != nil, let position = misses.lastIndex(where: { $0.eventID == eventID }) else { return }
+    if missEvents == nil { missEvents = Set(misses.map(\.eventID)) }
+    guard missEvents?.remove(eventID) != nil, let position = misses.lastIndex(where: { $0.eventID == eventID }) else { return }
     misses.remove(at: position)
   }
 

@@ -16,10 +16,9 @@ public struct WeeklyMeasures: Sendable {
     var clock = LocalClock(zone)
     var byPerson: [Handle: WeeklyFigures] = [:]
     let promises = state.promises
-    for index in promises.indices {
+    // Only the promises due in the window are read: most of a long ledger is not.
+    for index in promises.indices where team.covers(promises.by(at: index).day) {
       let promise = promises.facts(at: index)
-      // Only the promises due in the window are worked out: most of a long ledger is not.
-      guard team.covers(promise.by.day) else { continue }
       let tally = Tally(promise, now: moment, clock: &clock)
       team.count(tally, due: promise.by.day, as: 1)
       if perPerson { byPerson[promise.performer, default: empty].count(tally, due: promise.by.day, as: 1) }
