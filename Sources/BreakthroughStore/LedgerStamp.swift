@@ -53,7 +53,9 @@ struct LedgerStamp {
   /// What a ledger of status `info` whose first `covered` bytes hash to `digest` was
   /// stamped with; nil unless the stamp says exactly that.
   func prefix(vouchedFor info: stat, covered: Int, digest: UInt64) -> StreamHash? {
-    guard ledgerStatus == Self.status(of: info), self.covered == covered, prefix.length == covered, prefix.digest == digest else { return nil }
+    guard ledgerStatus == Self.status(of: info), self.covered == covered, prefix.length == covered, prefix.digest == digest else {
+      return nil
+    }
     return prefix
   }
 

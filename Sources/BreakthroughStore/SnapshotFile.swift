@@ -68,7 +68,8 @@ public enum SnapshotFile {
       let seen = LedgerStamp.SnapshotSeen(file: file, status: snapshotStatus, checksum: checksum)
       LedgerStamp.record(covered: covered, prefix: prefix, readAt: status, ledger: ledger, snapshot: seen, now: now, for: ledgerPath)
     }
-    return Loaded(state: state, covered: covered, lines: lines, prefix: prefix, warnings: warned.texts, hashedLedger: stamped == nil,
+    return Loaded(
+      state: state, covered: covered, lines: lines, prefix: prefix, warnings: warned.texts, hashedLedger: stamped == nil,
       hashedSnapshot: !payloadVouched)
   }
 

@@ -225,7 +225,8 @@ extension LedgerState {
     return Head(archive: archive, promiseCount: promiseCount, segmentCount: segmentCount, promisesStart: start + input.index)
   }
 
-  private mutating func readPromises(_ head: Head, from source: SnapshotSource, before payloadEnd: Int, pieces: PieceRunner) throws(Refusal) {
+  private mutating func readPromises(_ head: Head, from source: SnapshotSource, before payloadEnd: Int, pieces: PieceRunner) throws(Refusal)
+  {
     guard payloadEnd - head.promisesStart >= 8, let last = source.bytes(in: (payloadEnd - 8)..<payloadEnd) else {
       throw Refusal("the snapshot ends too soon")
     }
@@ -233,7 +234,9 @@ extension LedgerState {
       var input = SnapshotReader(buffer)
       return try input.fixedWidth()
     }
-    guard reasonsLength >= 0, reasonsLength <= payloadEnd - 8 - head.promisesStart else { throw Refusal("the snapshot's reasons are out of range") }
+    guard reasonsLength >= 0, reasonsLength <= payloadEnd - 8 - head.promisesStart else {
+      throw Refusal("the snapshot's reasons are out of range")
+    }
     let reasonsBytes = (payloadEnd - 8 - reasonsLength)..<(payloadEnd - 8)
     let end = reasonsBytes.lowerBound
     var segments: [(bytes: Range<Int>, promises: Range<Int>)] = []
