@@ -55,6 +55,7 @@ import Testing
     #expect(csv.contains("external,\"client, vendor or outside event\",1,0.2,P2,"))
     let table = try cli.run("stats", "--reasons").output
     #expect(table.contains("5 misses, the largest cause first"))
+    #expect(!table.split(separator: "\n").contains { $0.hasSuffix(" ") }, "no reason is addressed yet: no line ends in spaces")
     #expect(try cli.run("stats", "--since", "2026-01-01").status != 0, "--since goes with --reasons")
   }
 

@@ -50,9 +50,11 @@ struct TextTable {
     }
     for (row, cells) in zip(escapedRows, cellWidths) {
       var text = ""
+      // Empty cells at the end of a row are not padded: a line never ends in spaces.
+      let last = cells.lastIndex { $0 > 0 } ?? 0
       for (column, cell) in row.enumerated() {
         text += cell
-        guard column < row.count - 1 else { break }
+        guard column < last else { break }
         text += padding(widths[column] - cells[column] + 2)
       }
       line(text)
