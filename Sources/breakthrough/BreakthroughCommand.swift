@@ -55,7 +55,9 @@ struct BreakthroughCommand: ParsableCommand {
           configuration.subcommands.first { $0._commandName == group }?.configuration.subcommands.contains { $0._commandName == name }
             ?? false
         })
-      if arguments.first == "list", let request = ListRequest(typed: Array(arguments.dropFirst())) { return try request.run() }
+      if let name = arguments.first, let request = typedRequests[name]?.init(typed: Array(arguments.dropFirst())) {
+        return try request.run()
+      }
       var command = try leafCommand(arguments) ?? parseAsRoot(arguments)
       try command.run()
     } catch {
@@ -70,6 +72,9 @@ struct BreakthroughCommand: ParsableCommand {
       Foundation.exit(code.rawValue)
     }
   }
+
+  /// The commands scripts call most, read without the argument parser when typed plainly.
+  private static let typedRequests: [String: any TypedRequest.Type] = ["list": ListRequest.self, "stats": StatsRequest.self]
 
   /// A command with no subcommands of its own, parsed by itself: parsing from the root looks
   /// over every command's arguments by reflection, about 5 ms, most of what `list` costs on a

@@ -121,55 +121,24 @@ struct ListRequest: Equatable {
   }
 }
 
-extension ListRequest {
-  /// `list` as scripts type it: options by their full names, a value after its option or
-  /// after `=`, each option once. Read here because the argument parser, which looks over the
-  /// command's options by reflection first, took about 4 ms: most of what a short list costs.
-  /// Anything else (help, an abbreviation, a mistake) is nil, for the argument parser to read
-  /// and answer as it does every command.
+extension ListRequest: TypedRequest {
+  /// `list` as scripts type it (`TypedOptions`).
   init?(typed arguments: [String]) {
-    var rest = arguments[...]
-    var seen: Set<String> = []
-    while let argument = rest.popFirst() {
-      let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-      let name = parts[0]
-      // The selection flags are one choice, however many are typed.
-      let option = ListCommand.Selection(rawValue: String(name.dropFirst(2))) != nil ? "selection" : name
-      guard name.hasPrefix("--"), seen.insert(option).inserted else { return nil }
-      func value() -> String? {
-        // `--person=` names no one: the argument parser says the value is missing.
-        if parts.count == 2 { return parts[1].isEmpty ? nil : parts[1] }
-        guard let next = rest.first, !next.hasPrefix("-") else { return nil }
-        return rest.popFirst()
-      }
-      func flag() -> Bool? { parts.count == 1 ? true : nil }
-      switch name {
-      case "--open", "--overdue", "--delivered", "--all":
-        guard flag() != nil, let selection = ListCommand.Selection(rawValue: String(name.dropFirst(2))) else { return nil }
-        self.selection = selection
-      case "--requests":
-        guard let on = flag() else { return nil }
-        requests = on
-      case "--waiting-on-me":
-        guard let on = flag() else { return nil }
-        waitingOnMe = on
-      case "--raw":
-        guard let on = flag() else { return nil }
-        raw = on
-      case "--person":
-        guard let person = value() else { return nil }
-        self.person = person
-      case "--format":
-        guard let text = value(), let format = OutputFormat(rawValue: text) else { return nil }
-        self.format = format
-      case "--store":
-        guard let store = value() else { return nil }
-        ledger.store = store
-      case "--as":
-        guard let actor = value() else { return nil }
-        ledger.actor = actor
-      default: return nil
-      }
+    let selections = Set(ListCommand.Selection.allCases.map { "--" + $0.rawValue })
+    guard
+      let typed = TypedOptions(
+        arguments, flags: selections.union(["--requests", "--waiting-on-me", "--raw"]),
+        valued: ["--person", "--format", "--store", "--as"], oneOf: [selections])
+    else { return nil }
+    if let selection = ListCommand.Selection.allCases.first(where: { typed.has("--" + $0.rawValue) }) { self.selection = selection }
+    requests = typed.has("--requests")
+    waitingOnMe = typed.has("--waiting-on-me")
+    raw = typed.has("--raw")
+    person = typed["--person"]
+    if let text = typed["--format"] {
+      guard let format = OutputFormat(rawValue: text) else { return nil }
+      self.format = format
     }
+    ledger = LedgerChoice(store: typed["--store"], actor: typed["--as"])
   }
 }

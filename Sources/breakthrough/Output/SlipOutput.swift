@@ -80,7 +80,7 @@ struct SlipOutput {
   }
 }
 
-extension StatsCommand {
+extension StatsRequest {
   /// The Pareto over `--since` (a date as people type it, from the start of its day), else
   /// since the current breakthrough was declared, else over everything.
   func slipOutput(_ session: Session) throws -> SlipOutput {
