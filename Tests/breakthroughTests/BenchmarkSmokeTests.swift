@@ -21,7 +21,7 @@ import Testing
     let keys = [
       "open_ms", "first_frame_ms", "key_median_us", "key_p99_us", "filter_key_median_ms",
       "append_median_ms", "move_median_ms", "move_p99_ms", "fold_append_ms", "measures_ms", "reasons_ms", "weekly_ms",
-      "stats_weekly_ms", "peak_rss_mb",
+      "stats_weekly_ms", "stats_reasons_ms", "peak_rss_mb",
     ]
     #expect(members.map(\.key) == keys)
     for (key, value) in members {
