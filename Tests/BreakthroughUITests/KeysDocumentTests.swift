@@ -21,7 +21,8 @@ import Testing
     table.all.map { ($0.keys.map(\.label), $0.help) }
   }
 
-  /// The account menu's lines for a promise ana made to ben, every kind of move allowed.
+  /// The account menu's lines for a promise ana made to ben, every kind of move allowed, seen
+  /// after its by-when (so the late delivery's line is there too).
   static func accountMenuRows() throws -> [(keys: [String], help: String)] {
     var ledger = LedgerState()
     let context = MoveContext(actor: BoardHarness.ana, now: BoardHarness.now, zone: BoardHarness.zone)
@@ -32,8 +33,8 @@ import Testing
     let promise = try #require(ledger.promise(number: 1))
     let menu = try #require(
       AccountMenu(
-        for: promise, allowed: Move.Kind.allCases, reasons: ledger.reasons.active, now: LocalMoment(BoardHarness.now, in: BoardHarness.zone)
-      ))
+        for: promise, allowed: Move.Kind.allCases, reasons: ledger.reasons.active,
+        now: LocalMoment(BoardHarness.now.addingTimeInterval(5 * 86_400), in: BoardHarness.zone)))
     return menu.items.map { ([String($0.key)], $0.label) }
   }
 
@@ -49,7 +50,7 @@ import Testing
       + table("The daily check-in: `breakthrough checkin`", rows(CheckinState.actions))
       + table("The meeting display: `breakthrough meeting`", rows(MeetingState.actions))
       + table(
-        "The account menu: `a` on a promise (here P1, ana's to ben; each person sees only the moves theirs to make)",
+        "The account menu: `a` on a promise (here P1, ana's to ben, past its by-when; each person sees only the moves theirs to make)",
         try accountMenuRows())
     return lines.joined(separator: "\n")
   }

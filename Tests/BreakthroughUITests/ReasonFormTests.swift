@@ -27,3 +27,28 @@ import Testing
     #expect(id == overdue.id && note == "Legal has not answered" && reason == "waiting")
   }
 }
+
+extension ReasonFormTests {
+  @Test func aLateDeliveryMayGiveAReasonAndAnOnTimeOneIsNotOffered() throws {
+    var board = BoardHarness.board(BoardHarness.demoLedger(), width: 80, height: 24)
+    let now = LocalMoment(BoardHarness.now, in: BoardHarness.zone)
+    let promises = board.ledger.promises.readEach()
+    let late = try #require(promises.first { $0.performer == BoardHarness.ana && $0.state == .open && $0.isOverdue(at: now) })
+    let onTime = try #require(promises.first { $0.performer == BoardHarness.ana && $0.state == .open && !$0.isOverdue(at: now) })
+    board.select(promiseID: onTime.id)
+    BoardHarness.press([.character("a")], on: &board)
+    #expect(!board.render().text.contains("done late"), "before its by-when there is nothing to explain")
+    BoardHarness.press([.escape], on: &board)
+    board.select(promiseID: late.id)
+    BoardHarness.press([.character("a")], on: &board)
+    #expect(board.render().text.contains("w  done late: say why (a reason)"))
+    BoardHarness.press([.character("w"), .character("4")], on: &board)
+    #expect(board.render().text.contains("›4 priorities"))
+    let effects = BoardHarness.press(BoardHarness.type("Moved behind the audit") + [.enter], on: &board)
+    guard case .perform(.deliver(let id, let accepted, let note, let reason))? = effects.last else {
+      Issue.record("no delivery made: \(effects)")
+      return
+    }
+    #expect(id == late.id && !accepted && note == "Moved behind the audit" && reason == "priorities")
+  }
+}

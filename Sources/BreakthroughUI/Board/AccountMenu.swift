@@ -60,14 +60,23 @@ struct AccountMenu: Sendable {
     let id = promise.id
     let toSelf = promise.performer == promise.customer
     switch kind {
-    case .deliver where toSelf:
-      return [Item(key: "d", label: "done: kept (you promised it to yourself)", choice: .perform(.deliver(promise: id, accepted: true)))]
     case .deliver:
+      // After the by-when a reason may be given, never asked for: one more line, one key.
+      let late =
+        promise.by.isPast(at: now)
+        ? [
+          Item(key: "w", label: "done late: say why (a reason)", choice: .open(.lateDelivery(promise, accepted: toSelf, reasons: reasons)))
+        ]
+        : []
+      guard !toSelf else {
+        return [Item(key: "d", label: "done: kept (you promised it to yourself)", choice: .perform(.deliver(promise: id, accepted: true)))]
+          + late
+      }
       return [
         Item(
           key: "d", label: "done: report delivery (\(promise.customer) accepts)", choice: .perform(.deliver(promise: id, accepted: false))),
         Item(key: "m", label: "done and accepted in the meeting: kept", choice: .perform(.deliver(promise: id, accepted: true))),
-      ]
+      ] + late
     case .accept:
       return [Item(key: "a", label: "accept the delivery: kept", choice: .perform(.accept(promise: id)))]
     case .reject:

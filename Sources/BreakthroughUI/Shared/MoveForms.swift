@@ -83,6 +83,21 @@ extension Form {
     }
   }
 
+  /// Done after the by-when, saying why it came late: the reason first, one key, then an
+  /// optional note. `accepted` as for a delivery (kept at once when promised to oneself).
+  static func lateDelivery(_ promise: Promise, accepted: Bool, reasons: [Reason]) -> Form {
+    let id = promise.id
+    let keys = reasons.map(\.key)
+    return Form(
+      title: "\(promise.label) done late",
+      fields: [.reason(reasons, hint: "why it came late: press its number"), Field("Note", hint: "optional")]
+    ) { form in
+      let reason = form.choice(0, keys: keys, required: true, "why did it come late? press the number of a reason")
+      guard let reason else { return nil }
+      return .deliver(promise: id, accepted: accepted, note: form.optional(1), reason: reason)
+    }
+  }
+
   static func revoke(_ promise: Promise) -> Form {
     let id = promise.id
     return Form(title: "Revoke \(promise.label)", fields: [Field("Why", hint: "one line: why you withdraw it")]) { form in
