@@ -1,3 +1,4 @@
+import BreakthroughCore
 import CLibpq
 import Foundation
 
@@ -37,7 +38,9 @@ final class PostgresConnection {
         message: "the team ledger's URL is not valid (\(reason)): write it as postgres://USER@HOST/DATABASE, with only "
           + "libpq's parameters after ? (such as sslmode=verify-full)")
     }
+    let files = Self.unreadableFile(in: parsed)
     PQconninfoFree(parsed)
+    if let files { throw files }
     // A dead network must not hold a screen for minutes: connecting gives up after 5 s, and a
     // connection that stops answering is found within about 20. GSSAPI encryption, tried first
     // by default, costs a round trip to be told no by nearly every server. The URL may say otherwise.
@@ -59,6 +62,32 @@ final class PostgresConnection {
     return connection
   }
 
+  /// The files the URL names for TLS, each with what it is to a person.
+  private static let tlsFiles = [
+    ("sslcert", "your certificate"), ("sslkey", "your certificate's key"), ("sslrootcert", "the certificate of the team's authority"),
+  ]
+
+  /// A failure naming the first file the URL's TLS settings point at that this user cannot
+  /// read: libpq goes on without a missing certificate, and the server's refusal would not say
+  /// which file was wrong.
+  private static func unreadableFile(in options: UnsafeMutablePointer<PQconninfoOption>) -> PostgresFailure? {
+    var option = options
+    var given: [String: String] = [:]
+    while let keyword = option.pointee.keyword {
+      if let value = option.pointee.val { given[String(cString: keyword)] = String(cString: value) }
+      option += 1
+    }
+    for (keyword, what) in tlsFiles {
+      // `sslrootcert=system` (libpq 16) names the machine's own authorities, not a file.
+      guard let path = given[keyword], !path.isEmpty, path != "system", access(path, R_OK) != 0 else { continue }
+      let why = String(cString: strerror(errno)).lowercased()
+      return PostgresFailure(
+        message: "cannot read \(what) at \(Escaping.forDisplay(path)) (\(why)), named by \(keyword)= in the team ledger's URL: "
+          + "correct the path, or make the file readable by you")
+    }
+    return nil
+  }
+
   /// How long making a connection may take.
   static let connectTimeout: TimeInterval = 5
 
@@ -76,6 +105,9 @@ final class PostgresConnection {
 
   /// Whether the connection is encrypted with TLS.
   var usesTLS: Bool { PQsslInUse(connection) != 0 }
+
+  /// Whether the server asked for a password to let this login in (and was given one).
+  var usedPassword: Bool { PQconnectionUsedPassword(connection) != 0 }
 
   /// The connection's setting `name` (`sslmode`, `host`…), as libpq resolved it.
   func setting(_ name: String) -> String? {
@@ -259,15 +291,29 @@ final class PostgresConnection {
   /// Why a connection failed, in words: a server that answered and said no (a wrong password,
   /// an unknown database or login) is not an outage, and says what to check.
   static func connectionFailure(_ reason: String, place: String) -> PostgresFailure {
+    // This machine's certificate or key could not be used: no outage, a file to put right.
+    if ["certificate file", "private key file", "certificate present"].contains(where: { reason.contains($0) }) {
+      return PostgresFailure(
+        message: "cannot use your certificate for the team ledger at \(place) (\(reason)): check sslcert= and sslkey= in the URL; "
+          + "the key must be readable by you alone (chmod 600)")
+    }
     let transient = ["starting up", "shutting down", "in recovery"].contains { reason.contains($0) }
     guard let fatal = reason.range(of: "FATAL:"), !transient else {
       return PostgresFailure(message: "cannot reach the team ledger at \(place) (\(reason))", isConnectionLost: true)
     }
     let said = reason[fatal.upperBound...].trimmingCharacters(in: .whitespaces)
     let fix =
-      said.contains("password")
-      ? "check the password (in the URL, PGPASSWORD or ~/.pgpass)"
-      : said.contains("does not exist") ? "check the database and the user in the URL" : "ask the team ledger's owner"
+      if said.contains("password") {
+        "check the password (in the URL, PGPASSWORD or ~/.pgpass)"
+      } else if said.contains("requires a valid client certificate") {
+        "give your certificate and its key in the URL (sslcert=FILE&sslkey=FILE), made for your login by the team's authority"
+      } else if said.contains("certificate authentication failed") {
+        "the certificate given in sslcert= was made for another login: use the one made for this login, or that login in the URL"
+      } else if said.contains("does not exist") {
+        "check the database and the user in the URL"
+      } else {
+        "ask the team ledger's owner"
+      }
     return PostgresFailure(message: "the team ledger at \(place) refused the connection: \(said); \(fix)")
   }
 
