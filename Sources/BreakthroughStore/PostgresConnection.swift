@@ -193,11 +193,7 @@ final class PostgresConnection {
     var statement = 0
     var count = 0
     var cancelled = false
-    while true {
-      if let whileWaiting, problem == nil {
-        do { try wait(whileWaiting, cancelled: &cancelled) } catch { problem = error }
-      }
-      guard let result = PQgetResult(connection) else { break }
+    while let result = nextResult(whileWaiting, cancelled: &cancelled, problem: &problem) {
       defer { PQclear(result) }
       let status = PQresultStatus(result)
       switch status {
@@ -217,6 +213,63 @@ final class PostgresConnection {
     }
     if let problem { throw problem }
     return count
+  }
+
+  /// Sends `statements`, each with text parameters, at once: one round trip for all. They run
+  /// in one transaction, in order, and once one fails those after it do not run. Each row goes
+  /// to `body` as it is read, saying which statement it answers; `whileWaiting` as for `stream`.
+  /// Returns each statement's failure (nil: it ran), or nil, having sent nothing, when this
+  /// libpq is older than 14 and cannot.
+  func pipeline(
+    _ statements: [(sql: String, parameters: [String?])], whileWaiting: (() -> Bool)?,
+    _ body: (StreamedRow) throws(PostgresFailure) -> Void
+  ) throws(PostgresFailure) -> [PostgresFailure?]? {
+    guard CLibpq_pipelines() != 0, PQenterPipelineMode(connection) != 0 else { return nil }
+    defer { _ = PQexitPipelineMode(connection) }
+    for statement in statements {
+      let sent = Self.withOptionalCStrings(statement.parameters) {
+        PQsendQueryParams(connection, statement.sql, Int32(statement.parameters.count), nil, $0, nil, nil, 0)
+      }
+      guard sent != 0 else { throw failure(nil) }
+    }
+    guard PQpipelineSync(connection) != 0 else { throw failure(nil) }
+    var failures: [PostgresFailure?] = Array(repeating: nil, count: statements.count)
+    var problem: PostgresFailure?
+    var cancelled = false
+    // Each statement's results end with a NULL; the sync's own result comes last.
+    for index in 0...statements.count {
+      while let result = nextResult(whileWaiting, cancelled: &cancelled, problem: &problem) {
+        defer { PQclear(result) }
+        let status = PQresultStatus(result)
+        if status == PGRES_PIPELINE_SYNC { break }
+        guard index < statements.count else { continue }
+        switch status {
+        case PGRES_TUPLES_OK:
+          for row in 0..<PQntuples(result) where problem == nil {
+            do throws(PostgresFailure) { try body(StreamedRow(result: result, row: row, statement: index)) } catch { problem = error }
+          }
+        case PGRES_COMMAND_OK, PGRES_PIPELINE_ABORTED:
+          break
+        default:
+          failures[index] = failures[index] ?? failure(result)
+        }
+      }
+    }
+    if let problem { throw problem }
+    // A connection lost on the way leaves statements without an answer: what ran is not known.
+    guard PQstatus(connection) == CONNECTION_OK else { throw failure(nil) }
+    return failures
+  }
+
+  /// The server's next result (nil: the statement's results are all here), waited for with
+  /// `whileWaiting` when given; a connection lost while waiting becomes `problem`.
+  private func nextResult(
+    _ whileWaiting: (() -> Bool)?, cancelled: inout Bool, problem: inout PostgresFailure?
+  ) -> OpaquePointer? {
+    if let whileWaiting, problem == nil {
+      do { try wait(whileWaiting, cancelled: &cancelled) } catch { problem = error }
+    }
+    return PQgetResult(connection)
   }
 
   /// Waits until the server's next answer is here, calling `whileWaiting` every tenth of a
