@@ -402,6 +402,8 @@ public final class TeamLedger: LedgerStore {
 
   static func remember(_ handle: Handle, at mirrorPath: String) {
     guard rememberedIdentity(at: mirrorPath) != handle else { return }
+    // A first open of an empty ledger comes before any line made the mirror's folder.
+    try? PosixFile.makeFolder(of: mirrorPath)
     try? Data((handle.text + "\n").utf8).write(to: URL(fileURLWithPath: mirrorPath + ".who"), options: .atomic)
   }
 }
