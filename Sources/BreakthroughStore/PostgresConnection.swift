@@ -1,3 +1,4 @@
+import BreakthroughCore
 import CLibpq
 import Foundation
 
@@ -37,7 +38,9 @@ final class PostgresConnection {
         message: "the team ledger's URL is not valid (\(reason)): write it as postgres://USER@HOST/DATABASE, with only "
           + "libpq's parameters after ? (such as sslmode=verify-full)")
     }
+    let files = Self.unreadableFile(in: parsed)
     PQconninfoFree(parsed)
+    if let files { throw files }
     // A dead network must not hold a screen for minutes: connecting gives up after 5 s, and a
     // connection that stops answering is found within about 20. GSSAPI encryption, tried first
     // by default, costs a round trip to be told no by nearly every server. The URL may say otherwise.
@@ -59,6 +62,32 @@ final class PostgresConnection {
     return connection
   }
 
+  /// The files the URL names for TLS, each with what it is to a person.
+  private static let tlsFiles = [
+    ("sslcert", "your certificate"), ("sslkey", "your certificate's key"), ("sslrootcert", "the certificate of the team's authority"),
+  ]
+
+  /// A failure naming the first file the URL's TLS settings point at that this user cannot
+  /// read: libpq goes on without a missing certificate, and the server's refusal would not say
+  /// which file was wrong.
+  private static func unreadableFile(in options: UnsafeMutablePointer<PQconninfoOption>) -> PostgresFailure? {
+    var option = options
+    var given: [String: String] = [:]
+    while let keyword = option.pointee.keyword {
+      if let value = option.pointee.val { given[String(cString: keyword)] = String(cString: value) }
+      option += 1
+    }
+    for (keyword, what) in tlsFiles {
+      // `sslrootcert=system` (libpq 16) names the machine's own authorities, not a file.
+      guard let path = given[keyword], !path.isEmpty, path != "system", access(path, R_OK) != 0 else { continue }
+      let why = String(cString: strerror(errno)).lowercased()
+      return PostgresFailure(
+        message: "cannot read \(what) at \(Escaping.forDisplay(path)) (\(why)), named by \(keyword)= in the team ledger's URL: "
+          + "correct the path, or make the file readable by you")
+    }
+    return nil
+  }
+
   /// How long making a connection may take.
   static let connectTimeout: TimeInterval = 5
 
@@ -76,6 +105,9 @@ final class PostgresConnection {
 
   /// Whether the connection is encrypted with TLS.
   var usesTLS: Bool { PQsslInUse(connection) != 0 }
+
+  /// Whether the server asked for a password to let this login in (and was given one).
+  var usedPassword: Bool { PQconnectionUsedPassword(connection) != 0 }
 
   /// The connection's setting `name` (`sslmode`, `host`…), as libpq resolved it.
   func setting(_ name: String) -> String? {
@@ -161,11 +193,7 @@ final class PostgresConnection {
     var statement = 0
     var count = 0
     var cancelled = false
-    while true {
-      if let whileWaiting, problem == nil {
-        do { try wait(whileWaiting, cancelled: &cancelled) } catch { problem = error }
-      }
-      guard let result = PQgetResult(connection) else { break }
+    while let result = nextResult(whileWaiting, cancelled: &cancelled, problem: &problem) {
       defer { PQclear(result) }
       let status = PQresultStatus(result)
       switch status {
@@ -185,6 +213,63 @@ final class PostgresConnection {
     }
     if let problem { throw problem }
     return count
+  }
+
+  /// Sends `statements`, each with text parameters, at once: one round trip for all. They run
+  /// in one transaction, in order, and once one fails those after it do not run. Each row goes
+  /// to `body` as it is read, saying which statement it answers; `whileWaiting` as for `stream`.
+  /// Returns each statement's failure (nil: it ran), or nil, having sent nothing, when this
+  /// libpq is older than 14 and cannot.
+  func pipeline(
+    _ statements: [(sql: String, parameters: [String?])], whileWaiting: (() -> Bool)?,
+    _ body: (StreamedRow) throws(PostgresFailure) -> Void
+  ) throws(PostgresFailure) -> [PostgresFailure?]? {
+    guard CLibpq_pipelines() != 0, PQenterPipelineMode(connection) != 0 else { return nil }
+    defer { _ = PQexitPipelineMode(connection) }
+    for statement in statements {
+      let sent = Self.withOptionalCStrings(statement.parameters) {
+        PQsendQueryParams(connection, statement.sql, Int32(statement.parameters.count), nil, $0, nil, nil, 0)
+      }
+      guard sent != 0 else { throw failure(nil) }
+    }
+    guard PQpipelineSync(connection) != 0 else { throw failure(nil) }
+    var failures: [PostgresFailure?] = Array(repeating: nil, count: statements.count)
+    var problem: PostgresFailure?
+    var cancelled = false
+    // Each statement's results end with a NULL; the sync's own result comes last.
+    for index in 0...statements.count {
+      while let result = nextResult(whileWaiting, cancelled: &cancelled, problem: &problem) {
+        defer { PQclear(result) }
+        let status = PQresultStatus(result)
+        if status == PGRES_PIPELINE_SYNC { break }
+        guard index < statements.count else { continue }
+        switch status {
+        case PGRES_TUPLES_OK:
+          for row in 0..<PQntuples(result) where problem == nil {
+            do throws(PostgresFailure) { try body(StreamedRow(result: result, row: row, statement: index)) } catch { problem = error }
+          }
+        case PGRES_COMMAND_OK, PGRES_PIPELINE_ABORTED:
+          break
+        default:
+          failures[index] = failures[index] ?? failure(result)
+        }
+      }
+    }
+    if let problem { throw problem }
+    // A connection lost on the way leaves statements without an answer: what ran is not known.
+    guard PQstatus(connection) == CONNECTION_OK else { throw failure(nil) }
+    return failures
+  }
+
+  /// The server's next result (nil: the statement's results are all here), waited for with
+  /// `whileWaiting` when given; a connection lost while waiting becomes `problem`.
+  private func nextResult(
+    _ whileWaiting: (() -> Bool)?, cancelled: inout Bool, problem: inout PostgresFailure?
+  ) -> OpaquePointer? {
+    if let whileWaiting, problem == nil {
+      do { try wait(whileWaiting, cancelled: &cancelled) } catch { problem = error }
+    }
+    return PQgetResult(connection)
   }
 
   /// Waits until the server's next answer is here, calling `whileWaiting` every tenth of a
@@ -259,15 +344,29 @@ final class PostgresConnection {
   /// Why a connection failed, in words: a server that answered and said no (a wrong password,
   /// an unknown database or login) is not an outage, and says what to check.
   static func connectionFailure(_ reason: String, place: String) -> PostgresFailure {
+    // This machine's certificate or key could not be used: no outage, a file to put right.
+    if ["certificate file", "private key file", "certificate present"].contains(where: { reason.contains($0) }) {
+      return PostgresFailure(
+        message: "cannot use your certificate for the team ledger at \(place) (\(reason)): check sslcert= and sslkey= in the URL; "
+          + "the key must be readable by you alone (chmod 600)")
+    }
     let transient = ["starting up", "shutting down", "in recovery"].contains { reason.contains($0) }
     guard let fatal = reason.range(of: "FATAL:"), !transient else {
       return PostgresFailure(message: "cannot reach the team ledger at \(place) (\(reason))", isConnectionLost: true)
     }
     let said = reason[fatal.upperBound...].trimmingCharacters(in: .whitespaces)
     let fix =
-      said.contains("password")
-      ? "check the password (in the URL, PGPASSWORD or ~/.pgpass)"
-      : said.contains("does not exist") ? "check the database and the user in the URL" : "ask the team ledger's owner"
+      if said.contains("password") {
+        "check the password (in the URL, PGPASSWORD or ~/.pgpass)"
+      } else if said.contains("requires a valid client certificate") {
+        "give your certificate and its key in the URL (sslcert=FILE&sslkey=FILE), made for your login by the team's authority"
+      } else if said.contains("certificate authentication failed") {
+        "the certificate given in sslcert= was made for another login: use the one made for this login, or that login in the URL"
+      } else if said.contains("does not exist") {
+        "check the database and the user in the URL"
+      } else {
+        "ask the team ledger's owner"
+      }
     return PostgresFailure(message: "the team ledger at \(place) refused the connection: \(said); \(fix)")
   }
 

@@ -45,10 +45,13 @@ public enum StoreLocation {
   }
 
   /// Opens the store `store` names: a team ledger for a PostgreSQL URL (listening for others'
-  /// appends when a screen will show it), else the ledger file at that path.
-  public static func open(_ store: String, environment: [String: String], listening: Bool = false) throws(StoreError) -> LedgerStore {
+  /// appends when a screen will show it; for a command about to write, only connecting, its
+  /// write opening it), else the ledger file at that path.
+  public static func open(
+    _ store: String, environment: [String: String], listening: Bool = false, forWriting: Bool = false
+  ) throws(StoreError) -> LedgerStore {
     if let team = TeamLocation(store) {
-      return try TeamLedger(team, mirrorFolder: mirrorFolder(environment: environment), listening: listening)
+      return try TeamLedger(team, mirrorFolder: mirrorFolder(environment: environment), listening: listening, forWriting: forWriting)
     }
     return try FileLedger(path: store)
   }

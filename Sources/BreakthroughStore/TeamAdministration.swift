@@ -225,17 +225,30 @@ public struct TeamAdministration {
         ? (["verify-full", "verify-ca"].contains(mode)
           ? "on, certificate verified (sslmode=\(mode))" : "on, not verified (sslmode=\(mode)): use sslmode=verify-full")
         : "off (sslmode=\(mode)): across a network use sslmode=verify-full"
+      let certificate = try connection.execute("select client_dn from pg_stat_ssl where pid = pg_backend_pid()").first?.first ?? nil
       return [
         ("server", "\(location.redacted)"),
         ("version", "PostgreSQL \(version ?? "?")"),
         ("TLS", tls),
         ("login", login),
+        ("proved by", Self.proof(usedPassword: connection.usedPassword, certificate: certificate)),
         ("handle", handle ?? "none: not a member (the owner adds you with `breakthrough store member add HANDLE --role \(login)`)"),
         ("schema", "version \(schema)"),
         ("events", last.map { "\($0), the last promise \(lastPromise ?? "none")" } ?? "none yet"),
         ("round trip", String(format: "%.2f ms", roundTrip)),
       ]
     }
+  }
+
+  /// How the server let the login in, as far as a client can tell: the password it asked for,
+  /// else the certificate this connection presented (`pg_hba.conf`'s `cert`), else neither.
+  static func proof(usedPassword: Bool, certificate: String?) -> String {
+    if usedPassword { return "a password" }
+    guard let certificate, !certificate.isEmpty else {
+      return "neither a password nor a certificate: the server trusts this connection (its pg_hba.conf says so)"
+    }
+    // PostgreSQL 15 writes the subject as `/CN=ana`.
+    return "your certificate (\(certificate.hasPrefix("/") ? String(certificate.dropFirst()) : certificate)), no password"
   }
 
   /// Runs `body` in one transaction: all of it is committed, or none of it.

@@ -21,6 +21,10 @@ public final class TeamLedger: LedgerStore {
   public var whileWaiting: (() -> Bool)?
   /// Whether to LISTEN for others' appends (the screens do; a one-shot command need not).
   let listens: Bool
+  /// The chain this machine verified, while a one-shot write has connected without asking the
+  /// server anything: its write checks what an open checks, in the same round trip
+  /// (`appendOpening`). Nil once the ledger is open.
+  var unopened: TeamChain?
   let clock: () -> Date
   private var offline: (since: Date, reason: String)?
   private var nextAttempt = Date.distantPast
@@ -38,10 +42,13 @@ public final class TeamLedger: LedgerStore {
 
   /// Opens the team ledger at `location`, mirrored under `mirrorFolder`. An unreachable server
   /// is not an error here: the mirror is read, and `connectionNote` says so. A server without
-  /// the schema, with a newer one, or a login that is not a member, is.
-  public init(_ location: TeamLocation, mirrorFolder: String, listening: Bool = false, clock: @escaping () -> Date = Date.init)
-    throws(StoreError)
-  {
+  /// the schema, with a newer one, or a login that is not a member, is. `forWriting`: a command
+  /// that is about to write, whose copy is as this machine verified it, only connects; its
+  /// write then opens the ledger in the same round trip.
+  public init(
+    _ location: TeamLocation, mirrorFolder: String, listening: Bool = false, forWriting: Bool = false,
+    clock: @escaping () -> Date = Date.init
+  ) throws(StoreError) {
     self.location = location
     self.listens = listening
     self.clock = clock
@@ -50,7 +57,14 @@ public final class TeamLedger: LedgerStore {
     identity = Self.rememberedIdentity(at: mirrorPath)
     alarm = TeamAlarm.load(beside: mirrorPath)
     do {
-      try connect()
+      let connection = try PostgresConnection(location)
+      if forWriting, !listening, identity != nil, alarm == nil, let verified = verifiedCopy() {
+        self.connection = connection
+        chain = verified
+        unopened = verified
+      } else {
+        try connect(over: connection)
+      }
     } catch {
       // Offline, a screen shows what this machine last read; never having read anything,
       // there is nothing to show, and an empty ledger would mislead.
@@ -84,7 +98,12 @@ public final class TeamLedger: LedgerStore {
   @discardableResult
   public func refresh() throws(StoreError) -> Bool {
     let before = mirror.lineCount
-    if connection == nil {
+    if unopened != nil {
+      do { try finishOpening() } catch {
+        guard error.isConnectionLost else { throw StoreError.io(error.message) }
+        goOffline(error.message)
+      }
+    } else if connection == nil {
       do {
         guard try reconnect() else { return false }
         pendingWarnings.append("back online: the team ledger at \(location.place) is reachable again")
@@ -114,6 +133,7 @@ public final class TeamLedger: LedgerStore {
   /// folded, and the move is judged again on what is now known (it may now be refused).
   @discardableResult
   public func append(_ move: (LedgerState) throws(Refusal) -> MoveOutcome) throws(StoreError) -> MoveOutcome {
+    if unopened != nil, let outcome = try appendOpening(move) { return outcome }
     for attempt in 0..<Self.attempts {
       // Under a crowd of writers the one who wrote last is freshest and would win each time:
       // after a few misses a writer queues for the lock and writes while it holds it.
@@ -191,16 +211,25 @@ public final class TeamLedger: LedgerStore {
   }
 
   /// The rows of a move's events, with the columns the server checks beside each line.
-  private static func rows(_ outcome: MoveOutcome, _ lines: [String]) -> [TeamSchema.Row] {
+  static func rows(_ outcome: MoveOutcome, _ lines: [String]) -> [TeamSchema.Row] {
     zip(outcome.events, lines).map { event, line in
       TeamSchema.Row(id: event.id, kind: event.body.kind.name, label: event.body.assignedLabel, actor: event.actor.text, line: line)
     }
   }
 
+  /// Asks the server what an open asks, on the connection a write for which the ledger was not
+  /// yet opened made; a connection lost meanwhile is thrown.
+  func finishOpening() throws(PostgresFailure) {
+    guard unopened != nil, let connection else { return }
+    unopened = nil
+    self.connection = nil
+    try connect(over: connection)
+  }
+
   /// Says why a write failed, by throwing. When the connection was lost after `outcome` was
   /// sent (nil: before anything could be recorded), the server is asked once more by its id:
   /// recorded, it is returned as made.
-  private func afterFailedWrite(_ failure: PostgresFailure, outcome: MoveOutcome?) throws(StoreError) -> MoveOutcome {
+  func afterFailedWrite(_ failure: PostgresFailure, outcome: MoveOutcome?) throws(StoreError) -> MoveOutcome {
     switch failure.sqlState {
     case "42501":
       throw .refused(Refusal("the team ledger refused it: \(failure.message); nothing was recorded"))
@@ -223,7 +252,7 @@ public final class TeamLedger: LedgerStore {
   /// Puts lines the server has just recorded into the mirror, extending the chain with the
   /// hashes the server gave them. A mirror that cannot take them is read again later: the
   /// write stands either way.
-  private func keepWritten(_ lines: [String], after: Int, hashes: [String]) {
+  func keepWritten(_ lines: [String], after: Int, hashes: [String]) {
     var extended = chain
     for var line in lines { _ = line.withUTF8 { extended.append($0) } }
     guard extended.hex == hashes.last else {
@@ -373,6 +402,8 @@ public final class TeamLedger: LedgerStore {
 
   static func remember(_ handle: Handle, at mirrorPath: String) {
     guard rememberedIdentity(at: mirrorPath) != handle else { return }
+    // A first open of an empty ledger comes before any line made the mirror's folder.
+    try? PosixFile.makeFolder(of: mirrorPath)
     try? Data((handle.text + "\n").utf8).write(to: URL(fileURLWithPath: mirrorPath + ".who"), options: .atomic)
   }
 }

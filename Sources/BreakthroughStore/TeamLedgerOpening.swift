@@ -50,7 +50,7 @@ extension TeamLedger {
 
   /// The chain this machine verified, when its copy is still as it was then (an empty copy
   /// never read has nothing to verify); nil when the copy must be checked line by line.
-  private func verifiedCopy() -> TeamChain? {
+  func verifiedCopy() -> TeamChain? {
     guard let record = TeamChainRecord.load(beside: mirrorPath) else { return mirror.lineCount == 0 ? TeamChain() : nil }
     return record.chain.count == mirror.lineCount && record.vouches(forMirrorAt: mirrorPath) ? record.chain : nil
   }
@@ -59,7 +59,7 @@ extension TeamLedger {
   /// transaction mode the server process this connection used goes to the next client as soon
   /// as the query ends, so a second connection is handed that very process — and what a
   /// session set up (a screen's LISTEN) is not this connection's any more.
-  private func checkPooler(serverProcess: Int) throws(PostgresFailure) {
+  func checkPooler(serverProcess: Int) throws(PostgresFailure) {
     let checked = mirrorPath + ".session-pooler"
     guard access(checked, F_OK) != 0 else { return }
     let second = try PostgresConnection(location)

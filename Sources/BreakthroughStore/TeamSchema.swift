@@ -1,3 +1,5 @@
+import BreakthroughCore
+
 /// The team ledger's tables and the rules the server keeps, whatever client writes: numbers
 /// gapless (rows and each kind of label), the ledger append-only (even for the owner), each
 /// event said by the member whose login it came from, and each row chained to the one before
@@ -365,14 +367,57 @@ enum TeamSchema {
   static func write(
     _ rows: [Row], after chain: TeamChain, on connection: PostgresConnection, whileWaiting: (() -> Bool)?
   ) throws(PostgresFailure) -> WriteAnswer {
+    var answer = AnswerRead(after: chain)
+    try connection.stream(writeCall, [String(chain.count)] + arrays(of: rows), whileWaiting: whileWaiting) { row in answer.take(row) }
+    return answer.answer
+  }
+
+  /// Writes `rows` after the chain this machine verified with no read before it, in one round
+  /// trip: a first statement checks what an open checks — the schema's version, that the login
+  /// is the member `handle`, the server's hash of the last verified event — and fails when
+  /// anything differs, and then the write does not run. Returns the write's answer and the
+  /// server process's id; nil when the check failed or this libpq cannot send both at once:
+  /// nothing was recorded, and the ledger is to be opened step by step.
+  static func write(
+    _ rows: [Row], after chain: TeamChain, checkingFor handle: Handle, on connection: PostgresConnection,
+    whileWaiting: (() -> Bool)?
+  ) throws(PostgresFailure) -> (answer: WriteAnswer, serverProcess: Int?)? {
+    // The CASE yields the process id, or text that is no number: the cast fails, and with it
+    // the transaction, before the write is reached.
+    let check = """
+      select (case when (select value from breakthrough_meta where key = 'schema_version') = $4
+        and (select handle from members where role = session_user) = $3
+        and ($1::bigint = 0 or (select encode(hash, 'hex') from events where seq = $1::bigint) = $2)
+        then pg_backend_pid()::text else 'not the ledger this machine verified' end)::int::text
+      """
+    var answer = AnswerRead(after: chain)
+    var serverProcess: Int?
+    let statements = [
+      (check, [String(chain.count), chain.hex, handle.text, String(version)]), (writeCall, [String(chain.count)] + arrays(of: rows)),
+    ]
+    let failures = try connection.pipeline(statements, whileWaiting: whileWaiting) { row in
+      if row.statement == 0 { serverProcess = row.text(0).flatMap { Int($0) } } else { answer.take(row) }
+    }
+    guard let failures, failures[0] == nil else { return nil }
+    if let failed = failures[1] { throw failed }
+    return (answer.answer, serverProcess)
+  }
+
+  private static let writeCall =
+    "select row_line, row_hash from breakthrough_write($1::bigint, $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])"
+
+  /// The rows `breakthrough_write` answers, as they come: a new row's hash (its line NULL), or
+  /// a row others wrote first.
+  private struct AnswerRead {
     var hashes: [String] = []
-    var missed = TeamRowsRead(after: chain)
-    try connection.stream(
-      "select row_line, row_hash from breakthrough_write($1::bigint, $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])",
-      [String(chain.count)] + arrays(of: rows), whileWaiting: whileWaiting
-    ) { (row) throws(PostgresFailure) in
+    var missed: TeamRowsRead
+
+    init(after chain: TeamChain) { missed = TeamRowsRead(after: chain) }
+
+    mutating func take(_ row: PostgresConnection.StreamedRow) {
       if row.text(0) == nil { hashes.append(row.text(1) ?? "") } else { missed.take(line: row.bytes(0), hash: row.bytes(1)) }
     }
-    return missed.count > 0 ? .missed(missed) : .written(hashes: hashes)
+
+    var answer: WriteAnswer { missed.count > 0 ? .missed(missed) : .written(hashes: hashes) }
   }
 }

@@ -60,6 +60,7 @@ FORWARD(ConnStatusType, PQstatus, (const PGconn *conn), (conn))
 FORWARD(char *, PQerrorMessage, (const PGconn *conn), (conn))
 FORWARD(int, PQsocket, (const PGconn *conn), (conn))
 FORWARD(int, PQsslInUse, (PGconn *conn), (conn))
+FORWARD(int, PQconnectionUsedPassword, (const PGconn *conn), (conn))
 FORWARD(int, PQconsumeInput, (PGconn *conn), (conn))
 FORWARD(PGnotify *, PQnotifies, (PGconn *conn), (conn))
 FORWARD_VOID(PQfinish, (PGconn *conn), (conn))
@@ -89,6 +90,13 @@ FORWARD(PGresult *, PQgetResult, (PGconn *conn), (conn))
 FORWARD(PGcancel *, PQgetCancel, (PGconn *conn), (conn))
 FORWARD(int, PQcancel, (PGcancel *cancel, char *errbuf, int errbufsize), (cancel, errbuf, errbufsize))
 FORWARD_VOID(PQfreeCancel, (PGcancel *cancel), (cancel))
+// Pipelines came with libpq 14: asked for only where CLibpq_pipelines() says they are there.
+FORWARD(int, PQenterPipelineMode, (PGconn *conn), (conn))
+FORWARD(int, PQexitPipelineMode, (PGconn *conn), (conn))
+FORWARD(int, PQpipelineSync, (PGconn *conn), (conn))
+
+int CLibpq_pipelines(void) { return !CLibpq_load() && dlsym(library, "PQenterPipelineMode") != NULL; }
+
 FORWARD(PQnoticeProcessor, PQsetNoticeProcessor, (PGconn *conn, PQnoticeProcessor proc, void *arg), (conn, proc, arg))
 
 static void ignore_notice(void *argument, const char *message) {

@@ -20,6 +20,18 @@ struct TeamCommand: ParsableCommand {
       "Measure only a person's commands and screens through a relay that adds this many milliseconds to each round trip.",
       valueName: "ms")) var rtt: Double?
   @Option(help: "How many runs each figure of --rtt is the median of.") var runs = 7
+  @Option(
+    help: ArgumentHelp(
+      "How the member's URL logs in, checked before --rtt measures: scram (a password) or cert (sslcert= and sslkey= in the URL).",
+      valueName: "scram|cert")) var auth = Authentication.scram
+
+  /// How a login is proved to the server: its connection's cost differs by two round trips.
+  enum Authentication: String, ExpressibleByArgument, CaseIterable {
+    case scram, cert
+
+    /// How `store check` says a login of this kind was proved.
+    var proof: String { self == .scram ? "a password" : "your certificate" }
+  }
 
   /// The figures, in order.
   static let keys = [
@@ -40,8 +52,15 @@ struct TeamCommand: ParsableCommand {
     _ = try administration.importLedger(from: path)
 
     if let rtt {
+      let proof = try TeamAdministration(memberLocation).check().first { $0.name == "proved by" }?.value ?? "?"
+      guard proof.hasPrefix(auth.proof) else {
+        throw ValidationError(
+          "--auth \(auth.rawValue): the member's login was proved by \(proof); give a URL and a server (pg_hba.conf) that log in by "
+            + (auth == .cert ? "certificate: sslcert=FILE&sslkey=FILE, and cert in pg_hba.conf" : "password: scram-sha-256 in pg_hba.conf"))
+      }
       let distance = TeamRoundTrips(member: member, handle: try Handle(handle), roundTrip: rtt, runs: runs, folder: folder + "/distance")
-      print("team ledger, \(promises) promises, \(RunCommand.format(rtt)) ms round trips (medians of \(runs) runs)")
+      print(
+        "team ledger, \(promises) promises, \(RunCommand.format(rtt)) ms round trips, login by \(auth.rawValue) (medians of \(runs) runs)")
       print(
         "what".padding(toLength: 22, withPad: " ", startingAt: 0) + "ms".padding(toLength: 10, withPad: " ", startingAt: 0) + "round trips")
       for figure in try distance.measure() {

@@ -24,8 +24,8 @@ struct CommonOptions: ParsableArguments {
   var choice: LedgerChoice { LedgerChoice(store: store, actor: actor) }
 
   /// Opens the store and names the actor (`LedgerChoice.openSession`).
-  func openSession(reportingWarnings: Bool = true, listening: Bool = false) throws -> Session {
-    try choice.openSession(reportingWarnings: reportingWarnings, listening: listening)
+  func openSession(reportingWarnings: Bool = true, listening: Bool = false, forWriting: Bool = false) throws -> Session {
+    try choice.openSession(reportingWarnings: reportingWarnings, listening: listening, forWriting: forWriting)
   }
 }
 
@@ -36,12 +36,14 @@ struct LedgerChoice: Equatable {
 
   /// Opens the store and names the actor. What the store warns about is printed, unless a
   /// screen will show it (printed first, it would be wiped by the screen); a screen also
-  /// listens for others' appends.
-  func openSession(reportingWarnings: Bool = true, listening: Bool = false) throws -> Session {
+  /// listens for others' appends. A command that is about to write a move says so
+  /// (`forWriting`): a team ledger it has read before is opened by the write itself, in the same
+  /// round trip.
+  func openSession(reportingWarnings: Bool = true, listening: Bool = false, forWriting: Bool = false) throws -> Session {
     let environment = ProcessInfo.processInfo.environment
     let configured = ConfigFile.value("store", environment: environment)
     let location = StoreLocation.store(option: store, environment: environment, configured: configured)
-    let ledger = try StoreLocation.open(location, environment: environment, listening: listening)
+    let ledger = try StoreLocation.open(location, environment: environment, listening: listening, forWriting: forWriting)
     let zone = Self.zone(of: ledger.state, configured: ConfigFile.value("zone", environment: environment))
     let session = Session(
       ledger: ledger, actorName: try actorName(on: ledger, environment: environment), now: Date(), zone: zone.zone ?? .current)

@@ -62,7 +62,17 @@ final class Session {
   /// The id of the promise that `reference` names (P12, p12 or 12): numbers never change
   /// once shown, so the number read now names the same promise when the move is appended.
   func promiseID(named reference: String) throws -> String {
-    try state.promise(named: reference).id
+    try named { try $0.promise(named: reference).id }
+  }
+
+  /// What `find` finds on the state. A team ledger opened for a write is this machine's copy
+  /// until the write: a number it does not know may have been given since, so the server is
+  /// asked once before the reference is refused.
+  func named<Found>(_ find: (LedgerState) throws -> Found) throws -> Found {
+    do { return try find(state) } catch {
+      guard try ledger.refresh() else { throw error }
+      return try find(state)
+    }
   }
 
   /// The id of the request `reference` names, when it names one (`R3`); nil for anything else,
@@ -73,7 +83,7 @@ final class Session {
     else {
       return nil
     }
-    return try state.request(named: trimmed).id
+    return try named { try $0.request(named: trimmed).id }
   }
 
   /// Says what the ledger warned about; a long list is cut to its first few and a count.

@@ -5,7 +5,7 @@ import Testing
 /// need it are skipped, and the run prints one line naming what to install; where every test
 /// must run (`.ci/run` sets BREAKTHROUGH_REQUIRE_ALL=1), they run and fail, saying the same.
 public enum Prerequisite: String, CaseIterable, Sendable {
-  case tmux, strace, taskwarrior, postgreSQL, pgBouncer
+  case tmux, strace, taskwarrior, postgreSQL, pgBouncer, openSSL
   /// Python 3 with Debian's packages, for the readers below; its standard `csv` module alone for CSV.
   case python
   case iCalendarReader, commonMarkReader, htmlReader
@@ -18,6 +18,7 @@ public enum Prerequisite: String, CaseIterable, Sendable {
     case .taskwarrior: "Taskwarrior"
     case .postgreSQL: "PostgreSQL"
     case .pgBouncer: "PgBouncer"
+    case .openSSL: "OpenSSL's command"
     case .python: "Python 3"
     case .iCalendarReader: "Python's iCalendar reader"
     case .commonMarkReader: "Python's CommonMark reader"
@@ -33,6 +34,7 @@ public enum Prerequisite: String, CaseIterable, Sendable {
     case .taskwarrior: "apt-get install taskwarrior"
     case .postgreSQL: "apt-get install postgresql"
     case .pgBouncer: "apt-get install pgbouncer"
+    case .openSSL: "apt-get install openssl"
     case .python: "apt-get install python3"
     case .iCalendarReader: "apt-get install python3-icalendar"
     case .commonMarkReader: "apt-get install python3-markdown-it"
@@ -83,6 +85,7 @@ public enum Prerequisite: String, CaseIterable, Sendable {
     // Debian puts it in /usr/sbin, which a plain user's PATH may lack.
     case .pgBouncer:
       Self.onPath("pgbouncer") ?? (FileManager.default.isExecutableFile(atPath: "/usr/sbin/pgbouncer") ? "/usr/sbin/pgbouncer" : nil)
+    case .openSSL: Self.onPath("openssl")
     case .python: Self.python(importing: "csv")
     case .iCalendarReader: Self.python(importing: "icalendar")
     case .commonMarkReader: Self.python(importing: "markdown_it")

@@ -20,7 +20,7 @@ public final class TestPgBouncer {
     folder = String(cString: made)
     let settings = """
       [databases]
-      * = host=\(server.folder) port=5432
+      * = host=\(server.folder) port=\(server.port)
       [pgbouncer]
       listen_addr =
       listen_port = \(port)

@@ -7,7 +7,9 @@ import Foundation
 /// A throwaway PostgreSQL server for the tests: a cluster in a temporary folder, reached only
 /// through a unix socket in that folder (so parallel runs never meet), stopped by its pid
 /// when the test process ends. Roles `owner` (owns each team database), `ana`, `ben` and
-/// `cy` log in without a password; `pat` needs the password `right-secret`.
+/// `cy` log in without a password; `pat` needs the password `right-secret`. A server made with
+/// `tls` listens on a TCP port of 127.0.0.1 too, for TLS only: `pat` by password, every other
+/// login by its certificate.
 public final class TestPostgres: @unchecked Sendable {
   /// Why there is no server: PostgreSQL's programs are not installed here.
   public struct Unavailable: Error, CustomStringConvertible {
@@ -15,6 +17,9 @@ public final class TestPostgres: @unchecked Sendable {
   }
 
   public let folder: String
+  /// The port of its socket and, with TLS, of 127.0.0.1.
+  public let port: Int
+  public let certificates: TestCertificates?
   private let binaries: String
 
   /// The server every test of this process shares, started on first use.
@@ -25,12 +30,14 @@ public final class TestPostgres: @unchecked Sendable {
   /// The folder of the server's programs (`initdb`, `pg_ctl`), when PostgreSQL is installed.
   public static let serverPrograms: String? = findBinaries()
 
-  /// Starts a new server (each call its own cluster).
-  public init() throws(Unavailable) {
+  /// Starts a new server (each call its own cluster), with TLS on TCP when `tls` is given.
+  public init(tls: TestCertificates? = nil) throws(Unavailable) {
     guard let binaries = Self.serverPrograms, Prerequisite.postgreSQL.path != nil else {
       throw Unavailable(description: Prerequisite.postgreSQL.missing)
     }
     self.binaries = binaries
+    certificates = tls
+    port = tls == nil ? 5432 : Self.freePort()
     let template = "/tmp/bt-pg-XXXXXX"
     var name = Array(template.utf8CString)
     guard let made = mkdtemp(&name) else { throw Unavailable(description: "cannot make a folder for the test server") }
@@ -39,9 +46,21 @@ public final class TestPostgres: @unchecked Sendable {
     let initialized = run(
       binaries + "/initdb", ["-D", folder + "/data", "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8"], asServer: true)
     guard initialized.status == 0 else { throw Unavailable(description: "initdb failed: \(initialized.output)") }
-    let rules = "local all pat scram-sha-256\nlocal all all trust\n"
+    var rules = "local all pat scram-sha-256\nlocal all all trust\n"
+    if let tls {
+      rules += "hostssl all pat 127.0.0.1/32 scram-sha-256\nhostssl all all 127.0.0.1/32 cert\n"
+      // The server reads its key as its own user, and only a key no one else can read.
+      for (from, to) in [(tls.serverCertificate, "server.crt"), (tls.serverKey, "server.key"), (tls.authority, "ca.crt")] {
+        try? FileManager.default.copyItem(atPath: from, toPath: "\(folder)/data/\(to)")
+      }
+      chmod(folder + "/data/server.key", 0o600)
+    }
     FileManager.default.createFile(atPath: folder + "/data/pg_hba.conf", contents: Data(rules.utf8))
-    if getuid() == 0, let user = getpwnam("postgres") { chown(folder + "/data/pg_hba.conf", user.pointee.pw_uid, user.pointee.pw_gid) }
+    if getuid() == 0, let user = getpwnam("postgres") {
+      for file in ["pg_hba.conf", "server.crt", "server.key", "ca.crt"] {
+        chown("\(folder)/data/\(file)", user.pointee.pw_uid, user.pointee.pw_gid)
+      }
+    }
     try start()
     TestPostgres.running.append(self)
     if TestPostgres.running.count == 1 { atexit { for server in TestPostgres.running { server.stop() } } }
@@ -57,7 +76,9 @@ public final class TestPostgres: @unchecked Sendable {
 
   /// Starts the server (again).
   public func start() throws(Unavailable) {
-    let options = "-c listen_addresses='' -c unix_socket_directories='\(folder)' -c fsync=off"
+    let listening = certificates == nil ? "" : "127.0.0.1"
+    var options = "-c listen_addresses='\(listening)' -c unix_socket_directories='\(folder)' -c fsync=off -c port=\(port)"
+    if certificates != nil { options += " -c ssl=on -c ssl_cert_file=server.crt -c ssl_key_file=server.key -c ssl_ca_file=ca.crt" }
     let started = run(
       binaries + "/pg_ctl", ["-D", folder + "/data", "-w", "-o", options, "-l", folder + "/log", "start"], asServer: true)
     guard started.status == 0 else {
@@ -73,7 +94,15 @@ public final class TestPostgres: @unchecked Sendable {
 
   /// The URL of `database` for `user`, through the socket.
   public func url(_ database: String, user: String) -> String {
-    "postgres:///\(database)?host=\(folder)&user=\(user)"
+    "postgres:///\(database)?host=\(folder)&user=\(user)" + (port == 5432 ? "" : "&port=\(port)")
+  }
+
+  /// The URL of `database` for `user` over TCP with TLS, the server's certificate verified
+  /// against the test's authority (nil without TLS); the login's certificate is the caller's to add.
+  public func tlsURL(_ database: String, user: String) -> String? {
+    certificates.map {
+      "postgres://\(user)@localhost:\(port)/\(database)?hostaddr=127.0.0.1&sslmode=verify-full&sslrootcert=\($0.authority)"
+    }
   }
 
   /// A new, empty database owned by `owner`; returns its name.
@@ -88,7 +117,7 @@ public final class TestPostgres: @unchecked Sendable {
   public func psql(_ sql: String, database: String = "postgres", user: String = "postgres") throws(Unavailable) -> String {
     let result = run(
       Prerequisite.postgreSQL.path ?? "psql",
-      ["-h", folder, "-U", user, "-d", database, "-v", "ON_ERROR_STOP=1", "-X", "-q", "-A", "-t", "-c", sql])
+      ["-h", folder, "-p", String(port), "-U", user, "-d", database, "-v", "ON_ERROR_STOP=1", "-X", "-q", "-A", "-t", "-c", sql])
     guard result.status == 0 else { throw Unavailable(description: result.output) }
     return result.output
   }
@@ -103,6 +132,20 @@ public final class TestPostgres: @unchecked Sendable {
     }
     let output = String(decoding: finished.output + finished.errors, as: UTF8.self)
     return (finished.status, output.trimmingCharacters(in: .whitespacesAndNewlines))
+  }
+
+  /// A TCP port of 127.0.0.1 that nothing listens on now.
+  private static func freePort() -> Int {
+    let probe = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(probe) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(probe, $0, length) == 0 ? getsockname(probe, $0, &length) : -1 }
+    }
+    return Int(UInt16(bigEndian: address.sin_port))
   }
 
   private static func findBinaries() -> String? {

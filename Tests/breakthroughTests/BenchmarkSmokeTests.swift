@@ -68,6 +68,35 @@ import Testing
     #expect(try server.psql("select count(distinct label) from events where label like 'P%'", database: database) == "1601")
   }
 
+  @Test(.needs(.postgreSQL), .needs(.openSSL))
+  func theTeamBenchmarkAtADistanceMeasuresTheLoginItIsToldOf() throws {
+    let server = try TestPostgres(tls: TestCertificates(logins: ["ana"]))
+    let (certificate, key) = try #require(server.certificates).files(of: "ana")
+    func measure(_ auth: String) throws -> (status: Int32, output: String, errors: String) {
+      let database = try server.createDatabase()
+      let member = try #require(server.tlsURL(database, user: "ana")) + "&sslcert=\(certificate)&sslkey=\(key)"
+      var environment = ProcessInfo.processInfo.environment
+      environment["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "bench-cache-\(database)"
+      let finished = try Spawn.run(
+        BinaryRunner.bench.path,
+        [
+          "team", "--owner", server.url(database, user: "owner"), "--member", member, "--promises", "20", "--rtt", "0", "--runs", "1",
+          "--auth", auth,
+        ], environment: environment)
+      return (
+        finished.status, String(decoding: finished.output, as: UTF8.self), String(decoding: finished.errors, as: UTF8.self)
+      )
+    }
+    let measured = try measure("cert")
+    #expect(measured.status == 0, "\(measured.errors)")
+    #expect(measured.output.contains("0 ms round trips, login by cert"), "\(measured.output)")
+    let named = measured.output.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ").first.map(String.init) ?? "" }
+    #expect(named == ["list", "show", "stats", "promise", "done", "board", "another's"], "\(measured.output)")
+    let refused = try measure("scram")
+    #expect(refused.status != 0)
+    #expect(refused.errors.contains("--auth scram: the member's login was proved by your certificate (CN=ana), no password"))
+  }
+
   @Test func generateWritesALedgerAndTheSameItemsForTaskwarrior() throws {
     let folder = NSTemporaryDirectory() + "bench-\(UUID().uuidString)"
     let finished = try Spawn.run(

@@ -22,6 +22,23 @@ struct TeamCommandLineTests {
     #expect(try team.run(["log"], as: "ana").output.split(separator: "\n").count == 2)
   }
 
+  @Test func aWriteFindsANumberGivenSinceThisMachineLastRead() throws {
+    let team = try TeamSetup()
+    #expect(try team.run(["promise", "From this desk", "--to", "ben", "--by", "+2d"], as: "ana").status == 0)
+    // ana again, at another machine: P2, which the first machine has not read.
+    var laptop = team.environment("ana")
+    laptop["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "laptop-\(UUID().uuidString)"
+    let made = try Spawn.run(
+      BinaryRunner.executable.path, ["promise", "From the laptop", "--to", "ben", "--by", "+2d"], environment: laptop)
+    #expect(made.status == 0)
+    let done = try team.run(["done", "P2"], as: "ana")
+    #expect(done.status == 0, "\(done.errors)")
+    #expect(done.output.contains("P2"), "\(done.output)")
+    let promised = try team.run(["promise", "Third", "--to", "ben", "--by", "+2d"], as: "ana")
+    #expect(promised.output.contains("P3"), "\(promised.output)")
+    #expect(try team.run(["log"], as: "cy").output.split(separator: "\n").count == 4, "one event per command, none twice")
+  }
+
   @Test func theStoreCanComeFromTheConfigFile() throws {
     let team = try TeamSetup()
     let config = NSTemporaryDirectory() + "config-\(UUID().uuidString)"

@@ -10,6 +10,10 @@
 /// words). Every PQ function below may be called only after this returned NULL.
 const char *CLibpq_load(void);
 
+/// Whether the loaded libpq can send several statements before their answers (pipeline mode,
+/// libpq 14 and later): 1 when it can. PQenterPipelineMode and its kin only then.
+int CLibpq_pipelines(void);
+
 /// Makes libpq keep its notices (a server shutting down, a warning) to itself: nothing it says
 /// may reach a terminal that a screen draws on; failures come back as results, in our words.
 void CLibpq_silence(PGconn *conn);

@@ -11,7 +11,7 @@ struct AcceptCommand: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    let session = try common.openSession()
+    let session = try common.openSession(forWriting: true)
     if let request = try session.requestID(ifNamedBy: number) { return try session.perform(.acceptOffer(request: request)) }
     try session.perform(.accept(promise: try session.promiseID(named: number), note: note))
   }

@@ -14,7 +14,7 @@ struct AccountBreakthroughCommand: ParsableCommand {
     guard let outcome = BreakthroughOutcome(rawValue: outcome.lowercased()), outcome != .revised else {
       throw CommandFailure("\"\(Escaping.forDisplay(outcome))\" is not an outcome: use achieved or not-achieved (to revise, declare anew)")
     }
-    let session = try common.openSession()
+    let session = try common.openSession(forWriting: true)
     try session.perform(.accountBreakthrough(outcome: outcome, note: note))
   }
 }

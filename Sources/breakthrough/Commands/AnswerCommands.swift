@@ -13,8 +13,8 @@ struct CounterCommand: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    let session = try common.openSession()
-    let id = try session.state.request(named: request).id
+    let session = try common.openSession(forWriting: true)
+    let id = try session.named { try $0.request(named: request).id }
     try session.perform(.counter(request: id, by: try by.map { try session.date($0) }, what: what, note: note))
   }
 }
@@ -29,8 +29,8 @@ struct DeclineCommand: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    let session = try common.openSession()
-    try session.perform(.decline(request: try session.state.request(named: request).id, note: note))
+    let session = try common.openSession(forWriting: true)
+    try session.perform(.decline(request: try session.named { try $0.request(named: request).id }, note: note))
   }
 }
 
@@ -44,7 +44,7 @@ struct WithdrawCommand: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    let session = try common.openSession()
-    try session.perform(.withdraw(request: try session.state.request(named: request).id, note: note))
+    let session = try common.openSession(forWriting: true)
+    try session.perform(.withdraw(request: try session.named { try $0.request(named: request).id }, note: note))
   }
 }

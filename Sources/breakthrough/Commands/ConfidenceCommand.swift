@@ -15,7 +15,7 @@ struct ConfidenceCommand: ParsableCommand {
     guard let confidence = Confidence(rawValue: level.lowercased()) else {
       throw CommandFailure("\"\(Escaping.forDisplay(level))\" is not a confidence: use on-track, at-risk or off-track")
     }
-    let session = try common.openSession()
+    let session = try common.openSession(forWriting: true)
     try session.perform(.confidence(promise: try session.promiseID(named: number), level: confidence, note: note))
   }
 }

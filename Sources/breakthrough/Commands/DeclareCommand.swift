@@ -13,7 +13,7 @@ struct DeclareCommand: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    let session = try common.openSession()
+    let session = try common.openSession(forWriting: true)
     let by = try session.date(by)
     try session.perform(.declare(statement: statement, by: by, measure: measure, why: why))
   }

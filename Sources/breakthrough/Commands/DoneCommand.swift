@@ -13,7 +13,7 @@ struct DoneCommand: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    let session = try common.openSession()
+    let session = try common.openSession(forWriting: true)
     try session.perform(.deliver(promise: try session.promiseID(named: number), accepted: accepted, note: note, reason: reason))
   }
 }

@@ -16,7 +16,7 @@ struct AddElementCommand: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    let session = try common.openSession()
+    let session = try common.openSession(forWriting: true)
     try session.perform(.addElement(what: what, by: try by.map { try session.date($0) }))
   }
 }
@@ -31,8 +31,8 @@ struct ReviseElementCommand: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    let session = try common.openSession()
-    let id = try session.state.element(named: element).id
+    let session = try common.openSession(forWriting: true)
+    let id = try session.named { try $0.element(named: element).id }
     try session.perform(.reviseElement(element: id, what: what, by: try by.map { try session.date($0) }, note: note))
   }
 }
@@ -45,8 +45,8 @@ struct MeetElementCommand: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    let session = try common.openSession()
-    try session.perform(.meetElement(element: try session.state.element(named: element).id, note: note))
+    let session = try common.openSession(forWriting: true)
+    try session.perform(.meetElement(element: try session.named { try $0.element(named: element).id }, note: note))
   }
 }
 
@@ -59,8 +59,8 @@ struct DropElementCommand: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    let session = try common.openSession()
-    try session.perform(.dropElement(element: try session.state.element(named: element).id, note: note))
+    let session = try common.openSession(forWriting: true)
+    try session.perform(.dropElement(element: try session.named { try $0.element(named: element).id }, note: note))
   }
 }
 

@@ -7,7 +7,7 @@ struct EnrollCommand: ParsableCommand {
   @Option(help: "A note for the record.") var note: String?
   @OptionGroup var common: CommonOptions
 
-  func run() throws { try common.openSession().perform(.enroll(note: note)) }
+  func run() throws { try common.openSession(forWriting: true).perform(.enroll(note: note)) }
 }
 
 struct NotYetCommand: ParsableCommand {
@@ -17,7 +17,7 @@ struct NotYetCommand: ParsableCommand {
   @Option(help: "What it would take for you to be in.") var note: String
   @OptionGroup var common: CommonOptions
 
-  func run() throws { try common.openSession().perform(.notYet(note: note)) }
+  func run() throws { try common.openSession(forWriting: true).perform(.notYet(note: note)) }
 }
 
 struct UnenrollCommand: ParsableCommand {
@@ -26,7 +26,7 @@ struct UnenrollCommand: ParsableCommand {
   @Option(help: "Why.") var note: String
   @OptionGroup var common: CommonOptions
 
-  func run() throws { try common.openSession().perform(.unenroll(note: note)) }
+  func run() throws { try common.openSession(forWriting: true).perform(.unenroll(note: note)) }
 }
 
 struct EnrollmentCommand: ParsableCommand {

@@ -25,7 +25,7 @@ struct NotKeptCommand: ParsableCommand {
   }
 
   func run() throws {
-    let session = try common.openSession()
+    let session = try common.openSession(forWriting: true)
     let replacement = try then.map { Move.Replacement(what: $0, by: try session.date(by ?? ""), addresses: addresses) }
     try session.perform(.notKept(promise: try session.promiseID(named: number), note: note, replacement: replacement, reason: reason))
   }

@@ -23,7 +23,7 @@ struct PromiseCommand: ParsableCommand {
   func run() throws {
     var options = common
     if let from { options.actor = from }
-    let session = try options.openSession()
+    let session = try options.openSession(forWriting: true)
     if to == nil, by == nil, element == nil, let request = try session.requestID(ifNamedBy: what) {
       return try session.perform(.promiseAsAsked(request: request))
     }
@@ -33,7 +33,7 @@ struct PromiseCommand: ParsableCommand {
     }
     let customer = try Handle(to)
     let date = try session.date(by)
-    let element = try element.map { try session.state.element(named: $0).id }
+    let element = try element.map { name in try session.named { try $0.element(named: name).id } }
     try session.perform(.make(what: what, to: customer, by: date, element: element, addresses: addresses))
   }
 }

@@ -55,7 +55,7 @@ struct AddReasonCommand: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    try common.openSession().perform(.addReason(key: key, words: words))
+    try common.openSession(forWriting: true).perform(.addReason(key: key, words: words))
   }
 }
 
@@ -68,6 +68,6 @@ struct RetireReasonCommand: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    try common.openSession().perform(.retireReason(key: key, note: note))
+    try common.openSession(forWriting: true).perform(.retireReason(key: key, note: note))
   }
 }

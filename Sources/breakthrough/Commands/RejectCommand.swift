@@ -12,7 +12,7 @@ struct RejectCommand: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    let session = try common.openSession()
+    let session = try common.openSession(forWriting: true)
     try session.perform(.reject(promise: try session.promiseID(named: number), note: note, reason: reason))
   }
 }

@@ -11,7 +11,7 @@ struct ReleaseCommand: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    let session = try common.openSession()
+    let session = try common.openSession(forWriting: true)
     try session.perform(.release(promise: try session.promiseID(named: number), note: note))
   }
 }

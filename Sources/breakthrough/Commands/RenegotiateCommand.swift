@@ -18,7 +18,7 @@ struct RenegotiateCommand: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    let session = try common.openSession()
+    let session = try common.openSession(forWriting: true)
     let newBy = try session.date(by)
     try session.perform(
       .renegotiate(

@@ -15,7 +15,10 @@ struct ProposalOptions: ParsableArguments {
 
   /// The parts, read as the session reads dates and numbers.
   func read(in session: Session) throws -> (by: ByWhen, replyBy: ByWhen?, element: String?) {
-    (try session.date(by), try replyBy.map { try session.date($0) }, try element.map { try session.state.element(named: $0).id })
+    (
+      try session.date(by), try replyBy.map { try session.date($0) },
+      try element.map { name in try session.named { try $0.element(named: name).id } }
+    )
   }
 }
 
@@ -29,7 +32,7 @@ struct RequestCommand: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    let session = try common.openSession()
+    let session = try common.openSession(forWriting: true)
     let (by, replyBy, element) = try proposal.read(in: session)
     try session.perform(.request(what: proposal.what, of: try Handle(of), by: by, replyBy: replyBy, element: element))
   }
@@ -45,7 +48,7 @@ struct OfferCommand: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    let session = try common.openSession()
+    let session = try common.openSession(forWriting: true)
     let (by, replyBy, element) = try proposal.read(in: session)
     try session.perform(.offer(what: proposal.what, to: try Handle(to), by: by, replyBy: replyBy, element: element))
   }

@@ -11,7 +11,7 @@ struct RevokeCommand: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    let session = try common.openSession()
+    let session = try common.openSession(forWriting: true)
     try session.perform(.revoke(promise: try session.promiseID(named: number), note: note))
   }
 }

@@ -43,7 +43,7 @@ struct ZoneSetCommand: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    let session = try common.openSession()
+    let session = try common.openSession(forWriting: true)
     let context = try session.context()
     let outcome = try session.ledger.append { (state) throws(Refusal) in try state.setZone(zone, note: note, context: context) }
     print(Escaping.forDisplay(outcome.summary))
