@@ -67,7 +67,9 @@ struct LineScanner {
       PiecesInOrder.run(ends.count) { piece in
         Self.read(shared.buffer, from: piece == 0 ? 0 : ends[piece - 1], to: ends[piece])
       } take: { _, read in
-        for (line, end) in read where !stopped {
+        // Last line first: each is moved out as it is folded, never copied (a copy retains
+        // every text of the event, on the core that did not make them).
+        while !stopped, let (line, end) = read.popLast() {
           stopped = !fold(line, endingAt: end, of: buffer.count, firstLine: firstLine, into: &state)
         }
       }
@@ -110,14 +112,17 @@ struct LineScanner {
     return ends
   }
 
-  /// The complete lines from `start` to `end`, read, each with where its newline is.
+  /// The complete lines from `start` to `end`, read, each with where its newline is: the last
+  /// line first.
   static func read(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> [(ReadLine, Int)] {
     var read: [(ReadLine, Int)] = []
+    read.reserveCapacity((end - start) / 200 + 1)
     var lineStart = start
     while lineStart < end, let newline = firstNewline(in: buffer, from: lineStart), newline < end {
       read.append((ReadLine(UnsafeBufferPointer(rebasing: buffer[lineStart..<newline])), newline))
       lineStart = newline + 1
     }
+    read.reverse()
     return read
   }
 

@@ -11,9 +11,9 @@ import Foundation
 /// little memory however long the work is.
 enum PiecesInOrder {
   /// Reads each of `0..<count` with `read` on every core, and hands each result to `take` on
-  /// this thread, in order; returns once every piece was taken.
+  /// this thread, in order, to be used up; returns once every piece was taken.
   static func run<Read: Sendable>(
-    _ count: Int, lookahead: Int = 8, read: @escaping @Sendable (Int) -> Read, take: (Int, Read) -> Void
+    _ count: Int, lookahead: Int = 8, read: @escaping @Sendable (Int) -> Read, take: (Int, inout Read) -> Void
   ) {
     let board = Board<Read>(count: count, lookahead: max(1, lookahead))
     let helpers = max(0, min(count - 1, ProcessInfo.processInfo.activeProcessorCount - 1))
@@ -29,8 +29,8 @@ enum PiecesInOrder {
       waiting: while true {
         switch board.step(toward: piece) {
         case .read(let next): board.keep(read(next), of: next)
-        case .take(let ready):
-          take(piece, ready)
+        case .take(var ready):
+          take(piece, &ready)
           break waiting
         }
       }
