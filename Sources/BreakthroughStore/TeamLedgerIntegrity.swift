@@ -21,7 +21,7 @@ extension TeamLedger {
     mirror.defersSnapshots = true
     defer { mirror.defersSnapshots = false }
     try keepingBatches { keeper in
-      try connection.stream("select line::text, encode(hash, 'hex') from events where seq > $1 order by seq", [String(chain.count)]) {
+      _ = try connection.stream("select line::text, encode(hash, 'hex') from events where seq > $1 order by seq", [String(chain.count)]) {
         (row) throws(PostgresFailure) in try take(row, into: &rows, handingBatchesTo: keeper)
       }
     }
@@ -32,18 +32,16 @@ extension TeamLedger {
   /// Runs `read` with a keeper that keeps its full batches on a thread of its own, and waits
   /// until every batch is kept. Nothing of the ledger (the mirror, the chain, the alarm) may be
   /// touched in `read`, since the keeper changes them meanwhile.
-  func keepingBatches<Read>(_ read: (TeamRowsKeeper) throws -> Read) throws -> Read {
+  func keepingBatches(_ read: (TeamRowsKeeper) throws -> Void) throws {
     // The keeper and this thread take turns at the ledger: the keeper between `hand` and
     // `finish`, this thread before and after.
     nonisolated(unsafe) let ledger = self
     let keeper = TeamRowsKeeper { rows in try ledger.keep(&rows) }
-    let result: Read
-    do { result = try read(keeper) } catch {
+    do { try read(keeper) } catch {
       try? keeper.finish()
       throw error
     }
     try keeper.finish()
-    return result
   }
 
   /// Takes one row of a read, handing what was gathered to the keeper every `batch` rows.

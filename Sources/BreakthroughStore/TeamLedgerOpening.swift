@@ -29,7 +29,7 @@ extension TeamLedger {
     defer { mirror.defersSnapshots = false }
     do {
       try keepingBatches { keeper in
-        try connection.stream(sql, nil) { (row) throws(PostgresFailure) in
+        _ = try connection.stream(sql, nil) { (row) throws(PostgresFailure) in
           if row.statement == header {
             guard row.text(0) == String(TeamSchema.version), verified.count == 0 || row.text(3) == verified.hex else { return }
             member = row.text(2).flatMap { try? Handle($0) }
