@@ -24,6 +24,13 @@ public final class FileLedger: LedgerStore {
   private var snapshotLines = 0
   /// How many lines are folded between snapshots.
   private let snapshotEvery: Int
+  /// Whether folds leave the snapshot for later: a team's first read keeps its rows a batch at
+  /// a time, and a snapshot of the whole state after each batch cost more than folding them.
+  /// Set back, it saves the snapshot a fold left, if any.
+  var defersSnapshots = false {
+    didSet { if !defersSnapshots, snapshotOwed, damage == nil { saveSnapshot() } }
+  }
+  private var snapshotOwed = false
   /// The lines the open started from a snapshot with (0: folded from the first line).
   private(set) var linesFromSnapshot = 0
   /// Whether the open took the ledger's first bytes as its stamp vouched for them, unhashed.
@@ -168,12 +175,21 @@ public final class FileLedger: LedgerStore {
     consumed += scanner.consumed
     lines += scanner.lines
     if damage == nil, lines - snapshotLines >= max(snapshotEvery, snapshotLines / 10) {
-      SnapshotFile.save(state, covered: consumed, lines: lines, prefix: prefix, warnings: newerKindWarnings, for: path)
-      if let status { LedgerStamp.record(covered: consumed, prefix: prefix, readAt: status, ledger: file, now: now(), for: path) }
-      snapshotLines = lines
+      if defersSnapshots {
+        snapshotOwed = true
+      } else {
+        saveSnapshot()
+        if let status { LedgerStamp.record(covered: consumed, prefix: prefix, readAt: status, ledger: file, now: now(), for: path) }
+      }
     }
     let left = bytes.count - scanner.consumed
     return left > 0 ? (scanner.tailProblem ?? "unreadable", left) : nil
+  }
+
+  private func saveSnapshot() {
+    SnapshotFile.save(state, covered: consumed, lines: lines, prefix: prefix, warnings: newerKindWarnings, for: path)
+    snapshotLines = lines
+    snapshotOwed = false
   }
 
   /// Under the lock any bytes after the last complete line are a torn write: keep them in a
@@ -215,6 +231,7 @@ public final class FileLedger: LedgerStore {
     damage = nil
     prefix = StreamHash()
     snapshotLines = 0
+    snapshotOwed = false
     linesFromSnapshot = 0
     openedOnStamp = false
     snapshotOnStamp = false

@@ -6,8 +6,8 @@ import Foundation
 /// verified, and a past that changed (at the server or in the copy) is named and never believed.
 extension TeamLedger {
   /// How many rows a read gathers before the mirror keeps them: a first read of a long ledger
-  /// never holds it all twice.
-  static let batch = 50_000
+  /// never holds it all twice, and the mirror folds each batch while the next arrives.
+  static let batch = 20_000
 
   /// Reads the rows this machine has not verified into the mirror, in one query whose rows
   /// are checked against the chain and kept as they arrive.
@@ -18,18 +18,40 @@ extension TeamLedger {
         saying: "this machine's copy of the team ledger at \(location.place) lost lines it had; it was read again from the server")
     }
     var rows = TeamRowsRead(after: chain)
-    try connection.stream("select line::text, encode(hash, 'hex') from events where seq > $1 order by seq", [String(chain.count)]) {
-      (row) throws(PostgresFailure) in try take(row, into: &rows)
+    mirror.defersSnapshots = true
+    defer { mirror.defersSnapshots = false }
+    try keepingBatches { keeper in
+      _ = try connection.stream("select line::text, encode(hash, 'hex') from events where seq > $1 order by seq", [String(chain.count)]) {
+        (row) throws(PostgresFailure) in try take(row, into: &rows, handingBatchesTo: keeper)
+      }
     }
     lastCatchUp = clock()
     try keep(&rows)
   }
 
-  /// Takes one row of a read, letting the mirror keep what was gathered every `batch` rows.
-  func take(_ row: PostgresConnection.StreamedRow, into rows: inout TeamRowsRead) throws(PostgresFailure) {
+  /// Runs `read` with a keeper that keeps its full batches on a thread of its own, and waits
+  /// until every batch is kept. Nothing of the ledger (the mirror, the chain, the alarm) may be
+  /// touched in `read`, since the keeper changes them meanwhile.
+  func keepingBatches(_ read: (TeamRowsKeeper) throws -> Void) throws {
+    // The keeper and this thread take turns at the ledger: the keeper between `hand` and
+    // `finish`, this thread before and after.
+    nonisolated(unsafe) let ledger = self
+    let keeper = TeamRowsKeeper { rows in try ledger.keep(&rows) }
+    do { try read(keeper) } catch {
+      try? keeper.finish()
+      throw error
+    }
+    try keeper.finish()
+  }
+
+  /// Takes one row of a read, handing what was gathered to the keeper every `batch` rows.
+  func take(_ row: PostgresConnection.StreamedRow, into rows: inout TeamRowsRead, handingBatchesTo keeper: TeamRowsKeeper)
+    throws(PostgresFailure)
+  {
     rows.take(line: row.bytes(0), hash: row.bytes(1))
     guard rows.count >= Self.batch else { return }
-    do { try keep(&rows) } catch let error as PostgresFailure { throw error } catch { throw PostgresFailure(message: "\(error)") }
+    do { try keeper.hand(rows) } catch let error as PostgresFailure { throw error } catch { throw PostgresFailure(message: "\(error)") }
+    rows.clear()
   }
 
   /// Puts verified rows into the mirror and remembers the chain's new head; a row that no

@@ -25,17 +25,23 @@ extension TeamLedger {
     var serverProcess: Int?
     var rows = TeamRowsRead(after: verified)
     chain = verified
+    mirror.defersSnapshots = true
+    defer { mirror.defersSnapshots = false }
     do {
-      try connection.stream(sql, nil) { (row) throws(PostgresFailure) in
-        if row.statement == header {
-          guard row.text(0) == String(TeamSchema.version), verified.count == 0 || row.text(3) == verified.hex else { return }
-          member = row.text(2).flatMap { try? Handle($0) }
-          serverProcess = row.text(4).flatMap { Int($0) }
-        } else if row.statement > header, member != nil {
-          try take(row, into: &rows)
+      try keepingBatches { keeper in
+        _ = try connection.stream(sql, nil) { (row) throws(PostgresFailure) in
+          if row.statement == header {
+            guard row.text(0) == String(TeamSchema.version), verified.count == 0 || row.text(3) == verified.hex else { return }
+            member = row.text(2).flatMap { try? Handle($0) }
+            serverProcess = row.text(4).flatMap { Int($0) }
+          } else if row.statement > header, member != nil {
+            try take(row, into: &rows, handingBatchesTo: keeper)
+          }
         }
       }
-    } catch  where !error.isConnectionLost {
+    } catch let failure as PostgresFailure where failure.isConnectionLost {
+      throw failure
+    } catch {
       return false
     }
     guard let member else { return false }

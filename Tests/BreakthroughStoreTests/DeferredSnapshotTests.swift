@@ -1,0 +1,41 @@
+import BreakthroughCore
+import Foundation
+import Testing
+
+@testable import BreakthroughStore
+
+/// A mirror kept a batch at a time leaves its snapshot until the last batch is in, then saves
+/// the one the folds left; a ledger whose snapshot was not due saves none.
+@Suite struct DeferredSnapshotTests {
+  static let lines = DemoLedger.events(now: Date(timeIntervalSince1970: 1_790_000_000), zone: TimeZone(identifier: "UTC") ?? .current)
+    .map { EventCoding.line(for: $0) }
+
+  static func temporaryPath() -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("deferred-\(UUID().uuidString).jsonl").path
+  }
+
+  @Test func theSnapshotWaitsForTheLastBatchThenCoversEveryLine() throws {
+    let path = Self.temporaryPath()
+    let mirror = try FileLedger(path: path, snapshotEvery: 5)
+    mirror.defersSnapshots = true
+    for start in stride(from: 0, to: Self.lines.count, by: 7) {
+      let batch = Array(Self.lines[start..<min(Self.lines.count, start + 7)])
+      #expect(try mirror.appendMirrored(batch, first: start + 1))
+      #expect(!FileManager.default.fileExists(atPath: path + ".snapshot"), "no snapshot while deferred (after line \(start + 7))")
+    }
+    mirror.defersSnapshots = false
+    #expect(FileManager.default.fileExists(atPath: path + ".snapshot"))
+    let reopened = try FileLedger(path: path, snapshotEvery: 5)
+    #expect(reopened.linesFromSnapshot == Self.lines.count, "the snapshot covers every line kept")
+    #expect(reopened.state.snapshot() == mirror.state.snapshot())
+  }
+
+  @Test func noSnapshotIsSavedWhenNoneWasDue() throws {
+    let path = Self.temporaryPath()
+    let mirror = try FileLedger(path: path, snapshotEvery: 1_000)
+    mirror.defersSnapshots = true
+    #expect(try mirror.appendMirrored(Array(Self.lines.prefix(3)), first: 1))
+    mirror.defersSnapshots = false
+    #expect(!FileManager.default.fileExists(atPath: path + ".snapshot"))
+  }
+}
