@@ -68,6 +68,8 @@ struct CompareCommand: ParsableCommand {
 struct Measured {
   let milliseconds: Double
   let peakMegabytes: Double
+  /// How the command exited (`wait4`'s status, decoded): 0 when it succeeded.
+  var exitStatus: Int32 = 0
 
   /// Peak memory from GNU time, which reports the child's own (a child spawned with vfork would
   /// inherit this process's high-water mark in wait4's figure); the time includes GNU time's.
@@ -81,13 +83,13 @@ struct Measured {
 
   /// posix_spawn and wait4, output to a file: Foundation's Process can wait for ever on a
   /// tmux client whose server lives on.
-  static func run(_ command: [String], environment: [String: String], output: String) throws -> Measured {
+  static func run(_ command: [String], environment: [String: String], output: String, errors: String = "/dev/null") throws -> Measured {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     let argv = command.map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { (argv + envp).forEach { free($0) } }
@@ -98,7 +100,7 @@ struct Measured {
     var usage = rusage()
     while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-    return Measured(milliseconds: elapsed, peakMegabytes: Double(usage.ru_maxrss) / 1024)
+    return Measured(milliseconds: elapsed, peakMegabytes: Double(usage.ru_maxrss) / 1024, exitStatus: (status >> 8) & 0xFF)
   }
 
   /// Milliseconds from starting `command` in a fresh 120×40 tmux session until `marker` shows.
