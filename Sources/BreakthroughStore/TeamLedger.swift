@@ -53,11 +53,16 @@ public final class TeamLedger: LedgerStore {
     self.listens = listening
     self.clock = clock
     mirrorPath = location.mirrorPath(in: mirrorFolder)
+    // Connecting is mostly waiting for the server (five round trips or more at a distance), and
+    // opening the copy is work on this machine: both at once.
+    let connecting = OnItsOwnThread { () -> Result<PostgresConnection, PostgresFailure> in
+      do throws(PostgresFailure) { return .success(try PostgresConnection(location)) } catch { return .failure(error) }
+    }
     mirror = try FileLedger(path: mirrorPath)
     identity = Self.rememberedIdentity(at: mirrorPath)
     alarm = TeamAlarm.load(beside: mirrorPath)
     do {
-      let connection = try PostgresConnection(location)
+      let connection = try connecting.value.get()
       if forWriting, !listening, identity != nil, alarm == nil, let verified = verifiedCopy() {
         self.connection = connection
         chain = verified

@@ -40,14 +40,16 @@ struct LedgerChoice: Equatable {
   /// (`forWriting`): a team ledger it has read before is opened by the write itself, in the same
   /// round trip.
   func openSession(reportingWarnings: Bool = true, listening: Bool = false, forWriting: Bool = false) throws -> Session {
-    let machineZone = MachineZoneLookup()
+    // Foundation reads and parses this machine's zone on first use, 2–3 ms that the open's
+    // first, one-core step leaves another core free for.
+    let machineZone = OnItsOwnThread { TimeZone.current }
     let environment = ProcessInfo.processInfo.environment
     let configured = ConfigFile.value("store", environment: environment)
     let location = StoreLocation.store(option: store, environment: environment, configured: configured)
     let ledger = try StoreLocation.open(location, environment: environment, listening: listening, forWriting: forWriting)
     let zone = Self.zone(of: ledger.state, configured: ConfigFile.value("zone", environment: environment))
     let session = Session(
-      ledger: ledger, actorName: try actorName(on: ledger, environment: environment), now: Date(), zone: zone.zone ?? machineZone.zone)
+      ledger: ledger, actorName: try actorName(on: ledger, environment: environment), now: Date(), zone: zone.zone ?? machineZone.value)
     if reportingWarnings { session.reportWarnings() }
     if let problem = zone.problem { session.warn(problem) }
     Session.open.append(session)
@@ -94,26 +96,5 @@ struct CommandFailure: Error, CustomStringConvertible {
 
   init(_ description: String) {
     self.description = description
-  }
-}
-
-/// This machine's time zone, looked up on a thread of its own while the ledger opens: Foundation
-/// reads and parses the zone's rules on first use, 2–3 ms that the open's first, one-core step
-/// leaves another core free for.
-final class MachineZoneLookup: @unchecked Sendable {
-  private var found: TimeZone?
-  private let done = DispatchSemaphore(value: 0)
-
-  init() {
-    Thread {
-      self.found = TimeZone.current
-      self.done.signal()
-    }.start()
-  }
-
-  /// The zone, once looked up.
-  var zone: TimeZone {
-    done.wait()
-    return found ?? .current
   }
 }

@@ -1,0 +1,25 @@
+import Foundation
+
+/// A value worked out on a thread of its own, started at once, while the caller does something
+/// else: the team ledger's connection while its copy opens, this machine's time zone while the
+/// ledger opens. A thread of its own, not a pool's: a pool thread can start late, or be busy.
+public final class OnItsOwnThread<Value>: @unchecked Sendable {
+  private var result: Value?
+  private let done = DispatchSemaphore(value: 0)
+
+  /// Starts `work` on a new thread.
+  public init(_ work: @escaping @Sendable () -> Value) {
+    Thread {
+      self.result = work()
+      self.done.signal()
+    }.start()
+  }
+
+  /// What `work` gave, once it has (asked again, the same value at once).
+  public var value: Value {
+    done.wait()
+    defer { done.signal() }
+    // The semaphore is signalled only once `result` is set.
+    return result!
+  }
+}
