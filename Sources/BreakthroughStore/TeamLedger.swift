@@ -85,7 +85,9 @@ public final class TeamLedger: LedgerStore {
   public var changeDescriptor: Int32? { connection?.socket ?? pending?.socket }
 
   public var connectionNote: String? {
-    let notes = [alarm?.note, offline.map { "offline since \(LocalMoment($0.since, in: .current).clock)" }].compactMap { $0 }
+    // In the team's clock, as every other time on the screens.
+    let zone = mirror.state.zone ?? .current
+    let notes = [alarm?.note, offline.map { "offline since \(LocalMoment($0.since, in: zone).clock)" }].compactMap { $0 }
     return notes.isEmpty ? nil : notes.joined(separator: "; ")
   }
 

@@ -115,6 +115,26 @@ struct TeamLedgerTests {
     #expect(try store.open(as: "cy").state.eventCount == file.state.eventCount)
   }
 
+  @Test func offlineItSaysSinceWhenInTheTeamsClock() throws {
+    let server = try TestPostgres()  // a server of its own: this test stops it
+    defer { server.stop() }
+    let database = try server.createDatabase()
+    let administration = try TeamAdministration(try #require(TeamLocation(server.url(database, user: "owner"))))
+    _ = try administration.initialize()
+    _ = try administration.addMember(try Handle("ana"), role: "ana")
+    let location = try #require(TeamLocation(server.url(database, user: "ana")))
+    let mirrors = NSTemporaryDirectory() + "mirror-\(UUID().uuidString)"
+    // Kiritimati is 14 hours ahead of UTC: no machine running these tests shares its clock.
+    let context = try StoreUnderTest.context()
+    try TeamLedger(location, mirrorFolder: mirrors).append { (state) throws(Refusal) in
+      try state.setZone("Pacific/Kiritimati", note: nil, context: context)
+    }
+    server.stop()
+    let since = try #require(ISO8601DateFormatter().date(from: "2026-03-02T09:30:00Z"))
+    let offline = try TeamLedger(location, mirrorFolder: mirrors, listening: true, clock: { since })
+    #expect(offline.connectionNote == "offline since 23:30", "\(offline.connectionNote ?? "online")")
+  }
+
   @Test func aMirrorAheadOfItsServerIsReadAgain() throws {
     let server = try Self.server()
     let store = try StoreUnderTest(.team)

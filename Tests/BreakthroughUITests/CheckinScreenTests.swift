@@ -122,6 +122,29 @@ import Testing
     #expect(terminal.screen.text.contains("P1 was due 2026-11-24, so it is recorded as not kept; P7 replaces it"))
   }
 
+  @Test func anOverduePromiseDoneLateMaySayWhyAndOneDueTodayIsNotOffered() throws {
+    let (path, _) = try Self.anasDay()
+    let (app, terminal) = try Self.checkin(path)
+    app.step(nil)
+    #expect(terminal.screen.text.contains("w done late: say why"), "\(terminal.screen.text)")
+    Self.press(app, [.key(.character("w"))])
+    #expect(terminal.screen.text.contains("P1 done late"))
+    Self.press(app, [.key(.character("4"))] + TestLedger.keys("Globex moved the date") + [.key(.enter)])
+    let ledger = try FileLedger(path: path)
+    #expect(try ledger.state.promise(named: "P1").state == .delivered, "done, and ben accepts it")
+    #expect(ledger.state.reasons.misses.map(\.reason) == ["priorities"])
+    // P2 is a delivery to ana, P3 due today: neither has come late.
+    for label in ["P2", "P3"] {
+      if !terminal.screen.text.contains("─ \(label) ─") { Self.press(app, [.key(.character("s"))]) }
+      #expect(terminal.screen.text.contains("─ \(label) ─"), "\(terminal.screen.text)")
+      #expect(!terminal.screen.text.contains("done late"), "\(label): nothing to explain")
+    }
+    let before = try String(contentsOfFile: path, encoding: .utf8)
+    Self.press(app, [.key(.character("w"))])
+    #expect(terminal.screen.text.contains("w: a reason for coming late is given for a promise past its by-when"))
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == before, "nothing written")
+  }
+
   @Test func rejectAndRevokeAskWhyAndAnEmptyAnswerWritesNothing() throws {
     let (path, _) = try Self.anasDay()
     let (app, terminal) = try Self.checkin(path)

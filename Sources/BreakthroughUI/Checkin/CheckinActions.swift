@@ -14,6 +14,19 @@ extension CheckinState {
     ) { promise, kind, _ in
       kind == .accept ? .perform(.accept(promise: promise.id)) : .perform(.deliver(promise: promise.id, accepted: false))
     },
+    CheckinAction(
+      name: "done late", keys: [.character("w")],
+      help: "Kept after its by-when: report it done and say why it came late (a reason, one key)", hint: nil,
+      offer: { $0.lateDelivery == nil ? nil : "done late: say why" }
+    ) { state in
+      guard let promise = state.lateDelivery else {
+        state.status = .error("w: a reason for coming late is given for a promise past its by-when that you report done; k reports it done")
+        return []
+      }
+      let toSelf = promise.performer == promise.customer
+      state.overlay = .form(.lateDelivery(promise, accepted: toSelf, reasons: state.ledger.reasons.active))
+      return []
+    },
     move(
       "not kept", key: "x", help: "Not kept: say what happened, offer a replacement (on a delivery to you: reject it)",
       choices: [(.reject, "reject: say what is missing"), (.notKept, "not kept")]
@@ -180,6 +193,15 @@ extension CheckinState {
     move(level.words, key: key, help: "Confidence: \(level.words)", choices: [(.confidence, level.words)]) { promise, _, _ in
       .perform(.confidence(promise: promise.id, level: level))
     }
+  }
+
+  /// The promise on screen when the person may report it done and its by-when has passed: a
+  /// reason may then be given (never asked for: `k` still reports it done without one).
+  var lateDelivery: Promise? {
+    guard let promise = currentPromise, promise.by.isPast(at: localNow),
+      ledger.allowedMoves(for: promise, actor: actor).contains(.deliver)
+    else { return nil }
+    return promise
   }
 
   /// Says why a key does nothing here, in the core's words.
