@@ -43,6 +43,11 @@ public protocol LedgerStore: AnyObject {
   /// that a screen keeps answering keys; returning false cancels the write, which then records
   /// nothing. Nil: a write just waits.
   var whileWaiting: (() -> Bool)? { get set }
+
+  /// Lets go of what the store holds open, before the process ends: a team ledger says goodbye
+  /// to its server, which otherwise logs every command as a client lost. Reading it afterwards
+  /// reads this machine's copy.
+  func close()
 }
 
 extension LedgerStore {
@@ -55,6 +60,8 @@ extension LedgerStore {
   public var changeDescriptor: Int32? { nil }
   public var connectionNote: String? { nil }
   public var chainHead: String? { nil }
+  /// A file holds nothing open between calls.
+  public func close() {}
 
   /// Every entry of the ledger as stored, oldest first, each decoded.
   public func entries() throws(StoreError) -> [LedgerLine] { try entries(after: 0) }

@@ -82,6 +82,12 @@ public final class TeamLedger: LedgerStore {
 
   public var state: LedgerState { mirror.state }
 
+  public func close() {
+    // libpq's goodbye (a Terminate message and TLS's close) is written, not waited for.
+    connection = nil
+    pending = nil
+  }
+
   public var changeDescriptor: Int32? { connection?.socket ?? pending?.socket }
 
   public var connectionNote: String? {

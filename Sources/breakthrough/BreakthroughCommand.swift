@@ -55,6 +55,7 @@ struct BreakthroughCommand: ParsableCommand {
           configuration.subcommands.first { $0._commandName == group }?.configuration.subcommands.contains { $0._commandName == name }
             ?? false
         })
+      defer { Session.closeAll() }
       if let name = arguments.first, let request = typedRequests[name]?.init(typed: Array(arguments.dropFirst())) {
         return try request.run()
       }

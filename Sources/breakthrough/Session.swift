@@ -8,6 +8,11 @@ final class Session {
   /// by piece would only delay the exit.
   nonisolated(unsafe) static var open: [Session] = []
 
+  /// Closes every session's store, as the command ends: a team ledger's server is told goodbye.
+  static func closeAll() {
+    for session in open { session.ledger.close() }
+  }
+
   let ledger: LedgerStore
   /// Who is acting, as named by --as or the environment; only moves need it.
   let actorName: String?

@@ -25,6 +25,19 @@ struct TeamCertificateTests {
     #expect(!byPassword.output.contains("right-secret") && !byPassword.errors.contains("right-secret"))
   }
 
+  /// A command says goodbye to the server before it exits: without it, every command over TLS
+  /// left "could not receive data from client: Connection reset by peer" in the server's log.
+  @Test func aCommandLeavesTheServerWithoutALostClientInItsLog() throws {
+    let (server, team) = try Self.team()
+    let ana = try #require(server.tlsURL(team.database, user: "ana")) + Self.files(server, "ana")
+    let commands = [["list"], ["promise", "Said goodbye", "--to", "ben", "--by", "+2d"], ["show", "P1"], ["show", "P404"], ["stats"]]
+    let statuses = try commands.map { try team.run($0, as: "ana", store: ana).status }
+    #expect(statuses.map { $0 == 0 } == [true, true, true, false, true], "a refusal ends the connection too")
+    let log = try String(contentsOfFile: server.folder + "/log", encoding: .utf8)
+    #expect(!log.contains("could not receive data from client"), "\(log.suffix(2_000))")
+    #expect(!log.lowercased().contains("unexpected eof"), "\(log.suffix(2_000))")
+  }
+
   @Test func aCertificateThatCannotBeUsedIsNamedWithItsFix() throws {
     let (server, team) = try Self.team()
     let base = try #require(server.tlsURL(team.database, user: "ana"))
