@@ -3,7 +3,7 @@ import Foundation
 /// A TCP relay on 127.0.0.1 that stands for a network: every byte is delayed by half a round
 /// trip in each direction, and a new connection waits one round trip (TCP's handshake) before
 /// anything passes. It counts round trips as the server would feel them: the handshake, then
-/// each turn from the client speaking to the server answering.
+/// each turn from the client speaking to the server answering while the client is still there.
 final class DelayingRelay: @unchecked Sendable {
   /// Where the relay forwards to: a TCP port on this machine, or a server's unix socket.
   enum Upstream {
@@ -83,12 +83,15 @@ final class DelayingRelay: @unchecked Sendable {
       close(client)
       close(server)
     }
+    let spoken = DelayQueue()
     for (from, to, answering) in [(client, server, false), (server, client, true)] {
-      let queue = DelayQueue()
+      let queue = answering ? DelayQueue() : spoken
       Thread.detachNewThread { queue.read(from) }
       Thread.detachNewThread { [self] in
         queue.deliver(to, after: halfTrip) {
-          if turn.switches(toAnswer: answering) { count() }
+          // The server's answer to a goodbye (TLS's close) reaches a client that has gone:
+          // nobody waited for it.
+          if turn.switches(toAnswer: answering), !spoken.hasEnded { count() }
         }
         shutdown(to, Int32(SHUT_WR))
         ends.finish()
@@ -178,6 +181,13 @@ private final class DelayQueue: @unchecked Sendable {
   private let condition = NSCondition()
   private var pieces: [(arrived: TimeInterval, bytes: [UInt8])] = []
   private var ended = false
+
+  /// Whether the side it reads has closed.
+  var hasEnded: Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return ended
+  }
 
   func read(_ descriptor: Int32) {
     var buffer = [UInt8](repeating: 0, count: 65_536)
