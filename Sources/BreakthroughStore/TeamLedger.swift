@@ -58,7 +58,12 @@ public final class TeamLedger: LedgerStore {
     let connecting = OnItsOwnThread { () -> Result<PostgresConnection, PostgresFailure> in
       do throws(PostgresFailure) { return .success(try PostgresConnection(location)) } catch { return .failure(error) }
     }
-    mirror = try FileLedger(path: mirrorPath)
+    do { mirror = try FileLedger(path: mirrorPath) } catch {
+      // Not left running into the exit: OpenSSL's clean-up at exit would pull its tables from
+      // under the thread.
+      _ = connecting.value
+      throw error
+    }
     identity = Self.rememberedIdentity(at: mirrorPath)
     alarm = TeamAlarm.load(beside: mirrorPath)
     do {
