@@ -45,8 +45,8 @@ public protocol LedgerStore: AnyObject {
   var whileWaiting: (() -> Bool)? { get set }
 
   /// Lets go of what the store holds open, before the process ends: a team ledger says goodbye
-  /// to its server, which otherwise logs every command as a client lost. Reading it afterwards
-  /// reads this machine's copy.
+  /// to its server, which otherwise logs every command as a client lost. Its state stays
+  /// readable; it refreshes and records nothing more.
   func close()
 }
 

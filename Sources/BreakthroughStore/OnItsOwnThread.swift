@@ -15,11 +15,13 @@ public final class OnItsOwnThread<Value>: @unchecked Sendable {
     }.start()
   }
 
-  /// What `work` gave, once it has (asked again, the same value at once).
-  public var value: Value {
+  /// What `work` gave, once it has, handed over: asked once. The thread keeps nothing of it,
+  /// so the value ends wherever its taker lets it go (a connection's goodbye not on a thread
+  /// still running into the exit).
+  public func take() -> Value {
     done.wait()
-    defer { done.signal() }
     // The semaphore is signalled only once `result` is set.
+    defer { result = nil }
     return result!
   }
 }

@@ -206,37 +206,56 @@ public struct TeamAdministration {
     return (record.chain, record.chain.count == 0 || hash == record.chain.hex, alarm)
   }
 
-  /// The connection as the server sees it: version, TLS, login, handle, last event, round trip.
-  public func check() throws(StoreError) -> [(name: String, value: String)] {
+  /// The connection as the server sees it: version, TLS, login, handle, last event, round trip;
+  /// and whether the login is a member (only members may read the ledger).
+  public func check() throws(StoreError) -> (rows: [(name: String, value: String)], isMember: Bool) {
     try run { () throws(PostgresFailure) in
       let started = Date()
       for _ in 0..<3 { try connection.execute("select 1") }
       let roundTrip = Date().timeIntervalSince(started) / 3 * 1_000
       let version = try connection.execute("show server_version").first?.first ?? nil
       let login = (try connection.execute("select session_user::text").first?.first ?? nil) ?? "?"
-      let schema = try TeamLedger.schemaVersion(on: connection, at: location)
-      let handle = try connection.execute("select handle from members where role = session_user").first?.first ?? nil
-      let last = try connection.execute("select max(seq)::text from events").first?.first ?? nil
-      let lastPromise =
-        try connection.execute("select label from events where label like 'P%' order by seq desc limit 1").first?.first ?? nil
       let mode = connection.setting("sslmode") ?? "prefer"
+      let ssl = try connection.execute("select client_dn, version || ' ' || cipher from pg_stat_ssl where pid = pg_backend_pid()").first
+      let certificate = ssl?.first ?? nil
+      let suite = (ssl?.dropFirst().first ?? nil).map { ", \($0)" } ?? ""
       let tls =
         connection.usesTLS
         ? (["verify-full", "verify-ca"].contains(mode)
-          ? "on, certificate verified (sslmode=\(mode))" : "on, not verified (sslmode=\(mode)): use sslmode=verify-full")
+          ? "on, certificate verified (sslmode=\(mode))\(suite)" : "on, not verified (sslmode=\(mode))\(suite): use sslmode=verify-full")
         : "off (sslmode=\(mode)): across a network use sslmode=verify-full"
-      let certificate = try connection.execute("select client_dn from pg_stat_ssl where pid = pg_backend_pid()").first?.first ?? nil
-      return [
+      let connected = [
         ("server", "\(location.redacted)"),
         ("version", "PostgreSQL \(version ?? "?")"),
         ("TLS", tls),
         ("login", login),
         ("proved by", Self.proof(usedPassword: connection.usedPassword, certificate: certificate)),
-        ("handle", handle ?? "none: not a member (the owner adds you with `breakthrough store member add HANDLE --role \(login)`)"),
-        ("schema", "version \(schema)"),
-        ("events", last.map { "\($0), the last promise \(lastPromise ?? "none")" } ?? "none yet"),
-        ("round trip", String(format: "%.2f ms", roundTrip)),
       ]
+      let notMember = "none: not a member (the owner adds you with `breakthrough store member add HANDLE --role \(login)`)"
+      let schema: Int
+      do throws(PostgresFailure) { schema = try TeamLedger.schemaVersion(on: connection, at: location) } catch
+        where error.sqlState == "42501"
+      {
+        // Only members may read the ledger: for anyone else the connection is all there is to show.
+        return (connected + [("handle", notMember), ("round trip", String(format: "%.2f ms", roundTrip))], false)
+      }
+      let handle = try connection.execute("select handle from members where role = session_user").first?.first ?? nil
+      guard let handle else {
+        return (
+          connected + [("handle", notMember), ("schema", "version \(schema)"), ("round trip", String(format: "%.2f ms", roundTrip))], false
+        )
+      }
+      let last = try connection.execute("select max(seq)::text from events").first?.first ?? nil
+      let lastPromise =
+        try connection.execute("select label from events where label like 'P%' order by seq desc limit 1").first?.first ?? nil
+      return (
+        connected + [
+          ("handle", handle),
+          ("schema", "version \(schema)"),
+          ("events", last.map { "\($0), the last promise \(lastPromise ?? "none")" } ?? "none yet"),
+          ("round trip", String(format: "%.2f ms", roundTrip)),
+        ], true
+      )
     }
   }
 

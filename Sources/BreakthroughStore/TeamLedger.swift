@@ -17,6 +17,8 @@ public final class TeamLedger: LedgerStore {
   var alarm: TeamAlarm?
   /// A reconnection under way, for a screen: made step by step between keys.
   private var pending: PendingConnection?
+  /// Closed as the command ends: nothing connects again.
+  private var isClosed = false
   public internal(set) var identity: Handle?
   public var whileWaiting: (() -> Bool)?
   /// Whether to LISTEN for others' appends (the screens do; a one-shot command need not).
@@ -60,14 +62,14 @@ public final class TeamLedger: LedgerStore {
     }
     do { mirror = try FileLedger(path: mirrorPath) } catch {
       // Not left running into the exit: OpenSSL's clean-up at exit would pull its tables from
-      // under the thread.
-      _ = connecting.value
+      // under the thread. Taken here, the connection ends here.
+      _ = connecting.take()
       throw error
     }
     identity = Self.rememberedIdentity(at: mirrorPath)
     alarm = TeamAlarm.load(beside: mirrorPath)
     do {
-      let connection = try connecting.value.get()
+      let connection = try connecting.take().get()
       if forWriting, !listening, identity != nil, alarm == nil, let verified = verifiedCopy() {
         self.connection = connection
         chain = verified
@@ -91,6 +93,7 @@ public final class TeamLedger: LedgerStore {
     // libpq's goodbye (a Terminate message and TLS's close) is written, not waited for.
     connection = nil
     pending = nil
+    isClosed = true
   }
 
   public var changeDescriptor: Int32? { connection?.socket ?? pending?.socket }
@@ -115,6 +118,7 @@ public final class TeamLedger: LedgerStore {
 
   @discardableResult
   public func refresh() throws(StoreError) -> Bool {
+    guard !isClosed else { return false }
     let before = mirror.lineCount
     if unopened != nil {
       do { try finishOpening() } catch {
@@ -151,6 +155,7 @@ public final class TeamLedger: LedgerStore {
   /// folded, and the move is judged again on what is now known (it may now be refused).
   @discardableResult
   public func append(_ move: (LedgerState) throws(Refusal) -> MoveOutcome) throws(StoreError) -> MoveOutcome {
+    guard !isClosed else { throw StoreError.io("the team ledger at \(location.place) was closed as the command ended; nothing was recorded") }
     if unopened != nil, let outcome = try appendOpening(move) { return outcome }
     for attempt in 0..<Self.attempts {
       // Under a crowd of writers the one who wrote last is freshest and would win each time:
@@ -367,9 +372,15 @@ public final class TeamLedger: LedgerStore {
     do {
       let value = try connection.execute("select value from breakthrough_meta where key = 'schema_version'").first?.first ?? nil
       return value.flatMap { Int($0) } ?? 0
-    } catch  where error.sqlState == "42P01" {
+    } catch where error.sqlState == "42P01" {
       throw PostgresFailure(
         message: "\(location.place) holds no team ledger yet: its owner sets it up with `breakthrough store init --store URL`")
+    } catch where error.sqlState == "42501" {
+      // Only members are granted the ledger's tables.
+      let login = (try? connection.execute("select session_user::text").first?.first ?? nil) ?? nil
+      var refusal = notMember(login ?? "you log in as", at: location)
+      refusal.sqlState = error.sqlState
+      throw refusal
     }
   }
 

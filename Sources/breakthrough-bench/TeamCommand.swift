@@ -52,7 +52,7 @@ struct TeamCommand: ParsableCommand {
     _ = try administration.importLedger(from: path)
 
     if let rtt {
-      let proof = try TeamAdministration(memberLocation).check().first { $0.name == "proved by" }?.value ?? "?"
+      let proof = try TeamAdministration(memberLocation).check().rows.first { $0.name == "proved by" }?.value ?? "?"
       guard proof.hasPrefix(auth.proof) else {
         throw ValidationError(
           "--auth \(auth.rawValue): the member's login was proved by \(proof); give a URL and a server (pg_hba.conf) that log in by "

@@ -48,8 +48,12 @@ struct LedgerChoice: Equatable {
     let location = StoreLocation.store(option: store, environment: environment, configured: configured)
     let ledger = try StoreLocation.open(location, environment: environment, listening: listening, forWriting: forWriting)
     let zone = Self.zone(of: ledger.state, configured: ConfigFile.value("zone", environment: environment))
-    let session = Session(
-      ledger: ledger, actorName: try actorName(on: ledger, environment: environment), now: Date(), zone: zone.zone ?? machineZone.value)
+    let actor: String?
+    do { actor = try actorName(on: ledger, environment: environment) } catch {
+      ledger.close()
+      throw error
+    }
+    let session = Session(ledger: ledger, actorName: actor, now: Date(), zone: zone.zone ?? machineZone.take())
     if reportingWarnings { session.reportWarnings() }
     if let problem = zone.problem { session.warn(problem) }
     Session.open.append(session)

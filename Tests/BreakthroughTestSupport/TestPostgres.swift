@@ -78,7 +78,11 @@ public final class TestPostgres: @unchecked Sendable {
   public func start() throws(Unavailable) {
     let listening = certificates == nil ? "" : "127.0.0.1"
     var options = "-c listen_addresses='\(listening)' -c unix_socket_directories='\(folder)' -c fsync=off -c port=\(port)"
-    if certificates != nil { options += " -c ssl=on -c ssl_cert_file=server.crt -c ssl_key_file=server.key -c ssl_ca_file=ca.crt" }
+    // P-256 alone for TLS's key exchange, as PostgreSQL before 18 has it: what a client's
+    // first key share is measured against, whichever version is installed.
+    if certificates != nil {
+      options += " -c ssl=on -c ssl_cert_file=server.crt -c ssl_key_file=server.key -c ssl_ca_file=ca.crt -c ssl_ecdh_curve=prime256v1"
+    }
     let started = run(
       binaries + "/pg_ctl", ["-D", folder + "/data", "-w", "-o", options, "-l", folder + "/log", "start"], asServer: true)
     guard started.status == 0 else {

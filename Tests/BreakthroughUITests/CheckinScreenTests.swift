@@ -141,7 +141,7 @@ import Testing
     }
     let before = try String(contentsOfFile: path, encoding: .utf8)
     Self.press(app, [.key(.character("w"))])
-    #expect(terminal.screen.text.contains("w: a reason for coming late is given for a promise past its by-when"))
+    #expect(terminal.screen.text.contains("w: P3 is not late (due 2026-11-26): k reports it done"))
     #expect(try String(contentsOfFile: path, encoding: .utf8) == before, "nothing written")
   }
 

@@ -22,6 +22,20 @@ struct TeamCommandLineTests {
     #expect(try team.run(["log"], as: "ana").output.split(separator: "\n").count == 2)
   }
 
+  @Test func aLoginThatIsNoMemberIsToldSoWithTheFixNotTheServersRefusal() throws {
+    let team = try TeamSetup()
+    let pat = team.url("pat") + "&password=right-secret"
+    let check = try team.run(["store", "check"], as: "pat", store: pat)
+    #expect(check.status == 0, "\(check.errors)")
+    #expect(check.output.contains("login        pat"), "\(check.output)")
+    #expect(check.output.contains("none: not a member (the owner adds you with `breakthrough store member add HANDLE --role pat`)"))
+    #expect(!(check.output + check.errors).contains("permission denied"), "\(check.output)\(check.errors)")
+    #expect(!(check.output + check.errors).contains("right-secret"))
+    let list = try team.run(["list"], as: "pat", store: pat)
+    #expect(list.status != 0)
+    #expect(list.errors.contains("the login pat is not a member of the team ledger at pat@"), "\(list.errors)")
+  }
+
   @Test func aWriteFindsANumberGivenSinceThisMachineLastRead() throws {
     let team = try TeamSetup()
     #expect(try team.run(["promise", "From this desk", "--to", "ben", "--by", "+2d"], as: "ana").status == 0)

@@ -20,7 +20,11 @@ extension CheckinState {
       offer: { $0.lateDelivery == nil ? nil : "done late: say why" }
     ) { state in
       guard let promise = state.lateDelivery else {
-        state.status = .error("w: a reason for coming late is given for a promise past its by-when that you report done; k reports it done")
+        if let promise = state.currentPromise, state.ledger.allowedMoves(for: promise, actor: state.actor).contains(.deliver) {
+          state.status = .error("w: \(promise.label) is not late (due \(promise.by.description)): k reports it done")
+        } else {
+          state.refuseKey("w", kind: .deliver)
+        }
         return []
       }
       let toSelf = promise.performer == promise.customer

@@ -123,7 +123,8 @@ struct StoreCheckCommand: ParsableCommand {
 
   func run() throws {
     let administration = try team.administration()
-    var rows = try administration.check()
+    var (rows, isMember) = try administration.check()
+    guard isMember else { return Self.show(rows) }
     let (head, broken) = try administration.verifyChain()
     rows.append(
       ("head", head.count == 0 ? "no events yet" : "event \(head.count), hash \(head.short) (compare it aloud: equal heads, equal pasts)"))
@@ -133,9 +134,7 @@ struct StoreCheckCommand: ParsableCommand {
       let verdict = machine.agrees ? "the server still holds it" : "the server no longer holds it: the past was changed"
       rows.append(("this machine", "verified to event \(machine.verified.count), hash \(machine.verified.short); \(verdict)"))
     }
-    for (name, value) in rows {
-      print(Escaping.forDisplay(name.padding(toLength: 13, withPad: " ", startingAt: 0) + value))
-    }
+    Self.show(rows)
     if let broken {
       throw CommandFailure(
         "the team ledger's chain is broken at event \(broken): its line was changed at the server after it was written "
@@ -147,5 +146,10 @@ struct StoreCheckCommand: ParsableCommand {
     {
       throw CommandFailure(alarm)
     }
+  }
+
+  /// The lines of the check, a name and a value each.
+  private static func show(_ rows: [(name: String, value: String)]) {
+    for (name, value) in rows { print(Escaping.forDisplay(name.padding(toLength: 13, withPad: " ", startingAt: 0) + value)) }
   }
 }
