@@ -155,7 +155,9 @@ public final class TeamLedger: LedgerStore {
   /// folded, and the move is judged again on what is now known (it may now be refused).
   @discardableResult
   public func append(_ move: (LedgerState) throws(Refusal) -> MoveOutcome) throws(StoreError) -> MoveOutcome {
-    guard !isClosed else { throw StoreError.io("the team ledger at \(location.place) was closed as the command ended; nothing was recorded") }
+    guard !isClosed else {
+      throw StoreError.io("the team ledger at \(location.place) was closed as the command ended; nothing was recorded")
+    }
     if unopened != nil, let outcome = try appendOpening(move) { return outcome }
     for attempt in 0..<Self.attempts {
       // Under a crowd of writers the one who wrote last is freshest and would win each time:
@@ -372,10 +374,10 @@ public final class TeamLedger: LedgerStore {
     do {
       let value = try connection.execute("select value from breakthrough_meta where key = 'schema_version'").first?.first ?? nil
       return value.flatMap { Int($0) } ?? 0
-    } catch where error.sqlState == "42P01" {
+    } catch  where error.sqlState == "42P01" {
       throw PostgresFailure(
         message: "\(location.place) holds no team ledger yet: its owner sets it up with `breakthrough store init --store URL`")
-    } catch where error.sqlState == "42501" {
+    } catch  where error.sqlState == "42501" {
       // Only members are granted the ledger's tables.
       let login = (try? connection.execute("select session_user::text").first?.first ?? nil) ?? nil
       var refusal = notMember(login ?? "you log in as", at: location)
