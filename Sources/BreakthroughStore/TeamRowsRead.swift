@@ -10,18 +10,27 @@ struct TeamRowsRead {
   private(set) var count = 0
   /// The event number of the first row taken.
   private(set) var first: Int
+  /// The event number of the read's first row, before any batch of it was let go.
+  let start: Int
 
   init(after chain: TeamChain) {
     self.chain = chain
     first = chain.count + 1
+    start = first
   }
 
   /// Takes the next row: its line and its hash in hexadecimal, as the server keeps them.
   mutating func take(line: UnsafeBufferPointer<UInt8>, hash: UnsafeBufferPointer<UInt8>) {
+    guard let stored = TeamChain.bytes(hex: hash) else { return take(line: line, storedHash: nil) }
+    stored.withUnsafeBufferPointer { take(line: line, storedHash: $0) }
+  }
+
+  /// Takes the next row: its line and the hash the server keeps with it (nil: none to check).
+  mutating func take(line: UnsafeBufferPointer<UInt8>, storedHash stored: UnsafeBufferPointer<UInt8>?) {
     let computed = chain.append(line)
-    if let stored = TeamChain.bytes(hex: hash), stored != computed {
+    if let stored, !stored.elementsEqual(computed) {
       brokenAt = brokenAt ?? chain.count
-      chain.adopt(stored)
+      chain.adopt(Array(stored))
     }
     let start = bytes.count
     bytes.append(contentsOf: line)
