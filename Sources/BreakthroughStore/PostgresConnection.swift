@@ -215,6 +215,66 @@ final class PostgresConnection {
     return count
   }
 
+  /// Runs `sql`, one or more statements separated by `;` and sent at once (one round trip),
+  /// the last a `copy (…) to stdout (format binary)`: the rows of the statements before it go
+  /// to `body` as `stream` hands them, then each copied row to `copied` as it arrives, its
+  /// fields as bytes without a copy (no result is made per row, nothing is hex). The first
+  /// failure, of the server or of a callback, is thrown once the server is done.
+  func copy(
+    _ sql: String, _ body: (StreamedRow) throws(PostgresFailure) -> Void,
+    copied: (BinaryCopyRows.Row) throws(PostgresFailure) -> Void
+  ) throws(PostgresFailure) {
+    guard PQsendQuery(connection, sql) != 0 else { throw failure(nil) }
+    var problem: PostgresFailure?
+    var statement = 0
+    var cutShort = false
+    while let result = PQgetResult(connection) {
+      defer { PQclear(result) }
+      switch PQresultStatus(result) {
+      case PGRES_TUPLES_OK:
+        for row in 0..<PQntuples(result) where problem == nil {
+          do throws(PostgresFailure) { try body(StreamedRow(result: result, row: row, statement: statement)) } catch { problem = error }
+        }
+        statement += 1
+      case PGRES_COMMAND_OK:
+        statement += 1
+      case PGRES_COPY_OUT:
+        cutShort = !readCopy(copied, problem: &problem)
+      default:
+        if problem == nil { problem = failure(result) }
+      }
+    }
+    if problem == nil, cutShort {
+      problem = PostgresFailure(message: "the server's rows could not be read (the copy stopped before its end)")
+    }
+    if let problem { throw problem }
+  }
+
+  /// Reads a copy to its end, handing its rows to `copied` until one fails (the rest is read
+  /// and dropped: the connection is then ready for the next statement). Returns whether the
+  /// copy's own end came.
+  private func readCopy(_ copied: (BinaryCopyRows.Row) throws(PostgresFailure) -> Void, problem: inout PostgresFailure?) -> Bool {
+    var rows = BinaryCopyRows()
+    var buffer: UnsafeMutablePointer<CChar>?
+    var length = PQgetCopyData(connection, &buffer, 0)
+    while length > 0 {
+      if problem == nil, let buffer {
+        let piece = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: Int(length))
+        do {
+          try rows.take(piece) { row in try copied(row) }
+        } catch let failure as PostgresFailure {
+          problem = failure
+        } catch {
+          problem = PostgresFailure(message: "the server's rows could not be read (\(error))")
+        }
+      }
+      PQfreemem(buffer)
+      length = PQgetCopyData(connection, &buffer, 0)
+    }
+    if length == -2, problem == nil { problem = failure(nil) }
+    return rows.finished
+  }
+
   /// Sends `statements`, each with text parameters, at once: one round trip for all. They run
   /// in one transaction, in order, and once one fails those after it do not run. Each row goes
   /// to `body` as it is read, saying which statement it answers; `whileWaiting` as for `stream`.

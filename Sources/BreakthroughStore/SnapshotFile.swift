@@ -162,7 +162,7 @@ public enum SnapshotFile {
       append(warning.utf8.count, to: &payload)
       payload += warning.utf8
     }
-    payload += state.snapshot()
+    payload += state.snapshot(pieces: .onEveryCore)
     var checksum = StreamHash()
     payload.withUnsafeBufferPointer { checksum.add($0) }
     var bytes = magic

@@ -9,7 +9,7 @@ extension TeamLedger {
   /// never holds it all twice, and the mirror folds each batch while the next arrives.
   static let batch = 20_000
 
-  /// Reads the rows this machine has not verified into the mirror, in one query whose rows
+  /// Reads the rows this machine has not verified into the mirror, in one copy whose rows
   /// are checked against the chain and kept as they arrive.
   func catchUp() throws {
     guard let connection else { return }
@@ -21,8 +21,8 @@ extension TeamLedger {
     mirror.defersSnapshots = true
     defer { mirror.defersSnapshots = false }
     try keepingBatches { keeper in
-      _ = try connection.stream("select line::text, encode(hash, 'hex') from events where seq > $1 order by seq", [String(chain.count)]) {
-        (row) throws(PostgresFailure) in try take(row, into: &rows, handingBatchesTo: keeper)
+      try connection.copy(Self.rowsCopy(after: chain.count), { _ in }) { (row) throws(PostgresFailure) in
+        try take(row, into: &rows, handingBatchesTo: keeper)
       }
     }
     lastCatchUp = clock()
@@ -36,7 +36,7 @@ extension TeamLedger {
     // The keeper and this thread take turns at the ledger: the keeper between `hand` and
     // `finish`, this thread before and after.
     nonisolated(unsafe) let ledger = self
-    let keeper = TeamRowsKeeper { rows in try ledger.keep(&rows) }
+    let keeper = TeamRowsKeeper { rows in try ledger.keep(&rows, remembering: false) }
     do { try read(keeper) } catch {
       try? keeper.finish()
       throw error
@@ -44,26 +44,36 @@ extension TeamLedger {
     try keeper.finish()
   }
 
-  /// Takes one row of a read, handing what was gathered to the keeper every `batch` rows.
-  func take(_ row: PostgresConnection.StreamedRow, into rows: inout TeamRowsRead, handingBatchesTo keeper: TeamRowsKeeper)
+  /// The statement that copies the rows after event `count`, each its line and its hash, in
+  /// order: their bytes as the server keeps them (a number only, never people's text, is in it).
+  static func rowsCopy(after count: Int) -> String {
+    "copy (select line, hash from events where seq > \(count) order by seq) to stdout (format binary)"
+  }
+
+  /// Takes one copied row of a read, handing what was gathered to the keeper every `batch` rows.
+  func take(_ row: BinaryCopyRows.Row, into rows: inout TeamRowsRead, handingBatchesTo keeper: TeamRowsKeeper)
     throws(PostgresFailure)
   {
-    rows.take(line: row.bytes(0), hash: row.bytes(1))
+    guard row.count == 2 else { throw PostgresFailure(message: "the server's rows could not be read (a row of \(row.count) fields)") }
+    rows.take(line: row.field(0), storedHash: row.field(1))
     guard rows.count >= Self.batch else { return }
     do { try keeper.hand(rows) } catch let error as PostgresFailure { throw error } catch { throw PostgresFailure(message: "\(error)") }
     rows.clear()
   }
 
-  /// Puts verified rows into the mirror and remembers the chain's new head; a row that no
-  /// longer matches its hash raises the alarm. No rows: the mirror is read for others' lines.
-  func keep(_ rows: inout TeamRowsRead) throws {
+  /// Puts verified rows into the mirror and, `remembering`, the chain's new head beside it (a
+  /// read's batches leave that to its last, which remembers theirs too: one record, not one a
+  /// batch); a row that no longer matches its hash raises the alarm. No rows: the mirror is
+  /// read for others' lines.
+  func keep(_ rows: inout TeamRowsRead, remembering: Bool = true) throws {
     guard rows.count > 0 else {
       try mirror.refresh()
+      if remembering, rows.first > rows.start { TeamChainRecord.save(chain, beside: mirrorPath, at: clock()) }
       return
     }
     if try !mirror.appendMirrored(bytes: rows.bytes, lines: rows.count, first: rows.first) { try mirror.refresh() }
     chain = rows.chain
-    TeamChainRecord.save(chain, beside: mirrorPath, at: clock())
+    if remembering { TeamChainRecord.save(chain, beside: mirrorPath, at: clock()) }
     if let broken = rows.brokenAt, alarm?.brokenAt != broken {
       raiseAlarm(
         "the past of the team ledger at \(location.place) was changed: event \(broken) no longer matches the hash it was "

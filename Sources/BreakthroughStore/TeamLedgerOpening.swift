@@ -20,7 +20,7 @@ extension TeamLedger {
       + "select (select value from breakthrough_meta where key = 'schema_version'), session_user::text, "
       + "(select handle from members where role = session_user), "
       + "(select encode(hash, 'hex') from events where seq = \(verified.count)), pg_backend_pid()::text; "
-      + "select line::text, encode(hash, 'hex') from events where seq > \(verified.count) order by seq"
+      + Self.rowsCopy(after: verified.count)
     var member: Handle?
     var serverProcess: Int?
     var rows = TeamRowsRead(after: verified)
@@ -29,14 +29,14 @@ extension TeamLedger {
     defer { mirror.defersSnapshots = false }
     do {
       try keepingBatches { keeper in
-        _ = try connection.stream(sql, nil) { (row) throws(PostgresFailure) in
-          if row.statement == header {
-            guard row.text(0) == String(TeamSchema.version), verified.count == 0 || row.text(3) == verified.hex else { return }
-            member = row.text(2).flatMap { try? Handle($0) }
-            serverProcess = row.text(4).flatMap { Int($0) }
-          } else if row.statement > header, member != nil {
-            try take(row, into: &rows, handingBatchesTo: keeper)
-          }
+        try connection.copy(sql) { row in
+          guard row.statement == header, row.text(0) == String(TeamSchema.version),
+            verified.count == 0 || row.text(3) == verified.hex
+          else { return }
+          member = row.text(2).flatMap { try? Handle($0) }
+          serverProcess = row.text(4).flatMap { Int($0) }
+        } copied: { (row) throws(PostgresFailure) in
+          if member != nil { try take(row, into: &rows, handingBatchesTo: keeper) }
         }
       }
     } catch let failure as PostgresFailure where failure.isConnectionLost {

@@ -89,6 +89,7 @@ FORWARD(int, PQsendQueryParams,
         (conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats, resultFormat))
 FORWARD(int, PQsendQuery, (PGconn *conn, const char *command), (conn, command))
 FORWARD(int, PQsetSingleRowMode, (PGconn *conn), (conn))
+FORWARD(int, PQgetCopyData, (PGconn *conn, char **buffer, int async), (conn, buffer, async))
 FORWARD(int, PQbackendPID, (const PGconn *conn), (conn))
 FORWARD(int, PQisBusy, (PGconn *conn), (conn))
 FORWARD(PGresult *, PQgetResult, (PGconn *conn), (conn))

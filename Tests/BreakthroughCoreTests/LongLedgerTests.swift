@@ -61,6 +61,16 @@ import Testing
     #expect(SnapshotTests.fingerprint(try LedgerState(snapshot: restored.snapshot())) == SnapshotTests.fingerprint(state))
   }
 
+  @Test func segmentsWrittenOnSeveralThreadsAreTheSameBytes() throws {
+    let concurrently = PieceRunner { count, piece in DispatchQueue.concurrentPerform(iterations: count, execute: piece) }
+    let state = Self.longLedger(20_000)
+    let bytes = state.snapshot()
+    #expect(state.snapshot(pieces: concurrently) == bytes)
+    // Read back, most promises are copied from the snapshot's own bytes.
+    let restored = try LedgerState(snapshot: bytes)
+    #expect(restored.snapshot(pieces: concurrently) == restored.snapshot())
+  }
+
   @Test func damagedSegmentsAreRefusedNeverCrash() throws {
     SnapshotTests.expectDamageRefusedNeverCrash(Self.longLedger(5_000).snapshot(), rounds: 60, seed: 21)
   }

@@ -5,8 +5,9 @@ import Foundation
 extension LedgerState {
   static let snapshotFormat = 9
 
-  /// The state as snapshot bytes.
-  public func snapshot() -> [UInt8] {
+  /// The state as snapshot bytes; the promises' segments are written by `pieces` (on every
+  /// core, the store's runner): they are most of the snapshot, and each stands alone.
+  public func snapshot(pieces: PieceRunner = .oneAtATime) -> [UInt8] {
     var out = SnapshotWriter()
     out.int(Self.snapshotFormat)
     let personNumber = Dictionary(people.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
@@ -69,9 +70,12 @@ extension LedgerState {
     out.int(segments.count)
     // The records and pasts still held in the snapshot are copied as they are, from one read of it.
     let held = archive.flatMap { $0.source.bytes(in: 0..<$0.source.count) }.map(SnapshotBytes.init)
-    for segment in segments {
+    let parts = SegmentReading.Slots<[UInt8]>(count: segments.count)
+    defer { parts.release() }
+    pieces.run(segments.count) { [summaryNumber] number in
       var part = SnapshotWriter()
-      for position in segment {
+      let person = { (handle: Handle) in personNumber[handle] ?? -1 }
+      for position in segments[number] {
         if let held, let record = promises.archivedRecord(at: position), let fields = held.bytes(in: record.offset..<record.past),
           let past = held.record(at: record.past)
         {
@@ -87,9 +91,13 @@ extension LedgerState {
           PromisePastCoding.write(promise.storedPast.past, &part, person: person, summary: { summaryNumber[$0] ?? 0 })
         }
       }
+      parts.base[number] = .success(part.bytes)
+    }
+    for (number, segment) in segments.enumerated() {
+      let part = (try? parts.base[number].get()) ?? []
       out.int(segment.count)
-      out.int(part.bytes.count)
-      out.append(part.bytes[...])
+      out.int(part.count)
+      out.append(part[...])
     }
     index.write(to: &out)
     // The misses can be many (one a promise not kept): last, their length in the last eight

@@ -91,7 +91,7 @@ struct SegmentReading: Sendable {
 
   /// One result per piece of the work, each written by exactly one reader and read after all
   /// finish.
-  private final class Slots<Value>: @unchecked Sendable {
+  final class Slots<Value>: @unchecked Sendable {
     let base: UnsafeMutableBufferPointer<Swift.Result<Value, Refusal>>
 
     init(count: Int) {
