@@ -1,8 +1,8 @@
 import Foundation
 
 /// A value worked out on a thread of its own, started at once, while the caller does something
-/// else: the team ledger's connection while its copy opens, this machine's time zone while the
-/// ledger opens. A thread of its own, not a pool's: a pool thread can start late, or be busy.
+/// else: the team ledger's connection while its copy opens, a snapshot's hashes while it is
+/// decoded, this machine's time zone while the ledger opens. A thread of its own, not a pool's: a pool thread can start late, or be busy.
 public final class OnItsOwnThread<Value>: @unchecked Sendable {
   private var result: Value?
   private let done = DispatchSemaphore(value: 0)

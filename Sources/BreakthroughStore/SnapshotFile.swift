@@ -55,13 +55,15 @@ public enum SnapshotFile {
     let payloadVouched = stamp?.vouches(forSnapshot: snapshotStatus, checksum: checksum) == true
     // Checking the bytes and decoding the state are independent: on two cores at once. The
     // decoding never trusts the bytes, so it may start before they are known to be sound.
-    let checking = Checking(
-      ledger: stamped == nil ? ledger : nil, count: covered, snapshot: payloadVouched ? nil : source, payload: payload)
+    let (hashedLedger, hashedSnapshot) = (stamped == nil ? ledger : nil, payloadVouched ? nil : source)
+    let checking =
+      hashedLedger == nil && hashedSnapshot == nil
+      ? nil : OnItsOwnThread { Self.hashes(ledger: hashedLedger, count: covered, snapshot: hashedSnapshot, payload: payload) }
     let warned = warnings(in: source, payload: payload)
     let state = warned.flatMap { warned in
       try? LedgerState(snapshot: source, payload: warned.end..<payload.upperBound, pieces: .onEveryCore)
     }
-    guard let checked = checking.result(), payloadVouched || checked.payload == checksum,
+    guard let checked = checking.map({ $0.take() }) ?? (nil, nil), payloadVouched || checked.payload == checksum,
       let prefix = stamped ?? checked.prefix, prefix.digest == digest, let state, let warned
     else { return nil }
     if stamped == nil || !payloadVouched {
@@ -87,39 +89,21 @@ public enum SnapshotFile {
   }
 
   /// The hashes of the ledger's first bytes and of the snapshot's payload, each unless it is
-  /// not given (a stamp vouches for it), worked out on another thread.
-  private final class Checking: @unchecked Sendable {
-    private var hashes: (prefix: StreamHash?, payload: UInt64?)?
-    private let done = DispatchSemaphore(value: 0)
-
-    init(ledger: PosixFile?, count: Int, snapshot: SnapshotSource?, payload: Range<Int>) {
-      guard ledger != nil || snapshot != nil else {
-        hashes = (nil, nil)
-        done.signal()
-        return
-      }
-      // A thread of its own, started now: a pool thread can start late, or be busy.
-      Thread {
-        defer { self.done.signal() }
-        var prefix: StreamHash?
-        if let ledger {
-          guard let hashed = SnapshotFile.hash(ledger, upTo: count) else { return }
-          prefix = hashed
-        }
-        var checksum: UInt64?
-        if let snapshot {
-          guard let hashed = SnapshotFile.hash(snapshot, payload) else { return }
-          checksum = hashed
-        }
-        self.hashes = (prefix, checksum)
-      }.start()
+  /// not given (a stamp vouches for it); nil when the ledger or the snapshot could not be read.
+  private static func hashes(ledger: PosixFile?, count: Int, snapshot: SnapshotSource?, payload: Range<Int>) -> (
+    prefix: StreamHash?, payload: UInt64?
+  )? {
+    var prefix: StreamHash?
+    if let ledger {
+      guard let hashed = hash(ledger, upTo: count) else { return nil }
+      prefix = hashed
     }
-
-    /// Waits for the hashes; nil when the ledger or the snapshot could not be read.
-    func result() -> (prefix: StreamHash?, payload: UInt64?)? {
-      done.wait()
-      return hashes
+    var checksum: UInt64?
+    if let snapshot {
+      guard let hashed = hash(snapshot, payload) else { return nil }
+      checksum = hashed
     }
+    return (prefix, checksum)
   }
 
   /// How much of a file is hashed at a time.
