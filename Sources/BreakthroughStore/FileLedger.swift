@@ -31,6 +31,8 @@ public final class FileLedger: LedgerStore {
     didSet { if !defersSnapshots, snapshotOwed, damage == nil { saveSnapshot() } }
   }
   private var snapshotOwed = false
+  /// Whether lines were appended and not synced (`appendMirrored`).
+  private var unsynced = false
   /// The lines the open started from a snapshot with (0: folded from the first line).
   private(set) var linesFromSnapshot = 0
   /// Whether the open took the ledger's first bytes as its stamp vouched for them, unhashed.
@@ -98,9 +100,11 @@ public final class FileLedger: LedgerStore {
     try appendMirrored(bytes: Array(mirrored.map { $0 + "\n" }.joined().utf8), lines: mirrored.count, first: first)
   }
 
-  /// The same, for `lines` lines already in bytes, each ended by a newline.
+  /// The same, for `lines` lines already in bytes, each ended by a newline. Not `syncing`,
+  /// the lines are left for the system to write when it will: a first read of a long ledger
+  /// keeps it a batch at a time and syncs once, with its last batch or `syncMirrored`.
   @discardableResult
-  public func appendMirrored(bytes: [UInt8], lines count: Int, first: Int) throws(StoreError) -> Bool {
+  public func appendMirrored(bytes: [UInt8], lines count: Int, first: Int, syncing: Bool = true) throws(StoreError) -> Bool {
     // A mirror copies its server's rows whatever they hold: a line it cannot read is the
     // server's, not damage of its own, and stopping there would stop the team's writes.
     let writer = try lockForAppending(refusingDamage: false)
@@ -109,10 +113,23 @@ public final class FileLedger: LedgerStore {
     guard present < count else { return true }
     var start = 0
     for _ in 0..<present { start = (bytes[start...].firstIndex(of: 0x0A) ?? bytes.count - 1) + 1 }
-    try write(Array(bytes[start...]), with: writer)
+    let written = start == 0 ? bytes : Array(bytes[start...])
+    try write(written, with: writer, syncing: syncing)
+    unsynced = !syncing
+    let end = consumed
     try reopenIfReplaced()
-    if let reader { _ = try fold(from: reader) }
+    // Under the lock, what follows the lines folded is what was just written: it is folded
+    // as it is, not read back.
+    if let reader { _ = try fold(from: reader, reading: consumed == end ? written : nil) }
     return true
+  }
+
+  /// Syncs the lines `appendMirrored` left unsynced, if any.
+  public func syncMirrored() throws(StoreError) {
+    guard unsynced else { return }
+    let file = try PosixFile.openForAppending(path)
+    try file.sync()
+    unsynced = false
   }
 
   /// The `id` of the last complete line read, if it has one: how a mirror is matched with its
@@ -140,11 +157,12 @@ public final class FileLedger: LedgerStore {
     return writer
   }
 
-  /// Writes and syncs `bytes`; on a failure, cuts the file back so nothing half-written stays.
-  private func write(_ bytes: [UInt8], with writer: PosixFile) throws(StoreError) {
+  /// Writes and (`syncing`) syncs `bytes`; on a failure, cuts the file back so nothing
+  /// half-written stays.
+  private func write(_ bytes: [UInt8], with writer: PosixFile, syncing: Bool = true) throws(StoreError) {
     do {
       try writer.append(bytes)
-      try writer.sync()
+      if syncing { try writer.sync() } else { writer.startSync() }
     } catch {
       try? writer.truncate(to: consumed)
       try? writer.sync()
@@ -152,11 +170,13 @@ public final class FileLedger: LedgerStore {
     }
   }
 
-  /// Reads and folds what follows `consumed`; returns what is left unread at the end, if anything.
-  private func fold(from file: PosixFile) throws(StoreError) -> (problem: String, bytes: Int)? {
+  /// Reads and folds what follows `consumed` (the bytes `reading`, when the caller knows
+  /// them); returns what is left unread at the end, if anything.
+  private func fold(from file: PosixFile, reading known: [UInt8]? = nil) throws(StoreError) -> (problem: String, bytes: Int)? {
     // Every byte a snapshot made now covers is read in this one read: it may be stamped.
     let status = consumed == 0 ? try? file.status() : nil
-    let bytes = try file.readToEnd(from: consumed)
+    let bytes: [UInt8]
+    if let known { bytes = known } else { bytes = try file.readToEnd(from: consumed) }
     guard !bytes.isEmpty else { return nil }
     var scanner = LineScanner()
     scanner.scan(bytes, firstLine: lines + 1, into: &state)

@@ -67,9 +67,10 @@ struct LineScanner {
       PiecesInOrder.run(ends.count) { piece in
         Self.read(shared.buffer, from: piece == 0 ? 0 : ends[piece - 1], to: ends[piece])
       } take: { _, read in
-        // Last line first: each is moved out as it is folded, never copied (a copy retains
-        // every text of the event, on the core that did not make them).
-        while !stopped, let (line, end) = read.popLast() {
+        // Each is moved out as it is folded, never copied (a copy retains every text of the
+        // event, on the core that did not make them).
+        for position in read.indices {
+          guard !stopped, let (line, end) = read[position].take() else { break }
           stopped = !fold(line, endingAt: end, of: buffer.count, firstLine: firstLine, into: &state)
         }
       }
@@ -112,17 +113,15 @@ struct LineScanner {
     return ends
   }
 
-  /// The complete lines from `start` to `end`, read, each with where its newline is: the last
-  /// line first.
-  static func read(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> [(ReadLine, Int)] {
-    var read: [(ReadLine, Int)] = []
+  /// The complete lines from `start` to `end`, read, each with where its newline is.
+  static func read(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> [(ReadLine, Int)?] {
+    var read: [(ReadLine, Int)?] = []
     read.reserveCapacity((end - start) / 200 + 1)
     var lineStart = start
     while lineStart < end, let newline = firstNewline(in: buffer, from: lineStart), newline < end {
       read.append((ReadLine(UnsafeBufferPointer(rebasing: buffer[lineStart..<newline])), newline))
       lineStart = newline + 1
     }
-    read.reverse()
     return read
   }
 

@@ -68,10 +68,16 @@ extension TeamLedger {
   func keep(_ rows: inout TeamRowsRead, remembering: Bool = true) throws {
     guard rows.count > 0 else {
       try mirror.refresh()
-      if remembering, rows.first > rows.start { TeamChainRecord.save(chain, beside: mirrorPath, at: clock()) }
+      if remembering, rows.first > rows.start {
+        try mirror.syncMirrored()
+        TeamChainRecord.save(chain, beside: mirrorPath, at: clock())
+      }
       return
     }
-    if try !mirror.appendMirrored(bytes: rows.bytes, lines: rows.count, first: rows.first) { try mirror.refresh() }
+    // The chain's record vouches for the mirror: the lines are synced before it is written.
+    if try !mirror.appendMirrored(bytes: rows.bytes, lines: rows.count, first: rows.first, syncing: remembering) {
+      try mirror.refresh()
+    }
     chain = rows.chain
     if remembering { TeamChainRecord.save(chain, beside: mirrorPath, at: clock()) }
     if let broken = rows.brokenAt, alarm?.brokenAt != broken {

@@ -50,7 +50,14 @@ extension TeamLedger {
     identity = member
     Self.remember(member, at: mirrorPath)
     lastCatchUp = clock()
-    do { try keep(&rows) } catch let failure as PostgresFailure { throw failure } catch { throw PostgresFailure(message: "\(error)") }
+    do {
+      try keep(&rows, remembering: false)
+      // The snapshot is made while the system writes the mirror's lines to disk; the chain's
+      // record, which vouches for them, only once they are there.
+      mirror.defersSnapshots = false
+      try mirror.syncMirrored()
+      TeamChainRecord.save(chain, beside: mirrorPath, at: clock())
+    } catch let failure as PostgresFailure { throw failure } catch { throw PostgresFailure(message: "\(error)") }
     return true
   }
 

@@ -44,7 +44,8 @@ import Testing
     past.remember("e1", by: Handle(checked: "ana"), before: nil)
     past.remember("e2", by: Handle(checked: "ben"), before: Self.full)
     var out = SnapshotWriter()
-    PromisePastCoding.write(past, &out, person: Self.person, summary: { _ in 0 })
+    var blob = SnapshotWriter()
+    PromisePastCoding.write(past, &out, using: &blob, person: Self.person, summary: { _ in 0 })
     let read = try out.bytes.withUnsafeBufferPointer { bytes throws(Refusal) in
       var input = SnapshotReader(bytes)
       return try PromisePastCoding.read(&input, people: Self.people, summaries: [])

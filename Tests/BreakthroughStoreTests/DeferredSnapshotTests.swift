@@ -38,4 +38,26 @@ import Testing
     mirror.defersSnapshots = false
     #expect(!FileManager.default.fileExists(atPath: path + ".snapshot"))
   }
+
+  /// A batch is folded from the bytes written, not read back: what another copy appended
+  /// first is folded from the file, the lines it already had are skipped, and the state is
+  /// the one a fresh open of the file folds.
+  @Test func batchesFoldedAsWrittenMatchTheFile() throws {
+    let path = Self.temporaryPath()
+    let first = try FileLedger(path: path)
+    let second = try FileLedger(path: path)
+    first.defersSnapshots = true
+    #expect(try first.appendMirrored(Array(Self.lines.prefix(5)), first: 1))
+    #expect(try second.appendMirrored(Array(Self.lines[3..<9]), first: 4), "lines 4 and 5 are skipped, 6 to 9 written")
+    let bytes = Array(Self.lines[0..<14].map { $0 + "\n" }.joined().utf8)
+    #expect(try first.appendMirrored(bytes: bytes, lines: 14, first: 1, syncing: false))
+    try first.syncMirrored()
+    first.defersSnapshots = false
+    let file = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(file == Self.lines[0..<14].map { $0 + "\n" }.joined(), "each line once, in order")
+    let fresh = try FileLedger(path: path)
+    #expect(first.lineCount == 14 && fresh.lineCount == 14)
+    #expect(first.state.snapshot() == fresh.state.snapshot())
+    #expect(first.takeWarnings().isEmpty)
+  }
 }

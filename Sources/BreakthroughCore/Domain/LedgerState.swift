@@ -155,7 +155,7 @@ public struct LedgerState: Sendable {
     guard let promiseID = event.body.promiseID, let position = index.position(ofID: promiseID, in: promises) else { return }
     journal.touched(position, by: eventCount)
     if case .undone(let undoneID, _) = event.body { return undo(undoneID, at: position, event: event) }
-    promises[position].remember(event.id, by: event.actor, before: promises[position].progress)
+    promises[position].remember(event.id, by: event.actor, before: promises.progress(at: position))
     reasons.noteMiss(of: event, number: promises.number(at: position))
     func close(_ state: PromiseState) {
       promises[position].state = state

@@ -74,6 +74,18 @@ public struct PromiseList: Sendable {
     return slot < 0 ? archived[~slot].state : built.chunks[slot >> PromiseChunks.shift][slot & PromiseChunks.mask].state
   }
 
+  /// Where the promise at `position` stands, without copying the rest of it (it may be built).
+  func progress(at position: Int) -> Promise.Progress {
+    let slot = Int(slots[position])
+    return slot < 0 ? unarchived(archived[~slot]).progress : built.chunks[slot >> PromiseChunks.shift][slot & PromiseChunks.mask].progress
+  }
+
+  /// The past of the promise at `position`, without copying the rest of it when it is built.
+  func storedPast(at position: Int) -> StoredPast {
+    let slot = Int(slots[position])
+    return slot < 0 ? self[position].storedPast : built.chunks[slot >> PromiseChunks.shift][slot & PromiseChunks.mask].storedPast
+  }
+
   /// Whether the promise at `position` is closed, without building it.
   public func isClosed(at position: Int) -> Bool {
     state(at: position).isClosed

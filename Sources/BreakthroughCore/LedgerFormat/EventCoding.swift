@@ -28,13 +28,17 @@ public enum EventCoding {
 
   /// Reads one ledger line (without its newline).
   public static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(Refusal) -> Line {
-    let value: JSONValue
-    do { value = try JSONParser.parse(bytes) } catch {
+    let members: JSONMembers?
+    do { members = try JSONMembers.read(bytes) } catch {
       throw Refusal("not JSON (\(error.reason) at byte \(error.offset + 1))")
     }
-    guard case .object = value else { throw Refusal("not a JSON object") }
-    let reader = FieldReader(value: value)
-    guard let version = value["v"]?.intValue, version >= 1 else { throw Refusal("missing format version \"v\"") }
+    guard let members else { throw Refusal("not a JSON object") }
+    return try decode(FieldReader(members: members))
+  }
+
+  /// The event the fields of one ledger object make.
+  static func decode(_ reader: FieldReader) throws(Refusal) -> Line {
+    guard let version = reader.field("v")?.intValue, version >= 1 else { throw Refusal("missing format version \"v\"") }
     let id = try reader.text("id")
     guard let at = Timestamp.parse(try reader.text("at")) else {
       throw Refusal("\"at\" is not a UTC time like 2026-11-26T23:50:00.000Z")
@@ -130,7 +134,7 @@ public enum EventCoding {
     case .zoneSet:
       return .zoneSet(zone: try reader.text("zone"), note: try reader.optionalText("note"))
     case .requestMade:
-      guard let number = reader.value["number"]?.intValue, number > 0 else { throw Refusal("\"number\" must be a positive whole number") }
+      guard let number = reader.field("number")?.intValue, number > 0 else { throw Refusal("\"number\" must be a positive whole number") }
       return .requestMade(
         RequestTerms(
           id: try reader.text("request"), number: number, customer: try reader.handle("customer"),
@@ -152,7 +156,7 @@ public enum EventCoding {
     case .unenrolled:
       return .unenrolled(breakthrough: try reader.text("breakthrough"), note: try reader.text("note"))
     case .elementAdded:
-      guard let number = reader.value["number"]?.intValue, number > 0 else { throw Refusal("\"number\" must be a positive whole number") }
+      guard let number = reader.field("number")?.intValue, number > 0 else { throw Refusal("\"number\" must be a positive whole number") }
       return .elementAdded(
         ElementTerms(id: try reader.text("element"), number: number, what: try reader.text("what"), by: try reader.optionalByWhen("by")))
     case .elementRevised:
@@ -171,9 +175,9 @@ public enum EventCoding {
   }
 
   static func promiseTerms(_ reader: FieldReader) throws(Refusal) -> PromiseTerms {
-    guard let number = reader.value["number"]?.intValue, number > 0 else { throw Refusal("\"number\" must be a positive whole number") }
+    guard let number = reader.field("number")?.intValue, number > 0 else { throw Refusal("\"number\" must be a positive whole number") }
     return PromiseTerms(
-      id: try reader.text(reader.value["promise"] == nil ? "id" : "promise"), number: number,
+      id: try reader.text(reader.has("promise") ? "promise" : "id"), number: number,
       performer: try reader.handle("performer"), customer: try reader.handle("customer"),
       what: try reader.text("what"), by: try reader.byWhen("by"),
       breakthrough: try reader.optionalText("breakthrough"), replaces: try reader.optionalText("replaces"),
@@ -281,15 +285,45 @@ public enum EventCoding {
 
 /// Typed access to the fields of a ledger object, with refusals that name the field.
 struct FieldReader {
-  let value: JSONValue
+  private enum Source {
+    case value(JSONValue)
+    /// A line as read: valid while its bytes are (the decoding of one line).
+    case members(JSONMembers)
+  }
+
+  private let source: Source
+
+  init(value: JSONValue) {
+    source = .value(value)
+  }
+
+  init(members: JSONMembers) {
+    source = .members(members)
+  }
+
+  /// The field named `key`, if there is one.
+  func field(_ key: String) -> JSONValue? {
+    switch source {
+    case .value(let value): return value[key]
+    case .members(let members): return members[key]
+    }
+  }
+
+  /// Whether there is a field named `key` (null or not).
+  func has(_ key: String) -> Bool {
+    switch source {
+    case .value(let value): return value[key] != nil
+    case .members(let members): return members.contains(key)
+    }
+  }
 
   func text(_ key: String) throws(Refusal) -> String {
-    guard let text = value[key]?.stringValue else { throw Refusal("missing text field \"\(key)\"") }
+    guard let text = field(key)?.stringValue else { throw Refusal("missing text field \"\(key)\"") }
     return text
   }
 
   func optionalText(_ key: String) throws(Refusal) -> String? {
-    switch value[key] {
+    switch field(key) {
     case nil, .null?: return nil
     case .string(let text)?: return text
     default: throw Refusal("\"\(key)\" must be text or null")
@@ -297,7 +331,7 @@ struct FieldReader {
   }
 
   func flag(_ key: String) -> Bool {
-    value[key]?.boolValue ?? false
+    field(key)?.boolValue ?? false
   }
 
   func handle(_ key: String) throws(Refusal) -> Handle {
@@ -317,9 +351,9 @@ struct FieldReader {
   }
 
   func object(_ key: String) throws(Refusal) -> FieldReader? {
-    switch value[key] {
+    switch field(key) {
     case nil, .null?: return nil
-    case .object?: return FieldReader(value: value[key] ?? .null)
+    case .object(let members)?: return FieldReader(value: .object(members))
     default: throw Refusal("\"\(key)\" must be an object or null")
     }
   }

@@ -50,13 +50,28 @@ extension LedgerState {
     }
     var summaries = archive?.summaries ?? []
     var summaryNumber = Dictionary(summaries.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
-    // Archived promises are copied as they are: their summaries are in the archive's table.
-    for position in promises.indices where archive == nil || promises.archivedRecord(at: position) == nil {
-      let promise = promises[position]
-      guard promise.storedPast.archive?.isSame(as: archive) != true else { continue }
-      for entry in promise.history {
-        let stem = PromisePastCoding.stem(of: entry.summary).stem
-        guard summaryNumber[stem] == nil else { continue }
+    let segments = stride(from: 0, to: promises.count, by: Self.promisesPerSegment(promises.count))
+      .map { $0..<min(promises.count, $0 + Self.promisesPerSegment(promises.count)) }
+    // Each segment's summaries not in the table yet, in the order they first come, found on
+    // every core; taken in segment order, the table is as one pass over the promises makes it.
+    let found = SegmentReading.Slots<[String]>(count: segments.count)
+    defer { found.release() }
+    pieces.run(segments.count) { [summaryNumber] number in
+      var new: [String] = []
+      var seen = Set<String>()
+      for position in segments[number] where archive == nil || promises.archivedRecord(at: position) == nil {
+        // Archived promises are copied as they are: their summaries are in the archive's table.
+        let past = promises.storedPast(at: position)
+        guard past.archive?.isSame(as: archive) != true else { continue }
+        for entry in past.past.history {
+          let stem = PromisePastCoding.stem(of: entry.summary).stem
+          if summaryNumber[stem] == nil, seen.insert(stem).inserted { new.append(stem) }
+        }
+      }
+      found.base[number] = .success(new)
+    }
+    for number in segments.indices {
+      for stem in (try? found.base[number].get()) ?? [] where summaryNumber[stem] == nil {
         summaryNumber[stem] = summaries.count
         summaries.append(stem)
       }
@@ -65,8 +80,6 @@ extension LedgerState {
     for summary in summaries { out.string(summary) }
     out.int(promises.count)
     // In segments, each with its length, so that opening can read them on all cores at once.
-    let segments = stride(from: 0, to: promises.count, by: Self.promisesPerSegment(promises.count))
-      .map { $0..<min(promises.count, $0 + Self.promisesPerSegment(promises.count)) }
     out.int(segments.count)
     // The records and pasts still held in the snapshot are copied as they are, from one read of it.
     let held = archive.flatMap { $0.source.bytes(in: 0..<$0.source.count) }.map(SnapshotBytes.init)
@@ -74,6 +87,7 @@ extension LedgerState {
     defer { parts.release() }
     pieces.run(segments.count) { [summaryNumber] number in
       var part = SnapshotWriter()
+      var blob = SnapshotWriter()
       let person = { (handle: Handle) in personNumber[handle] ?? -1 }
       for position in segments[number] {
         if let held, let record = promises.archivedRecord(at: position), let fields = held.bytes(in: record.offset..<record.past),
@@ -88,7 +102,7 @@ extension LedgerState {
         if case .archived(let stored, let offset) = promise.storedPast, stored.isSame(as: archive), let past = held?.record(at: offset) {
           part.append(past.bytes[...])
         } else {
-          PromisePastCoding.write(promise.storedPast.past, &part, person: person, summary: { summaryNumber[$0] ?? 0 })
+          PromisePastCoding.write(promise.storedPast.past, &part, using: &blob, person: person, summary: { summaryNumber[$0] ?? 0 })
         }
       }
       parts.base[number] = .success(part.bytes)

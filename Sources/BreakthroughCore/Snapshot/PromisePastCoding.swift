@@ -3,8 +3,13 @@ import Foundation
 /// A promise's past in a snapshot: length-prefixed, so that opening can step over it and read
 /// it only when the promise is looked at or moved. People and summaries are by number.
 enum PromisePastCoding {
-  static func write(_ past: PromisePast, _ out: inout SnapshotWriter, person: (Handle) -> Int, summary: (String) -> Int) {
-    var blob = SnapshotWriter()
+  /// Writes `past` after its length; `blob` is room to write it first, reused from one past
+  /// to the next (a new buffer for each was a tenth of writing a snapshot).
+  static func write(
+    _ past: PromisePast, _ out: inout SnapshotWriter, using blob: inout SnapshotWriter, person: (Handle) -> Int,
+    summary: (String) -> Int
+  ) {
+    blob.clear()
     blob.int(past.history.count)
     for entry in past.history {
       blob.date(entry.at)
@@ -39,6 +44,8 @@ enum PromisePastCoding {
   /// said once: a table of them whole was most of a long ledger's snapshot before its promises
   /// (157,000 texts at 1,000,000 promises), read on every open.
   static func stem(of summary: String) -> (stem: String, number: Int?) {
+    // Most summaries end in a word ("made", "accepted"): no label to take apart.
+    guard let last = summary.utf8.last, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(last) else { return (summary, nil) }
     let bytes = Array(summary.utf8)
     var start = bytes.count
     while start > 0, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[start - 1]) { start -= 1 }

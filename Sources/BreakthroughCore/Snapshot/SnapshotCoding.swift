@@ -16,6 +16,9 @@ struct SnapshotWriter {
 
   mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
+  /// Empties it, keeping its room for what is written next.
+  mutating func clear() { bytes.removeAll(keepingCapacity: true) }
+
   /// Bytes already in snapshot form, as they are.
   mutating func append(_ raw: ArraySlice<UInt8>) { bytes.append(contentsOf: raw) }
 

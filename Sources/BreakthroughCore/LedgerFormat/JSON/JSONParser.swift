@@ -231,6 +231,7 @@ public struct JSONParser {
     let digitsStart = index
     while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
     guard index > digitsStart else { throw failure("bad number") }
+    let digitsEnd = index
     if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
       index += 1
       let fractionStart = index
@@ -243,6 +244,13 @@ public struct JSONParser {
       let exponentStart = index
       while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
       guard index > exponentStart else { throw failure("bad number") }
+    }
+    // A whole number of up to 15 digits (a ledger's version and numbers) is exact in a Double:
+    // added up here, not read as text.
+    if index == digitsEnd, digitsEnd - digitsStart <= 15 {
+      var whole = 0
+      for digit in bytes[digitsStart..<digitsEnd] { whole = whole * 10 + Int(digit - UInt8(ascii: "0")) }
+      return digitsStart > start ? -Double(whole) : Double(whole)
     }
     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     guard let number = Double(text) else { throw failure("bad number") }

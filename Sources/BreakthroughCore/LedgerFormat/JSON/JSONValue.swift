@@ -11,7 +11,10 @@ public enum JSONValue: Equatable, Sendable {
   /// The member named `key` of an object.
   public subscript(key: String) -> JSONValue? {
     guard case .object(let members) = self else { return nil }
-    return members.first(where: { $0.key == key })?.value
+    // Lengths first: reading a line looks up a dozen names among a dozen, and comparing two
+    // short strings that differ costs a call, their lengths a load.
+    let length = key.utf8.count
+    return members.first(where: { $0.key.utf8.count == length && $0.key == key })?.value
   }
 
   public var stringValue: String? {
