@@ -64,7 +64,7 @@ public final class TeamLedger: LedgerStore {
       // Not left running into the exit: OpenSSL's clean-up at exit would pull its tables from
       // under the thread. Taken here, the connection ends here.
       _ = connecting.take()
-      throw error
+      throw Self.copyThatIsNoFile(at: mirrorPath) ?? error
     }
     identity = Self.rememberedIdentity(at: mirrorPath)
     alarm = TeamAlarm.load(beside: mirrorPath)
@@ -98,14 +98,29 @@ public final class TeamLedger: LedgerStore {
 
   public var changeDescriptor: Int32? { connection?.socket ?? pending?.socket }
 
+  /// The zone times are said in when the ledger names none (`zone = "…"` in the config file,
+  /// as the screens use); nil: this machine's.
+  public var zoneWhenUnnamed: TimeZone?
+
   public var connectionNote: String? {
     // In the team's clock, as every other time on the screens.
-    let zone = mirror.state.zone ?? .current
+    let zone = mirror.state.zone ?? zoneWhenUnnamed ?? .current
     let notes = [alarm?.note, offline.map { "offline since \(LocalMoment($0.since, in: zone).clock)" }].compactMap { $0 }
     return notes.isEmpty ? nil : notes.joined(separator: "; ")
   }
 
   public var chainHead: String? { chain.count > 0 ? "event \(chain.count) · \(chain.short)" : nil }
+
+  /// This machine's copy when something other than a file stands in its place (a folder made
+  /// by hand or by a damaged cache): said as the copy it is, with its fix, rather than as a
+  /// ledger file named with `--store`.
+  static func copyThatIsNoFile(at path: String) -> StoreError? {
+    var info = stat()
+    guard stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG else { return nil }
+    return StoreError.io(
+      "this machine's copy of the team ledger, \(path), is not a file (a folder?): move it aside or remove it; it is only a "
+        + "copy, and the next command reads the ledger from the server again")
+  }
 
   public func takeWarnings() -> [String] {
     defer { pendingWarnings.removeAll() }

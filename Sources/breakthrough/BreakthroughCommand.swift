@@ -74,8 +74,9 @@ struct BreakthroughCommand: ParsableCommand {
     }
   }
 
-  /// The commands scripts call most, read without the argument parser when typed plainly.
-  private static let typedRequests: [String: any TypedRequest.Type] = ["list": ListRequest.self, "stats": StatsRequest.self]
+  /// The commands scripts call most, read without the argument parser when typed plainly
+  /// (made when asked: a stored table of metatypes is not `Sendable`).
+  private static var typedRequests: [String: any TypedRequest.Type] { ["list": ListRequest.self, "stats": StatsRequest.self] }
 
   /// A command with no subcommands of its own, parsed by itself: parsing from the root looks
   /// over every command's arguments by reflection, about 5 ms, most of what `list` costs on a

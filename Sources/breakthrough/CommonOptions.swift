@@ -48,6 +48,7 @@ struct LedgerChoice: Equatable {
     let location = StoreLocation.store(option: store, environment: environment, configured: configured)
     let ledger = try StoreLocation.open(location, environment: environment, listening: listening, forWriting: forWriting)
     let zone = Self.zone(of: ledger.state, configured: ConfigFile.value("zone", environment: environment))
+    (ledger as? TeamLedger)?.zoneWhenUnnamed = zone.zone
     let actor: String?
     do { actor = try actorName(on: ledger, environment: environment) } catch {
       ledger.close()

@@ -62,6 +62,18 @@ struct TeamLedgerTests {
     #expect(try store.open(as: "cy").state.promise(number: 1)?.what == "Kept forever")
   }
 
+  @Test func aCopyThatIsNoFileIsSaidAsThisMachinesCopyWithItsFix() throws {
+    let store = try StoreUnderTest(.team)
+    let location = try #require(TeamLocation(try Self.server().url(store.name, user: "ana")))
+    let mirrors = NSTemporaryDirectory() + "mirror-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: location.mirrorPath(in: mirrors), withIntermediateDirectories: true)
+    let said = Self.message { _ = try TeamLedger(location, mirrorFolder: mirrors) }
+    #expect(said.contains("this machine's copy of the team ledger, \(location.mirrorPath(in: mirrors)), is not a file"), "\(said)")
+    #expect(said.contains("move it aside or remove it") && !said.contains("--store"), "\(said)")
+    try FileManager.default.removeItem(atPath: location.mirrorPath(in: mirrors))
+    #expect(try TeamLedger(location, mirrorFolder: mirrors).state.eventCount == 0, "with the folder gone, it opens")
+  }
+
   @Test func aServerThatIsNotReadySaysWhatToDo() throws {
     let server = try Self.server()
     let bare = try server.createDatabase()
@@ -129,10 +141,21 @@ struct TeamLedgerTests {
     try TeamLedger(location, mirrorFolder: mirrors).append { (state) throws(Refusal) in
       try state.setZone("Pacific/Kiritimati", note: nil, context: context)
     }
+    // A ledger that names no zone: the one the config file names, as on the screens.
+    let unnamed = try server.createDatabase()
+    let unnamedAdministration = try TeamAdministration(try #require(TeamLocation(server.url(unnamed, user: "owner"))))
+    _ = try unnamedAdministration.initialize()
+    _ = try unnamedAdministration.addMember(try Handle("ana"), role: "ana")
+    let unnamedLocation = try #require(TeamLocation(server.url(unnamed, user: "ana")))
+    _ = try TeamLedger(unnamedLocation, mirrorFolder: mirrors)
     server.stop()
     let since = try #require(ISO8601DateFormatter().date(from: "2026-03-02T09:30:00Z"))
     let offline = try TeamLedger(location, mirrorFolder: mirrors, listening: true, clock: { since })
-    #expect(offline.connectionNote == "offline since 23:30", "\(offline.connectionNote ?? "online")")
+    offline.zoneWhenUnnamed = TimeZone(identifier: "Asia/Tokyo")
+    #expect(offline.connectionNote == "offline since 23:30", "the ledger's own zone first: \(offline.connectionNote ?? "online")")
+    let unnamedOffline = try TeamLedger(unnamedLocation, mirrorFolder: mirrors, listening: true, clock: { since })
+    unnamedOffline.zoneWhenUnnamed = TimeZone(identifier: "Pacific/Kiritimati")
+    #expect(unnamedOffline.connectionNote == "offline since 23:30", "\(unnamedOffline.connectionNote ?? "online")")
   }
 
   @Test func aMirrorAheadOfItsServerIsReadAgain() throws {
