@@ -31,8 +31,6 @@ public final class FileLedger: LedgerStore {
     didSet { if !defersSnapshots, snapshotOwed, damage == nil { saveSnapshot() } }
   }
   private var snapshotOwed = false
-  /// Whether lines were appended and not synced (`appendMirrored`).
-  private var unsynced = false
   /// The lines the open started from a snapshot with (0: folded from the first line).
   private(set) var linesFromSnapshot = 0
   /// Whether the open took the ledger's first bytes as its stamp vouched for them, unhashed.
@@ -114,22 +112,25 @@ public final class FileLedger: LedgerStore {
     var start = 0
     for _ in 0..<present { start = (bytes[start...].firstIndex(of: 0x0A) ?? bytes.count - 1) + 1 }
     let written = start == 0 ? bytes : Array(bytes[start...])
-    try write(written, with: writer, syncing: syncing)
-    unsynced = !syncing
     let end = consumed
+    try write(written, with: writer, syncing: syncing)
+    // What follows the lines folded is what was just written when the file is still the one
+    // folded and holds nothing else (every writer takes the lock; one that does not, or a file
+    // replaced meanwhile, is read back): folded as it is, not read again.
+    let after = try? writer.status()
     try reopenIfReplaced()
-    // Under the lock, what follows the lines folded is what was just written: it is folded
-    // as it is, not read back.
-    if let reader { _ = try fold(from: reader, reading: consumed == end ? written : nil) }
+    let isAsWritten =
+      after.map { after in
+        readerIdentity.map { $0 == (UInt64(after.st_dev), UInt64(after.st_ino)) } == true && Int(after.st_size) == end + written.count
+      } == true && consumed == end
+    if let reader { _ = try fold(from: reader, reading: isAsWritten ? written : nil) }
     return true
   }
 
-  /// Syncs the lines `appendMirrored` left unsynced, if any.
+  /// Syncs the mirror's lines to disk, as folded: any this process or another appended
+  /// without waiting for the disk (`appendMirrored(…, syncing: false)`).
   public func syncMirrored() throws(StoreError) {
-    guard unsynced else { return }
-    let file = try PosixFile.openForAppending(path)
-    try file.sync()
-    unsynced = false
+    try reader?.sync()
   }
 
   /// The `id` of the last complete line read, if it has one: how a mirror is matched with its
@@ -173,8 +174,9 @@ public final class FileLedger: LedgerStore {
   /// Reads and folds what follows `consumed` (the bytes `reading`, when the caller knows
   /// them); returns what is left unread at the end, if anything.
   private func fold(from file: PosixFile, reading known: [UInt8]? = nil) throws(StoreError) -> (problem: String, bytes: Int)? {
-    // Every byte a snapshot made now covers is read in this one read: it may be stamped.
-    let status = consumed == 0 ? try? file.status() : nil
+    // Every byte a snapshot made now covers is read in this one read: it may be stamped (not
+    // bytes the caller knew, which were not read from the file).
+    let status = consumed == 0 && known == nil ? try? file.status() : nil
     let bytes: [UInt8]
     if let known { bytes = known } else { bytes = try file.readToEnd(from: consumed) }
     guard !bytes.isEmpty else { return nil }

@@ -305,7 +305,7 @@ public final class TeamLedger: LedgerStore {
     do {
       guard try mirror.appendMirrored(lines, first: after + 1) else { return }
       chain = extended
-      TeamChainRecord.save(chain, beside: mirrorPath, at: clock())
+      rememberChain()
     } catch {
       pendingWarnings.append("recorded; this machine's copy could not keep it (\(error)): it is read from the server next time")
     }

@@ -68,18 +68,14 @@ extension TeamLedger {
   func keep(_ rows: inout TeamRowsRead, remembering: Bool = true) throws {
     guard rows.count > 0 else {
       try mirror.refresh()
-      if remembering, rows.first > rows.start {
-        try mirror.syncMirrored()
-        TeamChainRecord.save(chain, beside: mirrorPath, at: clock())
-      }
+      if remembering, rows.first > rows.start { rememberChain() }
       return
     }
-    // The chain's record vouches for the mirror: the lines are synced before it is written.
     if try !mirror.appendMirrored(bytes: rows.bytes, lines: rows.count, first: rows.first, syncing: remembering) {
       try mirror.refresh()
     }
     chain = rows.chain
-    if remembering { TeamChainRecord.save(chain, beside: mirrorPath, at: clock()) }
+    if remembering { rememberChain() }
     if let broken = rows.brokenAt, alarm?.brokenAt != broken {
       raiseAlarm(
         "the past of the team ledger at \(location.place) was changed: event \(broken) no longer matches the hash it was "
@@ -109,7 +105,7 @@ extension TeamLedger {
     let difference = try firstDifference(upTo: count, on: connection)
     guard let line = difference.line else {
       chain = difference.chain
-      TeamChainRecord.save(chain, beside: mirrorPath, at: clock())
+      rememberChain()
       return
     }
     if let record, line <= record.chain.count, record.chain.count > 0,
@@ -192,6 +188,19 @@ extension TeamLedger {
   }
 
   /// Forgets this machine's copy and reads it again from the server.
+  /// Writes the chain's record beside the mirror, once the mirror's lines are on disk: the
+  /// record vouches for them, and a first read keeps its batches without waiting for the disk
+  /// (another process's may be unsynced too, so the file is synced whatever this one wrote).
+  /// When they cannot be synced, no record is left: the next open checks the mirror again.
+  func rememberChain() {
+    do {
+      try mirror.syncMirrored()
+      TeamChainRecord.save(chain, beside: mirrorPath, at: clock())
+    } catch {
+      unlink(mirrorPath + ".chain")
+    }
+  }
+
   func readMirrorAgain(saying warning: String?) throws(PostgresFailure) {
     for path in [mirrorPath, mirrorPath + ".snapshot", mirrorPath + ".chain"] { unlink(path) }
     do { mirror = try FileLedger(path: mirrorPath) } catch { throw PostgresFailure(message: error.description) }

@@ -55,8 +55,7 @@ extension TeamLedger {
       // The snapshot is made while the system writes the mirror's lines to disk; the chain's
       // record, which vouches for them, only once they are there.
       mirror.defersSnapshots = false
-      try mirror.syncMirrored()
-      TeamChainRecord.save(chain, beside: mirrorPath, at: clock())
+      if rows.first > rows.start { rememberChain() }
     } catch let failure as PostgresFailure { throw failure } catch { throw PostgresFailure(message: "\(error)") }
     return true
   }

@@ -71,7 +71,8 @@ extension LedgerState {
       found.base[number] = .success(new)
     }
     for number in segments.indices {
-      for stem in (try? found.base[number].get()) ?? [] where summaryNumber[stem] == nil {
+      guard case .success(let stems) = found.base[number] else { preconditionFailure("a segment's summaries were not looked for") }
+      for stem in stems where summaryNumber[stem] == nil {
         summaryNumber[stem] = summaries.count
         summaries.append(stem)
       }
