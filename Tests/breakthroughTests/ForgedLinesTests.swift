@@ -82,6 +82,23 @@ import Testing
     #expect(made.status == 0 && made.output.contains("P6"), "\(made.output) \(made.errors)")
     let absent = try cli.run(["show", "P4"], as: "ben")
     #expect(absent.status != 0 && absent.errors.contains("the event that would have made it was left out"), "\(absent.errors)")
+    // A line that takes P7 but cannot be read (its "what" is named with a NUL after it) is said
+    // to be left out, by its line, when P7 is asked for; the next promise is P8.
+    let lines = String(decoding: cli.ledgerBytes, as: UTF8.self).split(separator: "\n").map(String.init)
+    let template = try #require(lines.last { $0.contains("\"promise.made\"") && $0.contains("After the forgeries") })
+    let unreadable = template.replacingOccurrences(of: "\"what\":", with: "\"what\\u0000\":")
+      .replacingOccurrences(of: "\"number\":6", with: "\"number\":7").replacingOccurrences(of: "\"id\":\"", with: "\"id\":\"x")
+    let appending = try #require(FileHandle(forWritingAtPath: cli.ledger))
+    appending.seekToEndOfFile()
+    appending.write(Data((unreadable + "\n").utf8))
+    appending.closeFile()
+    let unreadablePromise = try cli.run(["show", "P7"], as: "ben")
+    #expect(
+      unreadablePromise.status != 0 && unreadablePromise.errors.contains("the event that would have made it was left out")
+        && unreadablePromise.errors.contains("line \(lines.count + 1) (promise.made by ana) could not be read"),
+      "\(unreadablePromise.errors)")
+    let next = try cli.run(["promise", "After the unreadable line", "--to", "ben", "--by", "2099-02-01"], as: "ana")
+    #expect(next.status == 0 && next.output.contains("P8"), "\(next.output) \(next.errors)")
     // The real customer's acceptance works.
     let accepted = try cli.run(["accept", "P1"], as: "ben")
     #expect(accepted.status == 0, "\(accepted.errors)")

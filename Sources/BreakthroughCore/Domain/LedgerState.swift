@@ -115,8 +115,8 @@ public struct LedgerState: Sendable {
     let what = header.kind.map { " (\($0)\(header.actor.map { " by \($0)" } ?? ""))" } ?? ""
     leftOut.append(
       LeftOutEvent(
-        ordinal: nil, eventID: header.id, at: header.at, actor: header.actor, kind: header.kind ?? "unknown", subject: nil,
-        reason: "line \(line)\(what) could not be read: \(reason)"))
+        ordinal: nil, eventID: header.id, at: header.at, actor: header.actor, kind: header.kind ?? "unknown",
+        subject: header.numberClaimed?.label, reason: "line \(line)\(what) could not be read: \(reason)"))
   }
 
   /// Notes a line that is not even a JSON object (damage in a file, which its store refuses to

@@ -3,7 +3,7 @@ import Foundation
 /// The folded state as bytes, so that a long ledger opens without folding every line again.
 /// Handles are written once and referred to by number; links between promises by position.
 extension LedgerState {
-  static let snapshotFormat = 9
+  static let snapshotFormat = 10
 
   /// The state as snapshot bytes; the promises' segments are written by `pieces` (on every
   /// core, the store's runner): they are most of the snapshot, and each stands alone.

@@ -9,7 +9,9 @@ public typealias BoardApp = ScreenApp<BoardState>
 public struct BoardState: Sendable {
   public internal(set) var ledger: LedgerState
   public internal(set) var now: Date
-  public let zone: TimeZone
+  /// The zone days are worked out in: the ledger's own once it names one, also when someone
+  /// sets it while the screen is open (`ScreenZone`).
+  public internal(set) var zone: TimeZone
   /// Who the moves made here are made by: shown in the header.
   public internal(set) var actor: Handle
   /// The people `A` switches between (the demo's sample team); empty on a real board.
@@ -63,6 +65,7 @@ public struct BoardState: Sendable {
   public mutating func replaceLedger(_ ledger: LedgerState) {
     let earlier = self.ledger
     self.ledger = ledger
+    zone = ScreenZone.following(ledger, from: earlier, current: zone)
     guard let positions = ledger.positionsChanged(since: earlier) else { return recompute() }
     measures.update(positions, from: earlier, to: ledger)
     followRows(positions, from: earlier)

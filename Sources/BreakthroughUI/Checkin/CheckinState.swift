@@ -10,7 +10,9 @@ public typealias CheckinApp = ScreenApp<CheckinState>
 public struct CheckinState: Sendable {
   public internal(set) var ledger: LedgerState
   public internal(set) var now: Date
-  public let zone: TimeZone
+  /// The zone days are worked out in: the ledger's own once it names one, also when someone
+  /// sets it while the screen is open (`ScreenZone`).
+  public internal(set) var zone: TimeZone
   public let actor: Handle
   public var frame: ScreenFrame
   public let glyphs: Glyphs

@@ -47,6 +47,7 @@ extension CheckinState: PersonalScreen {
 
   /// Items keep their place: each shows its promise as it stands now.
   public mutating func replaceLedger(_ ledger: LedgerState) {
+    zone = ScreenZone.following(ledger, from: self.ledger, current: zone)
     self.ledger = ledger
   }
 

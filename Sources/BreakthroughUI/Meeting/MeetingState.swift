@@ -37,7 +37,9 @@ public struct MeetingState: Sendable {
 
   public internal(set) var ledger: LedgerState
   public internal(set) var now: Date
-  public let zone: TimeZone
+  /// The zone days are worked out in: the ledger's own once it names one, also when someone
+  /// sets it while the screen is open (`ScreenZone`).
+  public internal(set) var zone: TimeZone
   public let options: Options
   public var frame: ScreenFrame
   public let glyphs: Glyphs

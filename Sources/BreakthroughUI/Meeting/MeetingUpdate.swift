@@ -31,6 +31,7 @@ extension MeetingState: Screen {
   public mutating func replaceLedger(_ ledger: LedgerState) {
     let earlier = self.ledger
     self.ledger = ledger
+    zone = ScreenZone.following(ledger, from: earlier, current: zone)
     updatedAt = now
     if let positions = ledger.positionsChanged(since: earlier) {
       digest.update(positions, from: earlier, to: ledger)
