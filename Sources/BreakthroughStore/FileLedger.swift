@@ -94,13 +94,13 @@ public final class FileLedger: LedgerStore {
   /// `first` is the line number of `mirrored[0]`, and lines the file has already are skipped.
   /// False, writing nothing, when the file is short of the lines before `first`.
   @discardableResult
-  public func appendMirrored(_ mirrored: [String], first: Int) throws(StoreError) -> Bool {
-    try appendMirrored(bytes: Array(mirrored.map { $0 + "\n" }.joined().utf8), lines: mirrored.count, first: first)
+  public func appendMirrored(_ mirrored: [String], first: Int, syncing: Bool = true) throws(StoreError) -> Bool {
+    try appendMirrored(bytes: Array(mirrored.map { $0 + "\n" }.joined().utf8), lines: mirrored.count, first: first, syncing: syncing)
   }
 
   /// The same, for `lines` lines already in bytes, each ended by a newline. Not `syncing`,
-  /// the lines are left for the system to write when it will: a first read of a long ledger
-  /// keeps it a batch at a time and syncs once, with its last batch or `syncMirrored`.
+  /// the system is asked to start writing them and nothing waits: a team ledger keeps its rows
+  /// so, a first read a batch at a time, and syncs once (`syncMirrored`) before it vouches for them.
   @discardableResult
   public func appendMirrored(bytes: [UInt8], lines count: Int, first: Int, syncing: Bool = true) throws(StoreError) -> Bool {
     // A mirror copies its server's rows whatever they hold: a line it cannot read is the
@@ -119,10 +119,10 @@ public final class FileLedger: LedgerStore {
     // replaced meanwhile, is read back): folded as it is, not read again.
     let after = try? writer.status()
     try reopenIfReplaced()
-    let isAsWritten =
-      after.map { after in
-        readerIdentity.map { $0 == (UInt64(after.st_dev), UInt64(after.st_ino)) } == true && Int(after.st_size) == end + written.count
-      } == true && consumed == end
+    var isAsWritten = false
+    if let after, let readerIdentity, consumed == end {
+      isAsWritten = readerIdentity == (UInt64(after.st_dev), UInt64(after.st_ino)) && Int(after.st_size) == end + written.count
+    }
     if let reader { _ = try fold(from: reader, reading: isAsWritten ? written : nil) }
     return true
   }

@@ -303,7 +303,7 @@ public final class TeamLedger: LedgerStore {
       return
     }
     do {
-      guard try mirror.appendMirrored(lines, first: after + 1) else { return }
+      guard try mirror.appendMirrored(lines, first: after + 1, syncing: false) else { return }
       chain = extended
       rememberChain()
     } catch {

@@ -71,9 +71,8 @@ extension TeamLedger {
       if remembering, rows.first > rows.start { rememberChain() }
       return
     }
-    if try !mirror.appendMirrored(bytes: rows.bytes, lines: rows.count, first: rows.first, syncing: remembering) {
-      try mirror.refresh()
-    }
+    // Synced by `rememberChain`, once, before the record that vouches for them.
+    if try !mirror.appendMirrored(bytes: rows.bytes, lines: rows.count, first: rows.first, syncing: false) { try mirror.refresh() }
     chain = rows.chain
     if remembering { rememberChain() }
     if let broken = rows.brokenAt, alarm?.brokenAt != broken {
@@ -187,7 +186,6 @@ extension TeamLedger {
     return "event \(line) of the team ledger at \(location.place)\(author): \(reason)"
   }
 
-  /// Forgets this machine's copy and reads it again from the server.
   /// Writes the chain's record beside the mirror, once the mirror's lines are on disk: the
   /// record vouches for them, and a first read keeps its batches without waiting for the disk
   /// (another process's may be unsynced too, so the file is synced whatever this one wrote).
@@ -201,6 +199,7 @@ extension TeamLedger {
     }
   }
 
+  /// Forgets this machine's copy and reads it again from the server.
   func readMirrorAgain(saying warning: String?) throws(PostgresFailure) {
     for path in [mirrorPath, mirrorPath + ".snapshot", mirrorPath + ".chain"] { unlink(path) }
     do { mirror = try FileLedger(path: mirrorPath) } catch { throw PostgresFailure(message: error.description) }
