@@ -1,4 +1,5 @@
 import BreakthroughCore
+import Foundation
 
 /// Folds complete ledger lines from a run of bytes into a state, and says where it stopped.
 ///
@@ -126,11 +127,10 @@ struct LineScanner {
   }
 
   private static func firstNewline(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-    var index = start
-    while index < buffer.count {
-      if buffer[index] == 0x0A { return index }
-      index += 1
+    // memchr reads many bytes a step: a byte at a time, finding the lines took a tenth of reading them.
+    guard let base = buffer.baseAddress, start < buffer.count, let found = memchr(base + start, 0x0A, buffer.count - start) else {
+      return nil
     }
-    return nil
+    return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
   }
 }

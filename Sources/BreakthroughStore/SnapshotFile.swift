@@ -140,24 +140,31 @@ public enum SnapshotFile {
   /// Writes the snapshot of the first `covered` bytes (hashed into `prefix`); a failure only
   /// means the next open folds more lines, so it is not reported.
   static func save(_ state: LedgerState, covered: Int, lines: Int, prefix: StreamHash, warnings: [String], for ledgerPath: String) {
-    var payload: [UInt8] = []
-    append(warnings.count, to: &payload)
+    var warningBytes: [UInt8] = []
+    append(warnings.count, to: &warningBytes)
     for warning in warnings {
-      append(warning.utf8.count, to: &payload)
-      payload += warning.utf8
+      append(warning.utf8.count, to: &warningBytes)
+      warningBytes += warning.utf8
     }
-    payload += state.snapshot(pieces: .onEveryCore)
+    // The payload is the warnings, then the state, written part by part: never joined, since
+    // that would copy tens of megabytes.
+    let payload = [warningBytes] + state.snapshotParts(pieces: .onEveryCore)
     var checksum = StreamHash()
-    payload.withUnsafeBufferPointer { checksum.add($0) }
-    var bytes = magic
-    bytes.reserveCapacity(magic.count + 40 + payload.count)
-    for word in [covered, lines, Int(Int64(bitPattern: prefix.digest)), payload.count] { append(word, to: &bytes) }
-    bytes += payload
-    append(Int(Int64(bitPattern: checksum.digest)), to: &bytes)
+    for part in payload { part.withUnsafeBufferPointer { checksum.add($0) } }
+    var header = magic
+    for word in [covered, lines, Int(Int64(bitPattern: prefix.digest)), payload.reduce(0) { $0 + $1.count }] {
+      append(word, to: &header)
+    }
+    var trailer: [UInt8] = []
+    append(Int(Int64(bitPattern: checksum.digest)), to: &trailer)
     let temporary = path(for: ledgerPath) + ".\(getpid()).tmp"
     unlink(temporary)
     guard let file = try? PosixFile.createNew(temporary) else { return }
-    guard (try? file.append(bytes)) != nil, (try? file.sync()) != nil, rename(temporary, path(for: ledgerPath)) == 0 else {
+    // Synced before it takes the name: a stamp made later vouches for its bytes unhashed, so
+    // they must be the ones on disk.
+    guard ([header] + payload + [trailer]).allSatisfy({ (try? file.append($0)) != nil }), (try? file.sync()) != nil,
+      rename(temporary, path(for: ledgerPath)) == 0
+    else {
       unlink(temporary)
       return
     }

@@ -32,11 +32,12 @@ public struct TeamChain: Equatable, Sendable {
 
   /// SHA-256 of `previous` followed by `line`.
   static func digest(after previous: [UInt8], _ line: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-    var input = previous
-    input.append(contentsOf: line)
-    var digest = [UInt8](repeating: 0, count: 32)
-    let found = input.withUnsafeBytes { bytes in
-      digest.withUnsafeMutableBufferPointer { CLibpq_sha256(bytes.baseAddress, bytes.count, $0.baseAddress) }
+    var found: Int32 = -1
+    let digest = [UInt8](unsafeUninitializedCapacity: 32) { digest, initialized in
+      found = previous.withUnsafeBytes { before in
+        CLibpq_sha256(before.baseAddress, before.count, line.baseAddress, line.count, digest.baseAddress)
+      }
+      initialized = 32
     }
     // libpq links libssl, so its libcrypto is loaded whenever a team ledger is: never reached.
     precondition(found == 0, "libcrypto's SHA256 is not loaded beside libpq")

@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static void *library;
 static char failure[512];
@@ -112,19 +113,51 @@ static void ignore_notice(void *argument, const char *message) {
 
 void CLibpq_silence(PGconn *conn) { PQsetNoticeProcessor(conn, ignore_notice, NULL); }
 
-// libcrypto's one-shot SHA256, found through libpq's handle (dlsym searches what libpq loaded):
-// the chain is checked with the same code TLS uses, at no cost to the build.
+// libcrypto's SHA-256, found through libpq's handle (dlsym searches what libpq loaded): the chain
+// is checked with the same code TLS uses, at no cost to the build. The low-level SHA256_Init,
+// _Update and _Final go straight to the hashing; OpenSSL 3's one-shot SHA256 looks the algorithm
+// up by name on every call, which cost more than the hashing on a ledger's first read. They are
+// only deprecated, but should a libcrypto lack them, the one-shot is used on one copied buffer.
 typedef unsigned char *(*sha256_function)(const unsigned char *, size_t, unsigned char *);
+typedef int (*sha256_init_function)(void *);
+typedef int (*sha256_update_function)(void *, const void *, size_t);
+typedef int (*sha256_final_function)(unsigned char *, void *);
 static sha256_function sha256;
+static sha256_init_function sha256_init;
+static sha256_update_function sha256_update;
+static sha256_final_function sha256_final;
 static pthread_once_t sha256_once = PTHREAD_ONCE_INIT;
 
 static void find_sha256(void) {
-  if (!CLibpq_load()) sha256 = (sha256_function)dlsym(library, "SHA256");
+  if (CLibpq_load()) return;
+  sha256 = (sha256_function)dlsym(library, "SHA256");
+  sha256_init = (sha256_init_function)dlsym(library, "SHA256_Init");
+  sha256_update = (sha256_update_function)dlsym(library, "SHA256_Update");
+  sha256_final = (sha256_final_function)dlsym(library, "SHA256_Final");
 }
 
-int CLibpq_sha256(const void *bytes, size_t length, unsigned char *digest) {
+// Room for OpenSSL's SHA256_CTX (112 bytes since 0.9.8), aligned for its words.
+typedef union {
+  unsigned char bytes[256];
+  unsigned long long align;
+} sha256_context;
+
+int CLibpq_sha256(const void *first, size_t first_length, const void *second, size_t second_length,
+                  unsigned char *digest) {
   pthread_once(&sha256_once, find_sha256);
+  if (sha256_init && sha256_update && sha256_final) {
+    sha256_context context;
+    if (sha256_init(&context) != 1 || sha256_update(&context, first, first_length) != 1 ||
+        sha256_update(&context, second, second_length) != 1 || sha256_final(digest, &context) != 1)
+      return -1;
+    return 0;
+  }
   if (!sha256) return -1;
-  sha256((const unsigned char *)bytes, length, digest);
+  unsigned char *both = malloc(first_length + second_length + 1);
+  if (!both) return -1;
+  if (first_length) memcpy(both, first, first_length);
+  if (second_length) memcpy(both + first_length, second, second_length);
+  sha256(both, first_length + second_length, digest);
+  free(both);
   return 0;
 }

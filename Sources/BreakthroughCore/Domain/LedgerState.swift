@@ -253,7 +253,11 @@ public struct LedgerState: Sendable {
   }
 
   private mutating func add(_ terms: PromiseTerms, event: Event, summary: String, note madeNote: String? = nil) {
-    var promise = Promise(terms: terms, madeAt: event.at, past: .decoded(PromisePast(lastEventID: event.id)))
+    var past = PromisePast(lastEventID: event.id)
+    // Room for the few moves most promises get: a fold grew each array two or three times.
+    past.history.reserveCapacity(PromisePast.undoDepth + 1)
+    past.undoTrail.reserveCapacity(PromisePast.undoDepth + 1)
+    var promise = Promise(terms: terms, madeAt: event.at, past: .decoded(past))
     promise.remember(event.id, by: event.actor, before: nil)
     promise.record(HistoryEntry(at: event.at, actor: event.actor, summary: summary, note: madeNote))
     index.add(id: terms.id, number: terms.number, at: promises.count)

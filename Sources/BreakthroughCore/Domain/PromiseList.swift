@@ -104,6 +104,18 @@ public struct PromiseList: Sendable {
       ? archived[~slot].number : built.chunks[slot >> PromiseChunks.shift][slot & PromiseChunks.mask].terms.number
   }
 
+  /// The performer or the customer of the promise at `position`, without building it.
+  func party(_ party: Move.Kind.Party, at position: Int) -> Handle {
+    let slot = Int(slots[position])
+    if slot >= 0 {
+      let (chunk, place) = (slot >> PromiseChunks.shift, slot & PromiseChunks.mask)
+      return party == .performer ? built.chunks[chunk][place].terms.performer : built.chunks[chunk][place].terms.customer
+    }
+    guard let archive else { preconditionFailure("an archived promise without its archive") }
+    let stored = archived[~slot]
+    return archive.people[Int(party == .performer ? stored.performer : stored.customer)]
+  }
+
   /// When the promise at `position` is due, without building it: how the weeks pass over the
   /// promises not due in their window without reading anything else of them.
   func by(at position: Int) -> ByWhen {

@@ -34,6 +34,11 @@ struct PagedArray<Element: Sendable>: RandomAccessCollection, MutableCollection,
     pages.joined().makeIterator()
   }
 
+  /// Each page in order: a pass over them as whole arrays, such as copying their bytes.
+  func forEachPage(_ body: ([Element]) -> Void) {
+    pages.forEach(body)
+  }
+
   var startIndex: Int { 0 }
   var endIndex: Int { count }
 

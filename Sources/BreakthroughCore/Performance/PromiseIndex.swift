@@ -70,23 +70,27 @@ struct PromiseIndex: Sendable {
 
   /// A fast 64-bit hash of the id's UTF-8 bytes, eight at a time.
   static func hash(_ id: String) -> UInt64 {
+    // A native string lends its bytes as they are; only a bridged one is copied first.
+    if let hash = id.utf8.withContiguousStorageIfAvailable(hash(bytes:)) { return hash }
     var text = id
-    return text.withUTF8 { bytes in
-      var value: UInt64 = 0xCBF2_9CE4_8422_2325
-      var index = 0
-      if let base = bytes.baseAddress {
-        while index + 8 <= bytes.count {
-          value = (value ^ UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) &* 0x0000_0100_0000_01B3
-          value ^= value >> 29
-          index += 8
-        }
+    return text.withUTF8(hash(bytes:))
+  }
+
+  private static func hash(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var value: UInt64 = 0xCBF2_9CE4_8422_2325
+    var index = 0
+    if let base = bytes.baseAddress {
+      while index + 8 <= bytes.count {
+        value = (value ^ UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) &* 0x0000_0100_0000_01B3
+        value ^= value >> 29
+        index += 8
       }
-      while index < bytes.count {
-        value = (value ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
-        index += 1
-      }
-      return (value ^ UInt64(bytes.count)) &* 0x9E37_79B9_7F4A_7C15
     }
+    while index < bytes.count {
+      value = (value ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
+      index += 1
+    }
+    return (value ^ UInt64(bytes.count)) &* 0x9E37_79B9_7F4A_7C15
   }
 }
 
@@ -94,9 +98,9 @@ struct PromiseIndex: Sendable {
 /// it back only a copy.
 extension PromiseIndex {
   func write(to out: inout SnapshotWriter) {
-    out.words(Array(hashes))
-    out.words(Array(slots))
-    out.words(Array(byNumber))
+    out.words(hashes)
+    out.words(slots)
+    out.words(byNumber)
     out.int(sparse.count)
     for (number, position) in sparse.sorted(by: { $0.key < $1.key }) {
       out.int(number)

@@ -8,9 +8,15 @@ extension LedgerState {
   /// The state as snapshot bytes; the promises' segments are written by `pieces` (on every
   /// core, the store's runner): they are most of the snapshot, and each stands alone.
   public func snapshot(pieces: PieceRunner = .oneAtATime) -> [UInt8] {
+    Array(snapshotParts(pieces: pieces).joined())
+  }
+
+  /// The snapshot's bytes in the parts they were written in, one after another: a file takes
+  /// them as they are, where joining them would copy tens of megabytes.
+  public func snapshotParts(pieces: PieceRunner = .oneAtATime) -> [[UInt8]] {
     var out = SnapshotWriter()
     out.int(Self.snapshotFormat)
-    let personNumber = Dictionary(people.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    let personNumber = HandleNumbers(people)
     func person(_ handle: Handle) -> Int { personNumber[handle] ?? -1 }
     out.int(people.count)
     for handle in people { out.string(handle.text) }
@@ -108,11 +114,14 @@ extension LedgerState {
       }
       parts.base[number] = .success(part.bytes)
     }
+    var written: [[UInt8]] = []
     for (number, segment) in segments.enumerated() {
       let part = (try? parts.base[number].get()) ?? []
       out.int(segment.count)
       out.int(part.count)
-      out.append(part[...])
+      written.append(out.bytes)
+      written.append(part)
+      out.clear()
     }
     index.write(to: &out)
     // The misses can be many (one a promise not kept): last, their length in the last eight
@@ -120,7 +129,8 @@ extension LedgerState {
     let reasonsStart = out.bytes.count
     reasons.write(to: &out)
     out.fixedWidth(out.bytes.count - reasonsStart)
-    return out.bytes
+    written.append(out.bytes)
+    return written
   }
 
   /// About eight segments of at least 2,000 promises: more than the cores of most machines,

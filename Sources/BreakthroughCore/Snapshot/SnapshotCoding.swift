@@ -23,9 +23,15 @@ struct SnapshotWriter {
   mutating func append(_ raw: ArraySlice<UInt8>) { bytes.append(contentsOf: raw) }
 
   /// Fixed-width numbers, little-endian, after their count: read back with one copy.
-  mutating func words<Word: FixedWidthInteger>(_ words: [Word]) {
+  mutating func words<Word: FixedWidthInteger>(_ words: PagedArray<Word>) {
     int(words.count)
-    words.map(\.littleEndian).withUnsafeBytes { bytes.append(contentsOf: $0) }
+    words.forEachPage { page in
+      #if _endian(little)
+        page.withUnsafeBytes { bytes.append(contentsOf: $0) }
+      #else
+        page.map(\.littleEndian).withUnsafeBytes { bytes.append(contentsOf: $0) }
+      #endif
+    }
   }
 
   /// Eight bytes, least significant first: a number read from a known place, such as the end.

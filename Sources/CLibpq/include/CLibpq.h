@@ -18,8 +18,10 @@ int CLibpq_pipelines(void);
 /// may reach a terminal that a screen draws on; failures come back as results, in our words.
 void CLibpq_silence(PGconn *conn);
 
-/// SHA-256 of `length` bytes at `bytes` into `digest` (32 bytes), from the libcrypto that libpq
-/// already loaded (libpq links libssl). Returns 0, or -1 when no libcrypto is loaded.
-int CLibpq_sha256(const void *bytes, size_t length, unsigned char *digest);
+/// SHA-256 of `first_length` bytes at `first` followed by `second_length` bytes at `second`, into
+/// `digest` (32 bytes), from the libcrypto that libpq already loaded (libpq links libssl).
+/// Returns 0, or -1 when no libcrypto is loaded.
+int CLibpq_sha256(const void *first, size_t first_length, const void *second, size_t second_length,
+                  unsigned char *digest);
 
 #endif

@@ -34,14 +34,20 @@ extension LedgerState {
     case .failure(let breach): return breach
     case .success(let found): position = found
     }
-    let promise = promises[position]
-    if promise.lastEventID == event.id || promise.undoTrail.contains(where: { $0.eventID == event.id }) {
+    // Read field by field: the fold asks this of every move, and a copy of the whole promise
+    // was a third of it. The promise is copied only to say why a move may not be made.
+    let label = { "P\(promises.number(at: position))" }
+    let past = promises.storedPast(at: position).past
+    if past.lastEventID == event.id || past.undoTrail.contains(where: { $0.eventID == event.id }) {
       return RuleBreach(
-        attempt: kind.verb(on: promise.label), subject: promise.label,
-        rule: "the event \(event.id) is already in the ledger (a line written twice)")
+        attempt: kind.verb(on: label()), subject: label(), rule: "the event \(event.id) is already in the ledger (a line written twice)")
     }
-    return breach(of: kind, on: promise, by: event.actor)
-      ?? note.flatMap { Self.breachOfSaying($0, field, attempt: kind.verb(on: promise.label), subject: promise.label) }
+    var allowed = false
+    if let rule = kind.rule {
+      allowed = rule.states.contains(promises.state(at: position)) && promises.party(rule.party, at: position) == event.actor
+    }
+    if !allowed, let refused = breach(of: kind, on: promises[position], by: event.actor) { return refused }
+    return note.flatMap { Self.breachOfSaying($0, field, attempt: kind.verb(on: label()), subject: label()) }
   }
 
   /// A new promise: made by its performer (or, on a request, by whoever the request waits on,
