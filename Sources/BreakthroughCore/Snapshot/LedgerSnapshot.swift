@@ -16,8 +16,8 @@ extension LedgerState {
   public func snapshotParts(pieces: PieceRunner = .oneAtATime) -> [[UInt8]] {
     var out = SnapshotWriter()
     out.int(Self.snapshotFormat)
-    let personNumber = HandleNumbers(people)
-    func person(_ handle: Handle) -> Int { personNumber[handle] ?? -1 }
+    let personNumber = TextNumbers(people.map(\.text))
+    func person(_ handle: Handle) -> Int { personNumber[handle.text] ?? -1 }
     out.int(people.count)
     for handle in people { out.string(handle.text) }
     out.int(eventCount)
@@ -92,10 +92,12 @@ extension LedgerState {
     let held = archive.flatMap { $0.source.bytes(in: 0..<$0.source.count) }.map(SnapshotBytes.init)
     let parts = SegmentReading.Slots<[UInt8]>(count: segments.count)
     defer { parts.release() }
-    pieces.run(segments.count) { [summaryNumber] number in
+    // Each summary's number is the position of the first equal one in the table.
+    let summaryNumbers = TextNumbers(summaries)
+    pieces.run(segments.count) { number in
       var part = SnapshotWriter()
       var blob = SnapshotWriter()
-      let person = { (handle: Handle) in personNumber[handle] ?? -1 }
+      let person = { (handle: Handle) in personNumber[handle.text] ?? -1 }
       for position in segments[number] {
         if let held, let record = promises.archivedRecord(at: position), let fields = held.bytes(in: record.offset..<record.past),
           let past = held.record(at: record.past)
@@ -109,7 +111,7 @@ extension LedgerState {
         if case .archived(let stored, let offset) = promise.storedPast, stored.isSame(as: archive), let past = held?.record(at: offset) {
           part.append(past.bytes[...])
         } else {
-          PromisePastCoding.write(promise.storedPast.past, &part, using: &blob, person: person, summary: { summaryNumber[$0] ?? 0 })
+          PromisePastCoding.write(promise.storedPast.past, &part, using: &blob, person: person, summary: { summaryNumbers[$0] ?? 0 })
         }
       }
       parts.base[number] = .success(part.bytes)
