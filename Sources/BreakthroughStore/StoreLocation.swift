@@ -48,10 +48,12 @@ public enum StoreLocation {
   /// appends when a screen will show it; for a command about to write, only connecting, its
   /// write opening it), else the ledger file at that path.
   public static func open(
-    _ store: String, environment: [String: String], listening: Bool = false, forWriting: Bool = false
+    _ store: String, environment: [String: String], listening: Bool = false, forWriting: Bool = false,
+    progress: ((_ read: Int, _ of: Int) -> Void)? = nil
   ) throws(StoreError) -> LedgerStore {
     if let team = TeamLocation(store) {
-      return try TeamLedger(team, mirrorFolder: mirrorFolder(environment: environment), listening: listening, forWriting: forWriting)
+      return try TeamLedger(
+        team, mirrorFolder: mirrorFolder(environment: environment), listening: listening, forWriting: forWriting, progress: progress)
     }
     return try FileLedger(path: store)
   }

@@ -33,6 +33,9 @@ public final class TeamLedger: LedgerStore {
   private var backoff: TimeInterval = 1
   var lastCatchUp = Date.distantPast
   var pendingWarnings: [String] = []
+  /// Told, while the open reads its rows, how many it has read of how many: a new machine's
+  /// first read of a long ledger takes seconds. Let go once the ledger is open.
+  var readProgress: ((_ read: Int, _ of: Int) -> Void)?
 
   /// How often a screen asks the server for rows even without a notification: it finds
   /// anything missed, and a connection that died quietly.
@@ -46,14 +49,16 @@ public final class TeamLedger: LedgerStore {
   /// is not an error here: the mirror is read, and `connectionNote` says so. A server without
   /// the schema, with a newer one, or a login that is not a member, is. `forWriting`: a command
   /// that is about to write, whose copy is as this machine verified it, only connects; its
-  /// write then opens the ledger in the same round trip.
+  /// write then opens the ledger in the same round trip. `progress` is told, on this thread,
+  /// how many of the rows to read have been read, as they arrive a batch at a time.
   public init(
     _ location: TeamLocation, mirrorFolder: String, listening: Bool = false, forWriting: Bool = false,
-    clock: @escaping () -> Date = Date.init
+    clock: @escaping () -> Date = Date.init, progress: ((_ read: Int, _ of: Int) -> Void)? = nil
   ) throws(StoreError) {
     self.location = location
     self.listens = listening
     self.clock = clock
+    readProgress = progress
     mirrorPath = location.mirrorPath(in: mirrorFolder)
     // Connecting is mostly waiting for the server (five round trips or more at a distance), and
     // opening the copy is work on this machine: both at once.
@@ -85,6 +90,7 @@ public final class TeamLedger: LedgerStore {
       }
       goOffline(error.message)
     }
+    readProgress = nil
   }
 
   public var state: LedgerState { mirror.state }

@@ -19,10 +19,12 @@ extension TeamLedger {
       (listens ? "listen breakthrough; " : "")
       + "select (select value from breakthrough_meta where key = 'schema_version'), session_user::text, "
       + "(select handle from members where role = session_user), "
-      + "(select encode(hash, 'hex') from events where seq = \(verified.count)), pg_backend_pid()::text; "
+      + "(select encode(hash, 'hex') from events where seq = \(verified.count)), pg_backend_pid()::text, "
+      + "(select coalesce(max(seq), 0) from events)::text; "
       + Self.rowsCopy(after: verified.count)
     var member: Handle?
     var serverProcess: Int?
+    var (read, toRead) = (0, 0)
     var rows = TeamRowsRead(after: verified)
     chain = verified
     mirror.defersSnapshots = true
@@ -35,8 +37,12 @@ extension TeamLedger {
           else { return }
           member = row.text(2).flatMap { try? Handle($0) }
           serverProcess = row.text(4).flatMap { Int($0) }
+          toRead = max(0, (row.text(5).flatMap { Int($0) } ?? 0) - verified.count)
         } copied: { (row) throws(PostgresFailure) in
-          if member != nil { try take(row, into: &rows, handingBatchesTo: keeper) }
+          guard member != nil else { return }
+          try take(row, into: &rows, handingBatchesTo: keeper)
+          read += 1
+          if read % Self.batch == 0 { readProgress?(read, max(read, toRead)) }
         }
       }
     } catch let failure as PostgresFailure where failure.isConnectionLost {
@@ -45,6 +51,7 @@ extension TeamLedger {
       return false
     }
     guard let member else { return false }
+    if read > 0 { readProgress?(read, read) }
     if let serverProcess, connection.isPooled(serverProcess: serverProcess) { try checkPooler(serverProcess: serverProcess) }
     self.connection = connection
     identity = member

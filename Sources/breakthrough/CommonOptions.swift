@@ -46,7 +46,14 @@ struct LedgerChoice: Equatable {
     let environment = ProcessInfo.processInfo.environment
     let configured = ConfigFile.value("store", environment: environment)
     let location = StoreLocation.store(option: store, environment: environment, configured: configured)
-    let ledger = try StoreLocation.open(location, environment: environment, listening: listening, forWriting: forWriting)
+    let progress = ReadingProgress.onTerminal()
+    let ledger: LedgerStore
+    do {
+      // Taken away before anything else is said, warnings or the open's refusal.
+      defer { progress?.finish() }
+      ledger = try StoreLocation.open(
+        location, environment: environment, listening: listening, forWriting: forWriting, progress: progress?.report(read:of:))
+    }
     let zone = Self.zone(of: ledger.state, configured: ConfigFile.value("zone", environment: environment))
     (ledger as? TeamLedger)?.zoneWhenUnnamed = zone.zone
     let actor: String?
