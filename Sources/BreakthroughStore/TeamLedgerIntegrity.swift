@@ -58,7 +58,7 @@ extension TeamLedger {
     rows.take(line: row.field(0), storedHash: row.field(1))
     guard rows.count >= Self.batch else { return }
     do { try keeper.hand(rows) } catch let error as PostgresFailure { throw error } catch { throw PostgresFailure(message: "\(error)") }
-    rows.clear()
+    rows.clear(reusing: keeper.spareBuffer())
   }
 
   /// Puts verified rows into the mirror and, `remembering`, the chain's new head beside it (a

@@ -13,6 +13,9 @@ final class TeamRowsKeeper: @unchecked Sendable {
   private var closing = false
   private var failure: (any Error)?
   private var started = false
+  /// The lines' buffer of a batch kept, for the next batch to be gathered in: its pages are
+  /// the process's already, where a new buffer's are faulted in one by one.
+  private var spare: [UInt8]?
   private let stopped = DispatchSemaphore(value: 0)
   private let keep: (inout TeamRowsRead) throws -> Void
 
@@ -36,6 +39,14 @@ final class TeamRowsKeeper: @unchecked Sendable {
     condition.broadcast()
   }
 
+  /// An emptied buffer of a batch already kept, if one is free: reused for the next.
+  func spareBuffer() -> [UInt8]? {
+    condition.lock()
+    defer { condition.unlock() }
+    defer { spare = nil }
+    return spare
+  }
+
   /// Waits until every batch handed over is kept; throws the first failure to keep one.
   func finish() throws {
     condition.lock()
@@ -48,9 +59,13 @@ final class TeamRowsKeeper: @unchecked Sendable {
   }
 
   private func work() {
-    while let rows = next() {
-      var batch = rows
-      do { try keep(&batch) } catch {
+    while var batch = next() {
+      do {
+        try keep(&batch)
+        condition.lock()
+        spare = batch.takeBuffer()
+        condition.unlock()
+      } catch {
         condition.lock()
         failure = error
         waiting.removeAll()

@@ -50,10 +50,23 @@ struct TeamRowsRead {
     return memcmp(base, computed, computed.count) == 0
   }
 
-  /// Lets go of the lines taken (once the mirror has them), keeping the chain.
-  mutating func clear() {
-    bytes.removeAll(keepingCapacity: true)
+  /// Lets go of the lines taken (once the mirror has them), keeping the chain; the next are
+  /// gathered in `buffer` when one is given (emptied, its room kept).
+  mutating func clear(reusing buffer: [UInt8]? = nil) {
+    if let buffer {
+      bytes = buffer
+      bytes.removeAll(keepingCapacity: true)
+    } else {
+      bytes.removeAll(keepingCapacity: true)
+    }
     first += count
     count = 0
+  }
+
+  /// The lines' buffer, emptied, for another batch to be gathered in; these rows keep none.
+  mutating func takeBuffer() -> [UInt8] {
+    bytes.removeAll(keepingCapacity: true)
+    defer { bytes = [] }
+    return bytes
   }
 }

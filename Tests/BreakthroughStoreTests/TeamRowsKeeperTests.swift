@@ -42,6 +42,50 @@ import Testing
     #expect(kept.batches == firsts)
   }
 
+  /// Each batch gathered in the buffer of one kept before: every batch still holds its own
+  /// lines, whole, when it is kept.
+  @Test func aKeptBatchsBufferGathersTheNextAndEveryBatchHoldsItsOwnLines() throws {
+    final class Lines: @unchecked Sendable {
+      private let lock = NSLock()
+      private var seen: [[UInt8]] = []
+      func note(_ bytes: [UInt8]) {
+        lock.lock()
+        defer { lock.unlock() }
+        seen.append(bytes)
+      }
+      var all: [[UInt8]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return seen
+      }
+    }
+    let lines = Lines()
+    let keeper = TeamRowsKeeper { rows in
+      usleep(2_000)
+      lines.note(rows.bytes)
+      rows.clear()
+    }
+    var rows = TeamRowsRead(after: TeamChain())
+    var expected: [[UInt8]] = []
+    var reused = 0
+    for batch in 0..<12 {
+      let line = Array("{\"batch\":\(batch),\"pad\":\"\(String(repeating: "x", count: 40_000 - batch))\"}".utf8)
+      for _ in 0..<3 { line.withUnsafeBufferPointer { rows.take(line: $0, storedHash: nil) } }
+      expected.append(Array(repeating: line + [0x0A], count: 3).flatMap { $0 })
+      try keeper.hand(rows)
+      let spare = keeper.spareBuffer()
+      if let spare {
+        #expect(spare.isEmpty && spare.capacity >= 120_000)
+        reused += 1
+      }
+      rows.clear(reusing: spare)
+      usleep(3_000)
+    }
+    try keeper.finish()
+    #expect(lines.all == expected)
+    #expect(reused > 0, "the keeper gave back the buffers of batches it kept")
+  }
+
   @Test func nothingHandedKeepsNothingAndFinishes() throws {
     let kept = Kept()
     try TeamRowsKeeper { rows in kept.note(rows) }.finish()
