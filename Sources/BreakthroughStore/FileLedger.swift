@@ -31,6 +31,9 @@ public final class FileLedger: LedgerStore {
     didSet { if !defersSnapshots, snapshotOwed, damage == nil { saveSnapshot() } }
   }
   private var snapshotOwed = false
+  /// Whether a snapshot is written by a detached copy of this process (`DetachedCopy`), on one
+  /// core, while this one goes on: a one-shot command's answer need not wait for a cache.
+  var writesSnapshotsAside = false
   /// The lines the open started from a snapshot with (0: folded from the first line).
   private(set) var linesFromSnapshot = 0
   /// Whether the open took the ledger's first bytes as its stamp vouched for them, unhashed.
@@ -209,7 +212,13 @@ public final class FileLedger: LedgerStore {
   }
 
   private func saveSnapshot() {
-    SnapshotFile.save(state, covered: consumed, lines: lines, prefix: prefix, warnings: newerKindWarnings, for: path)
+    let (state, consumed, lines, prefix, warnings, path) = (state, consumed, lines, prefix, newerKindWarnings, path)
+    let aside =
+      writesSnapshotsAside
+      && DetachedCopy.run {
+        SnapshotFile.save(state, covered: consumed, lines: lines, prefix: prefix, warnings: warnings, for: path, pieces: .oneAtATime)
+      }
+    if !aside { SnapshotFile.save(state, covered: consumed, lines: lines, prefix: prefix, warnings: warnings, for: path) }
     snapshotLines = lines
     snapshotOwed = false
   }

@@ -139,7 +139,10 @@ public enum SnapshotFile {
 
   /// Writes the snapshot of the first `covered` bytes (hashed into `prefix`); a failure only
   /// means the next open folds more lines, so it is not reported.
-  static func save(_ state: LedgerState, covered: Int, lines: Int, prefix: StreamHash, warnings: [String], for ledgerPath: String) {
+  static func save(
+    _ state: LedgerState, covered: Int, lines: Int, prefix: StreamHash, warnings: [String], for ledgerPath: String,
+    pieces: PieceRunner = .onEveryCore
+  ) {
     var warningBytes: [UInt8] = []
     append(warnings.count, to: &warningBytes)
     for warning in warnings {
@@ -148,7 +151,7 @@ public enum SnapshotFile {
     }
     // The payload is the warnings, then the state, written part by part: never joined, since
     // that would copy tens of megabytes.
-    let payload = [warningBytes] + state.snapshotParts(pieces: .onEveryCore)
+    let payload = [warningBytes] + state.snapshotParts(pieces: pieces)
     var checksum = StreamHash()
     for part in payload { part.withUnsafeBufferPointer { checksum.add($0) } }
     var header = magic

@@ -46,14 +46,17 @@ public enum StoreLocation {
 
   /// Opens the store `store` names: a team ledger for a PostgreSQL URL (listening for others'
   /// appends when a screen will show it; for a command about to write, only connecting, its
-  /// write opening it), else the ledger file at that path.
+  /// write opening it), else the ledger file at that path. `progress` hears how far a long read
+  /// of a team ledger has got; `oneShot`: a command that answers and ends, whose answer need
+  /// not wait for the snapshot its open makes.
   public static func open(
     _ store: String, environment: [String: String], listening: Bool = false, forWriting: Bool = false,
-    progress: ((_ read: Int, _ of: Int) -> Void)? = nil
+    progress: ((_ read: Int, _ of: Int) -> Void)? = nil, oneShot: Bool = false
   ) throws(StoreError) -> LedgerStore {
     if let team = TeamLocation(store) {
       return try TeamLedger(
-        team, mirrorFolder: mirrorFolder(environment: environment), listening: listening, forWriting: forWriting, progress: progress)
+        team, mirrorFolder: mirrorFolder(environment: environment), listening: listening, forWriting: forWriting, progress: progress,
+        snapshotsAside: oneShot)
     }
     return try FileLedger(path: store)
   }

@@ -23,6 +23,9 @@ public final class TeamLedger: LedgerStore {
   public var whileWaiting: (() -> Bool)?
   /// Whether to LISTEN for others' appends (the screens do; a one-shot command need not).
   let listens: Bool
+  /// Whether the mirror's snapshots are written by a detached copy of the process: a one-shot
+  /// command's answer need not wait for them (`FileLedger.writesSnapshotsAside`).
+  let snapshotsAside: Bool
   /// The chain this machine verified, while a one-shot write has connected without asking the
   /// server anything: its write checks what an open checks, in the same round trip
   /// (`appendOpening`). Nil once the ledger is open.
@@ -51,12 +54,14 @@ public final class TeamLedger: LedgerStore {
   /// that is about to write, whose copy is as this machine verified it, only connects; its
   /// write then opens the ledger in the same round trip. `progress` is told, on this thread,
   /// how many of the rows to read have been read, as they arrive a batch at a time.
+  /// `snapshotsAside`: a one-shot command's, whose answer need not wait for the snapshot.
   public init(
     _ location: TeamLocation, mirrorFolder: String, listening: Bool = false, forWriting: Bool = false,
-    clock: @escaping () -> Date = Date.init, progress: ((_ read: Int, _ of: Int) -> Void)? = nil
+    clock: @escaping () -> Date = Date.init, progress: ((_ read: Int, _ of: Int) -> Void)? = nil, snapshotsAside: Bool = false
   ) throws(StoreError) {
     self.location = location
     self.listens = listening
+    self.snapshotsAside = snapshotsAside
     self.clock = clock
     readProgress = progress
     mirrorPath = location.mirrorPath(in: mirrorFolder)
@@ -71,6 +76,7 @@ public final class TeamLedger: LedgerStore {
       _ = connecting.take()
       throw Self.copyThatIsNoFile(at: mirrorPath) ?? error
     }
+    mirror.writesSnapshotsAside = snapshotsAside
     identity = Self.rememberedIdentity(at: mirrorPath)
     alarm = TeamAlarm.load(beside: mirrorPath)
     do {

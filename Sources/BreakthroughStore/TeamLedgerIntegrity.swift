@@ -203,6 +203,7 @@ extension TeamLedger {
   func readMirrorAgain(saying warning: String?) throws(PostgresFailure) {
     for path in [mirrorPath, mirrorPath + ".snapshot", mirrorPath + ".chain"] { unlink(path) }
     do { mirror = try FileLedger(path: mirrorPath) } catch { throw PostgresFailure(message: error.description) }
+    mirror.writesSnapshotsAside = snapshotsAside
     _ = mirror.takeWarnings()
     chain = TeamChain()
     if let warning { pendingWarnings.append(warning) }

@@ -52,7 +52,8 @@ struct LedgerChoice: Equatable {
       // Taken away before anything else is said, warnings or the open's refusal.
       defer { progress?.finish() }
       ledger = try StoreLocation.open(
-        location, environment: environment, listening: listening, forWriting: forWriting, progress: progress?.report(read:of:))
+        location, environment: environment, listening: listening, forWriting: forWriting, progress: progress?.report(read:of:),
+        oneShot: !listening)
     }
     let zone = Self.zone(of: ledger.state, configured: ConfigFile.value("zone", environment: environment))
     (ledger as? TeamLedger)?.zoneWhenUnnamed = zone.zone

@@ -49,11 +49,12 @@ struct TeamSetup {
     ]
   }
 
-  /// Runs `breakthrough ARGUMENTS` as `person`, at the store `store` when it is not their URL.
-  func run(_ arguments: [String], as person: String, store: String? = nil) throws -> BinaryRunner.Result {
+  /// Runs `breakthrough ARGUMENTS` as `person`, at the store `store` when it is not their URL
+  /// (or another `executable`, such as strace running it, with `person`'s environment).
+  func run(_ arguments: [String], as person: String, store: String? = nil, executable: String? = nil) throws -> BinaryRunner.Result {
     var environment = environment(person)
     if let store { environment["BREAKTHROUGH_STORE"] = store }
-    let finished = try Spawn.run(BinaryRunner.executable.path, arguments, environment: environment)
+    let finished = try Spawn.run(executable ?? BinaryRunner.executable.path, arguments, environment: environment)
     return BinaryRunner.Result(
       status: finished.status, output: String(decoding: finished.output, as: UTF8.self),
       errors: String(decoding: finished.errors, as: UTF8.self), rawOutput: finished.output, rawErrors: finished.errors)
