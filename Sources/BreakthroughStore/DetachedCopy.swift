@@ -1,8 +1,8 @@
 import Foundation
 
-/// Work that a command's answer need not wait for, done by a copy of this process that goes on
-/// after it: writing the snapshot of a team ledger's first read, which at 100,000 promises was a
-/// quarter of the open.
+/// Work that an answer need not wait for, done by a copy of this process that goes on beside it
+/// (and after it): writing the snapshot of a team ledger's first read, which at 100,000 promises
+/// was a quarter of the open.
 ///
 /// The copy is made only while this process runs one thread: a copy of a process running others
 /// could find a lock one of them held taken forever. It is detached from everything of this

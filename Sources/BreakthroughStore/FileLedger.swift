@@ -32,7 +32,7 @@ public final class FileLedger: LedgerStore {
   }
   private var snapshotOwed = false
   /// Whether a snapshot is written by a detached copy of this process (`DetachedCopy`), on one
-  /// core, while this one goes on: a one-shot command's answer need not wait for a cache.
+  /// core, while this one goes on: no answer or first frame need wait for a cache.
   var writesSnapshotsAside = false
   /// The lines the open started from a snapshot with (0: folded from the first line).
   private(set) var linesFromSnapshot = 0

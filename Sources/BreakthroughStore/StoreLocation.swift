@@ -47,16 +47,16 @@ public enum StoreLocation {
   /// Opens the store `store` names: a team ledger for a PostgreSQL URL (listening for others'
   /// appends when a screen will show it; for a command about to write, only connecting, its
   /// write opening it), else the ledger file at that path. `progress` hears how far a long read
-  /// of a team ledger has got; `oneShot`: a command that answers and ends, whose answer need
-  /// not wait for the snapshot its open makes.
+  /// of a team ledger has got; `snapshotsAside`: the snapshots of a team ledger's copy are
+  /// written by a detached copy of the process, so that no answer or first frame waits for them.
   public static func open(
     _ store: String, environment: [String: String], listening: Bool = false, forWriting: Bool = false,
-    progress: ((_ read: Int, _ of: Int) -> Void)? = nil, oneShot: Bool = false
+    progress: ((_ read: Int, _ of: Int) -> Void)? = nil, snapshotsAside: Bool = false
   ) throws(StoreError) -> LedgerStore {
     if let team = TeamLocation(store) {
       return try TeamLedger(
         team, mirrorFolder: mirrorFolder(environment: environment), listening: listening, forWriting: forWriting, progress: progress,
-        snapshotsAside: oneShot)
+        snapshotsAside: snapshotsAside)
     }
     return try FileLedger(path: store)
   }

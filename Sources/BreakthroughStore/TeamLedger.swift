@@ -23,8 +23,8 @@ public final class TeamLedger: LedgerStore {
   public var whileWaiting: (() -> Bool)?
   /// Whether to LISTEN for others' appends (the screens do; a one-shot command need not).
   let listens: Bool
-  /// Whether the mirror's snapshots are written by a detached copy of the process: a one-shot
-  /// command's answer need not wait for them (`FileLedger.writesSnapshotsAside`).
+  /// Whether the mirror's snapshots are written by a detached copy of the process: no answer
+  /// or first frame waits for them (`FileLedger.writesSnapshotsAside`).
   let snapshotsAside: Bool
   /// The chain this machine verified, while a one-shot write has connected without asking the
   /// server anything: its write checks what an open checks, in the same round trip
@@ -54,7 +54,7 @@ public final class TeamLedger: LedgerStore {
   /// that is about to write, whose copy is as this machine verified it, only connects; its
   /// write then opens the ledger in the same round trip. `progress` is told, on this thread,
   /// how many of the rows to read have been read, as they arrive a batch at a time.
-  /// `snapshotsAside`: a one-shot command's, whose answer need not wait for the snapshot.
+  /// `snapshotsAside`: snapshots are written by a detached copy of the process.
   public init(
     _ location: TeamLocation, mirrorFolder: String, listening: Bool = false, forWriting: Bool = false,
     clock: @escaping () -> Date = Date.init, progress: ((_ read: Int, _ of: Int) -> Void)? = nil, snapshotsAside: Bool = false

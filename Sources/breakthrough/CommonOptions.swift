@@ -53,7 +53,7 @@ struct LedgerChoice: Equatable {
       defer { progress?.finish() }
       ledger = try StoreLocation.open(
         location, environment: environment, listening: listening, forWriting: forWriting, progress: progress?.report(read:of:),
-        oneShot: !listening)
+        snapshotsAside: true)
     }
     let zone = Self.zone(of: ledger.state, configured: ConfigFile.value("zone", environment: environment))
     (ledger as? TeamLedger)?.zoneWhenUnnamed = zone.zone
