@@ -33,4 +33,13 @@ public enum EventKind: String, CaseIterable, Sendable {
 
   /// The ledger's name for the kind: `promise.accepted`.
   public var name: String { rawValue }
+
+  /// The kind whose name is spelt by `utf8`, found without making a string of it: the fold
+  /// reads one for every line.
+  init?(utf8: UnsafeBufferPointer<UInt8>) {
+    guard let known = EventKind.names.first(where: { $0.utf8.count == utf8.count && $0.utf8.elementsEqual(utf8) }) else { return nil }
+    self = known.kind
+  }
+
+  private static let names: [(utf8: [UInt8], kind: EventKind)] = allCases.map { (Array($0.rawValue.utf8), $0) }
 }

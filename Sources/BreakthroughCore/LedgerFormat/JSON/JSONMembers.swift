@@ -11,15 +11,26 @@ struct JSONMembers {
   /// One member: where its name's characters and its value are.
   struct Member {
     let name: Range<Int>
-    /// The name, when it is written with escapes (its bytes are not its text).
-    let escapedName: String?
+    /// Whether the name is written with escapes (its bytes are not its text: see `escapedNames`).
+    let isNameEscaped: Bool
     let value: Range<Int>
-    /// Whether the value is a string without escapes: its bytes are its text.
-    let isPlainString: Bool
+    let kind: ValueKind
+  }
+
+  /// What a member's value is, as far as reading it without the parser needs to know.
+  enum ValueKind {
+    /// A string without escapes: its bytes are its text.
+    case plainString
+    case null
+    /// Any other value, read by the parser when asked for.
+    case other
   }
 
   let bytes: UnsafeBufferPointer<UInt8>
   private(set) var members: [Member] = []
+  /// The names written with escapes, by their member's place: rare, kept apart so that a
+  /// member is plain data.
+  private var escapedNames: [Int: String] = [:]
 
   /// The members of the object that `bytes` are (white space around allowed); nil when they
   /// are some other JSON value. A text that is no JSON at all fails as `JSONParser.parse` fails.
@@ -57,21 +68,22 @@ struct JSONMembers {
       guard parser.index < bytes.count, bytes[parser.index] == UInt8(ascii: "\"") else { throw parser.failure("expected a member name") }
       let nameStart = parser.index
       let name = try parser.skipString()
-      let escapedName = name.plain ? nil : try JSONParser.parse(UnsafeBufferPointer(rebasing: bytes[nameStart..<parser.index])).stringValue
+      if !name.plain {
+        escapedNames[members.count] = try JSONParser.parse(UnsafeBufferPointer(rebasing: bytes[nameStart..<parser.index])).stringValue
+      }
       parser.skipSpace()
       guard parser.index < bytes.count, bytes[parser.index] == UInt8(ascii: ":") else { throw parser.failure("expected ':'") }
       parser.index += 1
       parser.skipSpace()
       let valueStart = parser.index
-      var isPlainString = false
+      var kind = ValueKind.other
       if valueStart < bytes.count, bytes[valueStart] == UInt8(ascii: "\"") {
-        isPlainString = try parser.skipString().plain
-      } else {
-        _ = try parser.value(depth: 1)
+        if try parser.skipString().plain { kind = .plainString }
+      } else if case .null = try parser.value(depth: 1) {
+        kind = .null
       }
       members.append(
-        Member(
-          name: (nameStart + 1)..<name.end, escapedName: escapedName, value: valueStart..<parser.index, isPlainString: isPlainString))
+        Member(name: (nameStart + 1)..<name.end, isNameEscaped: !name.plain, value: valueStart..<parser.index, kind: kind))
       parser.skipSpace()
       guard parser.index < bytes.count else { throw parser.failure("unexpected end of text") }
       if bytes[parser.index] == UInt8(ascii: ",") {
@@ -92,22 +104,45 @@ struct JSONMembers {
   /// The value of the first member named `name`, made when asked for.
   subscript(name: String) -> JSONValue? {
     guard let member = member(named: name) else { return nil }
-    if member.isPlainString {
-      return .string(
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[member.value.lowerBound + 1..<member.value.upperBound - 1]), as: UTF8.self))
-    }
+    switch member.kind {
+    case .plainString: return .string(String(decoding: characters(of: member), as: UTF8.self))
+    case .null: return .null
     // Checked when read: parsing it again cannot fail.
-    return try? JSONParser.parse(UnsafeBufferPointer(rebasing: bytes[member.value]))
+    case .other: return try? JSONParser.parse(UnsafeBufferPointer(rebasing: bytes[member.value]))
+    }
+  }
+
+  /// The characters of the first member named `name` when it is a string written without
+  /// escapes (its bytes are its text); nil when it is not, or there is none.
+  func plainString(named name: String) -> UnsafeBufferPointer<UInt8>? {
+    guard let member = member(named: name), member.kind == .plainString else { return nil }
+    return characters(of: member)
+  }
+
+  /// The members of the first member named `name` when it is an object; nil when it is not,
+  /// or there is none.
+  func object(named name: String) -> JSONMembers? {
+    guard let member = member(named: name), bytes[member.value.lowerBound] == UInt8(ascii: "{") else { return nil }
+    // Checked when read: reading it again cannot fail.
+    return try? JSONMembers.read(UnsafeBufferPointer(rebasing: bytes[member.value]))
+  }
+
+  private func characters(of member: Member) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(rebasing: bytes[(member.value.lowerBound + 1)..<(member.value.upperBound - 1)])
   }
 
   private func member(named name: String) -> Member? {
     var utf8 = name
     return utf8.withUTF8 { wanted in
-      members.first { member in
-        if let escapedName = member.escapedName { return escapedName == name }
+      members.indices.first { index in
+        let member = members[index]
+        if member.isNameEscaped { return escapedNames[index] == name }
+        // Lengths and first bytes first: a line looks up a dozen names among a dozen.
         return member.name.count == wanted.count
-          && (wanted.isEmpty || memcmp(bytes.baseAddress! + member.name.lowerBound, wanted.baseAddress!, wanted.count) == 0)
-      }
+          && (wanted.isEmpty
+            || (bytes[member.name.lowerBound] == wanted[0]
+              && memcmp(bytes.baseAddress! + member.name.lowerBound, wanted.baseAddress!, wanted.count) == 0))
+      }.map { members[$0] }
     }
   }
 }
@@ -118,22 +153,45 @@ extension JSONParser {
   mutating func skipString() throws(Failure) -> (end: Int, plain: Bool) {
     let start = index
     index += 1
+    // Every byte seen, or-ed together: whether one is not ASCII.
+    var seen: UInt64 = 0
     while index < bytes.count {
+      // Eight bytes at a time while none of them is a quote, a backslash or a control character.
+      if index + 8 <= bytes.count {
+        let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+        if !Self.holdsQuoteBackslashOrControl(word) {
+          seen |= word
+          index += 8
+          continue
+        }
+      }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
         let end = index
-        let characters = UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end])
-        if !characters.allSatisfy({ $0 < 0x80 }) { _ = try validated(characters) }
+        if seen & 0x8080_8080_8080_8080 != 0 {
+          guard UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]).isWellFormedUTF8 else { throw failure("invalid UTF-8") }
+        }
         index += 1
         return (end, true)
       }
       if byte == UInt8(ascii: "\\") { break }
       if byte < 0x20 { throw failure("control character inside a string") }
+      seen |= UInt64(byte)
       index += 1
     }
     // Escapes: read by the parser itself.
     index = start
     _ = try string()
     return (index - 1, false)
+  }
+
+  /// Whether one of the eight bytes of `word` is `"`, `\` or below 0x20. It may say so of a
+  /// word that holds none (a byte at or above 0x80 can set it off): the bytes are then looked
+  /// at one by one, so it only ever costs time.
+  private static func holdsQuoteBackslashOrControl(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func holdsZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+    return holdsZero(word ^ (ones &* 0x22)) || holdsZero(word ^ (ones &* 0x5C)) || (word &- ones &* 0x20) & ~word & highs != 0
   }
 }
