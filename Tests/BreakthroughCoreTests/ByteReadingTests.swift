@@ -76,6 +76,36 @@ import Testing
     }
   }
 
+  /// Names sharing hashes, names twice, names escaped, more names than the table holds: the
+  /// first member of each name is found, as the tree finds it, and a missing one is missing.
+  @Test func aMemberIsFoundByNameAsTheTreeFindsIt() {
+    let alphabet = ["a", "b", "v", "\\u0061", "é"]
+    var names = [""]
+    for first in alphabet {
+      names.append(first)
+      for second in alphabet { names.append(first + second) }
+    }
+    var generator = SeededGenerator(seed: 255)
+    for round in 0..<600 {
+      let count = round % 100 == 0 ? 300 : Int.random(in: 0...20, using: &generator)
+      let members = (0..<count).map { index in
+        "\"\(names.randomElement(using: &generator) ?? "")\(round % 3 == 0 ? "" : "\(index % 7)")\":\(index)"
+      }
+      let line = Array(("{" + members.joined(separator: ",") + "}").utf8)
+      line.withUnsafeBufferPointer { buffer in
+        guard let read = try? JSONMembers.read(buffer), let tree = try? JSONParser.parse(buffer) else {
+          Issue.record("not read: \(String(decoding: line, as: UTF8.self))")
+          return
+        }
+        for name in names + names.map({ $0 + "3" }) + ["x", "aaa"] {
+          let unescaped = name.replacingOccurrences(of: "\\u0061", with: "a")
+          #expect(read[unescaped] == tree[unescaped], "\(unescaped) in \(String(decoding: line, as: UTF8.self))")
+          #expect(read.contains(unescaped) == (tree[unescaped] != nil))
+        }
+      }
+    }
+  }
+
   @Test func anASCIIHandleIsJudgedAsTheRuleJudgesIt() {
     let alphabet = Array("az09._-A Z@é李".unicodeScalars).map(String.init)
     var texts = [""] + alphabet

@@ -31,6 +31,10 @@ struct JSONMembers {
   /// The names written with escapes, by their member's place: rare, kept apart so that a
   /// member is plain data.
   private var escapedNames: [Int: String] = [:]
+  private var names = MemberNameTable()
+  /// Whether names are looked up one by one from the first, not in `names`: when one is
+  /// written with escapes (compared as text, not bytes), or there are more than it holds.
+  private var looksUpInOrder = false
 
   /// The members of the object that `bytes` are (white space around allowed); nil when they
   /// are some other JSON value. A text that is no JSON at all fails as `JSONParser.parse` fails.
@@ -70,6 +74,11 @@ struct JSONMembers {
       let name = try parser.skipString()
       if !name.plain {
         escapedNames[members.count] = try JSONParser.parse(UnsafeBufferPointer(rebasing: bytes[nameStart..<parser.index])).stringValue
+        looksUpInOrder = true
+      } else if members.count < MemberNameTable.capacity {
+        names.add(members.count, hash: MemberNameTable.hash(UnsafeBufferPointer(rebasing: bytes[(nameStart + 1)..<name.end])))
+      } else {
+        looksUpInOrder = true
       }
       parser.skipSpace()
       guard parser.index < bytes.count, bytes[parser.index] == UInt8(ascii: ":") else { throw parser.failure("expected ':'") }
@@ -131,19 +140,28 @@ struct JSONMembers {
     UnsafeBufferPointer(rebasing: bytes[(member.value.lowerBound + 1)..<(member.value.upperBound - 1)])
   }
 
+  /// The first member named `name`.
   private func member(named name: String) -> Member? {
     var utf8 = name
     return utf8.withUTF8 { wanted in
-      members.indices.first { index in
-        let member = members[index]
-        if member.isNameEscaped { return escapedNames[index] == name }
-        // Lengths and first bytes first: a line looks up a dozen names among a dozen.
-        return member.name.count == wanted.count
-          && (wanted.isEmpty
-            || (bytes[member.name.lowerBound] == wanted[0]
-              && memcmp(bytes.baseAddress! + member.name.lowerBound, wanted.baseAddress!, wanted.count) == 0))
-      }.map { members[$0] }
+      var start = 0
+      if !looksUpInOrder {
+        // Every name is plain: a member named `name` has its hash, and none before the first that has it.
+        guard let candidates = names.candidates(hash: MemberNameTable.hash(wanted)) else { return nil }
+        if isNamed(candidates.first, wanted, name) { return members[candidates.first] }
+        guard candidates.more else { return nil }
+        start = candidates.first + 1
+      }
+      return members.indices[start...].first { isNamed($0, wanted, name) }.map { members[$0] }
     }
+  }
+
+  /// Whether the member at `index` is named `name`, whose UTF-8 is `wanted`.
+  private func isNamed(_ index: Int, _ wanted: UnsafeBufferPointer<UInt8>, _ name: String) -> Bool {
+    let member = members[index]
+    if member.isNameEscaped { return escapedNames[index] == name }
+    return member.name.count == wanted.count
+      && (wanted.isEmpty || memcmp(bytes.baseAddress! + member.name.lowerBound, wanted.baseAddress!, wanted.count) == 0)
   }
 }
 
