@@ -37,9 +37,16 @@ public enum EventKind: String, CaseIterable, Sendable {
   /// The kind whose name is spelt by `utf8`, found without making a string of it: the fold
   /// reads one for every line.
   init?(utf8: UnsafeBufferPointer<UInt8>) {
-    guard let known = EventKind.names.first(where: { $0.utf8.count == utf8.count && $0.utf8.elementsEqual(utf8) }) else { return nil }
-    self = known.kind
+    for kind in EventKind.everyKind {
+      var name = kind.rawValue
+      if name.withUTF8({ $0.count == utf8.count && utf8.holds($0, at: 0) }) {
+        self = kind
+        return
+      }
+    }
+    return nil
   }
 
-  private static let names: [(utf8: [UInt8], kind: EventKind)] = allCases.map { (Array($0.rawValue.utf8), $0) }
+  /// `allCases`, made once: it is made anew each time it is asked for.
+  private static let everyKind = allCases
 }

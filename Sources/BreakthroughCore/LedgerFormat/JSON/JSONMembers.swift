@@ -141,6 +141,7 @@ struct JSONMembers {
   }
 
   /// The first member named `name`.
+  @inline(__always)
   private func member(named name: String) -> Member? {
     var utf8 = name
     return utf8.withUTF8 { wanted in
@@ -157,11 +158,11 @@ struct JSONMembers {
   }
 
   /// Whether the member at `index` is named `name`, whose UTF-8 is `wanted`.
+  @inline(__always)
   private func isNamed(_ index: Int, _ wanted: UnsafeBufferPointer<UInt8>, _ name: String) -> Bool {
     let member = members[index]
     if member.isNameEscaped { return escapedNames[index] == name }
-    return member.name.count == wanted.count
-      && (wanted.isEmpty || memcmp(bytes.baseAddress! + member.name.lowerBound, wanted.baseAddress!, wanted.count) == 0)
+    return member.name.count == wanted.count && bytes.holds(wanted, at: member.name.lowerBound)
   }
 }
 

@@ -20,9 +20,13 @@ struct MemberNameTable {
 
   /// Notes that the member at `index` (below `capacity`) has a name of hash `hash`.
   mutating func add(_ index: Int, hash: Int) {
-    if firstWithHash[hash] == 0 {
-      firstWithHash[hash] = UInt8(index + 1)
-    } else {
+    // A byte written where it lies: setting a lane of the vector reads and writes all of it.
+    let isTaken = withUnsafeMutableBytes(of: &firstWithHash) { table in
+      guard table[hash] == 0 else { return true }
+      table[hash] = UInt8(index + 1)
+      return false
+    }
+    if isTaken {
       sharedHashes |= 1 << hash
     }
   }
@@ -30,7 +34,7 @@ struct MemberNameTable {
   /// The first member whose name has hash `hash`, and whether a later one may have it too;
   /// nil when none has.
   func candidates(hash: Int) -> (first: Int, more: Bool)? {
-    let slot = firstWithHash[hash]
+    let slot = withUnsafeBytes(of: firstWithHash) { $0[hash] }
     guard slot != 0 else { return nil }
     return (Int(slot) - 1, sharedHashes & (1 << hash) != 0)
   }
