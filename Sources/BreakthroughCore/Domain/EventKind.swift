@@ -37,9 +37,9 @@ public enum EventKind: String, CaseIterable, Sendable {
   /// The kind whose name is spelt by `utf8`, found without making a string of it: the fold
   /// reads one for every line.
   init?(utf8: UnsafeBufferPointer<UInt8>) {
-    for kind in EventKind.everyKind {
+    for (length, kind) in EventKind.lengths where length == utf8.count {
       var name = kind.rawValue
-      if name.withUTF8({ $0.count == utf8.count && utf8.holds($0, at: 0) }) {
+      if name.withUTF8({ utf8.holds($0, at: 0) }) {
         self = kind
         return
       }
@@ -47,6 +47,6 @@ public enum EventKind: String, CaseIterable, Sendable {
     return nil
   }
 
-  /// `allCases`, made once: it is made anew each time it is asked for.
-  private static let everyKind = allCases
+  /// Every kind with the length of its name's UTF-8, most kinds told apart by it.
+  private static let lengths = allCases.map { ($0.rawValue.utf8.count, $0) }
 }

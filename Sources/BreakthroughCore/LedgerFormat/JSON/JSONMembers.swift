@@ -174,16 +174,21 @@ extension JSONParser {
     index += 1
     // Every byte seen, or-ed together: whether one is not ASCII.
     var seen: UInt64 = 0
-    while index < bytes.count {
-      // Eight bytes at a time while none of them is a quote, a backslash or a control character.
-      if index + 8 <= bytes.count {
-        let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-        if !Self.holdsQuoteBackslashOrControl(word) {
-          seen |= word
-          index += 8
-          continue
-        }
+    // Eight bytes at a time, to the first quote, backslash or control character among them.
+    while index + 8 <= bytes.count {
+      let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+      let specials = Self.quotesBackslashesAndControls(in: word)
+      if specials == 0 {
+        seen |= word
+        index += 8
+        continue
       }
+      let before = specials.trailingZeroBitCount / 8
+      if before > 0 { seen |= word & (UInt64.max >> (64 - 8 * before)) }
+      index += before
+      break
+    }
+    while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
         let end = index
@@ -204,13 +209,13 @@ extension JSONParser {
     return (index - 1, false)
   }
 
-  /// Whether one of the eight bytes of `word` is `"`, `\` or below 0x20. It may say so of a
-  /// word that holds none (a byte at or above 0x80 can set it off): the bytes are then looked
-  /// at one by one, so it only ever costs time.
-  private static func holdsQuoteBackslashOrControl(_ word: UInt64) -> Bool {
+  /// The high bit of each byte of `word` (read little-endian) that is `"`, `\` or below
+  /// 0x20, exact up to the lowest: a borrow that could set the bit of a byte that is none
+  /// starts only at a byte below it that is one.
+  private static func quotesBackslashesAndControls(in word: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
-    func holdsZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
-    return holdsZero(word ^ (ones &* 0x22)) || holdsZero(word ^ (ones &* 0x5C)) || (word &- ones &* 0x20) & ~word & highs != 0
+    func below(_ limit: UInt64, _ word: UInt64) -> UInt64 { (word &- ones &* limit) & ~word & highs }
+    return below(1, word ^ (ones &* 0x22)) | below(1, word ^ (ones &* 0x5C)) | below(0x20, word)
   }
 }
