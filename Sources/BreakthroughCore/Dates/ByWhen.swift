@@ -38,18 +38,17 @@ public struct ByWhen: Hashable, Comparable, Sendable {
 
   /// Reads the ledger form.
   public init?(ledgerText text: String) {
-    // Read byte by byte: the fold reads one of these for every promise in the ledger.
-    let bytes = Array(text.utf8)
-    func number(_ start: Int, _ count: Int) -> Int? {
-      var value = 0
-      for byte in bytes[start..<(start + count)] {
-        guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-        value = value * 10 + Int(byte - UInt8(ascii: "0"))
-      }
-      return value
-    }
+    var copy = text
+    guard let byWhen = copy.withUTF8({ ByWhen(ledgerUTF8: $0) }) else { return nil }
+    self = byWhen
+  }
+
+  /// Reads the ledger form from its UTF-8, byte by byte: the fold reads one of these for
+  /// every promise in the ledger.
+  init?(ledgerUTF8 bytes: UnsafeBufferPointer<UInt8>) {
     guard bytes.count == 10 || bytes.count == 16, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-      let year = number(0, 4), let month = number(5, 2), let dayOfMonth = number(8, 2),
+      let year = bytes.decimal(at: 0, digits: 4), let month = bytes.decimal(at: 5, digits: 2),
+      let dayOfMonth = bytes.decimal(at: 8, digits: 2),
       let day = CalendarDay(year: year, month: month, day: dayOfMonth)
     else { return nil }
     guard bytes.count == 16 else {
@@ -57,7 +56,7 @@ public struct ByWhen: Hashable, Comparable, Sendable {
       return
     }
     guard bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
-      let hour = number(11, 2), let minute = number(14, 2), hour < 24, minute < 60
+      let hour = bytes.decimal(at: 11, digits: 2), let minute = bytes.decimal(at: 14, digits: 2), hour < 24, minute < 60
     else { return nil }
     self.init(day: day, minuteOfDay: hour * 60 + minute)
   }

@@ -33,4 +33,20 @@ public enum EventKind: String, CaseIterable, Sendable {
 
   /// The ledger's name for the kind: `promise.accepted`.
   public var name: String { rawValue }
+
+  /// The kind whose name is spelt by `utf8`, found without making a string of it: the fold
+  /// reads one for every line.
+  init?(utf8: UnsafeBufferPointer<UInt8>) {
+    for (length, kind) in EventKind.lengths where length == utf8.count {
+      var name = kind.rawValue
+      if name.withUTF8({ utf8.holds($0, at: 0) }) {
+        self = kind
+        return
+      }
+    }
+    return nil
+  }
+
+  /// Every kind with the length of its name's UTF-8, most kinds told apart by it.
+  private static let lengths = allCases.map { ($0.rawValue.utf8.count, $0) }
 }

@@ -23,10 +23,32 @@ public struct Handle: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   static func isValid(_ text: String) -> Bool {
+    // Nearly every handle is ASCII: judged from its bytes, without walking its scalars.
+    asciiVerdict(text.utf8) ?? isValidByScalars(text)
+  }
+
+  /// The rule itself, scalar by scalar, for any text.
+  static func isValidByScalars(_ text: String) -> Bool {
     guard let first = text.unicodeScalars.first, text.unicodeScalars.count <= 32,
       isLetterOrDigit(first)
     else { return false }
     return text.unicodeScalars.allSatisfy { isLetterOrDigit($0) || $0 == "." || $0 == "_" || $0 == "-" }
+  }
+
+  /// Whether `utf8` is a valid handle, decided from ASCII bytes alone (each is its scalar);
+  /// nil when a byte of another character comes before any byte that rules the text out.
+  static func asciiVerdict(_ utf8: String.UTF8View) -> Bool? {
+    var isFirst = true
+    for byte in utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+      case UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"): if isFirst { return false }
+      case 0x80...: return nil
+      default: return false
+      }
+      isFirst = false
+    }
+    return (1...32).contains(utf8.count)
   }
 
   static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {

@@ -40,12 +40,16 @@ public enum EventCoding {
   static func decode(_ reader: FieldReader) throws(Refusal) -> Line {
     guard let version = reader.field("v")?.intValue, version >= 1 else { throw Refusal("missing format version \"v\"") }
     let id = try reader.text("id")
-    guard let at = Timestamp.parse(try reader.text("at")) else {
-      throw Refusal("\"at\" is not a UTC time like 2026-11-26T23:50:00.000Z")
-    }
+    let at = try reader.time("at")
     let actor = try reader.handle("actor")
-    let name = try reader.text("kind")
-    guard let kind = EventKind(rawValue: name) else { return .unknownKind(name) }
+    let kind: EventKind
+    if let known = reader.plainCharacters("kind").flatMap(EventKind.init(utf8:)) {
+      kind = known
+    } else {
+      let name = try reader.text("kind")
+      guard let known = EventKind(rawValue: name) else { return .unknownKind(name) }
+      kind = known
+    }
     let body = try body(kind: kind, reader)
     return .event(Event(id: id, at: at, actor: actor, body: body))
   }
@@ -317,6 +321,13 @@ struct FieldReader {
     }
   }
 
+  /// The characters of the text field `key` when they are written as they are (no escapes),
+  /// to be read without making a string; nil when they are not, or the reader holds values.
+  func plainCharacters(_ key: String) -> UnsafeBufferPointer<UInt8>? {
+    guard case .members(let members) = source else { return nil }
+    return members.plainString(named: key)
+  }
+
   func text(_ key: String) throws(Refusal) -> String {
     guard let text = field(key)?.stringValue else { throw Refusal("missing text field \"\(key)\"") }
     return text
@@ -340,9 +351,27 @@ struct FieldReader {
     return Handle(checked: text)
   }
 
+  /// The UTC time in the text field `key`.
+  func time(_ key: String) throws(Refusal) -> Date {
+    guard let time = try reading(key, Timestamp.parse(utf8:)) else {
+      throw Refusal("\"\(key)\" is not a UTC time like 2026-11-26T23:50:00.000Z")
+    }
+    return time
+  }
+
   func byWhen(_ key: String) throws(Refusal) -> ByWhen {
-    guard let by = ByWhen(ledgerText: try text(key)) else { throw Refusal("\"\(key)\" is not a date like 2026-11-28 or 2026-11-28T17:00") }
+    guard let by = try reading(key, ByWhen.init(ledgerUTF8:)) else {
+      throw Refusal("\"\(key)\" is not a date like 2026-11-28 or 2026-11-28T17:00")
+    }
     return by
+  }
+
+  /// What `read` makes of the UTF-8 of the text field `key`: its bytes where the line holds
+  /// them as they are, without making a string.
+  private func reading<Value>(_ key: String, _ read: (UnsafeBufferPointer<UInt8>) -> Value?) throws(Refusal) -> Value? {
+    if let characters = plainCharacters(key) { return read(characters) }
+    var text = try text(key)
+    return text.withUTF8(read)
   }
 
   func optionalByWhen(_ key: String) throws(Refusal) -> ByWhen? {
@@ -351,6 +380,7 @@ struct FieldReader {
   }
 
   func object(_ key: String) throws(Refusal) -> FieldReader? {
+    if case .members(let members) = source, let object = members.object(named: key) { return FieldReader(members: object) }
     switch field(key) {
     case nil, .null?: return nil
     case .object(let members)?: return FieldReader(value: .object(members))

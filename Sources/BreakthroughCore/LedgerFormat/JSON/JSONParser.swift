@@ -182,12 +182,10 @@ public struct JSONParser {
     throw failure("unterminated string")
   }
 
-  /// The text of `utf8`, refusing invalid UTF-8. Decoding repairs bad bytes, so a repaired
-  /// result differs from the input; this is several times faster than `String(validating:)`.
+  /// The text of `utf8`, refusing invalid UTF-8 (checked first: decoding would repair it).
   func validated(_ utf8: UnsafeBufferPointer<UInt8>) throws(Failure) -> String {
-    let text = String(decoding: utf8, as: UTF8.self)
-    guard utf8.allSatisfy({ $0 < 0x80 }) || text.utf8.elementsEqual(utf8) else { throw failure("invalid UTF-8") }
-    return text
+    guard utf8.isWellFormedUTF8 else { throw failure("invalid UTF-8") }
+    return String(decoding: utf8, as: UTF8.self)
   }
 
   mutating func hexQuad() throws(Failure) -> UInt32 {
