@@ -63,7 +63,7 @@ import Testing
     let command = calls.first?.split(separator: " ").first.map(String.init)
     let renamer = calls.first { $0.contains("rename") && $0.contains(".snapshot\"") }?.split(separator: " ").first.map(String.init)
     #expect(renamer != nil && renamer != command, "the snapshot is named by another process: \(calls)")
-    #expect(calls.contains { $0.hasPrefix("\(renamer ?? "-") setsid()") }, "in a session of its own: \(calls)")
+    #expect(calls.contains { $0.hasPrefix("\(renamer ?? "-") setsid(") }, "in a session of its own: \(calls)")
   }
 
   @Test func noCopyIsMadeWhileOtherThreadsRun() throws {

@@ -22,6 +22,8 @@ public struct LedgerState: Sendable {
 
   var index = PromiseIndex()
   var knownPeople: Set<Handle> = []
+  /// The people noted since the roll last started: noted again, they change nothing.
+  var notedSinceRollStarted = SeenHandles()
   var journal = ChangeJournal()
 
   public init() {}
@@ -78,6 +80,9 @@ public struct LedgerState: Sendable {
       breakthroughs.append(Breakthrough(terms: terms, declaredBy: event.actor, declaredAt: event.at))
       journal.touchedEverything(by: eventCount)
       conversations.roll.start(terms.id, declaredBy: event.actor, at: event.at)
+      // The new roll holds only the old one's people and the declarer: the others are put on
+      // it when next noted.
+      notedSinceRollStarted.removeAll()
     case .breakthroughAccounted(_, let outcome, let text):
       guard let position = breakthroughs.indices.last else { return }
       breakthroughs[position].outcome = outcome
@@ -270,8 +275,10 @@ public struct LedgerState: Sendable {
   }
 
   private mutating func note(_ person: Handle) {
+    guard !notedSinceRollStarted.contains(person) else { return }
     conversations.roll.name(person)
     if knownPeople.insert(person).inserted { people.append(person) }
+    notedSinceRollStarted.insert(person)
   }
 
   private mutating func leaveOut(_ event: Event, _ subject: String?, _ reason: String) {

@@ -119,7 +119,7 @@ public enum Move: Equatable, Sendable {
     }
 
     /// When a move on a promise may be made, and by whom; nil for moves not on a promise.
-    public var rule: (states: Set<PromiseState>, party: Party)? {
+    public var rule: (states: [PromiseState], party: Party)? {
       switch self {
       case .deliver, .notKept, .renegotiate, .revoke, .confidence: return (Self.open, .performer)
       case .accept, .reject: return (Self.delivered, .customer)
@@ -131,10 +131,11 @@ public enum Move: Equatable, Sendable {
       }
     }
 
-    // Made once: the fold asks a rule of every move it meets.
-    private static let open: Set<PromiseState> = [.open]
-    private static let delivered: Set<PromiseState> = [.delivered]
-    private static let openOrDelivered: Set<PromiseState> = [.open, .delivered]
+    // Made once: the fold asks a rule of every move it meets. A list, not a set: one or two
+    // states are compared faster than one is hashed.
+    private static let open: [PromiseState] = [.open]
+    private static let delivered: [PromiseState] = [.delivered]
+    private static let openOrDelivered: [PromiseState] = [.open, .delivered]
 
     /// The move as a verb phrase: "report it done", "accept it".
     public var verb: String {
