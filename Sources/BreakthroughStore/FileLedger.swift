@@ -28,11 +28,15 @@ public final class FileLedger: LedgerStore {
   /// a time, and a snapshot of the whole state after each batch cost more than folding them.
   /// Set back, it saves the snapshot a fold left, if any.
   var defersSnapshots = false {
-    didSet { if !defersSnapshots, snapshotOwed, damage == nil { saveSnapshot() } }
+    // Here, and only here, a snapshot may be written aside: no append holds the lock, which a
+    // copy of the process would hold too until it closed its descriptors.
+    didSet { if !defersSnapshots, snapshotOwed, damage == nil { saveSnapshot(aside: writesSnapshotsAside) } }
   }
   private var snapshotOwed = false
-  /// Whether a snapshot is written by a detached copy of this process (`DetachedCopy`), on one
-  /// core, while this one goes on: no answer or first frame need wait for a cache.
+  /// Whether a snapshot a fold left for later (`defersSnapshots`) is written by a detached copy
+  /// of this process (`DetachedCopy`), on one core, while this one goes on: no answer or first
+  /// frame need wait for a cache. Not when the state still reads promises from the snapshot it
+  /// was opened from: the copy holds none of this process's files.
   var writesSnapshotsAside = false
   /// The lines the open started from a snapshot with (0: folded from the first line).
   private(set) var linesFromSnapshot = 0
@@ -211,10 +215,10 @@ public final class FileLedger: LedgerStore {
     return left > 0 ? (scanner.tailProblem ?? "unreadable", left) : nil
   }
 
-  private func saveSnapshot() {
+  private func saveSnapshot(aside wanted: Bool = false) {
     let (state, consumed, lines, prefix, warnings, path) = (state, consumed, lines, prefix, newerKindWarnings, path)
     let aside =
-      writesSnapshotsAside
+      wanted && !state.readsFromSnapshotFile
       && DetachedCopy.run {
         SnapshotFile.save(state, covered: consumed, lines: lines, prefix: prefix, warnings: warnings, for: path, pieces: .oneAtATime)
       }

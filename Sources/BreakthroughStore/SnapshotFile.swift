@@ -160,6 +160,7 @@ public enum SnapshotFile {
     }
     var trailer: [UInt8] = []
     append(Int(Int64(bitPattern: checksum.digest)), to: &trailer)
+    removeAbandoned(beside: ledgerPath)
     let temporary = path(for: ledgerPath) + ".\(getpid()).tmp"
     unlink(temporary)
     guard let file = try? PosixFile.createNew(temporary) else { return }
@@ -172,6 +173,19 @@ public enum SnapshotFile {
       return
     }
     try? PosixFile.syncFolder(of: ledgerPath)
+  }
+
+  /// Removes the temporary files of saves whose process is gone (killed while it wrote, or a
+  /// detached copy cut off): each is as large as a snapshot, and nothing else would remove it.
+  static func removeAbandoned(beside ledgerPath: String) {
+    let folder = (ledgerPath as NSString).deletingLastPathComponent
+    let prefix = (path(for: ledgerPath) as NSString).lastPathComponent + "."
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
+    for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+      guard let writer = Int32(name.dropFirst(prefix.count).dropLast(4)), writer != getpid(), kill(writer, 0) != 0, errno == ESRCH
+      else { continue }
+      unlink(folder.isEmpty ? name : folder + "/" + name)
+    }
   }
 
   /// Appends `word` as eight bytes, least significant first (as `HeaderReader.word` reads it).

@@ -53,12 +53,8 @@ struct TeamRowsRead {
   /// Lets go of the lines taken (once the mirror has them), keeping the chain; the next are
   /// gathered in `buffer` when one is given (emptied, its room kept).
   mutating func clear(reusing buffer: [UInt8]? = nil) {
-    if let buffer {
-      bytes = buffer
-      bytes.removeAll(keepingCapacity: true)
-    } else {
-      bytes.removeAll(keepingCapacity: true)
-    }
+    if let buffer { bytes = buffer }
+    bytes.removeAll(keepingCapacity: true)
     first += count
     count = 0
   }

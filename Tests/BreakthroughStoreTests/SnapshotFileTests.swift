@@ -1,4 +1,5 @@
 import BreakthroughCore
+import BreakthroughTestSupport
 import Foundation
 import Testing
 
@@ -18,6 +19,25 @@ import Testing
     state.promises.readEach().map { "\($0.id) \($0.label) \($0.state.word) \($0.what) \($0.history.count)" } + [
       "events \(state.eventCount)"
     ]
+  }
+
+  /// A save killed while it wrote leaves its temporary file: the next save removes it once its
+  /// writer is gone, and leaves a living writer's and every other file alone.
+  @Test func aSaveRemovesTheTemporaryFilesOfWritersThatAreGone() throws {
+    let path = FileLedgerTests.temporaryLedger()
+    let folder = (path as NSString).deletingLastPathComponent
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    // A process that has ended (and been waited for): its number names no one now.
+    let ended = try Spawn.start("/bin/true", [], environment: [:])
+    _ = ended.wait()
+    let gone = ended.pid
+    let abandoned = SnapshotFile.path(for: path) + ".\(gone).tmp"
+    let living = SnapshotFile.path(for: path) + ".\(getppid()).tmp"
+    let other = folder + "/notes.\(gone).tmp"
+    for file in [abandoned, living, other] { #expect(FileManager.default.createFile(atPath: file, contents: Data(count: 64))) }
+    SnapshotFile.removeAbandoned(beside: path)
+    #expect(!FileManager.default.fileExists(atPath: abandoned))
+    #expect(FileManager.default.fileExists(atPath: living) && FileManager.default.fileExists(atPath: other))
   }
 
   @Test func aLongLedgerOpensFromItsSnapshotAndFoldsOnlyWhatFollows() throws {

@@ -1,3 +1,4 @@
+import BreakthroughCore
 import BreakthroughTestSupport
 import Foundation
 import Testing
@@ -50,6 +51,39 @@ import Testing
     #expect(reopened.linesFromSnapshot == reopened.state.eventCount && reopened.state.eventCount > 1_000, "opened from the snapshot")
     let again = try team.run(["stats"], as: "ana")
     #expect(again.output == first.output)
+  }
+
+  /// A copy opened from its snapshot reads its old promises' pasts from that file, which a
+  /// detached copy of the process does not hold: its next snapshot is written in the process,
+  /// every past in it.
+  @Test(.needs(.postgreSQL)) func aCopyOpenedFromItsSnapshotKeepsEveryPastInItsNext() throws {
+    let team = try Self.longTeam()
+    #expect(try team.run(["stats"], as: "ana").status == 0)
+    let (copy, snapshot) = try Self.mirror(of: team, "ana")
+    var waited = 0
+    while !FileManager.default.fileExists(atPath: snapshot), waited < 300 {
+      usleep(100_000)
+      waited += 1
+    }
+    // More than a snapshot's worth of rows by another member: ana's next open catches up.
+    let location = try #require(TeamLocation(team.url("cy")))
+    let cy = try TeamLedger(location, mirrorFolder: NSTemporaryDirectory() + "mirror-cy-\(UUID().uuidString)")
+    let context = MoveContext(actor: try Handle("cy"), now: Date(), zone: TimeZone(identifier: "UTC") ?? .current)
+    for _ in 0..<1_100 { _ = try cy.append(.recordMeeting(note: nil), context: context) }
+    let before = try Data(contentsOf: URL(fileURLWithPath: snapshot))
+    #expect(try team.run(["stats"], as: "ana").status == 0)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: snapshot)) != before, "the catch-up wrote a new snapshot")
+
+    let fromSnapshot = try FileLedger(path: copy)
+    #expect(fromSnapshot.linesFromSnapshot == fromSnapshot.state.eventCount)
+    let whole = NSTemporaryDirectory() + "whole-\(UUID().uuidString).jsonl"
+    try FileManager.default.copyItem(atPath: copy, toPath: whole)
+    let folded = try FileLedger(path: whole)
+    func pasts(_ state: LedgerState) -> [[String]] {
+      state.promises.readEach().map { promise in promise.history.map { "\($0.at.timeIntervalSince1970) \($0.actor) \($0.summary)" } }
+    }
+    #expect(pasts(fromSnapshot.state) == pasts(folded.state))
+    #expect(!pasts(fromSnapshot.state).joined().contains { $0.contains("unreadable") })
   }
 
   @Test(.needs(.postgreSQL), .needs(.strace)) func theSnapshotIsNamedByACopyInASessionOfItsOwn() throws {

@@ -36,6 +36,10 @@ public struct LedgerState: Sendable {
   /// The series whose next number is not known after a line that could not be read at all.
   var seriesAfterALostLine: Set<NumberClaim.Series> = []
 
+  /// Whether some promises are still records in the snapshot file the ledger was opened from,
+  /// read from it when looked at, rather than all in memory.
+  public var readsFromSnapshotFile: Bool { promises.archive != nil }
+
   /// The breakthrough in force: the last declared.
   public var currentBreakthrough: Breakthrough? { breakthroughs.last }
 
@@ -257,7 +261,13 @@ public struct LedgerState: Sendable {
     add(replacement, event: event, summary: "made to replace \(promises[position].label)")
   }
 
-  private mutating func add(_ terms: PromiseTerms, event: Event, summary: String, note madeNote: String? = nil) {
+  private mutating func add(_ made: PromiseTerms, event: Event, summary: String, note madeNote: String? = nil) {
+    var terms = made
+    // The breakthrough's own id, not the line's copy of the same bytes: one text for all its
+    // promises, where each kept one of its own that every pass over the promises had to reach.
+    if let id = terms.breakthrough, let declared = breakthroughs.last(where: { $0.id.utf8.elementsEqual(id.utf8) }) {
+      terms.breakthrough = declared.id
+    }
     var past = PromisePast(lastEventID: event.id)
     // Room for the few moves most promises get: a fold grew each array two or three times.
     past.history.reserveCapacity(PromisePast.undoDepth + 1)

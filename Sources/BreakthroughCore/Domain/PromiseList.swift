@@ -126,7 +126,16 @@ public struct PromiseList: Sendable {
   /// What the measures read of the promise at `position`, without building it.
   func facts(at position: Int) -> PromiseFacts {
     let slot = Int(slots[position])
-    if slot >= 0 { return PromiseFacts(built.chunks[slot >> PromiseChunks.shift][slot & PromiseChunks.mask]) }
+    if slot >= 0 {
+      // Field by field: a copy of the whole promise retained every text of it, most of the
+      // measures' time over a ledger whose promises are all built (a new machine's first open).
+      let (chunk, place) = (slot >> PromiseChunks.shift, slot & PromiseChunks.mask)
+      return PromiseFacts(
+        performer: built.chunks[chunk][place].terms.performer, breakthrough: built.chunks[chunk][place].terms.breakthrough,
+        madeAt: built.chunks[chunk][place].madeAt, state: built.chunks[chunk][place].progress.state,
+        by: built.chunks[chunk][place].terms.by, deliveredAt: built.chunks[chunk][place].progress.deliveredAt,
+        closedAt: built.chunks[chunk][place].progress.closedAt)
+    }
     guard let archive else { preconditionFailure("an archived promise without its archive") }
     let stored = archived[~slot]
     let breakthrough: String?

@@ -4,8 +4,8 @@ import Foundation
 /// read, or a copy far behind): "reading the team ledger into this machine's copy: 120,000 of
 /// 281,680 events", rewritten in place and taken away when the open is done.
 ///
-/// It says nothing for a read over within half a second, and nothing at all unless standard
-/// error is a terminal: a script's output stays as it was.
+/// It says nothing for a read over within half a second of the open's start, and nothing at
+/// all unless standard error is a terminal: a script's output stays as it was.
 final class ReadingProgress {
   /// How long a read goes before it is said: shorter ones would only flicker.
   static let quietFor: TimeInterval = 0.5
@@ -21,9 +21,10 @@ final class ReadingProgress {
     started = clock()
   }
 
-  /// The progress of an open on this terminal's standard error; nil when it is no terminal.
+  /// The progress of an open on this terminal's standard error; nil when it is no terminal,
+  /// or one that cannot clear a line (`TERM=dumb`).
   static func onTerminal() -> ReadingProgress? {
-    guard isatty(STDERR_FILENO) == 1 else { return nil }
+    guard isatty(STDERR_FILENO) == 1, ProcessInfo.processInfo.environment["TERM"] != "dumb" else { return nil }
     return ReadingProgress { FileHandle.standardError.write(Data($0.utf8)) }
   }
 
