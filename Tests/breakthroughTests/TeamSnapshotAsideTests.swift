@@ -90,14 +90,18 @@ import Testing
     let team = try Self.longTeam()
     let trace = NSTemporaryDirectory() + "aside-\(UUID().uuidString).trace"
     let first = try team.run(
-      ["-f", "-e", "trace=rename,renameat,renameat2,setsid", "-o", trace, BinaryRunner.executable.path, "list"], as: "ana",
+      ["-f", "-e", "trace=execve,rename,renameat,renameat2,setsid", "-o", trace, BinaryRunner.executable.path, "list"], as: "ana",
       executable: try Prerequisite.strace.located())
     #expect(first.status == 0, "\(first.errors)")
-    let calls = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n").map(String.init)
-    let command = calls.first?.split(separator: " ").first.map(String.init)
-    let renamer = calls.first { $0.contains("rename") && $0.contains(".snapshot\"") }?.split(separator: " ").first.map(String.init)
-    #expect(renamer != nil && renamer != command, "the snapshot is named by another process: \(calls)")
-    #expect(calls.contains { $0.hasPrefix("\(renamer ?? "-") setsid(") }, "in a session of its own: \(calls)")
+    // Each line is a process (or thread) number, padded to a width, then its call.
+    let calls = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n").map { line in
+      let fields = line.split(separator: " ", maxSplits: 1)
+      return (process: String(fields.first ?? ""), call: fields.dropFirst().first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "")
+    }
+    let command = calls.first { $0.call.hasPrefix("execve(") }?.process
+    let renamer = calls.first { $0.call.hasPrefix("rename") && $0.call.contains(".snapshot\"") }?.process
+    #expect(command != nil && renamer != nil && renamer != command, "the snapshot is named by another process: \(calls)")
+    #expect(calls.contains { $0.process == renamer && $0.call.hasPrefix("setsid(") }, "in a session of its own: \(calls)")
   }
 
   @Test func noCopyIsMadeWhileOtherThreadsRun() throws {
