@@ -16,6 +16,7 @@ struct CompareCommand: ParsableCommand {
   func run() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("breakthrough-compare-\(promises)").path
     try? FileManager.default.removeItem(atPath: folder)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     let ledger = folder + "/ledger.jsonl"
     let tasks = folder + "/tasks.json"
     _ = try GenerateCommand.write(promises: promises, ledger: ledger, taskwarrior: tasks, now: Date())

@@ -32,6 +32,7 @@ struct RunCommand: ParsableCommand {
       // open folds every line and leaves the snapshot the next open starts from. Each runs in
       // a process of its own, so that peak memory is the measured open's alone.
       let path = try generated()
+      defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
       let arguments = ["run", "--promises", "\(promises)", "--ledger", path]
       guard try Self.runSelf(arguments + ["--warm-only"]) == 0, try Self.runSelf(arguments + (json ? ["--json"] : [])) == 0 else {
         throw ExitCode(1)

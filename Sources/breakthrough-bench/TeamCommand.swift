@@ -44,6 +44,7 @@ struct TeamCommand: ParsableCommand {
       throw ValidationError("--owner and --member are postgres:// URLs")
     }
     let folder = NSTemporaryDirectory() + "breakthrough-team-bench-\(UUID().uuidString.prefix(8))"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     let path = folder + "/ledger.jsonl"
     _ = try GenerateCommand.write(promises: promises, ledger: path, taskwarrior: nil, now: Date())
     let administration = try TeamAdministration(ownerLocation)

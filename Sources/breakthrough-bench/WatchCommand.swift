@@ -26,7 +26,9 @@ struct WatchCommand: ParsableCommand {
     let watched = Self.digest(ledger.state)
     // A fresh fold: of the file, or of the whole team ledger into a mirror of its own.
     var freshEnvironment = environment
-    freshEnvironment["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "breakthrough-watch-\(UUID().uuidString)"
+    let freshCache = NSTemporaryDirectory() + "breakthrough-watch-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: freshCache) }
+    freshEnvironment["XDG_CACHE_HOME"] = freshCache
     let fresh = Self.digest(try StoreLocation.open(store, environment: freshEnvironment).state)
     let numbers = ledger.state.promises.readEach().map(\.number)
     print("promises \(numbers.count)")

@@ -1,4 +1,5 @@
 import BreakthroughCore
+import BreakthroughTestSupport
 import Foundation
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
     .map { EventCoding.line(for: $0) }
 
   static func temporaryPath() -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("deferred-\(UUID().uuidString).jsonl").path
+    Scratch.url.appendingPathComponent("deferred-\(UUID().uuidString).jsonl").path
   }
 
   @Test func theSnapshotWaitsForTheLastBatchThenCoversEveryLine() throws {

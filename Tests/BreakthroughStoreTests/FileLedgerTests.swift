@@ -8,7 +8,7 @@ import Testing
   static let zone = TimeZone(identifier: "UTC") ?? .current
 
   static func temporaryLedger() -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-test-\(UUID().uuidString)")
+    let folder = Scratch.url.appendingPathComponent("ledger-test-\(UUID().uuidString)")
     return folder.appendingPathComponent("nested/ledger.jsonl").path
   }
 

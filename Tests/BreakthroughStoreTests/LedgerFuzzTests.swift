@@ -1,5 +1,6 @@
 import BreakthroughCore
 import BreakthroughStore
+import BreakthroughTestSupport
 import Foundation
 import Testing
 
@@ -13,7 +14,7 @@ import Testing
     .prefix(12).map { EventCoding.line(for: $0) }
 
   static func write(_ bytes: [UInt8]) throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-\(UUID().uuidString).jsonl").path
+    let path = Scratch.url.appendingPathComponent("fuzz-\(UUID().uuidString).jsonl").path
     guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { throw CocoaError(.fileWriteUnknown) }
     return path
   }

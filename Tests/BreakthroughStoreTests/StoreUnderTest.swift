@@ -25,7 +25,7 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
     self.kind = kind
     switch kind {
     case .file:
-      name = FileManager.default.temporaryDirectory.appendingPathComponent("store-test-\(UUID().uuidString)/ledger.jsonl").path
+      name = Scratch.url.appendingPathComponent("store-test-\(UUID().uuidString)/ledger.jsonl").path
     case .team:
       let server = try TestPostgres.shared.get()
       name = try server.createDatabase()
@@ -42,7 +42,7 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
       return try FileLedger(path: name)
     case .team:
       let url = try TestPostgres.shared.get().url(name, user: person)
-      let mirrors = FileManager.default.temporaryDirectory.appendingPathComponent("mirror-\(UUID().uuidString)").path
+      let mirrors = Scratch.url.appendingPathComponent("mirror-\(UUID().uuidString)").path
       return try TeamLedger(try #require(TeamLocation(url)), mirrorFolder: mirrors, listening: listening)
     }
   }

@@ -39,7 +39,7 @@ struct TeamFirstReadTests {
     let store = try StoreUnderTest(.team)
     try TeamHostileMemberTests.makeOne(store)
     let location = try #require(TeamLocation(server.url(store.name, user: "cy")))
-    let folders = ["earlier", "fresh"].map { NSTemporaryDirectory() + "mirror-\($0)-\(UUID().uuidString)" }
+    let folders = ["earlier", "fresh"].map { Scratch.directory + "mirror-\($0)-\(UUID().uuidString)" }
     let earlier = try TeamLedger(location, mirrorFolder: folders[0])
 
     // Put in by the owner around the rules: whitespace the JSON keeps, escapes, a long line (as

@@ -121,7 +121,7 @@ struct TeamHostileMemberTests {
   }
 
   @Test func onlyTheOwnerImportsAndOnlyIntoAnEmptyLedger() throws {
-    let folder = NSTemporaryDirectory() + "hostile-import-\(UUID().uuidString)"
+    let folder = Scratch.directory + "hostile-import-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let path = folder + "/ledger.jsonl"
     let text = DemoLedger.events(now: Date(), zone: StoreUnderTest.zone).map { EventCoding.line(for: $0) + "\n" }.joined()
@@ -264,7 +264,7 @@ struct TeamHostileMemberTests {
 
   /// Ana's machine, with its own mirror, after making a promise for each of `whats`.
   static func machine(of store: StoreUnderTest, making whats: [String]) throws -> (TeamLocation, String) {
-    let mirrors = NSTemporaryDirectory() + "mirror-\(UUID().uuidString)"
+    let mirrors = Scratch.directory + "mirror-\(UUID().uuidString)"
     let location = try #require(TeamLocation(Self.server().url(store.name, user: "ana")))
     let machine = try TeamLedger(location, mirrorFolder: mirrors)
     for what in whats {

@@ -65,7 +65,7 @@ struct TeamLedgerTests {
   @Test func aCopyThatIsNoFileIsSaidAsThisMachinesCopyWithItsFix() throws {
     let store = try StoreUnderTest(.team)
     let location = try #require(TeamLocation(try Self.server().url(store.name, user: "ana")))
-    let mirrors = NSTemporaryDirectory() + "mirror-\(UUID().uuidString)"
+    let mirrors = Scratch.directory + "mirror-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: location.mirrorPath(in: mirrors), withIntermediateDirectories: true)
     let said = Self.message { _ = try TeamLedger(location, mirrorFolder: mirrors) }
     #expect(said.contains("this machine's copy of the team ledger, \(location.mirrorPath(in: mirrors)), is not a file"), "\(said)")
@@ -77,7 +77,7 @@ struct TeamLedgerTests {
   @Test func aServerThatIsNotReadySaysWhatToDo() throws {
     let server = try Self.server()
     let bare = try server.createDatabase()
-    let mirrors = NSTemporaryDirectory() + "mirror-\(UUID().uuidString)"
+    let mirrors = Scratch.directory + "mirror-\(UUID().uuidString)"
     let noSchema = Self.message { _ = try TeamLedger(try #require(TeamLocation(server.url(bare, user: "ana"))), mirrorFolder: mirrors) }
     #expect(noSchema.contains("holds no team ledger yet: its owner sets it up with `breakthrough store init --store URL`"), "\(noSchema)")
 
@@ -97,7 +97,7 @@ struct TeamLedgerTests {
     let server = try Self.server()
     let store = try StoreUnderTest(.team)
     let url = "postgres://pat:wrong-secret@/\(store.name)?host=\(server.folder)"
-    let said = Self.message { _ = try TeamLedger(try #require(TeamLocation(url)), mirrorFolder: NSTemporaryDirectory() + "m-\(UUID())") }
+    let said = Self.message { _ = try TeamLedger(try #require(TeamLocation(url)), mirrorFolder: Scratch.directory + "m-\(UUID())") }
     #expect(said.contains("refused the connection: password authentication failed for user \"pat\"; check the password"), "\(said)")
     #expect(!said.contains("wrong-secret"))
     #expect(
@@ -106,7 +106,7 @@ struct TeamLedgerTests {
   }
 
   @Test func aFileLedgerMovesInWholeAndComesOutTheSame() throws {
-    let folder = NSTemporaryDirectory() + "import-\(UUID().uuidString)"
+    let folder = Scratch.directory + "import-\(UUID().uuidString)"
     let path = folder + "/ledger.jsonl"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let text = DemoLedger.events(now: Date(), zone: StoreUnderTest.zone).map { EventCoding.line(for: $0) + "\n" }.joined()
@@ -135,7 +135,7 @@ struct TeamLedgerTests {
     _ = try administration.initialize()
     _ = try administration.addMember(try Handle("ana"), role: "ana")
     let location = try #require(TeamLocation(server.url(database, user: "ana")))
-    let mirrors = NSTemporaryDirectory() + "mirror-\(UUID().uuidString)"
+    let mirrors = Scratch.directory + "mirror-\(UUID().uuidString)"
     // Kiritimati is 14 hours ahead of UTC: no machine running these tests shares its clock.
     let context = try StoreUnderTest.context()
     try TeamLedger(location, mirrorFolder: mirrors).append { (state) throws(Refusal) in
@@ -161,7 +161,7 @@ struct TeamLedgerTests {
   @Test func aMirrorAheadOfItsServerIsReadAgain() throws {
     let server = try Self.server()
     let store = try StoreUnderTest(.team)
-    let mirrors = NSTemporaryDirectory() + "mirror-\(UUID().uuidString)"
+    let mirrors = Scratch.directory + "mirror-\(UUID().uuidString)"
     let location = try #require(TeamLocation(server.url(store.name, user: "ana")))
     do {
       let first = try TeamLedger(location, mirrorFolder: mirrors)
@@ -175,7 +175,7 @@ struct TeamLedgerTests {
     let administration = try TeamAdministration(try #require(TeamLocation(server.url(store.name, user: "owner"))))
     _ = try administration.initialize()
     _ = try administration.addMember(try Handle("ana"), role: "ana")
-    try TeamLedger(location, mirrorFolder: NSTemporaryDirectory() + "m-\(UUID())").append(
+    try TeamLedger(location, mirrorFolder: Scratch.directory + "m-\(UUID())").append(
       .make(what: "Restored", to: try Handle("ben"), by: StoreUnderTest.due()), context: try StoreUnderTest.context())
 
     let reopened = try TeamLedger(location, mirrorFolder: mirrors)
@@ -188,7 +188,7 @@ struct TeamLedgerTests {
 
   @Test func aDamagedMirrorIsReadAgain() throws {
     let store = try StoreUnderTest(.team)
-    let mirrors = NSTemporaryDirectory() + "mirror-\(UUID().uuidString)"
+    let mirrors = Scratch.directory + "mirror-\(UUID().uuidString)"
     let location = try #require(TeamLocation(try Self.server().url(store.name, user: "ana")))
     let first = try TeamLedger(location, mirrorFolder: mirrors)
     for what in ["Kept on the server", "And this one"] {

@@ -10,7 +10,7 @@ import Testing
 @Suite(.needs(.postgreSQL), .needs(.pgBouncer))
 struct TeamPoolerTests {
   static func open(_ url: String, listening: Bool = false) throws -> TeamLedger {
-    let mirrors = FileManager.default.temporaryDirectory.appendingPathComponent("mirror-\(UUID().uuidString)").path
+    let mirrors = Scratch.url.appendingPathComponent("mirror-\(UUID().uuidString)").path
     return try TeamLedger(try #require(TeamLocation(url)), mirrorFolder: mirrors, listening: listening)
   }
 

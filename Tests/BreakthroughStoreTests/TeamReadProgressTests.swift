@@ -12,7 +12,7 @@ import Testing
 struct TeamReadProgressTests {
   @Test func aLongFirstReadSaysHowFarItHasGot() throws {
     let events = TeamLedger.batch + 123
-    let folder = NSTemporaryDirectory() + "progress-\(UUID().uuidString)"
+    let folder = Scratch.directory + "progress-\(UUID().uuidString)"
     let path = folder + "/ledger.jsonl"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let ana = try Handle("ana")
@@ -27,7 +27,7 @@ struct TeamReadProgressTests {
     let administration = try TeamAdministration(try #require(TeamLocation(try TeamLedgerTests.server().url(store.name, user: "owner"))))
     _ = try administration.importLedger(from: path)
     let location = try #require(TeamLocation(try TeamLedgerTests.server().url(store.name, user: "ben")))
-    let mirrors = NSTemporaryDirectory() + "mirror-\(UUID().uuidString)"
+    let mirrors = Scratch.directory + "mirror-\(UUID().uuidString)"
 
     var said: [[Int]] = []
     let ledger = try TeamLedger(location, mirrorFolder: mirrors, progress: { read, total in said.append([read, total]) })

@@ -65,7 +65,7 @@ struct TeamWriteOpeningTests {
   private static func ledgerReadByAna() throws -> (StoreUnderTest, TeamLocation, String) {
     let store = try StoreUnderTest(.team)
     let location = try #require(TeamLocation(try TestPostgres.shared.get().url(store.name, user: "ana")))
-    let mirrors = NSTemporaryDirectory() + "mirror-\(UUID().uuidString)"
+    let mirrors = Scratch.directory + "mirror-\(UUID().uuidString)"
     try TeamLedger(location, mirrorFolder: mirrors).append(
       .make(what: "One", to: try Handle("ben"), by: StoreUnderTest.due()), context: try StoreUnderTest.context())
     return (store, location, mirrors)

@@ -13,7 +13,7 @@ public enum IndependentReader {
   /// `reader`; returns what it prints.
   public static func python(_ script: String, input: Data, reader: Prerequisite = .python) throws -> String {
     let python = try reader.located()
-    let path = NSTemporaryDirectory() + "reader-\(UUID().uuidString)"
+    let path = Scratch.directory + "reader-\(UUID().uuidString)"
     try input.write(to: URL(fileURLWithPath: path))
     defer { try? FileManager.default.removeItem(atPath: path) }
     let finished = try Spawn.run(python, ["-c", script, path], environment: ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"])

@@ -35,7 +35,7 @@ public enum Spawn {
   }
 
   public static func start(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> Running {
-    let stem = NSTemporaryDirectory() + "spawn-\(UUID().uuidString)"
+    let stem = Scratch.directory + "spawn-\(UUID().uuidString)"
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }

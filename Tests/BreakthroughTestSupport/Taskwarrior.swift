@@ -12,7 +12,7 @@ public struct Taskwarrior {
 
   public init() throws {
     program = try Prerequisite.taskwarrior.located()
-    folder = NSTemporaryDirectory() + "taskwarrior-\(UUID().uuidString)"
+    folder = Scratch.directory + "taskwarrior-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
     try Data("data.location=\(folder)/data\nconfirmation=off\nverbose=nothing\nrecurrence.confirmation=off\nrecurrence=off\n".utf8)
       .write(to: URL(fileURLWithPath: folder + "/taskrc"))

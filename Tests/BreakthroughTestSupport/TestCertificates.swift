@@ -14,7 +14,7 @@ public struct TestCertificates: Sendable {
   /// Makes the authority, the server's certificate, and one for each of `logins`.
   public init(logins: [String]) throws {
     let openssl = try Prerequisite.openSSL.located()
-    folder = NSTemporaryDirectory() + "bt-ca-\(UUID().uuidString.prefix(8))"
+    folder = Scratch.directory + "bt-ca-\(UUID().uuidString.prefix(8))"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     try Self.run(
       openssl,

@@ -15,7 +15,7 @@ public final class TestPgBouncer {
 
   public init(before server: TestPostgres, mode: PoolMode) throws {
     let program = try Prerequisite.pgBouncer.located()
-    var name = Array("/tmp/bt-pgb-XXXXXX".utf8CString)
+    var name = Array((Scratch.directory + "bt-pgb-XXXXXX").utf8CString)
     guard let made = mkdtemp(&name) else { throw Prerequisite.Missing(description: "cannot make a folder for PgBouncer") }
     folder = String(cString: made)
     let settings = """

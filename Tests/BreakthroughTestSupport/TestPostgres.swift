@@ -5,8 +5,8 @@ import Foundation
 #endif
 
 /// A throwaway PostgreSQL server for the tests: a cluster in a temporary folder, reached only
-/// through a unix socket in that folder (so parallel runs never meet), stopped by its pid
-/// when the test process ends. Roles `owner` (owns each team database), `ana`, `ben` and
+/// through a unix socket in that folder (so parallel runs never meet), stopped when the test
+/// process ends, its folder then removed with the process's `Scratch`. Roles `owner` (owns each team database), `ana`, `ben` and
 /// `cy` log in without a password; `pat` needs the password `right-secret`. A server made with
 /// `tls` listens on a TCP port of 127.0.0.1 too, for TLS only: `pat` by password, every other
 /// login by its certificate.
@@ -38,7 +38,7 @@ public final class TestPostgres: @unchecked Sendable {
     self.binaries = binaries
     certificates = tls
     port = tls == nil ? 5432 : Self.freePort()
-    let template = "/tmp/bt-pg-XXXXXX"
+    let template = Scratch.directory + "bt-pg-XXXXXX"
     var name = Array(template.utf8CString)
     guard let made = mkdtemp(&name) else { throw Unavailable(description: "cannot make a folder for the test server") }
     folder = String(cString: made)
@@ -62,8 +62,7 @@ public final class TestPostgres: @unchecked Sendable {
       }
     }
     try start()
-    TestPostgres.running.append(self)
-    if TestPostgres.running.count == 1 { atexit { for server in TestPostgres.running { server.stop() } } }
+    Scratch.atEnd { [self] in stop() }
     for statement in [
       "create role owner login createdb", "create role ana login", "create role ben login", "create role cy login",
       "create role pat login password 'right-secret'",
@@ -71,8 +70,6 @@ public final class TestPostgres: @unchecked Sendable {
       _ = try psql(statement)
     }
   }
-
-  nonisolated(unsafe) private static var running: [TestPostgres] = []
 
   /// Starts the server (again).
   public func start() throws(Unavailable) {

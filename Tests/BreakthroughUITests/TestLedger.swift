@@ -1,5 +1,6 @@
 import BreakthroughCore
 import BreakthroughStore
+import BreakthroughTestSupport
 import Foundation
 import TerminalKit
 
@@ -12,7 +13,7 @@ final class TestClock: @unchecked Sendable {
 /// Real ledger files for screen tests, written with the same moves people make.
 enum TestLedger {
   static func path() -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("screen-\(UUID().uuidString)/ledger.jsonl").path
+    Scratch.url.appendingPathComponent("screen-\(UUID().uuidString)/ledger.jsonl").path
   }
 
   static func keys(_ text: String) -> [TerminalEvent] { text.map { .key(.character($0)) } }

@@ -1,3 +1,4 @@
+import BreakthroughTestSupport
 import Foundation
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
     .deletingLastPathComponent().appendingPathComponent("themes").path
 
   static func temporaryFolder() throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("themes-\(UUID().uuidString)").path
+    let folder = Scratch.url.appendingPathComponent("themes-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     return folder
   }

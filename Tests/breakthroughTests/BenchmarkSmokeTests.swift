@@ -38,7 +38,7 @@ import Testing
     let server = try TestPostgres.shared.get()
     let database = try server.createDatabase()
     var environment = ProcessInfo.processInfo.environment
-    environment["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "bench-cache-\(database)"
+    environment["XDG_CACHE_HOME"] = Scratch.directory + "bench-cache-\(database)"
     let finished = try Spawn.run(
       BinaryRunner.bench.path,
       [
@@ -123,7 +123,7 @@ import Testing
 
   /// An OpenSSL configuration file whose TLS settings for every program are `settings`.
   private static func openSSLConfiguration(_ settings: String) throws -> String {
-    let file = NSTemporaryDirectory() + "openssl-\(UUID().uuidString).cnf"
+    let file = Scratch.directory + "openssl-\(UUID().uuidString).cnf"
     try "openssl_conf = init\n[init]\nssl_conf = ssl\n[ssl]\nsystem_default = tls\n[tls]\n\(settings)\n"
       .write(toFile: file, atomically: true, encoding: .utf8)
     return file
@@ -147,7 +147,7 @@ import Testing
       let database = try server.createDatabase()
       let member = try member(database)
       var environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
-      environment["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "bench-cache-\(database)"
+      environment["XDG_CACHE_HOME"] = Scratch.directory + "bench-cache-\(database)"
       let finished = try Spawn.run(
         BinaryRunner.bench.path,
         [
@@ -176,7 +176,7 @@ import Testing
   }
 
   @Test func generateWritesALedgerAndTheSameItemsForTaskwarrior() throws {
-    let folder = NSTemporaryDirectory() + "bench-\(UUID().uuidString)"
+    let folder = Scratch.directory + "bench-\(UUID().uuidString)"
     let finished = try Spawn.run(
       BinaryRunner.bench.path,
       [

@@ -16,7 +16,7 @@ struct BinaryRunner {
   var actor = "ana"
 
   init() {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("breakthrough-e2e-\(UUID().uuidString)")
+    let folder = Scratch.url.appendingPathComponent("breakthrough-e2e-\(UUID().uuidString)")
     ledger = folder.appendingPathComponent("ledger.jsonl").path
   }
 

@@ -1,3 +1,4 @@
+import BreakthroughTestSupport
 import Foundation
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
       command: "\(BinaryRunner.executable.path) \(arguments)", width: width, height: height,
       environment: [
         "BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": cli.actor, "TZ": "UTC", "LANG": "C.UTF-8",
-        "HOME": NSTemporaryDirectory(),
+        "HOME": Scratch.directory,
       ])
   }
 

@@ -12,7 +12,7 @@ import Testing
     let ben = try TmuxSession(
       command: BinaryRunner.executable.path, width: 120, height: 40,
       environment: [
-        "BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": "ben", "TZ": "UTC", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(),
+        "BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": "ben", "TZ": "UTC", "LANG": "C.UTF-8", "HOME": Scratch.directory,
       ])
     #expect(try ben.waitFor("Open promises") != nil, "ben's board did not appear")
     let asked = try cli.run("request", "Draft the pilot contract", "--of", "ben", "--by", "+5d", "--reply-by", "+1d")

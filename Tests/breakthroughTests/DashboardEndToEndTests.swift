@@ -10,7 +10,7 @@ import Testing
       command: "\(BinaryRunner.executable.path) \(arguments)", width: width, height: height,
       environment: [
         "BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": cli.actor, "TZ": "UTC", "LANG": "C.UTF-8",
-        "HOME": NSTemporaryDirectory(),
+        "HOME": Scratch.directory,
       ])
   }
 

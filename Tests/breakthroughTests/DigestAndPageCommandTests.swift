@@ -65,7 +65,7 @@ import Testing
     try cli.run("declare", "Ship it <b>now</b>", "--by", "+30d", "--measure", "Users say \"yes\"")
     try cli.run("promise", "<script>alert(1)</script>", "--to", "ben", "--by", Self.day(-2))
     try cli.run("promise", "Draft", "--to", "ben", "--by", "+2d")
-    let folder = NSTemporaryDirectory() + "page-\(UUID().uuidString)"
+    let folder = Scratch.directory + "page-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let written = try cli.run("export", "html", "-o", folder + "/page.html")

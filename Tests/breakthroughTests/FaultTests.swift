@@ -95,7 +95,7 @@ import Testing
     let people = ["ana", "ben", "cy", "ana", "cy"]
     try fourWritersAndAReader { number in
       var environment = team.environment(people[number - 1])
-      environment["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "cache-\(number)-\(team.database)"
+      environment["XDG_CACHE_HOME"] = Scratch.directory + "cache-\(number)-\(team.database)"
       return (team.url(people[number - 1]), environment)
     }
   }

@@ -38,7 +38,7 @@ import Testing
   }
 
   static func folder() -> String {
-    let path = NSTemporaryDirectory() + "feed-\(UUID().uuidString)"
+    let path = Scratch.directory + "feed-\(UUID().uuidString)"
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }

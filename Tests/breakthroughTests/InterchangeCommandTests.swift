@@ -50,7 +50,7 @@ import Testing
   @Test("export ics -o writes a file a calendar reads; into a missing folder it writes nothing and says why", .needs(.iCalendarReader))
   func ics() throws {
     let cli = try sample()
-    let path = NSTemporaryDirectory() + "export-\(UUID().uuidString).ics"
+    let path = Scratch.directory + "export-\(UUID().uuidString).ics"
     defer { try? FileManager.default.removeItem(atPath: path) }
     let written = try cli.run("export", "ics", "-o", path)
     #expect(written.status == 0 && written.output.isEmpty)
@@ -93,7 +93,7 @@ import Testing
   func taskwarrior() throws {
     let taskwarrior = try Taskwarrior()
     try taskwarrior.fillWithEveryKind()
-    let export = NSTemporaryDirectory() + "tasks-\(UUID().uuidString).json"
+    let export = Scratch.directory + "tasks-\(UUID().uuidString).json"
     try taskwarrior.export().write(to: URL(fileURLWithPath: export))
     defer { try? FileManager.default.removeItem(atPath: export) }
     let cli = BinaryRunner()
@@ -125,7 +125,7 @@ import Testing
   @Test("a file that is not a Taskwarrior export is named with what was wrong, and nothing is written")
   func notAnExport() throws {
     let cli = BinaryRunner()
-    let path = NSTemporaryDirectory() + "not-tasks-\(UUID().uuidString).json"
+    let path = Scratch.directory + "not-tasks-\(UUID().uuidString).json"
     try Data("{\"tasks\": []}".utf8).write(to: URL(fileURLWithPath: path))
     defer { try? FileManager.default.removeItem(atPath: path) }
     let refused = try cli.run("import", "taskwarrior", path, "--to", "ben", "--yes")
@@ -160,7 +160,7 @@ import Testing
   @Test("completion scripts load in bash and complete promise numbers and handles from the ledger")
   func completions() throws {
     let cli = try sample()
-    let script = NSTemporaryDirectory() + "completion-\(UUID().uuidString).bash"
+    let script = Scratch.directory + "completion-\(UUID().uuidString).bash"
     defer { try? FileManager.default.removeItem(atPath: script) }
     let bash = try cli.run("--generate-completion-script", "bash")
     #expect(bash.status == 0)

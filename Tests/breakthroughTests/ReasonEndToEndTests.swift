@@ -66,7 +66,7 @@ import Testing
       command: BinaryRunner.executable.path, width: 120, height: 40,
       environment: [
         "BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": cli.actor, "TZ": "UTC", "LANG": "C.UTF-8",
-        "HOME": NSTemporaryDirectory(),
+        "HOME": Scratch.directory,
       ])
     #expect(try tmux.waitFor("Overdue accountings") != nil, "the board did not appear")
     try tmux.send("a")

@@ -43,10 +43,10 @@ struct TeamCertificateTests {
     let base = try #require(server.tlsURL(team.database, user: "ana"))
     let (certificate, key) = try #require(server.certificates).files(of: "ana")
     // A key anyone may read, and a certificate file that holds no certificate.
-    let open = NSTemporaryDirectory() + "open-\(UUID().uuidString.prefix(8)).key"
+    let open = Scratch.directory + "open-\(UUID().uuidString.prefix(8)).key"
     try FileManager.default.copyItem(atPath: key, toPath: open)
     chmod(open, 0o644)
-    let notACertificate = NSTemporaryDirectory() + "empty-\(UUID().uuidString.prefix(8)).crt"
+    let notACertificate = Scratch.directory + "empty-\(UUID().uuidString.prefix(8)).crt"
     try "not a certificate\n".write(toFile: notACertificate, atomically: true, encoding: .utf8)
     let cases: [(query: String, says: String)] = [
       (

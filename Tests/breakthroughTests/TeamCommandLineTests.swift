@@ -41,7 +41,7 @@ struct TeamCommandLineTests {
     #expect(try team.run(["promise", "From this desk", "--to", "ben", "--by", "+2d"], as: "ana").status == 0)
     // ana again, at another machine: P2, which the first machine has not read.
     var laptop = team.environment("ana")
-    laptop["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "laptop-\(UUID().uuidString)"
+    laptop["XDG_CACHE_HOME"] = Scratch.directory + "laptop-\(UUID().uuidString)"
     let made = try Spawn.run(
       BinaryRunner.executable.path, ["promise", "From the laptop", "--to", "ben", "--by", "+2d"], environment: laptop)
     #expect(made.status == 0)
@@ -55,7 +55,7 @@ struct TeamCommandLineTests {
 
   @Test func theStoreCanComeFromTheConfigFile() throws {
     let team = try TeamSetup()
-    let config = NSTemporaryDirectory() + "config-\(UUID().uuidString)"
+    let config = Scratch.directory + "config-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: config + "/breakthrough", withIntermediateDirectories: true)
     try "store = \"\(team.url("cy"))\"\n".write(toFile: config + "/breakthrough/config.toml", atomically: true, encoding: .utf8)
     var environment = team.environment("cy")
@@ -98,7 +98,7 @@ struct TeamInterchangeTests {
     let team = try TeamSetup()
     let taskwarrior = try Taskwarrior()
     try taskwarrior.fillWithEveryKind()
-    let export = NSTemporaryDirectory() + "team-tasks-\(UUID().uuidString).json"
+    let export = Scratch.directory + "team-tasks-\(UUID().uuidString).json"
     try taskwarrior.export().write(to: URL(fileURLWithPath: export))
     defer { try? FileManager.default.removeItem(atPath: export) }
     let imported = try team.run(["import", "taskwarrior", export, "--to", "ana", "--yes"], as: "ben")

@@ -33,7 +33,7 @@ struct TeamSetup {
     var environment = ProcessInfo.processInfo.environment
     environment["BREAKTHROUGH_STORE"] = url(person)
     environment["BREAKTHROUGH_USER"] = nil
-    environment["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "cache-\(person)-\(database)"
+    environment["XDG_CACHE_HOME"] = Scratch.directory + "cache-\(person)-\(database)"
     environment["TZ"] = machineZones[person] ?? "UTC"
     environment["LANG"] = "C.UTF-8"
     environment["LC_ALL"] = nil
@@ -45,7 +45,7 @@ struct TeamSetup {
     let full = environment(person)
     return [
       "BREAKTHROUGH_STORE": url(person), "XDG_CACHE_HOME": full["XDG_CACHE_HOME"] ?? "", "TZ": full["TZ"] ?? "UTC", "LANG": "C.UTF-8",
-      "HOME": NSTemporaryDirectory(),
+      "HOME": Scratch.directory,
     ]
   }
 

@@ -12,7 +12,7 @@ import Testing
   /// A team ledger of 500 generated promises (over a thousand events: a snapshot's worth).
   static func longTeam() throws -> TeamSetup {
     let team = try TeamSetup()
-    let folder = NSTemporaryDirectory() + "aside-\(UUID().uuidString)"
+    let folder = Scratch.directory + "aside-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let generated = try Spawn.run(
       BinaryRunner.bench.path, ["generate", "--promises", "500", "--out", folder + "/ledger.jsonl"],
@@ -67,7 +67,7 @@ import Testing
     }
     // More than a snapshot's worth of rows by another member: ana's next open catches up.
     let location = try #require(TeamLocation(team.url("cy")))
-    let cy = try TeamLedger(location, mirrorFolder: NSTemporaryDirectory() + "mirror-cy-\(UUID().uuidString)")
+    let cy = try TeamLedger(location, mirrorFolder: Scratch.directory + "mirror-cy-\(UUID().uuidString)")
     let context = MoveContext(actor: try Handle("cy"), now: Date(), zone: TimeZone(identifier: "UTC") ?? .current)
     for _ in 0..<1_100 { _ = try cy.append(.recordMeeting(note: nil), context: context) }
     let before = try Data(contentsOf: URL(fileURLWithPath: snapshot))
@@ -76,7 +76,7 @@ import Testing
 
     let fromSnapshot = try FileLedger(path: copy)
     #expect(fromSnapshot.linesFromSnapshot == fromSnapshot.state.eventCount)
-    let whole = NSTemporaryDirectory() + "whole-\(UUID().uuidString).jsonl"
+    let whole = Scratch.directory + "whole-\(UUID().uuidString).jsonl"
     try FileManager.default.copyItem(atPath: copy, toPath: whole)
     let folded = try FileLedger(path: whole)
     func pasts(_ state: LedgerState) -> [[String]] {
@@ -88,7 +88,7 @@ import Testing
 
   @Test(.needs(.postgreSQL), .needs(.strace)) func theSnapshotIsNamedByACopyInASessionOfItsOwn() throws {
     let team = try Self.longTeam()
-    let trace = NSTemporaryDirectory() + "aside-\(UUID().uuidString).trace"
+    let trace = Scratch.directory + "aside-\(UUID().uuidString).trace"
     let first = try team.run(
       ["-f", "-e", "trace=execve,rename,renameat,renameat2,setsid", "-o", trace, BinaryRunner.executable.path, "list"], as: "ana",
       executable: try Prerequisite.strace.located())
@@ -112,7 +112,7 @@ import Testing
       done.wait()
     }.start()
     running.wait()
-    let marker = NSTemporaryDirectory() + "copy-\(UUID().uuidString)"
+    let marker = Scratch.directory + "copy-\(UUID().uuidString)"
     let made = DetachedCopy.run { FileManager.default.createFile(atPath: marker, contents: Data()) }
     done.signal()
     #expect(!made)

@@ -11,7 +11,7 @@ import Testing
     let tmux = try TmuxSession(
       command: "bash --norc --noprofile -i", width: width, height: height,
       environment: [
-        "BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": cli.actor, "TZ": "UTC", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(),
+        "BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": cli.actor, "TZ": "UTC", "LANG": "C.UTF-8", "HOME": Scratch.directory,
         "PS1": "shell$ ",
       ])
     #expect(try tmux.waitFor("shell$") != nil, "no shell prompt")
@@ -56,10 +56,10 @@ import Testing
     let tmux = try TmuxSession(
       command: BinaryRunner.executable.path, width: 120, height: 40,
       environment: [
-        "BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": cli.actor, "TZ": "UTC", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(),
+        "BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": cli.actor, "TZ": "UTC", "LANG": "C.UTF-8", "HOME": Scratch.directory,
       ])
     #expect(try tmux.waitFor("Open promises") != nil)
-    let clip = NSTemporaryDirectory() + "clip-\(UUID().uuidString)"
+    let clip = Scratch.directory + "clip-\(UUID().uuidString)"
     try "Draft the plan\nwith numbers\nn q".write(toFile: clip, atomically: true, encoding: .utf8)
     _ = try tmux.tmux(["load-buffer", "-b", "clip", clip])
     try tmux.send("n")
@@ -84,7 +84,7 @@ import Testing
     let cli = BinaryRunner()
     for number in 1...5 { try cli.run("promise", "Promise \(number)", "--to", "ben", "--by", "+\(number)d") }
     let environment = [
-      "BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": cli.actor, "TZ": "UTC", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(),
+      "BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": cli.actor, "TZ": "UTC", "LANG": "C.UTF-8", "HOME": Scratch.directory,
     ]
     let tmux = try TmuxSession(command: BinaryRunner.executable.path, width: 120, height: 40, environment: environment)
     #expect(try tmux.waitFor("Open promises (5)") != nil)
@@ -126,7 +126,7 @@ import Testing
     let tmux = try TmuxSession(
       command: BinaryRunner.executable.path, width: 120, height: 40,
       environment: [
-        "BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": cli.actor, "TZ": "UTC", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(),
+        "BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": cli.actor, "TZ": "UTC", "LANG": "C.UTF-8", "HOME": Scratch.directory,
       ])
     #expect(try tmux.waitFor("Open promises (1)") != nil)
     try tmux.send("a")
@@ -145,10 +145,10 @@ import Testing
     #expect(piped.status == 1)
     #expect(piped.errors.contains("this screen needs a terminal, and standard input is not one"))
     #expect(piped.errors.contains("`breakthrough list`, `checkin --plain`"))
-    let errors = NSTemporaryDirectory() + "dumb-\(UUID().uuidString).err"
+    let errors = Scratch.directory + "dumb-\(UUID().uuidString).err"
     let tmux = try TmuxSession(
       command: "env TERM=dumb \(BinaryRunner.executable.path) 2> \(errors)", width: 100, height: 20,
-      environment: ["BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": cli.actor, "HOME": NSTemporaryDirectory()])
+      environment: ["BREAKTHROUGH_STORE": cli.ledger, "BREAKTHROUGH_USER": cli.actor, "HOME": Scratch.directory])
     #expect(tmux.exitStatus() == "1")
     let said = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
     #expect(said.contains("this terminal (TERM=dumb) cannot move the cursor, so the board cannot be drawn here"), "\(said)")
@@ -164,7 +164,7 @@ import Testing
 @Suite struct CommandLineHabitsTests {
   @Test func optionsBeforeTheCommandWorkAsAfterIt() throws {
     let cli = BinaryRunner()
-    let other = NSTemporaryDirectory() + "leading-\(UUID().uuidString).jsonl"
+    let other = Scratch.directory + "leading-\(UUID().uuidString).jsonl"
     let made = try cli.run(["--store", other, "--as", "ben", "promise", "Options first", "--to", "ana", "--by", "fri"])
     #expect(made.status == 0, "\(made.errors)")
     #expect(made.output == "P1\n")

@@ -13,7 +13,7 @@ final class TmuxSession {
 
   init(command: String, width: Int = 120, height: Int = 40, environment: [String: String]) throws {
     program = try Prerequisite.tmux.located()
-    exitFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).exit").path
+    exitFile = Scratch.url.appendingPathComponent("\(name).exit").path
     let exports = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
     let script = "env \(exports) TERM=xterm-256color \(command); echo $? > \(exitFile); stty -a > \(exitFile).stty; sleep 60"
     try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", script])

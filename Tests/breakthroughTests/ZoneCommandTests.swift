@@ -8,7 +8,7 @@ import Testing
   /// Runs `breakthrough ARGUMENTS` on `cli`'s ledger with a config file holding `config`.
   static func run(_ arguments: [String], _ cli: BinaryRunner, config: String?) throws -> BinaryRunner.Result {
     var environment = cli.environment
-    let folder = NSTemporaryDirectory() + "zone-config-\(UUID().uuidString)"
+    let folder = Scratch.directory + "zone-config-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: folder + "/breakthrough", withIntermediateDirectories: true)
     if let config { try config.write(toFile: folder + "/breakthrough/config.toml", atomically: true, encoding: .utf8) }
     environment["XDG_CONFIG_HOME"] = folder
