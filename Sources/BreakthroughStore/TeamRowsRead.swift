@@ -52,8 +52,10 @@ struct TeamRowsRead {
 
   /// Lets go of the lines taken (once the mirror has them), keeping the chain; the next are
   /// gathered in `buffer` when one is given (emptied, its room kept).
-  mutating func clear(reusing buffer: [UInt8]? = nil) {
-    if let buffer { bytes = buffer }
+  mutating func clear(reusing buffer: consuming [UInt8]? = nil) {
+    // The buffer is moved in, not copied: with a second reference alive, emptying it would
+    // allocate new room (untouched pages, faulted in again) and free the buffer given.
+    if let given = buffer.take() { bytes = consume given }
     bytes.removeAll(keepingCapacity: true)
     first += count
     count = 0

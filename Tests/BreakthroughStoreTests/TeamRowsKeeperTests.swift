@@ -74,11 +74,16 @@ import Testing
       expected.append(Array(repeating: line + [0x0A], count: 3).flatMap { $0 })
       try keeper.hand(rows)
       let spare = keeper.spareBuffer()
+      let spareRoom = spare?.withUnsafeBufferPointer { $0.baseAddress }
       if let spare {
         #expect(spare.isEmpty && spare.capacity >= 120_000)
         reused += 1
       }
-      rows.clear(reusing: spare)
+      rows.clear(reusing: consume spare)
+      if let spareRoom {
+        // The very room given, not a copy of its size: new room is new pages to fault in.
+        #expect(rows.bytes.withUnsafeBufferPointer { $0.baseAddress } == spareRoom)
+      }
       usleep(3_000)
     }
     try keeper.finish()
