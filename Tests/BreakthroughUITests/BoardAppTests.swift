@@ -120,6 +120,43 @@ import Testing
     #expect(try String(contentsOfFile: path, encoding: .utf8) == before)
   }
 
+  /// A write that fails gives the form back as typed: nothing typed is lost, and Esc, not the
+  /// failure, closes it. A form whose move was recorded is not given back by a later failure.
+  @Test func aFormWhoseMoveWasNotRecordedOpensAgainAsTyped() throws {
+    let path = TestLedger.path()
+    let clock = TestClock()
+    let (app, terminal) = try Self.makeApp(path, clock: clock)
+    func fill(_ what: String) {
+      for event in [.key(.character("n"))] + TestLedger.keys(what) + [.key(.tab)] + TestLedger.keys("ana") + [.key(.tab)]
+        + TestLedger.keys("+2d") + [.key(.enter)]
+      {
+        app.step(event)
+      }
+    }
+    fill("Ship it")
+    #expect(terminal.screen.text.contains("P1 made"))
+    // A hand damages the file in its middle (a bad last line would be a torn write, set
+    // aside): this board's next write is refused, naming the line.
+    let first = try String(contentsOfFile: path, encoding: .utf8)
+    try (first + "not a ledger line\n" + first).write(toFile: path, atomically: false, encoding: .utf8)
+    let before = try String(contentsOfFile: path, encoding: .utf8)
+
+    // A menu's move fails first: the form recorded before it is not given back.
+    for key: Key in [.character("a"), .character("d"), .enter] { app.step(.key(key)) }
+    #expect(terminal.screen.text.contains("ledger.jsonl:2: not JSON"), "the refusal names the damaged line")
+    #expect(!terminal.screen.text.contains("New promise"))
+
+    fill("Write the guide")
+    #expect(terminal.screen.text.contains("ledger.jsonl:2: not JSON"))
+    #expect(terminal.screen.text.contains("New promise"), "the form is open again")
+    #expect(terminal.screen.text.contains("Write the guide"), "with what was typed")
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == before)
+    app.step(.key(.escape))
+    #expect(!terminal.screen.text.contains("New promise"))
+    #expect(terminal.screen.text.contains("cancelled; nothing was written"))
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == before)
+  }
+
   @Test func quitAndTerminateStopTheLoopAndRestoreTheTerminal() throws {
     let clock = TestClock()
     let (app, terminal) = try Self.makeApp(TestLedger.path(), clock: clock)

@@ -122,6 +122,22 @@ import Testing
     #expect(terminal.screen.text.contains("P1 was due 2026-11-24, so it is recorded as not kept; P7 replaces it"))
   }
 
+  /// A renegotiation refused (the ledger damaged meanwhile) gives its form back as typed.
+  @Test func aRenegotiationNotRecordedOpensItsFormAgainAsTyped() throws {
+    let (path, _) = try Self.anasDay()
+    // Wide enough for the refusal's path and line.
+    let (app, terminal) = try Self.checkin(path, width: 140, height: 30)
+    Self.press(app, [.key(.character("r")), .key(.character("4"))] + TestLedger.keys("+9d"))
+    #expect(terminal.screen.text.contains("+9d"))
+    let lines = try String(contentsOfFile: path, encoding: .utf8)
+    try (lines + "not a ledger line\n" + lines).write(toFile: path, atomically: false, encoding: .utf8)
+    let before = try String(contentsOfFile: path, encoding: .utf8)
+    Self.press(app, [.key(.enter)])
+    #expect(terminal.screen.text.contains("not JSON"), "the refusal says why")
+    #expect(terminal.screen.text.contains("New by when  +9d"), "the form is back, as typed")
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == before)
+  }
+
   @Test func anOverduePromiseDoneLateMaySayWhyAndOneDueTodayIsNotOffered() throws {
     let (path, _) = try Self.anasDay()
     let (app, terminal) = try Self.checkin(path)

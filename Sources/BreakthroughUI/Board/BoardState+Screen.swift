@@ -18,6 +18,12 @@ extension BoardState: PersonalScreen {
     report(Self.words(for: move, summary: outcome.summary), isError: false)
   }
 
+  /// Why a move was not recorded, its form open again over the board as typed (unless
+  /// another panel is).
+  public mutating func notRecorded(_ text: String) {
+    if let form = takeUnrecordedForm(saying: text), overlay == nil { overlay = .form(form) }
+  }
+
   /// What the status line says once a move is recorded: a bare number says what it names.
   static func words(for move: Move, summary: String) -> String {
     switch move {

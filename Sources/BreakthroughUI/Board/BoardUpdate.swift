@@ -14,7 +14,7 @@ extension BoardState {
       if key.closesPanel { overlay = nil }
       return key == .control("c") ? [.quit] : []
     case .form(let form)?:
-      return Form.step(form, key: key, today: localNow.day, overlay: &overlay, status: &frame.status, wrap: Overlay.form)
+      return Form.step(form, key: key, today: localNow.day, overlay: &overlay, frame: &frame, wrap: Overlay.form)
     case .menu(var menu)?:
       return choose(&menu, key)
     case .conversations(var list)?:

@@ -11,7 +11,7 @@ extension CheckinState: PersonalScreen {
   public mutating func handle(_ key: Key) -> [ScreenEffect] {
     switch overlay {
     case .form(let form)?:
-      return Form.step(form, key: key, today: localNow.day, overlay: &overlay, status: &frame.status, wrap: CheckinOverlay.form)
+      return Form.step(form, key: key, today: localNow.day, overlay: &overlay, frame: &frame, wrap: CheckinOverlay.form)
     case .renegotiateNow(let id)?:
       return answerRenegotiateNow(key, promiseID: id)
     case nil:
@@ -49,6 +49,12 @@ extension CheckinState: PersonalScreen {
   public mutating func replaceLedger(_ ledger: LedgerState) {
     zone = ScreenZone.following(ledger, from: self.ledger, current: zone)
     self.ledger = ledger
+  }
+
+  /// Why an answer was not recorded, its form open again over the item as typed (unless
+  /// another panel is).
+  public mutating func notRecorded(_ text: String) {
+    if let form = takeUnrecordedForm(saying: text), overlay == nil { overlay = .form(form) }
   }
 
   /// The answer is in the ledger: on to the next item, unless an at-risk promise close to its

@@ -103,12 +103,13 @@ extension Form {
   /// back as the overlay; once it closes the overlay goes, and a cancel says nothing was written.
   static func step<Overlay>(
     _ form: Form, key: Key, today: CalendarDay, overlay: inout Overlay?,
-    status: inout StatusLine?, wrap: (Form) -> Overlay
+    frame: inout ScreenFrame, wrap: (Form) -> Overlay
   ) -> [ScreenEffect] {
     var form = form
     let step = form.handle(key, today: today)
     overlay = step.closesForm ? nil : wrap(form)
-    if let note = step.note { status = .note(note) }
+    if let note = step.note { frame.status = .note(note) }
+    if case .submitted = step { frame.unrecordedForm = form }
     return step.effects
   }
 }

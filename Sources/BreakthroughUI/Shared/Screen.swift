@@ -27,6 +27,9 @@ public protocol Screen: Sendable {
   mutating func showConnection(_ note: String?)
   /// A move this screen asked for is in the ledger.
   mutating func recorded(_ move: Move, outcome: MoveOutcome)
+  /// A move this screen asked for was not recorded: why, with the form it was typed in open
+  /// again as typed (`ScreenFrame.unrecordedForm`).
+  mutating func notRecorded(_ text: String)
   /// The smallest terminal the screen is drawn on; on a smaller one `drawn()` asks for more.
   static var minimumWidth: Int { get }
   static var minimumHeight: Int { get }

@@ -113,7 +113,7 @@ public final class ScreenApp<State: Screen> {
 
   private func perform(_ move: Move) {
     guard let actor = state.actingAs else {
-      state.report("this display is read-only: nothing was written", isError: true)
+      state.notRecorded("this display is read-only: nothing was written")
       return
     }
     let context = MoveContext(actor: actor, now: clock(), zone: state.zone)
@@ -129,11 +129,12 @@ public final class ScreenApp<State: Screen> {
     defer { store.whileWaiting = nil }
     do {
       let outcome = try store.append(move, context: context)
+      state.frame.unrecordedForm = nil
       state.replaceLedger(store.state)
       state.recorded(move, outcome: outcome)
       state.showChainHead(store.chainHead)
     } catch {
-      state.report(error.description, isError: true)
+      state.notRecorded(error.description)
     }
     reportWarnings()
   }

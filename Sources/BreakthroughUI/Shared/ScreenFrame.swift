@@ -29,6 +29,10 @@ public struct ScreenFrame: Sendable {
   var zoneNote: String?
   /// How far the help is scrolled while it is shown over the screen; nil when it is not.
   var helpScroll: Int?
+  /// The form whose move was just asked for, as typed, until the move is recorded: a write
+  /// refused or failed (the server away, the ledger damaged) gives it back, so nothing typed
+  /// is lost.
+  var unrecordedForm: Form?
 
   init(width: Int, height: Int) {
     self.width = width
@@ -54,6 +58,17 @@ extension Screen {
 
   public mutating func report(_ text: String, isError: Bool) {
     frame.status = StatusLine(text: text, isError: isError)
+  }
+
+  /// Says why; a screen without forms has none to give back.
+  public mutating func notRecorded(_ text: String) {
+    _ = takeUnrecordedForm(saying: text)
+  }
+
+  /// Says why a move was not recorded; the form it was typed in, for a screen to open again.
+  mutating func takeUnrecordedForm(saying text: String) -> Form? {
+    report(text, isError: true)
+    return frame.unrecordedForm.take()
   }
 
   public mutating func showConnection(_ note: String?) {
