@@ -177,14 +177,20 @@ public enum SnapshotFile {
 
   /// Removes the temporary files of saves whose process is gone (killed while it wrote, or a
   /// detached copy cut off): each is as large as a snapshot, and nothing else would remove it.
-  static func removeAbandoned(beside ledgerPath: String) {
+  /// Only files untouched for `idle` seconds: a writer in another process namespace, or on
+  /// another machine sharing the folder, has a number this one cannot see, and a save takes
+  /// seconds, not minutes.
+  static func removeAbandoned(beside ledgerPath: String, idle: Int = 600) {
     let folder = (ledgerPath as NSString).deletingLastPathComponent
     let prefix = (path(for: ledgerPath) as NSString).lastPathComponent + "."
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
     for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
-      guard let writer = Int32(name.dropFirst(prefix.count).dropLast(4)), writer != getpid(), kill(writer, 0) != 0, errno == ESRCH
+      let file = folder.isEmpty ? name : folder + "/" + name
+      var status = stat()
+      guard let writer = Int32(name.dropFirst(prefix.count).dropLast(4)), writer != getpid(), kill(writer, 0) != 0, errno == ESRCH,
+        stat(file, &status) == 0, time(nil) - status.st_mtim.tv_sec >= idle
       else { continue }
-      unlink(folder.isEmpty ? name : folder + "/" + name)
+      unlink(file)
     }
   }
 

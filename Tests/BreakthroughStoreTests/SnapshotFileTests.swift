@@ -34,10 +34,18 @@ import Testing
     let abandoned = SnapshotFile.path(for: path) + ".\(gone).tmp"
     let living = SnapshotFile.path(for: path) + ".\(getppid()).tmp"
     let other = folder + "/notes.\(gone).tmp"
-    for file in [abandoned, living, other] { #expect(FileManager.default.createFile(atPath: file, contents: Data(count: 64))) }
+    // Written a moment ago by a number gone here: a writer this process cannot see (another
+    // namespace, another machine) may still be at it.
+    let recent = SnapshotFile.path(for: path) + ".\(gone + 1_000_000).tmp"
+    for file in [abandoned, living, other, recent] { #expect(FileManager.default.createFile(atPath: file, contents: Data(count: 64))) }
+    let anHourAgo = Date(timeIntervalSinceNow: -3_600)
+    for file in [abandoned, living, other] {
+      try FileManager.default.setAttributes([.modificationDate: anHourAgo], ofItemAtPath: file)
+    }
     SnapshotFile.removeAbandoned(beside: path)
     #expect(!FileManager.default.fileExists(atPath: abandoned))
     #expect(FileManager.default.fileExists(atPath: living) && FileManager.default.fileExists(atPath: other))
+    #expect(FileManager.default.fileExists(atPath: recent))
   }
 
   @Test func aLongLedgerOpensFromItsSnapshotAndFoldsOnlyWhatFollows() throws {
