@@ -186,6 +186,7 @@ public final class TeamLedger: LedgerStore {
       throw StoreError.io("the team ledger at \(location.place) was closed as the command ended; nothing was recorded")
     }
     if unopened != nil, let outcome = try appendOpening(move) { return outcome }
+    if connection == nil, listens { try connectForWrite() }
     for attempt in 0..<Self.attempts {
       // Under a crowd of writers the one who wrote last is freshest and would win each time:
       // after a few misses a writer queues for the lock and writes while it holds it.
@@ -347,6 +348,39 @@ public final class TeamLedger: LedgerStore {
       throw failure
     case .underWay?, nil:
       return false
+    }
+  }
+
+  /// A screen's write while offline tries the server at once, whatever the backoff, as psql
+  /// does at the next command: the person asked for it, and the server may be back. The
+  /// screen stays drawn meanwhile and Esc gives up (`whileWaiting`). A command tried a moment
+  /// ago as it opened, so it does not wait twice.
+  private func connectForWrite() throws(StoreError) {
+    do throws(PostgresFailure) {
+      if pending == nil { pending = try PendingConnection(location) }
+      guard let attempt = pending else { return }
+      while true {
+        switch attempt.advance() {
+        case .made(let made):
+          pending = nil
+          try connect(over: made)
+          return
+        case .failed(let failure):
+          pending = nil
+          throw failure
+        case .underWay:
+          if let whileWaiting, !whileWaiting() {
+            pending = nil
+            throw PostgresFailure(message: "cancelled while connecting to the team ledger at \(location.place)")
+          }
+          var ready = pollfd(fd: attempt.socket, events: Int16(POLLIN | POLLOUT), revents: 0)
+          _ = poll(&ready, 1, 100)
+        }
+      }
+    } catch {
+      guard error.isConnectionLost else { throw StoreError.io(error.message + "; nothing was recorded") }
+      goOffline(error.message)
+      throw offlineWrite()
     }
   }
 

@@ -127,6 +127,37 @@ struct TeamLedgerTests {
     #expect(try store.open(as: "cy").state.eventCount == file.state.eventCount)
   }
 
+  /// A screen's write while offline tries the server at once, not at the next reconnection
+  /// (up to 30 s away): refused while it is down, recorded as soon as it is back.
+  @Test func aScreensWriteWhileOfflineConnectsAtOnce() throws {
+    let server = try TestPostgres()  // a server of its own: this test stops it
+    defer { server.stop() }
+    let database = try server.createDatabase()
+    let administration = try TeamAdministration(try #require(TeamLocation(server.url(database, user: "owner"))))
+    _ = try administration.initialize()
+    _ = try administration.addMember(try Handle("ana"), role: "ana")
+    let location = try #require(TeamLocation(server.url(database, user: "ana")))
+    let screen = try TeamLedger(location, mirrorFolder: Scratch.directory + "mirror-\(UUID().uuidString)", listening: true)
+    let context = try StoreUnderTest.context()
+    func promise(_ what: String) throws {
+      try screen.append { (state) throws(Refusal) in
+        try state.makePromise(what: what, to: try Handle("ben"), by: StoreUnderTest.due(), context: context)
+      }
+    }
+    try promise("Before")
+    server.stop()
+    try screen.refresh()
+    #expect(screen.connectionNote?.hasPrefix("offline since") == true)
+    let refused = Self.message { try promise("While down") }
+    #expect(refused.hasPrefix("nothing was recorded: cannot reach the team ledger"), "\(refused)")
+    try server.start()
+    try promise("Once back")
+    #expect(screen.state.promises.readEach().map(\.what) == ["Before", "Once back"])
+    #expect(screen.connectionNote == nil)
+    let fresh = try TeamLedger(location, mirrorFolder: Scratch.directory + "mirror-\(UUID().uuidString)")
+    #expect(fresh.state.promises.readEach().map(\.what) == ["Before", "Once back"])
+  }
+
   @Test func offlineItSaysSinceWhenInTheTeamsClock() throws {
     let server = try TestPostgres()  // a server of its own: this test stops it
     defer { server.stop() }

@@ -26,11 +26,14 @@ struct TeamLockEndToEndTests {
       usleep(50_000)
     }
     try board.makePromise("While ben holds the lock", to: "ben", by: "+2d")
-    #expect(try board.waitFor("recording… waiting for another member's write (Esc cancels, ? helps)", seconds: 10) != nil)
+    #expect(try board.waitFor("recording… waiting for the server: another member's write, or the connection (Esc cancels, ? helps)", seconds: 10) != nil)
     try board.send("?")
     #expect(try board.waitFor("Help: keys on the board", seconds: 10) != nil, "the help opens while the write waits")
     try board.send("Escape")
     #expect(try board.waitFor("nothing was recorded: the write was cancelled while it waited", seconds: 10) != nil)
+    // The help opened while it waited is still over the board; under it, the form is back.
+    try board.send("Escape")
+    #expect(try board.waitFor("│ What     While ben holds the lock", seconds: 10) != nil, "its form is back, as typed")
     // Ben's session ends (his transaction with it), and the lock is free again. Only this
     // ledger's: the server is shared with other tests' writers.
     try team.server.psql(

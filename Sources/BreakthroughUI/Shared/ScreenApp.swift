@@ -122,7 +122,7 @@ public final class ScreenApp<State: Screen> {
     store.whileWaiting = { [unowned self] in
       if !waiting {
         waiting = true
-        state.report("recording… waiting for another member's write (Esc cancels, ? helps)", isError: false)
+        state.report("recording… waiting for the server: another member's write, or the connection (Esc cancels, ? helps)", isError: false)
       }
       return answerWhileWaiting()
     }
