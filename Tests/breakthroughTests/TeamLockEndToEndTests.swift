@@ -26,7 +26,8 @@ struct TeamLockEndToEndTests {
       usleep(50_000)
     }
     try board.makePromise("While ben holds the lock", to: "ben", by: "+2d")
-    #expect(try board.waitFor("recording… waiting for the server: another member's write, or the connection (Esc cancels, ? helps)", seconds: 10) != nil)
+    let waiting = "recording… waiting for the server: another member's write, or the connection (Esc cancels, ? helps)"
+    #expect(try board.waitFor(waiting, seconds: 10) != nil)
     try board.send("?")
     #expect(try board.waitFor("Help: keys on the board", seconds: 10) != nil, "the help opens while the write waits")
     try board.send("Escape")
