@@ -509,6 +509,9 @@ final class PendingConnection {
   /// The socket to wait on while it is under way.
   var socket: Int32 { connection.map { PQsocket($0) } ?? -1 }
 
+  /// What to wait on the socket for (`poll`'s events): the next step reads, or writes.
+  var awaited: Int16 { Int16(waitsToWrite ? POLLOUT : POLLIN) }
+
   enum Progress {
     case underWay
     case made(PostgresConnection)

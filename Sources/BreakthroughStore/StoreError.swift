@@ -8,6 +8,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
   case damaged(path: String, line: Int, reason: String)
   /// The operating system said no (permissions, disk full, a folder in the way).
   case io(String)
+  /// The write was sent and its answer lost: it may be in the ledger. Not to be tried again
+  /// as it was (it would be there twice); `log` shows whether it is.
+  case mayHaveBeenRecorded(String)
 
   public var description: String {
     switch self {
@@ -16,7 +19,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     case .damaged(let path, let line, let reason):
       return "\(path):\(line): \(reason). Writes are refused so that nothing more is built on a damaged ledger; "
         + "mend or remove that line with an editor (a copy first is wise), then try again"
-    case .io(let message):
+    case .io(let message), .mayHaveBeenRecorded(let message):
       return message
     }
   }

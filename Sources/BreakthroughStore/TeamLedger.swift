@@ -373,12 +373,14 @@ public final class TeamLedger: LedgerStore {
             pending = nil
             throw PostgresFailure(message: "cancelled while connecting to the team ledger at \(location.place)")
           }
-          var ready = pollfd(fd: attempt.socket, events: Int16(POLLIN | POLLOUT), revents: 0)
+          var ready = pollfd(fd: attempt.socket, events: attempt.awaited, revents: 0)
           _ = poll(&ready, 1, 100)
         }
       }
     } catch {
-      guard error.isConnectionLost else { throw StoreError.io(error.message + "; nothing was recorded") }
+      guard error.isConnectionLost else {
+        throw StoreError.io(error.message.hasSuffix("nothing was recorded") ? error.message : error.message + "; nothing was recorded")
+      }
       goOffline(error.message)
       throw offlineWrite()
     }
@@ -451,12 +453,16 @@ public final class TeamLedger: LedgerStore {
   /// id, so that it is reported once and never recorded twice.
   private func outcomeAfterLostConnection(_ outcome: MoveOutcome, _ failure: PostgresFailure) throws(StoreError) -> MoveOutcome {
     guard let id = outcome.events.first?.id, (try? connect()) != nil, let connection else {
-      throw StoreError.io(
+      throw StoreError.mayHaveBeenRecorded(
         "the connection to the team ledger at \(location.place) was lost before it answered (\(failure.message)): "
           + "it is not known whether this was recorded; `breakthrough log` shows it once the server is back")
     }
-    let recorded = (try? connection.execute("select 1 from events where id = $1", [id]))?.isEmpty == false
-    guard recorded else {
+    guard let found = try? connection.execute("select 1 from events where id = $1", [id]) else {
+      throw StoreError.mayHaveBeenRecorded(
+        "the connection to the team ledger at \(location.place) was lost before it answered (\(failure.message)), and whether "
+          + "this was recorded could not be asked: `breakthrough log` shows it")
+    }
+    guard !found.isEmpty else {
       throw StoreError.io("the connection to the team ledger at \(location.place) was lost (\(failure.message)); nothing was recorded")
     }
     try? catchUp()

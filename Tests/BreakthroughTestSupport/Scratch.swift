@@ -9,7 +9,8 @@ import Synchronization
 /// removed, with everything in it, when the process ends, after the work given to `atEnd`
 /// (the test servers stop there). A test server's cluster alone is hundreds of megabytes, so
 /// a run must leave the disk as it found it. Folders of test processes that were killed are
-/// removed on the next first use, after their servers are stopped.
+/// removed on a later first use (once untouched for ten minutes), after their servers are
+/// stopped.
 ///
 /// It is under `/tmp`, whatever `TMPDIR` says, so that a server's socket path stays short.
 public enum Scratch {
@@ -50,14 +51,23 @@ public enum Scratch {
   }()
 
   /// Removes the folders of test processes that are gone, stopping the servers they left.
-  public static func removeAbandoned() {
+  /// Only folders untouched for `idle` seconds: a run in another process namespace sharing
+  /// `/tmp` has a number this one cannot see.
+  public static func removeAbandoned(idle: TimeInterval = 600) {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
     for name in names where name.hasPrefix(prefix) {
-      guard let pid = pid_t(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
       let folder = parent + name
+      guard let pid = pid_t(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH,
+        let touched = (try? FileManager.default.attributesOfItem(atPath: folder))?[.modificationDate] as? Date,
+        -touched.timeIntervalSinceNow >= idle
+      else { continue }
       for server in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
         let first = (try? String(contentsOfFile: "\(folder)/\(server)/data/postmaster.pid", encoding: .utf8))?.split(separator: "\n").first
-        if let first, let serverPID = pid_t(first) { kill(serverPID, SIGQUIT) }
+        // The number may be another program's by now: only a server is stopped.
+        guard let first, let serverPID = pid_t(first),
+          (try? String(contentsOfFile: "/proc/\(serverPID)/comm", encoding: .utf8))?.hasPrefix("postgres") == true
+        else { continue }
+        kill(serverPID, SIGQUIT)
       }
       try? FileManager.default.removeItem(atPath: folder)
     }

@@ -157,6 +157,39 @@ import Testing
     #expect(try String(contentsOfFile: path, encoding: .utf8) == before)
   }
 
+  /// A store whose writes arrive and whose answers are lost, as a team ledger's when the
+  /// connection drops between the commit and the answer.
+  final class AnswerLostStore: LedgerStore {
+    let file: FileLedger
+    init(_ file: FileLedger) { self.file = file }
+    var state: LedgerState { file.state }
+    func refresh() throws(StoreError) -> Bool { try file.refresh() }
+    func entries(after line: Int) throws(StoreError) -> [LedgerLine] { try file.entries(after: line) }
+    func takeWarnings() -> [String] { file.takeWarnings() }
+    func append(_ move: (LedgerState) throws(Refusal) -> MoveOutcome) throws(StoreError) -> MoveOutcome {
+      try file.append(move)
+      throw .mayHaveBeenRecorded("the connection was lost before it answered: it is not known whether this was recorded")
+    }
+  }
+
+  /// A write that may have arrived gives no form back: Enter again would record it twice.
+  @Test func aFormWhoseWriteMayHaveArrivedIsNotGivenBack() throws {
+    let path = TestLedger.path()
+    let terminal = HeadlessTerminal(width: 120, height: 40)
+    let clock = TestClock()
+    let app = BoardApp(
+      store: AnswerLostStore(try FileLedger(path: path)), terminal: terminal, actor: BoardHarness.ana, zone: BoardHarness.zone,
+      clock: { clock.now })
+    for event in [.key(.character("n"))] + TestLedger.keys("Ship it") + [.key(.tab)] + TestLedger.keys("ben") + [.key(.tab)]
+      + TestLedger.keys("+2d") + [.key(.enter)]
+    {
+      app.step(event)
+    }
+    #expect(terminal.screen.text.contains("it is not known whether this was recorded"))
+    #expect(!terminal.screen.text.contains("New promise"), "no form to send it again")
+    #expect(try FileLedger(path: path).state.promises.readEach().map(\.what) == ["Ship it"])
+  }
+
   @Test func quitAndTerminateStopTheLoopAndRestoreTheTerminal() throws {
     let clock = TestClock()
     let (app, terminal) = try Self.makeApp(TestLedger.path(), clock: clock)

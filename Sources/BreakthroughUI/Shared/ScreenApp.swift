@@ -133,6 +133,10 @@ public final class ScreenApp<State: Screen> {
       state.replaceLedger(store.state)
       state.recorded(move, outcome: outcome)
       state.showChainHead(store.chainHead)
+    } catch .mayHaveBeenRecorded(let message) {
+      // Given back, its form would record it a second time if the first one arrived.
+      state.frame.unrecordedForm = nil
+      state.report(message, isError: true)
     } catch {
       state.notRecorded(error.description)
     }
