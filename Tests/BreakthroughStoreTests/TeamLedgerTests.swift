@@ -127,16 +127,21 @@ struct TeamLedgerTests {
     #expect(try store.open(as: "cy").state.eventCount == file.state.eventCount)
   }
 
+  /// A new team ledger on `server` with ana as its one member; where ana reaches it.
+  static func teamWithAna(on server: TestPostgres) throws -> TeamLocation {
+    let database = try server.createDatabase()
+    let administration = try TeamAdministration(try #require(TeamLocation(server.url(database, user: "owner"))))
+    _ = try administration.initialize()
+    _ = try administration.addMember(try Handle("ana"), role: "ana")
+    return try #require(TeamLocation(server.url(database, user: "ana")))
+  }
+
   /// A screen's write while offline tries the server at once, not at the next reconnection
   /// (up to 30 s away): refused while it is down, recorded as soon as it is back.
   @Test func aScreensWriteWhileOfflineConnectsAtOnce() throws {
     let server = try TestPostgres()  // a server of its own: this test stops it
     defer { server.stop() }
-    let database = try server.createDatabase()
-    let administration = try TeamAdministration(try #require(TeamLocation(server.url(database, user: "owner"))))
-    _ = try administration.initialize()
-    _ = try administration.addMember(try Handle("ana"), role: "ana")
-    let location = try #require(TeamLocation(server.url(database, user: "ana")))
+    let location = try Self.teamWithAna(on: server)
     let screen = try TeamLedger(location, mirrorFolder: Scratch.directory + "mirror-\(UUID().uuidString)", listening: true)
     let context = try StoreUnderTest.context()
     func promise(_ what: String) throws {
@@ -161,11 +166,7 @@ struct TeamLedgerTests {
   @Test func offlineItSaysSinceWhenInTheTeamsClock() throws {
     let server = try TestPostgres()  // a server of its own: this test stops it
     defer { server.stop() }
-    let database = try server.createDatabase()
-    let administration = try TeamAdministration(try #require(TeamLocation(server.url(database, user: "owner"))))
-    _ = try administration.initialize()
-    _ = try administration.addMember(try Handle("ana"), role: "ana")
-    let location = try #require(TeamLocation(server.url(database, user: "ana")))
+    let location = try Self.teamWithAna(on: server)
     let mirrors = Scratch.directory + "mirror-\(UUID().uuidString)"
     // Kiritimati is 14 hours ahead of UTC: no machine running these tests shares its clock.
     let context = try StoreUnderTest.context()
@@ -173,11 +174,7 @@ struct TeamLedgerTests {
       try state.setZone("Pacific/Kiritimati", note: nil, context: context)
     }
     // A ledger that names no zone: the one the config file names, as on the screens.
-    let unnamed = try server.createDatabase()
-    let unnamedAdministration = try TeamAdministration(try #require(TeamLocation(server.url(unnamed, user: "owner"))))
-    _ = try unnamedAdministration.initialize()
-    _ = try unnamedAdministration.addMember(try Handle("ana"), role: "ana")
-    let unnamedLocation = try #require(TeamLocation(server.url(unnamed, user: "ana")))
+    let unnamedLocation = try Self.teamWithAna(on: server)
     _ = try TeamLedger(unnamedLocation, mirrorFolder: mirrors)
     server.stop()
     let since = try #require(ISO8601DateFormatter().date(from: "2026-03-02T09:30:00Z"))
