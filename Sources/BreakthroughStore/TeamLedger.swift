@@ -393,7 +393,17 @@ public final class TeamLedger: LedgerStore {
   /// Opens the ledger on a new connection: in one round trip when this machine's copy is as
   /// it verified it (`openInOneRead`), else step by step, checking each thing in turn.
   private func connect(over connection: PostgresConnection) throws(PostgresFailure) {
-    if try !openInOneRead(on: connection) { try openStepByStep(on: connection) }
+    do throws(PostgresFailure) {
+      if try !openInOneRead(on: connection) { try openStepByStep(on: connection) }
+    } catch {
+      // Half an open is no connection: kept, it would be written on and listened to while the
+      // header says offline, and "offline" would never be taken back. The next attempt starts
+      // afresh, after the backoff, so that a copy that cannot take the rows is not reconnected
+      // to on every refresh.
+      self.connection = nil
+      deferNextAttempt()
+      throw error
+    }
     offline = nil
     backoff = 1
   }
@@ -485,9 +495,13 @@ public final class TeamLedger: LedgerStore {
         unreachable(reason) + ": showing what this machine last read of it; writes are refused until it is back")
     }
     connection = nil
-    let now = clock()
-    offline = (offline?.since ?? now, reason)
-    nextAttempt = now.addingTimeInterval(backoff)
+    offline = (offline?.since ?? clock(), reason)
+    deferNextAttempt()
+  }
+
+  /// The next connection is tried after the backoff, which doubles up to 30 s.
+  private func deferNextAttempt() {
+    nextAttempt = clock().addingTimeInterval(backoff)
     backoff = min(backoff * 2, 30)
   }
 

@@ -163,6 +163,52 @@ struct TeamLedgerTests {
     #expect(fresh.state.promises.readEach().map(\.what) == ["Before", "Once back"])
   }
 
+  /// A reconnection that fails after connecting (this machine's copy cannot take the rows
+  /// another member wrote meanwhile) is no connection: the screen stays offline, does not try
+  /// again on every refresh, and is back online once the copy can take them.
+  @Test func aReconnectionThatFailsPartwayStaysOfflineUntilWhole() throws {
+    let server = try TestPostgres()  // a server of its own: this test stops it
+    defer { server.stop() }
+    let location = try Self.teamWithAna(on: server)
+    let folder = Scratch.directory + "mirror-\(UUID().uuidString)"
+    var now = Date()
+    let screen = try TeamLedger(location, mirrorFolder: folder, listening: true, clock: { now })
+    let context = try StoreUnderTest.context()
+    func promise(_ what: String, in ledger: TeamLedger) throws {
+      try ledger.append { (state) throws(Refusal) in
+        try state.makePromise(what: what, to: try Handle("ben"), by: StoreUnderTest.due(), context: context)
+      }
+    }
+    try promise("Before", in: screen)
+    server.stop()
+    now += 60
+    try screen.refresh()
+    #expect(screen.connectionNote?.hasPrefix("offline since") == true)
+    try server.start()
+    try promise("Meanwhile", in: try TeamLedger(location, mirrorFolder: Scratch.directory + "mirror-\(UUID().uuidString)"))
+    let mirror = location.mirrorPath(in: folder)
+    #expect(rename(mirror, mirror + ".away") == 0 && mkdir(mirror, 0o700) == 0)
+    func refreshUntilSettled() -> String? {
+      for _ in 0..<500 {
+        do { if try screen.refresh() { return nil } } catch { return "\(error)" }
+        if screen.connectionNote == nil { return nil }
+        usleep(10_000)
+      }
+      return "still connecting"
+    }
+    now += 60
+    let failure = refreshUntilSettled()
+    #expect(failure != nil && failure != "still connecting", "the copy cannot take the rows: \(failure ?? "no failure")")
+    #expect(screen.connectionNote?.hasPrefix("offline since") == true, "\(screen.connectionNote ?? "online")")
+    #expect(screen.changeDescriptor == nil, "no connection is kept from the failed open")
+    #expect(try screen.refresh() == false, "no new attempt before the backoff has passed")
+    #expect(rmdir(mirror) == 0 && rename(mirror + ".away", mirror) == 0)
+    now += 60
+    #expect(refreshUntilSettled() == nil)
+    #expect(screen.connectionNote == nil, "\(screen.connectionNote ?? "online")")
+    #expect(screen.state.promises.readEach().map(\.what) == ["Before", "Meanwhile"])
+  }
+
   @Test func offlineItSaysSinceWhenInTheTeamsClock() throws {
     let server = try TestPostgres()  // a server of its own: this test stops it
     defer { server.stop() }

@@ -37,11 +37,4 @@ import Testing
     progress.finish()
     #expect(terminal.written.isEmpty)
   }
-
-  @Test func countsAreGroupedByThousands() {
-    #expect(
-      [0, 7, 999, 1_000, 20_000, 281_680, 1_000_000].map(ReadingProgress.grouped) == [
-        "0", "7", "999", "1,000", "20,000", "281,680", "1,000,000",
-      ])
-  }
 }

@@ -1,3 +1,4 @@
+import BreakthroughCore
 import Foundation
 
 /// A line on the terminal while an open reads many rows of a team ledger (a new machine's first
@@ -32,7 +33,8 @@ final class ReadingProgress {
   func report(read: Int, of total: Int) {
     guard isShown || clock().timeIntervalSince(started) >= Self.quietFor else { return }
     isShown = true
-    write("\rreading the team ledger into this machine's copy: \(Self.grouped(read)) of \(Self.grouped(total)) events\u{1B}[K")
+    let counts = "\(FigureWords.grouped(read)) of \(FigureWords.grouped(total))"
+    write("\rreading the team ledger into this machine's copy: \(counts) events\u{1B}[K")
   }
 
   /// Takes the line away, if it was shown.
@@ -40,16 +42,5 @@ final class ReadingProgress {
     guard isShown else { return }
     isShown = false
     write("\r\u{1B}[K")
-  }
-
-  /// 281680 as 281,680: counts of this size are read at a glance only in groups.
-  static func grouped(_ count: Int) -> String {
-    let digits = Array(String(count))
-    var text = ""
-    for (index, digit) in digits.enumerated() {
-      if index > 0, (digits.count - index) % 3 == 0 { text.append(",") }
-      text.append(digit)
-    }
-    return text
   }
 }
