@@ -49,6 +49,25 @@ import Testing
     #expect(screen.components(separatedBy: "late today").count >= 3, "the open and the overdue pane both say it:\n\(screen)")
     #expect(!screen.contains("0 d late"))
   }
+
+  /// A long board's figures are read at a glance: thousands marked in the header and the
+  /// panes' titles alike.
+  @Test func aLongBoardsCountsAreGroupedByThousands() throws {
+    var fixture = LedgerState()
+    let context = MoveContext(actor: BoardHarness.ana, now: BoardHarness.now.addingTimeInterval(-3 * 86_400), zone: BoardHarness.zone)
+    let by = ByWhen(day: LocalMoment(BoardHarness.now.addingTimeInterval(-86_400), in: BoardHarness.zone).day, minuteOfDay: 9 * 60)
+    for index in 0..<1_234 {
+      for event in try fixture.makePromise(what: "Task \(index)", to: try Handle("ben"), by: by, context: context).events {
+        fixture.apply(event)
+      }
+    }
+    var board = BoardHarness.board(fixture, width: 120, height: 40)
+    let screen = board.render().text
+    #expect(screen.contains("Overdue accountings (1,234)"), "\(screen)")
+    #expect(screen.contains("Open promises (1,234)"))
+    #expect(screen.contains("unaccounted 1,234 (1,234 d)"))
+    #expect(screen.contains("load 1,234 open"))
+  }
 }
 
 /// Room for what matters: the who-column is as wide as the handles on screen, the text gets the rest.

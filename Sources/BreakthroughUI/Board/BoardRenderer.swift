@@ -112,7 +112,9 @@ extension BoardState {
     guard let list = lists[pane] else { return }
     let isFocused = pane == focus && overlay == nil && !isShowingHelp
     let count = list.promiseCount
-    let counted = pane == .open && deliveredCount > 0 ? "\(count - deliveredCount) + \(deliveredCount) delivered" : "\(count)"
+    let counted =
+      pane == .open && deliveredCount > 0
+      ? "\(FigureWords.grouped(count - deliveredCount)) + \(FigureWords.grouped(deliveredCount)) delivered" : FigureWords.grouped(count)
     grid.box(
       frame, title: "\(pane.title) (\(counted))", role: isFocused ? .borderFocus : .border,
       titleRole: pane == .overdue && count > 0 ? .overdue : .title, borders: glyphs.borders)

@@ -25,7 +25,7 @@ extension MeetingState {
   private func drawOverdue(into grid: inout Grid, _ frame: Rect) {
     guard frame.height > 0 else { return }
     let count = digest.overdue.count
-    let title = count == 0 ? "Overdue accountings: none" : "Overdue accountings (\(count))"
+    let title = count == 0 ? "Overdue accountings: none" : "Overdue accountings (\(FigureWords.grouped(count)))"
     grid.put(title, row: frame.top, column: frame.left + 1, limit: frame.width - 2, role: count > 0 ? .overdue : .kept)
     guard count > 0 else {
       grid.put(
