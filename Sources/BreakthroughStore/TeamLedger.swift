@@ -401,7 +401,8 @@ public final class TeamLedger: LedgerStore {
       // afresh, after the backoff, so that a copy that cannot take the rows is not reconnected
       // to on every refresh.
       self.connection = nil
-      deferNextAttempt()
+      // A lost connection is deferred by going offline, which its caller does.
+      if !error.isConnectionLost { deferNextAttempt() }
       throw error
     }
     offline = nil

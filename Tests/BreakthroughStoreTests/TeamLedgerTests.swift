@@ -202,6 +202,7 @@ struct TeamLedgerTests {
     #expect(screen.connectionNote?.hasPrefix("offline since") == true, "\(screen.connectionNote ?? "online")")
     #expect(screen.changeDescriptor == nil, "no connection is kept from the failed open")
     #expect(try screen.refresh() == false, "no new attempt before the backoff has passed")
+    #expect(screen.changeDescriptor == nil, "nor one under way")
     #expect(rmdir(mirror) == 0 && rename(mirror + ".away", mirror) == 0)
     now += 60
     #expect(refreshUntilSettled() == nil)

@@ -60,7 +60,7 @@ extension BoardState {
       let whenWidth = DisplayWidth.of(when)
       grid.put(terms.statement, row: frame.top + 1, column: 2, limit: inner - whenWidth - 2, role: .header)
       grid.put(when, row: frame.top + 1, column: frame.width - 2 - whenWidth, role: breakthrough.daysLeft < 0 ? .overdue : .countdown)
-      figures.append("\(breakthrough.linkedPromises) linked")
+      figures.append("\(FigureWords.grouped(breakthrough.linkedPromises)) linked")
     } else {
       grid.put(
         "No breakthrough declared yet: press D to declare the team's breakthrough.", row: frame.top + 1, column: 2, limit: inner, role: .dim

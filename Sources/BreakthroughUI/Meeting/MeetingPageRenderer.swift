@@ -101,8 +101,8 @@ extension MeetingState {
     let room = frame.height - 3
     for (offset, person) in digest.people.prefix(room).enumerated() {
       var cells = [
-        person.handle.text, "\(person.open.count)", "\(person.dueThisWeek)", "\(person.overdue.count)",
-        "\(person.awaitingAcceptance.count)",
+        person.handle.text, FigureWords.grouped(person.open.count), FigureWords.grouped(person.dueThisWeek),
+        FigureWords.grouped(person.overdue.count), FigureWords.grouped(person.awaitingAcceptance.count),
       ]
       if options.showsRates {
         let figures = rates[person.handle]

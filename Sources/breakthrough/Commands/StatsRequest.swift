@@ -102,7 +102,7 @@ struct StatsRequest: Equatable {
       let left = figures.daysLeft >= 0 ? "\(figures.daysLeft) days left" : "\(-figures.daysLeft) days past its by-when"
       lines.append("Breakthrough: \(terms.statement)")
       lines.append(
-        "  by \(terms.by.description), \(left); \(figures.linkedPromises) promises linked, kept on time \(rate(figures.linked.keptOnTimeRate))"
+        "  by \(terms.by.description), \(left); \(FigureWords.grouped(figures.linkedPromises)) promises linked, kept on time \(rate(figures.linked.keptOnTimeRate))"
       )
     } else {
       lines.append("No breakthrough declared yet: breakthrough declare STATEMENT --by DATE")
@@ -123,10 +123,8 @@ struct StatsRequest: Equatable {
     lines.append("")
     var table = TextTable(headers: ["PERSON", "KEPT ON TIME", "HONORED", "CAME DUE", "UNACCOUNTED", "DAYS OVERDUE", "OPEN", "DUE IN 7 D"])
     table.rows = measures.people.map { person, figures in
-      [
-        person.text, rate(figures.keptOnTimeRate), rate(figures.honoredRate), "\(figures.cameDue)", "\(figures.unaccounted)",
-        "\(figures.daysOverdue)", "\(figures.open)", "\(figures.dueWithinWeek)",
-      ]
+      [person.text, rate(figures.keptOnTimeRate), rate(figures.honoredRate)]
+        + [figures.cameDue, figures.unaccounted, figures.daysOverdue, figures.open, figures.dueWithinWeek].map(FigureWords.grouped)
     }
     lines += table.lines()
     lines.map(Escaping.forDisplay).forEach { print($0) }
@@ -140,9 +138,10 @@ struct StatsRequest: Equatable {
   func rate(_ value: Double?) -> String { FigureWords.rate(value) }
 
   func summary(_ figures: Figures) -> String {
-    "kept on time \(rate(figures.keptOnTimeRate)) (\(figures.keptOnTime) of \(figures.cameDue) that came due), "
-      + "honored \(rate(figures.honoredRate)), unaccounted \(figures.unaccounted) (\(figures.daysOverdue) days overdue in all), "
-      + "load \(figures.open) open, \(figures.dueWithinWeek) due in 7 days"
+    let count = FigureWords.grouped
+    return "kept on time \(rate(figures.keptOnTimeRate)) (\(count(figures.keptOnTime)) of \(count(figures.cameDue)) that came due), "
+      + "honored \(rate(figures.honoredRate)), unaccounted \(count(figures.unaccounted)) (\(count(figures.daysOverdue)) days overdue in all), "
+      + "load \(count(figures.open)) open, \(count(figures.dueWithinWeek)) due in 7 days"
   }
 }
 
