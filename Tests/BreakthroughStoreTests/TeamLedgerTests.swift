@@ -136,6 +136,14 @@ struct TeamLedgerTests {
     return try #require(TeamLocation(server.url(database, user: "ana")))
   }
 
+  /// Ana promises ben `what`, due as the store tests' promises are.
+  static func promise(_ what: String, in ledger: TeamLedger) throws {
+    let context = try StoreUnderTest.context()
+    try ledger.append { (state) throws(Refusal) in
+      try state.makePromise(what: what, to: try Handle("ben"), by: StoreUnderTest.due(), context: context)
+    }
+  }
+
   /// A screen's write while offline tries the server at once, not at the next reconnection
   /// (up to 30 s away): refused while it is down, recorded as soon as it is back.
   @Test func aScreensWriteWhileOfflineConnectsAtOnce() throws {
@@ -143,12 +151,7 @@ struct TeamLedgerTests {
     defer { server.stop() }
     let location = try Self.teamWithAna(on: server)
     let screen = try TeamLedger(location, mirrorFolder: Scratch.directory + "mirror-\(UUID().uuidString)", listening: true)
-    let context = try StoreUnderTest.context()
-    func promise(_ what: String) throws {
-      try screen.append { (state) throws(Refusal) in
-        try state.makePromise(what: what, to: try Handle("ben"), by: StoreUnderTest.due(), context: context)
-      }
-    }
+    func promise(_ what: String) throws { try Self.promise(what, in: screen) }
     try promise("Before")
     server.stop()
     try screen.refresh()
@@ -173,19 +176,13 @@ struct TeamLedgerTests {
     let folder = Scratch.directory + "mirror-\(UUID().uuidString)"
     var now = Date()
     let screen = try TeamLedger(location, mirrorFolder: folder, listening: true, clock: { now })
-    let context = try StoreUnderTest.context()
-    func promise(_ what: String, in ledger: TeamLedger) throws {
-      try ledger.append { (state) throws(Refusal) in
-        try state.makePromise(what: what, to: try Handle("ben"), by: StoreUnderTest.due(), context: context)
-      }
-    }
-    try promise("Before", in: screen)
+    try Self.promise("Before", in: screen)
     server.stop()
     now += 60
     try screen.refresh()
     #expect(screen.connectionNote?.hasPrefix("offline since") == true)
     try server.start()
-    try promise("Meanwhile", in: try TeamLedger(location, mirrorFolder: Scratch.directory + "mirror-\(UUID().uuidString)"))
+    try Self.promise("Meanwhile", in: try TeamLedger(location, mirrorFolder: Scratch.directory + "mirror-\(UUID().uuidString)"))
     let mirror = location.mirrorPath(in: folder)
     #expect(rename(mirror, mirror + ".away") == 0 && mkdir(mirror, 0o700) == 0)
     func refreshUntilSettled() -> String? {
